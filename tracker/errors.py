@@ -1,0 +1,38 @@
+"""Problems found in a ledger, and the error that carries them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One thing wrong with a ledger, at a place in a file (line and column are 1-based; 0 = unknown)."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        return f"{self.path}: {self.message}"
+
+
+class LedgerError(Exception):
+    """A ledger that cannot be loaded; `problems` lists every problem found, in file order."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.col, p.message))
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        n = len(self.problems)
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{n} problem{'s' if n != 1 else ''} found")
+        return "\n".join(lines)
+
+
+class UsageError(Exception):
+    """A command-line mistake (exit status 2), with a message that says how to fix it."""

@@ -1,0 +1,97 @@
+"""The ledger's vocabulary: every field of every section, its type and meaning.
+
+The loader validates against these specs and `tracker schema` turns them into a
+JSON Schema, so the two cannot drift apart. The meanings follow the format page
+(docs/ledger-format.md); fields marked (tracker) are this project's additions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KINDS = ("stock", "cumulative", "flow", "rate")
+PERS = ("day", "week", "month", "year")
+QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range")
+STATUSES = ("accepted", "candidate", "rejected")
+CHANGES = ("ratio", "difference")
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+SPAN_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    type: str  # id | text | number | date | span | enum | bool | list | ref | reflist | url | language
+    doc: str
+    required: bool = False
+    choices: tuple = ()
+    ref: str = ""  # the section a ref or reflist points into
+
+
+def _fields(*fields: Field) -> dict[str, Field]:
+    return {f.name: f for f in fields}
+
+
+INDICATOR = _fields(
+    Field("title", "text", "What is counted, in a sentence.", required=True),
+    Field("unit", "text", "The unit of a value: cases, people, sentences, share.", required=True),
+    Field("kind", "enum", "stock | cumulative | flow | rate.", required=True, choices=KINDS),
+    Field("since", "date", "Cumulative only: when counting starts."),
+    Field("per", "enum", "Rate only: the time unit of the rate.", choices=PERS),
+    Field("counts", "text", "(tracker) A short phrase for chart subtitles: 'cases received by military courts'."),
+    Field("aliases", "list", "Other names the indicator goes by in articles."),
+    Field("description", "text", "Free text on the definition and its pitfalls."),
+)
+
+SOURCE = _fields(
+    Field("publisher", "text", "The outlet where the figure was read.", required=True),
+    Field("title", "text", "The article's headline."),
+    Field("url", "url", "The article's address."),
+    Field("published", "date", "When the article was published: YYYY, YYYY-MM or YYYY-MM-DD."),
+    Field("published_inferred", "bool", "(tracker) true when the date was inferred, not printed."),
+    Field("accessed", "date", "When the curator read it."),
+    Field("archive_url", "url", "An archived copy."),
+    Field("language", "language", "ISO 639-1 code of the article's language."),
+    Field("author", "text", "(tracker) The byline."),
+    Field("document", "text", "(tracker) A local copy of the text, when the article has no address."),
+    Field("note", "text", "(tracker) Anything a reader of the source should know."),
+)
+
+EVENT = _fields(
+    Field("id", "id", "Unique, stable id.", required=True),
+    Field("date", "span", "When it happened.", required=True),
+    Field("title", "text", "What happened.", required=True),
+    Field("indicators", "reflist", "The indicators it explains; default: all.", ref="indicators"),
+    Field("url", "url", "(tracker) Where it is documented."),
+    Field("note", "text", "(tracker) Free text."),
+)
+
+FIGURE = _fields(
+    Field("id", "id", "Unique, stable id.", required=True),
+    Field("indicator", "ref", "The indicator this figure is a value of.", required=True, ref="indicators"),
+    Field("value", "number", "The number as stated (the bound, for at_least and at_most)."),
+    Field("qualifier", "enum", "exact | approx | at_least | at_most | range (default exact).", choices=QUALIFIERS),
+    Field("low", "number", "Lower end of a range, or of an approx figure's plausible values."),
+    Field("high", "number", "Upper end of a range, or of an approx figure's plausible values."),
+    Field("as_of", "span", "Stock and cumulative: the date the count holds for."),
+    Field("period", "span", "Flow and rate: the period counted; with change, the later time."),
+    Field("change", "enum", "A relative claim: ratio or difference against compared_to.", choices=CHANGES),
+    Field("compared_to", "span", "With change: the earlier time."),
+    Field("source", "ref", "Where the curator read it.", required=True, ref="sources"),
+    Field("claimant", "text", "Who produced the number; default: the source's publisher."),
+    Field("quote", "text", "The sentence as printed, in its original language.", required=True),
+    Field("status", "enum", "accepted (default) | candidate | rejected.", choices=STATUSES),
+    Field("note", "text", "Free text; required when status is rejected."),
+)
+
+ROOT = _fields(
+    Field("version", "number", "Format version; must be 1."),
+    Field("include", "list", "(tracker) Further ledger files to read, relative to this one; globs allowed."),
+    Field("indicators", "map", "Indicators by id."),
+    Field("sources", "map", "Sources by id."),
+    Field("events", "list", "Real-world changes that explain breaks."),
+    Field("figures", "list", "The figures."),
+)
+
+SECTIONS = {"indicator": INDICATOR, "source": SOURCE, "event": EVENT, "figure": FIGURE}

@@ -1,0 +1,129 @@
+"""The ledger's data model: immutable indicators, sources, events and figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+from tracker.dates import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    id: str
+    title: str
+    unit: str
+    kind: str  # stock | cumulative | flow | rate
+    since: Span | None = None
+    per: str | None = None
+    counts: str | None = None
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+
+    @property
+    def is_share(self) -> bool:
+        return self.unit.strip().lower() == "share"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    publisher: str
+    title: str | None = None
+    url: str | None = None
+    published: Span | None = None
+    published_inferred: bool = False
+    accessed: Span | None = None
+    archive_url: str | None = None
+    language: str | None = None
+    author: str | None = None
+    document: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    date: Span
+    title: str
+    indicators: tuple[str, ...] | None = None  # None: every indicator
+    url: str | None = None
+    note: str | None = None
+
+    def covers(self, indicator_id: str) -> bool:
+        return self.indicators is None or indicator_id in self.indicators
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    id: str
+    indicator: str
+    source: str
+    claimant: str
+    quote: str
+    value: float | int | None = None
+    qualifier: str = "exact"
+    low: float | int | None = None
+    high: float | int | None = None
+    as_of: Span | None = None
+    as_of_defaulted: bool = False  # True: as_of is the source's published date
+    period: Span | None = None
+    change: str | None = None
+    compared_to: Span | None = None
+    claimant_defaulted: bool = False  # True: claimant is the source's publisher
+    status: str = "accepted"
+    note: str | None = None
+    file: str = ""
+    line: int = 0
+
+    @property
+    def when(self) -> Span | None:
+        """The time the figure speaks about: its period, else its as_of."""
+        return self.period or self.as_of
+
+    @property
+    def best(self) -> float | None:
+        """A single best value: the value, else the middle of the range."""
+        if self.value is not None:
+            return float(self.value)
+        if self.low is not None and self.high is not None:
+            return (float(self.low) + float(self.high)) / 2
+        return None
+
+    @property
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """A loaded, valid ledger. Build one with `tracker.load(path)`."""
+
+    indicators: Mapping[str, Indicator]
+    sources: Mapping[str, Source]
+    events: tuple[Event, ...]
+    figures: tuple[Figure, ...]
+    files: tuple[str, ...] = ()
+    content_hash: str = ""
+
+    def __post_init__(self):
+        object.__setattr__(self, "indicators", MappingProxyType(dict(self.indicators)))
+        object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
+
+    def figures_of(self, indicator_id: str, statuses: tuple[str, ...] = ("accepted",)) -> tuple[Figure, ...]:
+        """The figures of one indicator with the given statuses, in ledger order."""
+        return tuple(f for f in self.figures if f.indicator == indicator_id and f.status in statuses)
+
+    def events_for(self, indicator_id: str) -> tuple[Event, ...]:
+        return tuple(e for e in self.events if e.covers(indicator_id))
+
+    def figures_frame(self):
+        """One row per figure, with its indicator and source fields joined in (a pandas DataFrame)."""
+        from tracker.frames import figures_frame
+
+        return figures_frame(self)
+
+    def __repr__(self) -> str:
+        return (f"<Ledger {len(self.indicators)} indicators, {len(self.figures)} figures, "
+                f"{len(self.sources)} sources, {len(self.events)} events>")

@@ -1,0 +1,210 @@
+"""Read a YAML file as plain nodes with positions, constructing nothing.
+
+PyYAML's composer (the C one where available) builds a node graph; we walk it
+ourselves, so no tag is ever constructed, duplicate keys are caught instead of
+silently overwritten, and every value keeps its line and column for messages.
+Scalars stay as their raw text: the field that receives one decides what it
+means, which avoids YAML 1.1 surprises (`no` is Norwegian, not false).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import re
+from pathlib import Path
+
+import yaml
+
+from tracker.errors import Problem
+
+try:  # the C parser is much faster; fall back to pure Python
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader
+
+# Plain tags a curator may write explicitly; anything else is refused.
+_STANDARD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STANDARD + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
+# Aliases can make a small file expand to an enormous tree (an "alias bomb").
+MAX_NODES = 2_000_000
+MAX_DEPTH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    raw: str
+    quoted: bool  # quoted, block, or explicitly tagged !!str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Seq:
+    items: tuple
+    line: int
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Map:
+    # key -> (key Scalar, value node), in file order
+    items: dict
+    line: int
+    col: int
+
+
+@dataclass
+class _Walk:
+    path: str
+    problems: list
+    budget: int = MAX_NODES
+    stack: set = field(default_factory=set)
+
+
+def read_text(path: Path, problems: list[Problem]) -> str | None:
+    """The file's text as UTF-8, or None with a problem recorded."""
+    label = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(label, 0, 0, "file not found; check the path or pass --ledger PATH"))
+        return None
+    except IsADirectoryError:
+        problems.append(Problem(label, 0, 0, "is a directory, expected a YAML file"))
+        return None
+    except OSError as exc:
+        problems.append(Problem(label, 0, 0, f"cannot read file: {exc.strerror}"))
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        problems.append(
+            Problem(label, line, col, f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8")
+        )
+        return None
+
+
+def parse(text: str, path: str, problems: list[Problem]):
+    """The document's root node (Map, Seq or Scalar), or None on error."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or "malformed YAML"
+        if exc.context:
+            what = f"{what} ({exc.context})"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problems.append(Problem(path, line, col, f"YAML syntax error: {what}"))
+        return None
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        pos = getattr(exc, "position", None)
+        if pos is not None:
+            before = text[:pos]
+            line, col = before.count("\n") + 1, pos - (before.rfind("\n") + 1) + 1
+        else:
+            line, col = 0, 0
+        char = getattr(exc, "character", None)
+        what = f"character {char!r} is not allowed in YAML" if char is not None else str(exc)
+        problems.append(Problem(path, line, col, f"{what}; remove it"))
+        return None
+    if node is None:
+        problems.append(Problem(path, 1, 1, "file is empty; a ledger starts with 'version: 1'"))
+        return None
+    walk = _Walk(path, problems)
+    return _convert(node, walk, 0)
+
+
+def _convert(node, walk: _Walk, depth: int):
+    walk.budget -= 1
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    if walk.budget < 0:
+        if walk.budget == -1:
+            walk.problems.append(
+                Problem(walk.path, line, col, f"document expands to more than {MAX_NODES:,} values "
+                        "(aliases repeated too often?); write the values out")
+            )
+        return None
+    if depth > MAX_DEPTH:
+        walk.problems.append(Problem(walk.path, line, col, f"nested deeper than {MAX_DEPTH} levels"))
+        return None
+    tag = node.tag
+    if tag not in _ALLOWED_TAGS:
+        walk.problems.append(
+            Problem(walk.path, line, col, f"tag '{_short_tag(tag)}' is not allowed; only plain YAML is read, "
+                    "remove the tag")
+        )
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        quoted = node.style is not None and node.style != ""
+        if not quoted and tag == _STANDARD + "str" and _looks_typed(node.value):
+            quoted = True  # explicit !!str on a plain number-like scalar
+        return Scalar(node.value, quoted, line, col)
+    if id(node) in walk.stack:
+        walk.problems.append(Problem(walk.path, line, col, "an alias refers to itself; remove the cycle"))
+        return None
+    walk.stack.add(id(node))
+    try:
+        if isinstance(node, yaml.SequenceNode):
+            return Seq(tuple(_convert(n, walk, depth + 1) for n in node.value), line, col)
+        items: dict = {}
+        for knode, vnode in node.value:
+            kline, kcol = knode.start_mark.line + 1, knode.start_mark.column + 1
+            if not isinstance(knode, yaml.ScalarNode):
+                walk.problems.append(Problem(walk.path, kline, kcol, "a key must be plain text"))
+                continue
+            if knode.tag == _STANDARD + "merge":
+                walk.problems.append(
+                    Problem(walk.path, kline, kcol, "merge keys ('<<') are not supported; write the fields out")
+                )
+                continue
+            key = knode.value
+            if key in items:
+                first = items[key][0]
+                walk.problems.append(
+                    Problem(walk.path, kline, kcol, f"duplicate key '{key}' (first at line {first.line}); "
+                            "YAML would silently keep only the last one: remove or rename one")
+                )
+                continue
+            items[key] = (Scalar(key, False, kline, kcol), _convert(vnode, walk, depth + 1))
+        return Map(items, line, col)
+    finally:
+        walk.stack.discard(id(node))
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_STANDARD):] if tag.startswith(_STANDARD) else tag
+
+
+def _looks_typed(raw: str) -> bool:
+    return bool(raw) and (raw[0].isdigit() or raw[0] in "+-.") or raw.lower() in {"true", "false", "null", "~"}
+
+
+_CORE_INT = re.compile(r"^[-+]?[0-9]+$")
+_CORE_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+
+
+def to_plain(node):
+    """The node as JSON-like data under YAML 1.2's core schema (what editors and JSON Schema see)."""
+    if node is None:
+        return None
+    if isinstance(node, Map):
+        return {k: to_plain(v) for k, (_, v) in node.items.items()}
+    if isinstance(node, Seq):
+        return [to_plain(v) for v in node.items]
+    raw = node.raw
+    if node.quoted:
+        return raw
+    if raw in ("", "~", "null", "Null", "NULL"):
+        return None
+    if raw in ("true", "True", "TRUE", "false", "False", "FALSE"):
+        return raw.lower() == "true"
+    if _CORE_INT.match(raw):
+        return int(raw)
+    if _CORE_FLOAT.match(raw):
+        return float(raw)
+    return raw
