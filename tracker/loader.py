@@ -152,7 +152,7 @@ class _Loader:
 
     def _entry(self, section: str, label: str, body, key: Scalar | None, ident: str | None) -> None:
         spec = F.SECTIONS[section]
-        where = _pos(body, key)
+        where = (key.line, key.col) if key is not None else _pos(body, None)
         if not isinstance(body, Map):
             got = "a list" if isinstance(body, Seq) else f"'{body.raw}'" if isinstance(body, Scalar) else "nothing"
             self.problem(label, where, f"each {section} must be a mapping of fields, got {got}")
@@ -168,6 +168,9 @@ class _Loader:
                     self.problem(label, (ks.line, ks.col), _unknown(name, spec, f"{section} field"))
                 continue
             pos[name] = _pos(v, ks)
+            if isinstance(v, Seq):  # each item's place, for messages about one item
+                for i, item in enumerate(v.items):
+                    pos[(name, i)] = _pos(item, ks)
             value = self._convert(spec[name], v, ks, label, section)
             if value is not None:
                 values[name] = value
@@ -282,6 +285,7 @@ class _Loader:
                 f = first[e.id]
                 self.problem(e.path, e.at(), f"duplicate {section} id '{e.id}' (first at {f.path}:{f.line}); "
                              "ids must be unique: rename one")
+                make(e)  # still report what else is wrong with it
                 continue
             first[e.id] = e
             obj = make(e)
@@ -320,9 +324,10 @@ class _Loader:
 
     def _event(self, e: _Entry, indicators: dict) -> Event | None:
         v = e.values
-        for ref in v.get("indicators", ()):
+        for i, ref in enumerate(v.get("indicators", ())):
             if ref not in indicators:
-                self.problem(e.path, e.at("indicators"), _dangling("indicator", ref, indicators))
+                self.problem(e.path, e.pos.get(("indicators", i), e.at("indicators")),
+                             _dangling("indicator", ref, indicators))
         if not all(k in v for k in ("id", "date", "title")):
             return None
         return Event(id=v["id"], date=v["date"], title=v["title"], indicators=v.get("indicators"),

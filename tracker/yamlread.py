@@ -33,7 +33,7 @@ MAX_DEPTH = 64
 @dataclass(frozen=True, slots=True)
 class Scalar:
     raw: str
-    quoted: bool  # quoted, block, or explicitly tagged !!str
+    quoted: bool  # quoted or a block scalar, not plain
     line: int
     col: int
 
@@ -140,10 +140,7 @@ def _convert(node, walk: _Walk, depth: int):
         )
         return None
     if isinstance(node, yaml.ScalarNode):
-        quoted = node.style is not None and node.style != ""
-        if not quoted and tag == _STANDARD + "str" and _looks_typed(node.value):
-            quoted = True  # explicit !!str on a plain number-like scalar
-        return Scalar(node.value, quoted, line, col)
+        return Scalar(node.value, node.style not in (None, ""), line, col)
     if id(node) in walk.stack:
         walk.problems.append(Problem(walk.path, line, col, "an alias refers to itself; remove the cycle"))
         return None
@@ -178,10 +175,6 @@ def _convert(node, walk: _Walk, depth: int):
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_STANDARD):] if tag.startswith(_STANDARD) else tag
-
-
-def _looks_typed(raw: str) -> bool:
-    return bool(raw) and (raw[0].isdigit() or raw[0] in "+-.") or raw.lower() in {"true", "false", "null", "~"}
 
 
 _CORE_INT = re.compile(r"^[-+]?[0-9]+$")

@@ -1,0 +1,78 @@
+"""The command line: output streams, exit codes, help, for each command."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import BASE, LEDGER, ROOT, write
+from tracker.cli import main
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "tracker.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_validate_shipped_ledger_prints_a_summary(capsys):
+    assert main(["validate", str(LEDGER)]) == 0
+    out, err = capsys.readouterr()
+    assert "OK:" in out and " figures" in out and " indicators" in out and " sources" in out
+    assert err == ""
+
+
+def test_validate_defaults_to_figures_yaml_in_the_current_directory():
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("figures.yaml: OK:")
+
+
+def test_validate_takes_ledger_option(tmp_path, capsys):
+    path = write(tmp_path, BASE)
+    assert main(["validate", "--ledger", str(path)]) == 0
+    assert "1 figures" in capsys.readouterr().out
+
+
+def test_bad_ledger_exits_2_with_problems_on_stderr_and_no_traceback(tmp_path):
+    path = write(tmp_path, BASE + "  - id: f2\n    indicator: nope\n    value: -1\n    source: s1\n    quote: q\n")
+    result = run("validate", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "ledger.yaml:37:16: unknown indicator 'nope'" in result.stderr
+    assert "2 problems found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_exits_2(tmp_path):
+    result = run("validate", str(tmp_path / "none.yaml"))
+    assert result.returncode == 2 and "file not found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_schema_prints_json():
+    result = run("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["$defs"]["figure"]["properties"]["qualifier"]["enum"][0] == "exact"
+
+
+def test_version_and_help():
+    assert run("--version").stdout.startswith("tracker ")
+    help_text = run("--help").stdout
+    for command in ("validate", "schema"):
+        assert command in help_text
+
+
+def test_no_command_is_a_usage_error():
+    result = run()
+    assert result.returncode == 2 and "usage:" in result.stderr
+
+
+def test_unknown_command_is_a_usage_error():
+    result = run("frobnicate")
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["validate", "schema"])
+def test_every_command_has_help(command):
+    result = run(command, "--help")
+    assert result.returncode == 0 and "usage: tracker " + command in result.stdout
