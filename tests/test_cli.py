@@ -72,7 +72,31 @@ def test_unknown_command_is_a_usage_error():
     assert result.returncode == 2 and "invalid choice" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["validate", "schema"])
+@pytest.mark.parametrize("command", ["validate", "schema", "chart"])
 def test_every_command_has_help(command):
     result = run(command, "--help")
     assert result.returncode == 0 and "usage: tracker " + command in result.stdout
+
+
+def test_chart_writes_files_and_lists_them(tmp_path):
+    path = write(tmp_path, BASE)
+    out = tmp_path / "out"
+    result = run("chart", "--ledger", str(path), "--out", str(out), "--format", "png")
+    assert result.returncode == 0, result.stderr
+    assert (out / "cases.png").exists() and (out / "index.html").exists()
+    assert str(out / "cases.png") in result.stdout.splitlines()
+    assert "drew" in result.stderr
+    again = run("chart", "--ledger", str(path), "--out", str(out), "--format", "png")
+    assert again.stdout == "" and "0 charts, 4 unchanged" in again.stderr
+
+
+def test_chart_unknown_indicator_suggests(tmp_path):
+    path = write(tmp_path, BASE)
+    result = run("chart", "case", "--ledger", str(path), "--out", str(tmp_path / "o"))
+    assert result.returncode == 2 and "did you mean 'cases'?" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_chart_bad_format_is_a_usage_error(tmp_path):
+    path = write(tmp_path, BASE)
+    result = run("chart", "--ledger", str(path), "--format", "gif", "--out", str(tmp_path / "o"))
+    assert result.returncode == 2 and "--format takes png, svg or pdf" in result.stderr

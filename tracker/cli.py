@@ -46,6 +46,33 @@ def cmd_schema(args) -> int:
     return EXIT_OK
 
 
+def _formats(text: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
+    bad = [f for f in formats if f not in ("png", "svg", "pdf")]
+    if bad or not formats:
+        raise UsageError(f"--format takes png, svg or pdf, comma-separated (got '{text}'); try --format png,svg")
+    return formats
+
+
+def cmd_chart(args) -> int:
+    from tracker.output import build
+
+    ledger = _load(args.ledger)
+    unknown = [i for i in args.indicators if i not in ledger.indicators]
+    if unknown:
+        import difflib
+
+        hints = [f"'{u}'" + (f" (did you mean '{m[0]}'?)" if (m := difflib.get_close_matches(u, ledger.indicators, 1))
+                             else "") for u in unknown]
+        raise UsageError(f"unknown indicator {', '.join(hints)}; `tracker validate` lists the ledger's indicators")
+    result = build(ledger, args.out, indicators=args.indicators or None, formats=_formats(args.format))
+    print(f"{args.out}: drew {len(result.drawn)} chart{'s' if len(result.drawn) != 1 else ''}, "
+          f"{len(result.skipped)} unchanged; report: {Path(args.out) / 'index.html'}", file=sys.stderr)
+    for path in result.written:
+        print(path)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tracker",
@@ -66,6 +93,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", help="the ledger to check (default: --ledger)")
     ledger_opt(p)
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("chart", help="draw a chart per indicator, an overview and output/index.html",
+                       description="Draw one chart per indicator (PNG and SVG), an overview of all indicators "
+                                   "and a report (index.html). Charts whose inputs have not changed are not "
+                                   "redrawn. Prints the files written.")
+    p.add_argument("indicators", nargs="*", metavar="INDICATOR", help="only these indicators (default: all)")
+    ledger_opt(p)
+    p.add_argument("--out", default="output", metavar="DIR", help="output folder (default: output)")
+    p.add_argument("--format", default="png,svg", metavar="LIST", help="comma-separated: png, svg, pdf "
+                   "(default: png,svg)")
+    p.set_defaults(func=cmd_chart)
 
     p = sub.add_parser("schema", help="print the ledger's JSON Schema",
                        description="Print a JSON Schema of a ledger file, for editors' completion and checks.")

@@ -1,0 +1,99 @@
+"""output/index.html: every indicator with its chart, its figures and its flags.
+
+A static page with its style inline and no scripts or outside resources, so it
+opens from disk in any browser. Nothing in it depends on the time it was made.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from tracker import __version__
+from tracker.charts import stated, subtitle
+from tracker.ledger import Ledger
+from tracker.series import Series
+
+CSS = """
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1240px;padding:0 18px;color:#222}
+h1{font-size:26px;margin:22px 0 4px}h2{font-size:20px;margin:36px 0 2px;padding-top:8px;border-top:1px solid #ddd}
+.sub{color:#555;margin:0 0 10px}.small{font-size:13px;color:#555}
+img{max-width:100%;height:auto;border:1px solid #eee}
+table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0}
+th,td{border-bottom:1px solid #e6e6e6;padding:4px 6px;text-align:left;vertical-align:top}
+th{background:#f6f6f6;position:sticky;top:0}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+tr.rejected td{color:#999;text-decoration:line-through}tr.candidate td{font-style:italic}
+.quote{max-width:460px}.flag{color:#a00000}.supported{color:#2a6b2a}
+nav a{margin-right:12px;white-space:nowrap}code{font-size:12px}
+"""
+
+
+def _when(f) -> str:
+    if f.change:
+        return f"{f.period or f.as_of} vs {f.compared_to}"
+    span = f.period or f.as_of
+    if span is None:
+        return "undated"
+    return f"{span} (published)" if f.as_of_defaulted else str(span)
+
+
+def _figure_rows(ledger: Ledger, s: Series) -> str:
+    unit = "share" if s.indicator.is_share else s.indicator.unit
+    rows = []
+    figures = [p.figure for p in (*s.points, *s.candidates, *s.rejected)] + list(s.relative) + list(s.undated)
+    figures.sort(key=lambda f: ((f.period or f.as_of).last.isoformat() if (f.period or f.as_of) else "9999", f.id))
+    echo = {p.id: p.echo_of for p in s.points}
+    for f in figures:
+        src = ledger.sources[f.source]
+        outlet = escape(src.publisher)
+        if src.url:
+            outlet = f'<a href="{escape(src.url)}">{outlet}</a>'
+        pub = escape(str(src.published)) if src.published else "undated"
+        status = f.status + (f" (echo of {escape(echo[f.id])})" if echo.get(f.id) else "")
+        rows.append(
+            f'<tr class="{f.status}" id="fig-{escape(f.id)}"><td class="num">{escape(stated(f, unit))}</td>'
+            f"<td>{f.qualifier}</td><td>{escape(_when(f))}</td><td>{escape(f.claimant)}</td>"
+            f"<td>{outlet} ({pub})</td><td class=quote>{escape(f.quote)}"
+            f"{'<br><span class=small>' + escape(f.note) + '</span>' if f.note else ''}</td>"
+            f"<td>{status}<br><code>{escape(f.id)}</code></td></tr>")
+    head = ("<tr><th>value as stated</th><th>qualifier</th><th>date</th><th>claimant</th><th>outlet</th>"
+            "<th>quote</th><th>status</th></tr>")
+    return f"<table>{head}{''.join(rows)}</table>"
+
+
+def _flag_list(flags, ind_id: str) -> str:
+    mine = [f for f in flags or () if f.indicator == ind_id]
+    if not mine:
+        return '<p class="small">No flags.</p>' if flags is not None else ""
+    items = []
+    for f in mine:
+        cls = "supported" if not f.is_problem else "flag"
+        items.append(f'<li class="{cls}"><b>{escape(f.code)}</b> ({escape(f.severity)}): {escape(f.message)}</li>')
+    return f"<h3>Flags</h3><ul>{''.join(items)}</ul>"
+
+
+def render(ledger: Ledger, series_by_id: dict[str, Series], formats=("png", "svg"), flags=None) -> str:
+    img = "svg" if "svg" in formats else formats[0]
+    parts = [
+        "<!doctype html><html lang=en><head><meta charset=utf-8>",
+        "<meta name=viewport content='width=device-width,initial-scale=1'>",
+        f"<title>tracker: {len(ledger.indicators)} indicators</title><style>{CSS}</style></head><body>",
+        "<h1>Figures reported in the news</h1>",
+        f'<p class="sub">{len(ledger.figures)} figures on {len(ledger.indicators)} indicators from '
+        f"{len(ledger.sources)} sources. Ledger <code>{ledger.content_hash[:12]}</code>, "
+        f"made with tracker {__version__}.</p>",
+        f'<p><a href="overview.{img}"><img src="overview.{img}" alt="All indicators" loading=lazy></a></p>',
+        "<nav>" + "".join(f'<a href="#{escape(i)}">{escape(i)}</a> ' for i in series_by_id) + "</nav>",
+    ]
+    for ind_id, s in series_by_id.items():
+        ind = s.indicator
+        parts.append(f'<h2 id="{escape(ind_id)}">{escape(ind.title)}</h2>')
+        parts.append(f'<p class="sub">{escape(subtitle(s))} · <code>{escape(ind_id)}</code></p>')
+        if ind.description:
+            parts.append(f'<p class="small">{escape(ind.description)}</p>')
+        if s.points or s.candidates or s.rejected:
+            parts.append(f'<p><img src="{escape(ind_id)}.{img}" alt="Chart of {escape(ind.title)}" '
+                         f"width=1200 height=675 loading=lazy></p>")
+        parts.append(_flag_list(flags, ind_id))
+        parts.append(_figure_rows(ledger, s))
+    parts.append("</body></html>\n")
+    return "\n".join(parts)

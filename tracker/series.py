@@ -1,0 +1,278 @@
+"""Per-indicator time series that respect what each figure is.
+
+A figure sits on the interval it speaks about (a day, a month, a year, a period),
+never on a made-up day. Flows convert to rates over their period's length and
+back; a cumulative series differences into the average rate between its points.
+Echoes of one claimant (same claimant, same numbers, same time) are grouped so
+that later steps count independent claimants, not repetitions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from tracker.dates import Span
+from tracker.ledger import Figure, Indicator, Ledger
+
+DAYS_PER = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
+ECHO_DAYS = 45  # reprints with no date of their own within this many days of each other
+BOUNDS = ("at_least", "at_most")
+
+
+def length_in(span: Span | tuple[date, date], per: str) -> float:
+    """How many `per` units a span covers; whole calendar months and years count exactly."""
+    first, last = (span.first, span.last) if isinstance(span, Span) else span
+    nxt = last.toordinal() + 1
+    if per in ("month", "year") and first.day == 1 and date.fromordinal(nxt).day == 1:
+        after = date.fromordinal(nxt)
+        months = (after.year - first.year) * 12 + after.month - first.month
+        if per == "month":
+            return float(months)
+        if months % 12 == 0 and first.month == 1:
+            return months / 12
+    return (nxt - first.toordinal()) / DAYS_PER[per]
+
+
+def flow_to_rate(flow: float, period: Span, per: str) -> float:
+    """A count within a period as an average per `per` ('9,600 in 2024' -> 800 a month)."""
+    return flow / length_in(period, per)
+
+
+def rate_to_flow(rate: float, period: Span, per: str) -> float:
+    """An average rate over a period as the count it implies ('800 a month in 2024' -> 9,600)."""
+    return rate * length_in(period, per)
+
+
+def claimant_key(name: str) -> str:
+    """Claimants compared without case, spacing or a trailing parenthesis."""
+    base = name.split("(")[0] if not name.startswith("(") else name
+    return " ".join(base.lower().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One figure placed in time: the interval it speaks about and its numbers."""
+
+    figure: Figure
+    start: date
+    end: date
+    value: float | None  # the stated value (the bound, for at_least/at_most)
+    low: float | None
+    high: float | None
+    echo_of: str | None = None  # the first figure of its echo group, if not itself
+
+    @property
+    def id(self) -> str:
+        return self.figure.id
+
+    @property
+    def qualifier(self) -> str:
+        return self.figure.qualifier
+
+    @property
+    def claimant(self) -> str:
+        return self.figure.claimant
+
+    @property
+    def mid(self) -> date:
+        return date.fromordinal((self.start.toordinal() + self.end.toordinal()) // 2)
+
+    @property
+    def best(self) -> float | None:
+        if self.value is not None:
+            return self.value
+        if self.low is not None and self.high is not None:
+            return (self.low + self.high) / 2
+        return None
+
+    @property
+    def lo(self) -> float:
+        """The lowest value the figure allows (0 for an at_most)."""
+        if self.qualifier == "at_most":
+            return 0.0
+        return self.low if self.low is not None else self.value
+
+    @property
+    def hi(self) -> float:
+        """The highest value the figure allows (inf for an at_least)."""
+        if self.qualifier == "at_least":
+            return float("inf")
+        return self.high if self.high is not None else self.value
+
+
+@dataclass(frozen=True)
+class Series:
+    """An indicator's figures, placed in time, split by status."""
+
+    indicator: Indicator
+    points: tuple[Point, ...]  # accepted, dated, plain values, in time order
+    candidates: tuple[Point, ...]
+    rejected: tuple[Point, ...]
+    relative: tuple[Figure, ...]  # change: ratio / difference claims
+    undated: tuple[Figure, ...]  # accepted figures with no date at all
+
+    @property
+    def claimants(self) -> tuple[str, ...]:
+        """Independent claimants, in order of first appearance."""
+        seen: dict[str, str] = {}
+        for p in self.points:
+            seen.setdefault(claimant_key(p.claimant), p.claimant)
+        return tuple(seen.values())
+
+    def independent(self) -> tuple[Point, ...]:
+        """The points that are not echoes of an earlier point."""
+        return tuple(p for p in self.points if p.echo_of is None)
+
+    def frame(self) -> pd.DataFrame:
+        """One row per placed point (accepted, candidate and rejected), in time order."""
+        rows = []
+        for status, pts in (("accepted", self.points), ("candidate", self.candidates),
+                            ("rejected", self.rejected)):
+            for p in pts:
+                rows.append({
+                    "id": p.id, "status": status, "start": pd.Timestamp(p.start), "end": pd.Timestamp(p.end),
+                    "mid": pd.Timestamp(p.mid), "value": p.value, "low": p.low, "high": p.high,
+                    "best": p.best, "qualifier": p.qualifier, "claimant": p.claimant,
+                    "source": p.figure.source, "echo_of": p.echo_of,
+                })
+        cols = ["id", "status", "start", "end", "mid", "value", "low", "high", "best", "qualifier",
+                "claimant", "source", "echo_of"]
+        frame = pd.DataFrame(rows, columns=cols)
+        for col in ("value", "low", "high", "best"):
+            frame[col] = frame[col].astype("float64")
+        return frame.sort_values(["mid", "id"], kind="stable").reset_index(drop=True)
+
+    def as_rates(self, per: str | None = None) -> pd.DataFrame:
+        """Flow or rate figures as average rates per `per` (default: the indicator's own per, else month)."""
+        kind = self.indicator.kind
+        if kind not in ("flow", "rate"):
+            raise ValueError(f"{self.indicator.id} is {kind}; use implied_rates() for cumulative series")
+        per = per or self.indicator.per or "month"
+        rows = []
+        for p in self.points:
+            span = (p.start, p.end)
+            if kind == "flow":
+                factor = 1 / length_in(span, per)
+            else:
+                factor = DAYS_PER[per] / DAYS_PER[self.indicator.per]
+            rows.append({"id": p.id, "start": pd.Timestamp(p.start), "end": pd.Timestamp(p.end),
+                         "rate": _scale(p.best, factor), "low": _scale(p.lo, factor),
+                         "high": _scale(p.hi, factor), "qualifier": p.qualifier, "per": per})
+        return pd.DataFrame(rows, columns=["id", "start", "end", "rate", "low", "high", "qualifier", "per"])
+
+    def as_flows(self) -> pd.DataFrame:
+        """Rate or flow figures as the counts they imply over their periods."""
+        kind = self.indicator.kind
+        if kind not in ("flow", "rate"):
+            raise ValueError(f"{self.indicator.id} is {kind}; flows come from flow or rate indicators")
+        rows = []
+        for p in self.points:
+            factor = 1.0 if kind == "flow" else length_in((p.start, p.end), self.indicator.per)
+            rows.append({"id": p.id, "start": pd.Timestamp(p.start), "end": pd.Timestamp(p.end),
+                         "flow": _scale(p.best, factor), "qualifier": p.qualifier})
+        return pd.DataFrame(rows, columns=["id", "start", "end", "flow", "qualifier"])
+
+    def implied_rates(self, per: str = "month", include_bounds: bool = False) -> pd.DataFrame:
+        """For a cumulative series: the average rate between consecutive independent points.
+
+        Each row spans from one dated point to the next (by the end of their intervals),
+        with the difference, the days between, and the implied rate per `per`. Bounds are
+        not levels, so at_least/at_most points are left out unless include_bounds is set;
+        rows with a bound at either end are then marked `bounded`.
+        """
+        if self.indicator.kind != "cumulative":
+            raise ValueError(f"{self.indicator.id} is {self.indicator.kind}; implied rates need a cumulative series")
+        pts = [p for p in self.independent() if p.best is not None
+               and (include_bounds or p.qualifier not in BOUNDS)]
+        by_end: dict[date, Point] = {}
+        for p in pts:  # one point per date: the most precise, then the first
+            q = by_end.get(p.end)
+            if q is None or (q.qualifier in BOUNDS and p.qualifier not in BOUNDS):
+                by_end[p.end] = p
+        ordered = [by_end[d] for d in sorted(by_end)]
+        rows = []
+        for a, b in zip(ordered, ordered[1:]):
+            days = (b.end - a.end).days
+            diff = b.best - a.best
+            rows.append({"from_id": a.id, "to_id": b.id, "start": pd.Timestamp(a.end), "end": pd.Timestamp(b.end),
+                         "days": days, "difference": diff, "rate": diff / (days / DAYS_PER[per]), "per": per,
+                         "bounded": a.qualifier in BOUNDS or b.qualifier in BOUNDS})
+        return pd.DataFrame(rows, columns=["from_id", "to_id", "start", "end", "days", "difference", "rate",
+                                           "per", "bounded"])
+
+
+def _scale(x: float | None, factor: float) -> float | None:
+    if x is None:
+        return None
+    return x * factor
+
+
+def _place(f: Figure) -> tuple[date, date] | None:
+    span = f.period or f.as_of
+    if span is None:
+        return None
+    return span.first, span.last
+
+
+def _point(f: Figure) -> Point | None:
+    where = _place(f)
+    if where is None:
+        return None
+    fl = (lambda x: None if x is None else float(x))
+    return Point(f, where[0], where[1], fl(f.value), fl(f.low), fl(f.high))
+
+
+def _same_time(a: Point, b: Point) -> bool:
+    fa, fb = a.figure, b.figure
+    if (a.start, a.end) == (b.start, b.end):
+        return True
+    if a.start <= b.end and b.start <= a.end:  # overlapping intervals (a month and a day in it)
+        return True
+    if fa.as_of_defaulted or fb.as_of_defaulted:  # dated only by publication: reprints close together
+        return abs((a.end - b.end).days) <= ECHO_DAYS
+    return False
+
+
+def mark_echoes(points: list[Point]) -> list[Point]:
+    """Mark each point that repeats an earlier one of the same claimant, numbers and time."""
+    out: list[Point] = []
+    for p in sorted(points, key=lambda p: (p.end, p.start, p.id)):
+        first = next((q for q in out if q.echo_of is None
+                      and claimant_key(q.claimant) == claimant_key(p.claimant)
+                      and (q.value, q.low, q.high, q.qualifier) == (p.value, p.low, p.high, p.qualifier)
+                      and _same_time(q, p)), None)
+        out.append(Point(p.figure, p.start, p.end, p.value, p.low, p.high, echo_of=first.id if first else None))
+    return out
+
+
+def series_of(ledger: Ledger, indicator_id: str) -> Series:
+    """The series of one indicator. Raises KeyError for an unknown indicator."""
+    ind = ledger.indicators[indicator_id]
+    return _build(ind, [f for f in ledger.figures if f.indicator == indicator_id])
+
+
+def all_series(ledger: Ledger) -> dict[str, Series]:
+    """Every indicator's series, in the ledger's indicator order (one pass over the figures)."""
+    grouped: dict[str, list[Figure]] = {i: [] for i in ledger.indicators}
+    for f in ledger.figures:
+        grouped[f.indicator].append(f)
+    return {i: _build(ledger.indicators[i], figs) for i, figs in grouped.items()}
+
+
+def _build(ind: Indicator, figures: list[Figure]) -> Series:
+    accepted, candidates, rejected, relative, undated = [], [], [], [], []
+    for f in figures:
+        if f.change:
+            relative.append(f)
+            continue
+        p = _point(f)
+        if f.status == "accepted":
+            (accepted if p else undated).append(p or f)
+        elif p is not None:
+            (candidates if f.status == "candidate" else rejected).append(p)
+    order = (lambda p: (p.mid, p.id))
+    return Series(ind, tuple(sorted(mark_echoes(accepted), key=order)), tuple(sorted(candidates, key=order)),
+                  tuple(sorted(rejected, key=order)), tuple(relative), tuple(undated))
