@@ -54,18 +54,73 @@ def _formats(text: str) -> tuple[str, ...]:
     return formats
 
 
-def cmd_chart(args) -> int:
-    from tracker.output import build
-
-    ledger = _load(args.ledger)
-    unknown = [i for i in args.indicators if i not in ledger.indicators]
+def _known_indicators(ledger, names: list[str]) -> None:
+    unknown = [i for i in names if i not in ledger.indicators]
     if unknown:
         import difflib
 
         hints = [f"'{u}'" + (f" (did you mean '{m[0]}'?)" if (m := difflib.get_close_matches(u, ledger.indicators, 1))
                              else "") for u in unknown]
         raise UsageError(f"unknown indicator {', '.join(hints)}; `tracker validate` lists the ledger's indicators")
-    result = build(ledger, args.out, indicators=args.indicators or None, formats=_formats(args.format))
+
+
+def cmd_flags(args) -> int:
+    from tracker.flags import SEVERITIES, check, severity_at_least
+    from tracker.models import REGISTRY
+
+    if args.detector not in REGISTRY:
+        raise UsageError(f"unknown detector '{args.detector}'; try one of: {', '.join(REGISTRY)}")
+    ledger = _load(args.ledger)
+    _known_indicators(ledger, args.indicators)
+    result = check(ledger, args.indicators or None, args.detector)
+    if args.format == "json":
+        import json
+
+        print(json.dumps([f.as_dict() for f in result.flags], indent=2, ensure_ascii=False))
+    elif args.format == "csv":
+        result.frame().assign(related=lambda d: d["related"].map(" ".join)).to_csv(sys.stdout, index=False)
+    else:
+        _print_table(result.flags)
+    counts = {s: sum(1 for f in result.flags if f.severity == s) for s in reversed(SEVERITIES)}
+    summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no flags"
+    print(f"{len(result.flags)} flag{'s' if len(result.flags) != 1 else ''}: {summary} "
+          f"(info: supported jumps; notice: cannot be judged)", file=sys.stderr)
+    if args.fail_on != "none" and any(severity_at_least(f, args.fail_on) for f in result.flags):
+        return EXIT_FLAGS
+    return EXIT_OK
+
+
+def _print_table(flags) -> None:
+    import shutil
+    import textwrap
+
+    width = max(60, min(shutil.get_terminal_size((110, 20)).columns, 140))
+    order = {}
+    for f in flags:
+        order.setdefault(f.indicator, len(order))
+    current = None
+    for f in sorted(flags, key=lambda f: order[f.indicator]):  # stable: severity order kept within
+        if f.indicator != current:
+            current = f.indicator
+            print(f"\n{current}")
+        head = f"  {f.severity.upper():<8}{f.code:<9}"
+        body = f.message + (f" Supported: {f.support}." if f.support else "")
+        lines = textwrap.wrap(body, width - len(head)) or [""]
+        print(head + lines[0])
+        for line in lines[1:]:
+            print(" " * len(head) + line)
+
+
+def cmd_chart(args) -> int:
+    from tracker.output import build
+
+    ledger = _load(args.ledger)
+    _known_indicators(ledger, args.indicators)
+    from tracker.flags import check
+
+    checked = check(ledger, args.indicators or None)
+    result = build(ledger, args.out, indicators=args.indicators or None, formats=_formats(args.format),
+                   flags=checked.flags, bands=checked.bands())
     print(f"{args.out}: drew {len(result.drawn)} chart{'s' if len(result.drawn) != 1 else ''}, "
           f"{len(result.skipped)} unchanged; report: {Path(args.out) / 'index.html'}", file=sys.stderr)
     for path in result.written:
@@ -104,6 +159,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="png,svg", metavar="LIST", help="comma-separated: png, svg, pdf "
                    "(default: png,svg)")
     p.set_defaults(func=cmd_chart)
+
+    p = sub.add_parser("flags", help="list jumps and contradictions that nothing supports",
+                       description="Check every indicator (or those named): jump, decrease, conflict, stale, "
+                                   "relative, quote, undated. Supported jumps are listed as info. Exit 1 when a "
+                                   "flag at or above --fail-on is raised.")
+    p.add_argument("indicators", nargs="*", metavar="INDICATOR", help="only these indicators (default: all)")
+    ledger_opt(p)
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format "
+                   "(default: table)")
+    p.add_argument("--fail-on", choices=("info", "notice", "warning", "error", "none"), default="error",
+                   help="exit 1 when a flag of this severity or above is raised (default: error)")
+    p.add_argument("--detector", default="state-space", help="the jump model (default: state-space; "
+                   "also: ratio-rule)")
+    p.set_defaults(func=cmd_flags)
 
     p = sub.add_parser("schema", help="print the ledger's JSON Schema",
                        description="Print a JSON Schema of a ledger file, for editors' completion and checks.")
