@@ -188,6 +188,8 @@ def _jumps(ledger: Ledger, series: Series, fit: ModelFit, k: float) -> list[Flag
     unit = _unit(series)
     ordered = sorted(series.independent(), key=lambda q: (q.mid, q.id))
     for i, p in enumerate(ordered):
+        if len(ordered) == 2 and i == 0:
+            continue  # two figures: only the later can be judged against the earlier
         j = fit.judgements.get(p.id)
         if j is None or not np.isfinite(j.z) or j.z <= k:
             continue

@@ -108,21 +108,46 @@ class StateSpace(Detector):
 
     def _defaults(self, obs: Observations, scale: float) -> dict:
         """Variances per grid cell, set per month on the log scale: 3-5% noise; a running total's level
-        may move by about 10% and its growth rate by about 0.1 a month; other levels by about 15%."""
+        may move by about 10% and its growth rate by about 0.05 a month; other levels by about 15%."""
         per_cell = self.cell_days / DAYS_PER_MONTH
         if obs.trend:
             return {"irregular": (0.03 * scale) ** 2, "level": (0.10 * scale) ** 2 * per_cell,
-                    "trend": (0.10 * scale) ** 2 * per_cell ** 2}
+                    "trend": (0.05 * scale) ** 2 * per_cell ** 2}
         return {"irregular": (0.05 * scale) ** 2, "level": (0.15 * scale) ** 2 * per_cell}
 
     def fit(self, obs: Observations) -> ModelFit:
+        """Fit, then set aside the worst outlier and refit, until none is left (at most a third of the
+        figures), so one wrong figure does not make its neighbours look wrong."""
+        excluded: set[int] = set()
+        kept: dict[str, Judgement] = {}  # a figure set aside keeps the judgement that set it aside
+        fit = self._fit_once(obs, excluded)
+        for _ in range(max(1, len(obs) // 3)):
+            worst = max((i for i in range(len(obs)) if i not in excluded
+                         and np.isfinite(fit.judgements[obs.ids[i]].z)),
+                        key=lambda i: fit.judgements[obs.ids[i]].z, default=None)
+            if worst is None or fit.judgements[obs.ids[worst]].z <= self.k:
+                break
+            trial = self._fit_once(obs, excluded | {worst})
+            if trial.band.empty:
+                break
+            excluded.add(worst)
+            kept[obs.ids[worst]] = fit.judgements[obs.ids[worst]]
+            fit = trial
+        if kept:
+            fit = ModelFit({**fit.judgements, **kept}, fit.band, fit.detector,
+                           fit.notes + (f"{len(kept)} outlier(s) set aside and refitted",))
+        return fit
+
+    def _fit_once(self, obs: Observations, excluded: set[int]) -> ModelFit:
         from statsmodels.tsa.statespace.structural import UnobservedComponents
 
         n = len(obs)
         finite = np.isfinite(obs.best) & ((obs.best > 0) if obs.log else True)
         usable = np.array([q in ("exact", "approx", "range") for q in obs.qualifiers]) & finite
         if usable.sum() < 3:  # too few plain values: bounds join the fit as rough values
-            usable = finite
+            usable = finite.copy()
+        for i in excluded:
+            usable[i] = False
         fwd = (lambda x: float(math.exp(min(x, 700.0)))) if obs.log else float
         if usable.sum() < 2:
             return ModelFit({i: Judgement(i, math.nan, math.nan, math.nan, math.nan) for i in obs.ids},
@@ -177,8 +202,8 @@ class StateSpace(Detector):
         for i in range(n):
             c = cells[i]
             mean, var = loo_mean[c], loo_var[c]
-            if usable[i] and np.sum(usable & (cells == c)) > 1:
-                # other figures share this month: judge against the smoothed level instead
+            if not np.isnan(y[c]) and (not usable[i] or np.sum(usable & (cells == c)) > 1):
+                # other figures make up this week's value: judge against the smoothed level there
                 mean, var = level[c], level_var[c] + h
             if not np.isfinite(var) or var > big or var <= 0:
                 judgements[obs.ids[i]] = Judgement(obs.ids[i], math.nan, math.nan, math.nan, math.nan)

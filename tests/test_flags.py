@@ -1,0 +1,336 @@
+"""Each check and each kind of support, both ways, on small hand-made ledgers."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import tracker
+from conftest import LEDGER, ROOT, TODAY, write
+from tracker.flags import check
+from tracker.models import REGISTRY, Observations, get_detector
+
+HEAD = """\
+version: 1
+indicators:
+  cases:
+    title: Cases
+    unit: cases
+    kind: cumulative
+    since: 2022-09-21
+  stock:
+    title: Deserters at large
+    unit: soldiers
+    kind: stock
+  monthly:
+    title: Sentences a month
+    unit: sentences
+    kind: rate
+    per: month
+  share:
+    title: Share abroad
+    unit: share
+    kind: stock
+sources:
+  mz1: {publisher: Mediazona, published: 2023-06-30}
+  mz2: {publisher: Mediazona, published: 2023-09-30}
+  mz3: {publisher: Mediazona, published: 2023-12-31}
+  mz4: {publisher: Mediazona, published: 2024-03-31}
+  mz5: {publisher: Mediazona, published: 2024-06-30}
+  up: {publisher: Ukrainska Pravda, published: 2024-06-30}
+  iz: {publisher: Izvestia, published: 2024-06-30}
+  late: {publisher: Some Outlet, published: 2024-09-16}
+  nodate: {publisher: Mirror}
+events:
+  - {id: law, date: 2023-02-01, title: New law, indicators: [cases]}
+figures:
+"""
+
+# A steady running total: 1000, 2000, 3000, 4000 each quarter (Mediazona's own publications).
+STEADY = """\
+  - {id: q1, indicator: cases, value: 1000, source: mz1, quote: 1000}
+  - {id: q2, indicator: cases, value: 2000, source: mz2, quote: 2000}
+  - {id: q3, indicator: cases, value: 3000, source: mz3, quote: 3000}
+  - {id: q4, indicator: cases, value: 4000, source: mz4, quote: 4000}
+"""
+
+
+def flags_of(tmp_path, figures: str, head: str = HEAD):
+    ledger = tracker.load(write(tmp_path, head + figures), today=TODAY)
+    return check(ledger)
+
+
+def codes(result, code=None):
+    return [(f.code, f.figures[0], f.severity) for f in result if code is None or f.code == code]
+
+
+# -- jump ---------------------------------------------------------------------------------
+
+
+def test_steady_series_raises_nothing(tmp_path):
+    assert codes(flags_of(tmp_path, STEADY + "  - {id: q5, indicator: cases, value: 5000, source: up, "
+                                             "claimant: Mediazona, quote: 5000}\n")) == []
+
+
+def test_unsupported_jump_is_a_warning(tmp_path):
+    result = flags_of(tmp_path, STEADY + "  - {id: q5, indicator: cases, value: 40000, source: up, "
+                                         "claimant: Mediazona, quote: 40000}\n")
+    assert ("jump", "q5", "warning") in codes(result, "jump")
+    (flag,) = [f for f in result if f.code == "jump"]
+    assert "q5" in flag.message and flag.support is None
+
+
+def test_jump_supported_by_another_claimant(tmp_path):
+    figs = STEADY + ("  - {id: q5, indicator: cases, value: 40000, source: up, claimant: Mediazona, quote: 40000}\n"
+                     "  - {id: q6, indicator: cases, value: 39000, qualifier: approx, source: iz, claimant: Izvestia,"
+                     " quote: 39000}\n")
+    (flag,) = [f for f in flags_of(tmp_path, figs) if f.figures[0] == "q5" and f.code == "jump"]
+    assert flag.severity == "info" and "Izvestia" in flag.support and not flag.is_problem
+
+
+def test_echoes_never_support_a_jump(tmp_path):
+    figs = STEADY + ("  - {id: q5, indicator: cases, value: 40000, source: up, claimant: Mediazona, quote: 40000}\n"
+                     "  - {id: q6, indicator: cases, value: 40000, source: iz, claimant: Mediazona, quote: 40000}\n")
+    result = flags_of(tmp_path, figs)
+    assert ("jump", "q5", "warning") in codes(result, "jump")
+
+
+def test_jump_supported_by_claimants_own_publication(tmp_path):
+    figs = STEADY + "  - {id: q5, indicator: cases, value: 40000, source: mz5, quote: 40000}\n"
+    (flag,) = [f for f in flags_of(tmp_path, figs) if f.code == "jump"]
+    assert flag.severity == "info" and "own publication" in flag.support
+
+
+def test_jump_supported_by_event_between(tmp_path):
+    figs = STEADY + "  - {id: q5, indicator: cases, value: 40000, as_of: 2024-06-30, source: up, " \
+                    "claimant: Mediazona, quote: 40000}\n"
+    (flag,) = [f for f in flags_of(tmp_path, figs, HEAD.replace("2023-02-01", "2024-05-01")) if f.code == "jump"]
+    assert flag.severity == "info" and "New law" in flag.support
+
+
+def test_dropped_digit_is_a_jump(tmp_path):
+    figs = STEADY + "  - {id: q5, indicator: cases, value: 500, as_of: 2024-06-30, source: up, " \
+                    "claimant: Mediazona, quote: 500}\n"
+    found = codes(flags_of(tmp_path, figs))
+    assert ("decrease", "q5", "error") in found  # a running total that falls: the digit is missing
+
+
+def test_dropped_digit_in_a_stock_is_a_jump(tmp_path):
+    figs = "".join(f"  - {{id: s{i}, indicator: stock, value: {v}, as_of: {d}, source: mz5, quote: {v}}}\n"
+                   for i, (v, d) in enumerate([(684, "2023-01"), (690, "2023-04"), (64, "2023-07"),
+                                               (700, "2023-10"), (710, "2024-01")]))
+    assert codes(flags_of(tmp_path, figs), "jump") == [("jump", "s2", "info")]  # own publication supports
+
+
+def test_at_least_breaks_only_when_series_clearly_below(tmp_path):
+    low_bound = STEADY + "  - {id: b, indicator: cases, value: 1500, qualifier: at_least, source: up, " \
+                         "claimant: X, quote: 1500}\n"
+    assert codes(flags_of(tmp_path, low_bound), "jump") == []
+    high_bound = STEADY + "  - {id: b, indicator: cases, value: 30000, qualifier: at_least, source: up, " \
+                          "claimant: X, quote: 30000}\n"
+    assert ("jump", "b", "warning") in codes(flags_of(tmp_path, high_bound), "jump")
+
+
+def test_at_most_breaks_only_when_series_clearly_above(tmp_path):
+    fine = STEADY + "  - {id: b, indicator: cases, value: 9000, qualifier: at_most, source: up, claimant: X, " \
+                    "quote: 9000}\n"
+    assert codes(flags_of(tmp_path, fine), "jump") == []
+    broken = STEADY + "  - {id: b, indicator: cases, value: 500, qualifier: at_most, source: up, claimant: X, " \
+                      "quote: 500}\n"
+    assert ("jump", "b", "warning") in codes(flags_of(tmp_path, broken), "jump")
+
+
+def test_range_breaks_only_if_band_misses_it_entirely(tmp_path):
+    covering = STEADY + "  - {id: r, indicator: cases, qualifier: range, low: 1000, high: 9000, source: up, " \
+                        "claimant: X, quote: 1000 9000}\n"
+    assert codes(flags_of(tmp_path, covering), "jump") == []
+    missing = STEADY + "  - {id: r, indicator: cases, qualifier: range, low: 30000, high: 35000, source: up, " \
+                       "claimant: X, quote: 30000 35000}\n"
+    assert ("jump", "r", "warning") in codes(flags_of(tmp_path, missing), "jump")
+
+
+def test_month_dated_figure_is_judged_on_its_month(tmp_path):
+    ok = STEADY + "  - {id: m, indicator: cases, value: 4700, as_of: 2024-05, source: up, claimant: X, quote: 4700}\n"
+    assert codes(flags_of(tmp_path, ok), "jump") == []
+    bad = STEADY + "  - {id: m, indicator: cases, value: 47000, as_of: 2024-05, source: up, claimant: X, " \
+                   "quote: 47000}\n"
+    assert ("jump", "m", "warning") in codes(flags_of(tmp_path, bad), "jump")
+
+
+def test_series_of_one_or_two_points(tmp_path):
+    one = "  - {id: a, indicator: stock, value: 100, source: mz1, quote: 100}\n"
+    assert codes(flags_of(tmp_path, one)) == []
+    close = one + "  - {id: b, indicator: stock, value: 110, source: mz5, quote: 110}\n"
+    assert codes(flags_of(tmp_path, close), "jump") == []
+    far = one + "  - {id: b, indicator: stock, value: 100000, source: late, claimant: X, quote: 100000}\n"
+    assert codes(flags_of(tmp_path, far), "jump") == [("jump", "b", "warning")]  # only the later is judged
+
+
+def test_implied_rate_jump_in_running_total(tmp_path):
+    figs = STEADY + ("  - {id: q5, indicator: cases, value: 5000, source: mz5, quote: 5000}\n"
+                     "  - {id: q6, indicator: cases, value: 30000, as_of: 2024-07-31, source: late, claimant: X,"
+                     " quote: 30000}\n")
+    assert any(f.code == "jump" and f.figures[0] == "q6" for f in flags_of(tmp_path, figs))
+
+
+# -- decrease, conflict, stale ------------------------------------------------------------------------
+
+
+def test_decrease_in_running_total(tmp_path):
+    figs = STEADY + "  - {id: d, indicator: cases, value: 3500, as_of: 2024-06-30, source: up, " \
+                    "claimant: Mediazona, quote: 3500}\n"
+    assert ("decrease", "d", "error") in codes(flags_of(tmp_path, figs), "decrease")
+
+
+def test_decrease_allowed_by_qualifiers_is_not_flagged(tmp_path):
+    figs = STEADY + "  - {id: d, indicator: cases, value: 3950, qualifier: approx, as_of: 2024-06-30, source: up, " \
+                    "claimant: Mediazona, quote: 3950}\n"
+    assert codes(flags_of(tmp_path, figs), "decrease") == []
+
+
+def test_conflict_same_date_different_values(tmp_path):
+    figs = ("  - {id: a, indicator: stock, value: 18000, as_of: 2024-04-29, source: late, claimant: HUR, quote: 18000}\n"
+            "  - {id: b, indicator: stock, value: 25000, as_of: 2024-04-29, source: up, claimant: X, quote: 25000}\n")
+    assert ("conflict", "b", "error") in codes(flags_of(tmp_path, figs), "conflict")
+
+
+def test_no_conflict_when_bounds_agree(tmp_path):
+    figs = ("  - {id: a, indicator: stock, value: 18000, qualifier: at_least, as_of: 2024-04-29, source: late, "
+            "claimant: HUR, quote: 18000}\n"
+            "  - {id: b, indicator: stock, value: 25000, as_of: 2024-04-29, source: up, claimant: X, quote: 25000}\n")
+    assert codes(flags_of(tmp_path, figs), "conflict") == []
+
+
+def test_conflict_between_rates_for_one_period(tmp_path):
+    figs = ("  - {id: a, indicator: monthly, value: 800, qualifier: approx, period: 2024, source: late, quote: 800}\n"
+            "  - {id: b, indicator: monthly, value: 400, period: 2024, source: up, quote: 400}\n")
+    assert ("conflict", "b", "error") in codes(flags_of(tmp_path, figs), "conflict")
+
+
+def test_stale_reprint_of_an_older_value(tmp_path):
+    """The shape of 'over 7,400' printed in September 2024 after 10,025 had been public since June."""
+    figs = STEADY + ("  - {id: new, indicator: cases, value: 10025, source: up, claimant: Mediazona, quote: 10025}\n"
+                     "  - {id: old, indicator: cases, value: 3000, qualifier: at_least, source: late, quote: 3000}\n")
+    result = flags_of(tmp_path, figs)
+    (flag,) = [f for f in result if f.code == "stale"]
+    assert flag.figures == ("old", "q4") and "outdated bound" in flag.message  # q4 outdated it first
+
+
+def test_explicitly_dated_old_figure_is_not_stale(tmp_path):
+    figs = STEADY + ("  - {id: new, indicator: cases, value: 10025, source: up, claimant: Mediazona, quote: 10025}\n"
+                     "  - {id: old, indicator: cases, value: 3000, as_of: 2023-12-31, source: late, claimant: "
+                     "Mediazona, quote: 3000}\n")
+    assert codes(flags_of(tmp_path, figs), "stale") == []
+
+
+def test_another_producers_lower_count_is_not_stale(tmp_path):
+    figs = STEADY + "  - {id: other, indicator: cases, value: 2500, source: late, claimant: Izvestia, quote: 2500}\n"
+    assert codes(flags_of(tmp_path, figs), "stale") == []
+
+
+# -- relative, quote, undated ----------------------------------------------------------------------------
+
+
+RATES = ("  - {id: r23, indicator: monthly, value: 400, period: 2023, source: mz4, quote: 400}\n"
+         "  - {id: r24, indicator: monthly, value: 800, period: 2024-01/2024-06, source: late, quote: 800}\n")
+
+
+def test_relative_claim_that_fits_is_not_flagged(tmp_path):
+    figs = RATES + ("  - {id: dbl, indicator: monthly, value: 2, qualifier: approx, change: ratio, "
+                    "period: 2024-01/2024-06, compared_to: 2023, source: late, quote: doubling}\n")
+    assert codes(flags_of(tmp_path, figs), "relative") == []
+
+
+def test_relative_claim_the_series_contradicts(tmp_path):
+    figs = RATES + ("  - {id: tpl, indicator: monthly, value: 5, change: ratio, period: 2024-01/2024-06, "
+                    "compared_to: 2023, source: late, quote: five times}\n")
+    assert ("relative", "tpl", "error") in codes(flags_of(tmp_path, figs), "relative")
+
+
+def test_relative_claim_that_cannot_be_checked_is_a_notice(tmp_path):
+    figs = ("  - {id: dbl, indicator: monthly, value: 2, change: ratio, period: 2024, compared_to: 2023, "
+            "source: late, quote: doubling}\n")
+    assert codes(flags_of(tmp_path, figs), "relative") == [("relative", "dbl", "notice")]
+
+
+def test_quote_without_the_number(tmp_path):
+    figs = "  - {id: a, indicator: stock, value: 684, source: up, quote: 'Courts heard 64 cases.'}\n"
+    assert ("quote", "a", "warning") in codes(flags_of(tmp_path, figs), "quote")
+    good = "  - {id: a, indicator: stock, value: 684, source: up, quote: 'Courts heard 684 cases.'}\n"
+    assert codes(flags_of(tmp_path, good), "quote") == []
+
+
+def test_undated_figure(tmp_path):
+    figs = "  - {id: u, indicator: stock, value: 10, source: nodate, quote: 10}\n"
+    assert codes(flags_of(tmp_path, figs)) == [("undated", "u", "notice")]
+
+
+def test_rejected_figure_is_not_flagged(tmp_path):
+    figs = STEADY + ("  - {id: q5, indicator: cases, value: 40000, source: up, claimant: Mediazona, quote: 40000,"
+                     " status: rejected, note: digits}\n")
+    assert codes(flags_of(tmp_path, figs)) == []
+
+
+def test_candidate_figure_neither_flags_nor_supports(tmp_path):
+    figs = STEADY + ("  - {id: q5, indicator: cases, value: 40000, source: up, claimant: Mediazona, quote: 40000}\n"
+                     "  - {id: c, indicator: cases, value: 40000, source: iz, claimant: Izvestia, quote: 40000,"
+                     " status: candidate}\n")
+    assert ("jump", "q5", "warning") in codes(flags_of(tmp_path, figs), "jump")
+
+
+# -- the shipped ledger, the API and the CLI -----------------------------------------------------------
+
+
+def test_shipped_ledger_flags_the_september_2024_reprint_as_stale(shipped):
+    result = check(shipped)
+    stale = [f for f in result if f.code == "stale" and f.figures[0] == "awol-court-cases-2024-09-16"]
+    assert stale and "10,025" in stale[0].message
+    # the many outlets repeating 10,025 are one claimant: no jump is 'supported' by them
+    assert not any(f.support and "corroborated" in f.support and f.indicator == "awol-court-cases" for f in result)
+
+
+def test_flags_are_reproducible_and_framed(shipped):
+    a, b = check(shipped), check(shipped)
+    assert [f.as_dict() for f in a] == [f.as_dict() for f in b]
+    frame = a.frame()
+    assert list(frame.columns[:4]) == ["code", "severity", "indicator", "figure"] and len(frame) == len(a)
+
+
+def test_detectors_share_one_interface():
+    obs = Observations(ids=("a", "b", "c", "d"), t=np.array([0.0, 90, 180, 270]),
+                       best=np.array([100.0, 110, 1000, 120]), lo=np.array([100.0, 110, 1000, 120]),
+                       hi=np.array([100.0, 110, 1000, 120]), qualifiers=("exact",) * 4)
+    for name in REGISTRY:
+        fit = get_detector(name).fit(obs)
+        assert set(fit.judgements) == {"a", "b", "c", "d"}
+        assert fit.judgements["c"].z > 3 >= fit.judgements["a"].z
+    with pytest.raises(KeyError):
+        get_detector("nope")
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "tracker.cli", "flags", "--ledger", str(LEDGER), *args],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+def test_cli_flags_exit_codes():
+    assert _cli("--fail-on", "error").returncode == 0
+    result = _cli("--fail-on", "warning")
+    assert result.returncode == 1 and "stale" in result.stdout
+    assert _cli("--fail-on", "none").returncode == 0
+
+
+def test_cli_flags_json_and_csv():
+    data = json.loads(_cli("--format", "json").stdout)
+    assert {"code", "severity", "figure", "message"} <= set(data[0])
+    csv = _cli("--format", "csv").stdout.splitlines()
+    assert csv[0].startswith("code,severity,indicator,figure")
+
+
+def test_cli_flags_one_indicator_and_bad_names():
+    result = _cli("awol-court-cases")
+    assert result.returncode == 0 and "deserters" not in result.stdout
+    bad = _cli("awol-court-case")
+    assert bad.returncode == 2 and "did you mean 'awol-court-cases'?" in bad.stderr
