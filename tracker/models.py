@@ -63,6 +63,7 @@ class ModelFit:
     band: pd.DataFrame  # columns t, low, mid, high (natural scale), one row per grid cell
     detector: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    breaks: np.ndarray | None = None  # per grid cell: standardised level disturbance (a break after it)
 
 
 class Detector:
@@ -110,6 +111,8 @@ class StateSpace(Detector):
         """Variances per grid cell, set per month on the log scale: 3-5% noise; a running total's level
         may move by about 10% and its growth rate by about 0.05 a month; other levels by about 15%."""
         per_cell = self.cell_days / DAYS_PER_MONTH
+        if not obs.log:  # any real-valued series: noise about half the variance of its differences
+            return {"irregular": scale ** 2 / 2, "level": (0.1 * scale) ** 2, "trend": (0.01 * scale) ** 2}
         if obs.trend:
             return {"irregular": (0.03 * scale) ** 2, "level": (0.10 * scale) ** 2 * per_cell,
                     "trend": (0.05 * scale) ** 2 * per_cell ** 2}
@@ -173,7 +176,8 @@ class StateSpace(Detector):
             if observed >= self.min_fit and self.fixed is None:
                 try:
                     fitted = model.fit(start_params=start, disp=False, maxiter=200)
-                    est = np.clip(fitted.params, start / 16, start * 16)
+                    room = 16.0 if obs.log else 1e4  # ledger series: stay near the defaults
+                    est = np.clip(fitted.params, start / room, start * room)
                     start = est
                     notes.append(f"variances estimated from {observed} months")
                 except (ValueError, np.linalg.LinAlgError):
@@ -222,7 +226,17 @@ class StateSpace(Detector):
             rows.append({"t": t0 + (c + 0.5) * self.cell_days, "low": fwd(level[c] - self.k * sd),
                          "mid": fwd(level[c]), "high": fwd(level[c] + self.k * sd)})
         band = pd.DataFrame(rows, columns=["t", "low", "mid", "high"])
-        return ModelFit(judgements, band, self.name, tuple(notes))
+        # Breaks: standardised smoothed disturbances of the level (a shift) and, with a trend, of the
+        # growth rate (a bend); the larger of the two for each cell.
+        breaks = np.zeros(ncell)
+        for j in range(len(start) - 1):
+            q = float(start[1 + j])
+            eta = np.asarray(res.smoothed_state_disturbance[j])
+            eta_var = q - np.asarray(res.smoothed_state_disturbance_cov[j, j])
+            with np.errstate(invalid="ignore", divide="ignore"):
+                r = np.where(eta_var > 1e-12 * max(q, 1e-12), eta / np.sqrt(np.abs(eta_var)), 0.0)
+            breaks = np.maximum(breaks, np.abs(np.nan_to_num(r)))
+        return ModelFit(judgements, band, self.name, tuple(notes), breaks)
 
 
 class RatioRule(Detector):
@@ -256,6 +270,30 @@ class RatioRule(Detector):
                 z, d = 3.0 * lo / max(obs.hi[i], 1e-9), -1
             judgements[obs.ids[i]] = Judgement(obs.ids[i], med, lo, hi, z, d)
         return ModelFit(judgements, pd.DataFrame(columns=["t", "low", "mid", "high"]), self.name)
+
+
+def change_points(values, k: float | None = None, min_gap: int = 3, trend: bool = True) -> list[int]:
+    """Indices where a regularly spaced series shifts level or bends: the state-space model's
+    standardised smoothed disturbances of level and growth rate beyond k, one per cluster (the
+    largest). Index i means a new segment starts at i. The default k, sqrt(2 ln n), is about where
+    the largest of n standard normal values lies, so longer series need stronger evidence."""
+    y = np.asarray(values, dtype=float)
+    n = len(y)
+    if n < 4 or not np.all(np.isfinite(y)) or np.std(y) == 0:
+        return []
+    y = (y - np.mean(y)) / np.std(y)  # units do not matter; very large values upset the filter
+    k = math.sqrt(2 * math.log(n)) if k is None else k
+    t = np.arange(n, dtype=float)
+    obs = Observations(ids=tuple(str(i) for i in range(n)), t=t, best=y, lo=y, hi=y,
+                       qualifiers=("exact",) * n, trend=trend, log=False)
+    fit = StateSpace(k=k, cell_days=1.0)._fit_once(obs, set())
+    r = np.abs(np.nan_to_num(fit.breaks[:n - 1]))
+    candidates = [i for i in np.argsort(-r) if r[i] > k]
+    chosen: list[int] = []
+    for i in candidates:
+        if all(abs(i - j) >= min_gap for j in chosen):
+            chosen.append(int(i))
+    return sorted(i + 1 for i in chosen)
 
 
 REGISTRY: dict[str, type[Detector]] = {StateSpace.name: StateSpace, RatioRule.name: RatioRule}
