@@ -250,12 +250,11 @@ def _decreases(ledger: Ledger, series: Series) -> list[Flag]:
     return flags
 
 
-def _same_time(a: Point, b: Point) -> bool:
-    if (a.start, a.end) == (b.start, b.end):
-        return True
-    if a.start == a.end and b.start == b.end:
-        return abs((a.start - b.start).days) <= 3
-    return False
+def _same_time(a: Point, b: Point, growing: bool) -> bool:
+    if a.start == a.end and b.start == b.end:  # a running total grows even in three days
+        return a.start == b.start if growing else abs((a.start - b.start).days) <= 3
+    # the same month or period: for a running total two such figures may differ by its growth
+    return not growing and (a.start, a.end) == (b.start, b.end)
 
 
 def _conflicts(ledger: Ledger, series: Series) -> list[Flag]:
@@ -266,7 +265,7 @@ def _conflicts(ledger: Ledger, series: Series) -> list[Flag]:
         for b in pts[i + 1:]:
             if a.figure.as_of_defaulted != b.figure.as_of_defaulted:
                 continue  # a publication date is not the date a count holds for
-            if _same_time(a, b) and not _consistent(a, b):
+            if _same_time(a, b, series.indicator.kind == "cumulative") and not _consistent(a, b):
                 flags.append(Flag("conflict", "error", series.indicator.id, (b.id, a.id),
                                   f"{_describe(ledger, b, unit)} and {_describe(ledger, a, unit)} speak of the "
                                   f"same time but cannot both be true."))
