@@ -111,6 +111,53 @@ def _print_table(flags) -> None:
             print(" " * len(head) + line)
 
 
+def cmd_extract(args) -> int:
+    from tracker import extract as ex
+
+    source = args.article
+    try:
+        if source in (None, "-"):
+            data = sys.stdin.buffer.read(ex.MAX_BYTES + 1)
+            article = ex.read_bytes(data, published=args.published, url=args.url, publisher=args.publisher)
+        elif source.startswith(("http://", "https://")):
+            data = ex.fetch(source, timeout=args.timeout)
+            article = ex.read_bytes(data, name=source, published=args.published, url=args.url or source,
+                                    publisher=args.publisher)
+        else:
+            article = ex.read_article(source, published=args.published, url=args.url, publisher=args.publisher)
+    except ex.ExtractError as exc:
+        raise UsageError(str(exc)) from None
+    target = args.append or args.ledger
+    ledger = None
+    if Path(target).exists():
+        ledger = _load(target)
+    elif args.append:
+        raise UsageError(f"{args.append}: no such ledger to append to; create it with 'version: 1' first")
+    candidates = ex.extract(article, ledger)
+    if not args.append:
+        print(ex.candidates_yaml(article, candidates, ledger), end="")
+        print(f"{len(candidates)} candidate{'s' if len(candidates) != 1 else ''} from "
+              f"{article.url or article.document or 'standard input'}", file=sys.stderr)
+        return EXIT_OK
+    from tracker.append import append_document
+
+    sid = ex.source_id(article, ledger)
+    existing = {(f.source, float(f.value) if f.value is not None else float(f.low or 0)) for f in ledger.figures}
+    fresh = [c for c in candidates if (sid, c.value if c.value is not None else c.low) not in existing]
+    skipped = len(candidates) - len(fresh)
+    doc = ex.candidates_yaml(article, fresh, ledger, source=sid)
+    if "figures:" not in doc:
+        print(f"{args.append}: nothing to append ({skipped} already in the ledger, "
+              f"{len(fresh)} without a fitting indicator)", file=sys.stderr)
+        return EXIT_OK
+    append_document(args.append, doc)
+    written = doc.split("figures:", 1)[1].count("  - id: ")
+    print(f"{args.append}: appended {written} candidate figure{'s' if written != 1 else ''} "
+          f"({skipped} already in the ledger, {len(fresh) - written} without a fitting indicator, left out)",
+          file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_chart(args) -> int:
     from tracker.output import build
 
@@ -173,6 +220,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--detector", default="state-space", help="the jump model (default: state-space; "
                    "also: ratio-rule)")
     p.set_defaults(func=cmd_flags)
+
+    p = sub.add_parser("extract", help="turn an article into candidate figures (ledger YAML)",
+                       description="Read an article (.txt or .html file, a URL, or standard input) and print its "
+                                   "figures as candidate ledger entries with their quote, qualifier, time, claimant "
+                                   "and a suggested indicator. With --append, add them to a ledger file as a new "
+                                   "document, leaving every byte already there untouched.")
+    p.add_argument("article", nargs="?", help="a .txt or .html file, an http(s) address, or - for standard input")
+    ledger_opt(p)
+    p.add_argument("--append", metavar="LEDGER", help="append the candidates to this ledger file")
+    p.add_argument("--published", metavar="DATE", help="the article's date, when the text does not carry it")
+    p.add_argument("--url", help="the article's address, for the citation")
+    p.add_argument("--publisher", help="the outlet, for the citation")
+    p.add_argument("--timeout", type=float, default=20.0, help="seconds to wait when fetching a URL (default 20)")
+    p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("schema", help="print the ledger's JSON Schema",
                        description="Print a JSON Schema of a ledger file, for editors' completion and checks.")

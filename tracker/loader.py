@@ -19,7 +19,7 @@ from tracker import fields as F
 from tracker.dates import DateError, Span, parse_span
 from tracker.errors import LedgerError, Problem
 from tracker.ledger import Event, Figure, Indicator, Ledger, Source
-from tracker.yamlread import Map, Scalar, Seq, parse, read_text
+from tracker.yamlread import Map, Scalar, Seq, parse_all, read_text
 
 _ID = re.compile(F.ID_PATTERN)
 _INT = re.compile(r"^[-+]?\d+$")
@@ -83,17 +83,18 @@ class _Loader:
             return
         self.files.append(label)
         self.digest.update(label.encode() + b"\0" + text.encode() + b"\0")
-        node = parse(text, label, self.problems)
-        if node is None:
-            return
-        if not isinstance(node, Map):
-            what = "a list" if isinstance(node, Seq) else "a single value"
-            self.problem(label, (node.line, node.col),
-                         f"a ledger file is a mapping (version, indicators, sources, events, figures), not {what}")
-            return
         self.reading.add(resolved)
         try:
-            self._read_root(node, path, label, root)
+            # Later documents in a file (after '---') are parts, like included files: this is
+            # how `tracker extract --append` adds to a ledger without touching a byte of it.
+            for n, node in enumerate(parse_all(text, label, self.problems)):
+                if not isinstance(node, Map):
+                    what = "a list" if isinstance(node, Seq) else "a single value" if node else "empty"
+                    pos = (node.line, node.col) if node is not None else (1, 1)
+                    self.problem(label, pos, "a ledger file is a mapping (version, indicators, sources, events, "
+                                 f"figures), not {what}")
+                    continue
+                self._read_root(node, path, label, root and n == 0)
         finally:
             self.reading.discard(resolved)
 

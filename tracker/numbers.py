@@ -130,3 +130,32 @@ def quote_states(quote: str, value: float | None, low: float | None = None, high
     if value is not None and low is not None and high is not None and not any(_close(value, r) for r in readings):
         wanted = [low, high]  # a range's best estimate need not be printed
     return bool(wanted) and all(any(_close(float(w), r) for r in readings) for w in wanted)
+
+
+def read_number(token: str, lang: str = "en", scaled: bool = False) -> float:
+    """The one value a digit token means in a language.
+
+    English: ',' groups thousands and '.' is the decimal point ('7,400', '1.5').
+    Russian and Ukrainian: ',' is the decimal comma ('7,4 тыс.'), spaces group thousands
+    ('7 400'). A '.' followed by exactly three digits groups thousands unless a multiplier
+    follows ('50.000' is fifty thousand, '1.500 млн' is one and a half million).
+    """
+    t = token
+    for sp in _SPACES + "'’":
+        t = t.replace(sp, "")
+    if lang in ("ru", "uk", "be", "bg"):
+        if t.count(",") == 1 and "." not in t:
+            return float(t.replace(",", "."))
+        t = t.replace(",", "")
+    else:
+        whole, _, frac = t.rpartition(",")
+        if "," in t and "." not in t and len(frac) != 3:
+            return float(t.replace(",", "."))  # '2,5' in an English text is still a decimal
+        t = t.replace(",", "")
+    if t.count(".") == 1:
+        whole, _, frac = t.partition(".")
+        if len(frac) == 3 and not scaled and whole != "0":
+            return float(whole + frac)
+    elif t.count(".") > 1:
+        t = t.replace(".", "")
+    return float(t)

@@ -90,9 +90,15 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
 
 
 def parse(text: str, path: str, problems: list[Problem]):
-    """The document's root node (Map, Seq or Scalar), or None on error."""
+    """The first document's root node (Map, Seq or Scalar), or None on error."""
+    docs = parse_all(text, path, problems)
+    return docs[0] if docs else None
+
+
+def parse_all(text: str, path: str, problems: list[Problem]) -> list:
+    """The root node of every document in the file ('---' separates them); [] on error."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or "malformed YAML"
@@ -100,7 +106,7 @@ def parse(text: str, path: str, problems: list[Problem]):
             what = f"{what} ({exc.context})"
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problems.append(Problem(path, line, col, f"YAML syntax error: {what}"))
-        return None
+        return []
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         pos = getattr(exc, "position", None)
         if pos is not None:
@@ -111,12 +117,13 @@ def parse(text: str, path: str, problems: list[Problem]):
         char = getattr(exc, "character", None)
         what = f"character {char!r} is not allowed in YAML" if char is not None else str(exc)
         problems.append(Problem(path, line, col, f"{what}; remove it"))
-        return None
-    if node is None:
+        return []
+    nodes = [n for n in nodes if n is not None]
+    if not nodes:
         problems.append(Problem(path, 1, 1, "file is empty; a ledger starts with 'version: 1'"))
-        return None
-    walk = _Walk(path, problems)
-    return _convert(node, walk, 0)
+        return []
+    walk = _Walk(path, problems)  # one budget for the whole file
+    return [_convert(n, walk, 0) for n in nodes]
 
 
 def _convert(node, walk: _Walk, depth: int):
