@@ -220,7 +220,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
 # -- numbers in a sentence ---------------------------------------------------------------------
 
 _DIGITS = re.compile(
-    r"(?<![\w.,/#:\-])(\d{1,3}(?:[" + _SPACES + r"](?:\d{3}))+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"(?<![\w.,/#:])(?<![^\W\d_]-)(\d{1,3}(?:[" + _SPACES + r"](?:\d{3}))+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d+(?:[.,]\d+)?)(?![\w/])")
 _MULT = {
     "thousand": 1e3, "thousands": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "billion": 1e9,
@@ -286,7 +286,8 @@ class _Num:
 
 
 def _numbers(sentence: str, lang: str) -> list[_Num]:
-    urls = [(m.start(), m.end()) for m in _URL.finditer(sentence)]
+    urls = [(m.start(), m.end()) for m in _URL.finditer(sentence)]  # addresses and ISO dates are not figures
+    urls += [(m.start(), m.end()) for m in re.finditer(r"\b\d{4}-\d{2}(?:-\d{2})?\b", sentence)]
     out: list[_Num] = []
     for m in _DIGITS.finditer(sentence):
         s, e = m.span(1)
@@ -472,13 +473,13 @@ def _month_number(word: str | None) -> int:
 
 
 _CLAIMANT_PATTERNS = [
-    r"according to (?:the )?((?:[A-Z\"“«][\w\"”»'’.-]*\s?){1,5})",
-    r"(?:by|from) (?:the )?(?:independent )?(?:news )?(?:outlet|website|project|group|portal) ((?:[A-Z\"“«][\w\"”»'’.-]*\s?){1,4})",
+    r"(?i:according to) (?:the )?((?:[A-Z\"“«][\w\"”»'’.-]*\s?){1,5})",
+    r"(?i:by|from) (?:the )?(?:independent )?(?:news )?(?:outlet|website|project|group|portal) ((?:[A-Z\"“«][\w\"”»'’.-]*\s?){1,4})",
     r"((?:[A-Z][\w'’.-]+\s?){1,3}) (?:said|says|reported|reports|told|stated|estimated|counted|found|documented|revealed)",
     r"(?:said|says|reported|told) ((?:[A-Z][\w'’.-]+\s?){1,3})",
-    r"по (?:данным|словам|подсчетам|информации) («?[А-ЯЁA-Z][\w«»\"“”.-]*(?:\s[А-ЯЁA-Z«][\w«»\"“”.-]*){0,3})",
+    r"(?i:по (?:данным|словам|подсчетам|информации)) («?[А-ЯЁA-Z][\w«»\"“”.-]*(?:\s[А-ЯЁA-Z«][\w«»\"“”.-]*){0,3})",
     r"(?:сообщает|сообщил[аи]?|подсчитал[аи]?|заявил[аи]?|пишет|выяснил[аи]?) («?[А-ЯЁA-Z][\w«»\"“”.-]*(?:\s[А-ЯЁA-Z«][\w«»\"“”.-]*){0,3})",
-    r"за (?:даними|словами|підрахунками|інформацією) («?[А-ЯІЇЄҐA-Z][\w«»\"“”'’.-]*(?:\s[А-ЯІЇЄҐA-Z«][\w«»\"“”'’.-]*){0,3})",
+    r"(?i:за (?:даними|словами|підрахунками|інформацією)) («?[А-ЯІЇЄҐA-Z][\w«»\"“”'’.-]*(?:\s[А-ЯІЇЄҐA-Z«][\w«»\"“”'’.-]*){0,3})",
     r"(?:повідомляє|повідомив|повідомила|підрахувал[аи]?|заявив|заявила|пише) («?[А-ЯІЇЄҐA-Z][\w«»\"“”'’.-]*(?:\s[А-ЯІЇЄҐA-Z«][\w«»\"“”'’.-]*){0,3})",
 ]
 _NOT_NAMES = {"The", "This", "These", "It", "He", "She", "They", "We", "I", "In", "A", "An", "Russian", "Russia",

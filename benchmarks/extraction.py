@@ -1,0 +1,144 @@
+"""Recall and precision of `tracker extract` on labelled text, beside quantulum3.
+
+    python benchmarks/extraction.py
+
+Two sets, both under tests/data:
+  gold     every numeric claim of the five seed articles, and Russian and Ukrainian
+           passages (extract_gold.yaml); precision is measured here
+  held-out sentences from real articles in en/ru/uk, each with the figure it was cited
+           for (extract_heldout.yaml); the extractor was not written against them
+
+Per language: recall of core figures by value, by value with the right qualifier, and
+of the period or start where the gold gives one; precision of all candidates by value.
+quantulum3 (pip install quantulum3) runs on the same text; it has no qualifiers or periods,
+so it is scored on values, and its qualifier is taken as exact.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATA = ROOT / "tests" / "data"
+
+from tracker.extract import extract, read_article, read_text_article  # noqa: E402
+
+
+def _same(a, b) -> bool:
+    return a is not None and b is not None and math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _matches(c: dict, g: dict) -> bool:
+    if g.get("qualifier") == "range" and "low" in g:
+        return _same(c.get("low"), g["low"]) and _same(c.get("high"), g["high"])
+    return _same(c.get("value"), g.get("value"))
+
+
+def ours(text_or_path, published=None, lang=None):
+    article = read_article(text_or_path) if isinstance(text_or_path, Path) else \
+        read_text_article(text_or_path, published=published)
+    return [{"value": c.value, "low": c.low, "high": c.high, "qualifier": c.qualifier, "period": c.period,
+             "since": c.since, "per": c.per} for c in extract(article)]
+
+
+def quantulum(text_or_path, published=None, lang=None):
+    from quantulum3 import parser
+
+    text = text_or_path.read_text() if isinstance(text_or_path, Path) else text_or_path
+    out = []
+    for q in parser.parse(text):
+        v = q.value
+        if q.unit and q.unit.name in ("percentage",):
+            v = v / 100
+        out.append({"value": v, "low": None, "high": None, "qualifier": "exact", "period": None, "since": None})
+    return out
+
+
+def score(method) -> dict:
+    """Counts per language: core claims found (value, qualifier, time), candidates, correct candidates."""
+    gold = yaml.safe_load((DATA / "extract_gold.yaml").read_text())["documents"]
+    stats: dict[str, dict] = {}
+    for doc in gold:
+        lang = doc["language"]
+        s = stats.setdefault(lang, dict(core=0, value=0, qual=0, timed=0, time=0, cands=0, correct=0))
+        source = DATA / doc["file"] if "file" in doc else doc["text"]
+        cands = method(source, published=str(doc.get("published")) if doc.get("published") else None, lang=lang)
+        s["cands"] += len(cands)
+        s["correct"] += sum(1 for c in cands if any(_matches(c, g) for g in doc["claims"]))
+        used: set[int] = set()
+        for g in doc["claims"]:
+            if not g.get("core"):
+                continue
+            s["core"] += 1
+            hits = [i for i, c in enumerate(cands) if _matches(c, g) and i not in used]
+            if not hits:
+                continue
+            s["value"] += 1
+            good = [i for i in hits if cands[i]["qualifier"] == g["qualifier"]]
+            pick = good[0] if good else hits[0]
+            used.add(pick)
+            s["qual"] += bool(good)
+            want = g.get("period") or g.get("since")
+            if want:
+                s["timed"] += 1
+                got = cands[pick].get("period") if g.get("period") else cands[pick].get("since")
+                s["time"] += str(got or "").startswith(str(want))
+    return stats
+
+
+def score_heldout(method) -> dict:
+    quotes = yaml.safe_load((DATA / "extract_heldout.yaml").read_text())["quotes"]
+    stats: dict[str, dict] = {}
+    for q in quotes:
+        s = stats.setdefault(q["language"], dict(n=0, value=0, qual=0))
+        s["n"] += 1
+        cands = method(q["quote"], lang=q["language"])
+        hits = [c for c in cands if _matches(c, q)]
+        s["value"] += bool(hits)
+        s["qual"] += any(c["qualifier"] == q["qualifier"] for c in hits)
+    return stats
+
+
+def _r(a: int, b: int) -> str:
+    return f"{a / b:.2f}" if b else "  - "
+
+
+def main() -> int:
+    methods = {"tracker": ours}
+    try:
+        import quantulum3  # noqa: F401
+
+        methods["quantulum3"] = quantulum
+    except ImportError:
+        print("quantulum3 not installed: pip install quantulum3 (shown as the peer)\n")
+    for name, method in methods.items():
+        t0 = time.perf_counter()
+        gold, held = score(method), score_heldout(method)
+        secs = time.perf_counter() - t0
+        print(f"== {name} ({secs:.1f} s)")
+        print(f"{'gold':<10}{'core':>6}{'value':>8}{'+qual':>8}{'period':>8}{'cands':>7}{'prec':>7}")
+        tot = {k: 0 for k in ("core", "value", "qual", "timed", "time", "cands", "correct")}
+        for lang, s in gold.items():
+            for k in tot:
+                tot[k] += s[k]
+            print(f"{lang:<10}{s['core']:>6}{_r(s['value'], s['core']):>8}{_r(s['qual'], s['core']):>8}"
+                  f"{_r(s['time'], s['timed']):>8}{s['cands']:>7}{_r(s['correct'], s['cands']):>7}")
+        print(f"{'all':<10}{tot['core']:>6}{_r(tot['value'], tot['core']):>8}{_r(tot['qual'], tot['core']):>8}"
+              f"{_r(tot['time'], tot['timed']):>8}{tot['cands']:>7}{_r(tot['correct'], tot['cands']):>7}")
+        print(f"{'held-out':<10}{'n':>6}{'value':>8}{'+qual':>8}")
+        n = v = q = 0
+        for lang, s in held.items():
+            n, v, q = n + s["n"], v + s["value"], q + s["qual"]
+            print(f"{lang:<10}{s['n']:>6}{_r(s['value'], s['n']):>8}{_r(s['qual'], s['n']):>8}")
+        print(f"{'all':<10}{n:>6}{_r(v, n):>8}{_r(q, n):>8}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,321 @@
+"""Extraction: number formats and qualifiers per language, exclusions, context, output, append."""
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tracker
+from conftest import BASE, LEDGER, ROOT, TODAY, write
+from tracker.append import append_document
+from tracker.errors import LedgerError
+from tracker.extract import candidates_yaml, extract, read_bytes, read_text_article
+
+DATA = ROOT / "tests" / "data"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def found(text, published="2024-10-02", ledger=None):
+    return [(c.value if c.qualifier != "range" else (c.low, c.high), c.qualifier)
+            for c in extract(read_text_article(text, published=published), ledger)]
+
+
+@pytest.mark.parametrize("text,value", [
+    # English
+    ("Courts received 7,400 cases.", 7400),
+    ("Courts received 7 400 cases.", 7400),
+    ("Courts received 7\u00a0400 cases.", 7400),  # no-break space
+    ("Courts received 7\u202f400 cases.", 7400),  # narrow no-break space
+    ("Courts received 7.4 thousand cases.", 7400),
+    ("Some 49,000 soldiers deserted.", 49000),
+    ("The budget was 1.5 million roubles for 3 million people.", 3e6),
+    ("Courts handled 1,064 cases.", 1064),
+    ("Five soldiers fled.", 5),
+    # Russian: the decimal comma is a decimal comma
+    ("В суды поступило 7,4 тыс. дел.", 7400),
+    ("В суды поступило 7 400 дел.", 7400),
+    ("Дезертировали 10 тысяч военных.", 10000),
+    ("Всего 1,5 млн человек.", 1.5e6),
+    ("Пять офицеров дали показания.", 5),
+    ("В суды поступило 20\u00a0538 дел.", 20538),
+    # Ukrainian
+    ("Понад 35 тисяч людей отримали допомогу.", 35000),
+    ("Зафіксовано 4,5 тис. бійців.", 4500),
+    ("П'ять офіцерів втекли.", 5),
+    ("Надійшло 1 064 справи.", 1064),
+])
+def test_number_formats(text, value):
+    values = [v for v, _ in found(text)]
+    assert value in values, values
+
+
+@pytest.mark.parametrize("text,value", [
+    ("About 20% of them stayed.", 0.2),
+    ("About 20 per cent of them stayed.", 0.2),
+    ("Около 20 процентов остались.", 0.2),
+    ("Близько 20 відсотків залишилися.", 0.2),
+])
+def test_percentages_become_shares(text, value):
+    assert [v for v, _ in found(text)] == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize("text,value,qualifier", [
+    ("Over 7,400 cases were opened.", 7400, "at_least"),
+    ("More than 900 people fled.", 900, "at_least"),
+    ("At least 35,000 were advised.", 35000, "at_least"),
+    ("Свыше 20 538 дел поступило.", 20538, "at_least"),
+    ("Более 500 солдат бежали.", 500, "at_least"),
+    ("Не менее 500 солдат бежали.", 500, "at_least"),
+    ("Понад 10 тисяч справ.", 10000, "at_least"),
+    ("Щонайменше 4,5 тис. бійців.", 4500, "at_least"),
+    ("About 800 sentences.", 800, "approx"),
+    ("Around 800 sentences.", 800, "approx"),
+    ("Almost 7,400 cases.", 7400, "approx"),
+    ("Nearly 50,000 deserters.", 50000, "approx"),
+    ("Около 800 приговоров.", 800, "approx"),
+    ("Почти 50 тысяч человек.", 50000, "approx"),
+    ("Примерно 800 приговоров.", 800, "approx"),
+    ("Близько 22 тисяч людей.", 22000, "approx"),
+    ("Майже 7 400 справ.", 7400, "approx"),
+    ("Up to 15,000 soldiers fled.", 15000, "at_most"),
+    ("Fewer than 300 returned.", 300, "at_most"),
+    ("Менее 300 вернулись.", 300, "at_most"),
+    ("Менше 300 повернулися.", 300, "at_most"),
+    ("Dozens of officers fled.", 24, "at_least"),
+    ("Hundreds of officers fled.", 200, "at_least"),
+    ("Десятки силовиков бежали.", 20, "at_least"),
+])
+def test_qualifiers(text, value, qualifier):
+    assert (value, qualifier) in found(text), found(text)
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("Between 20% and 30% remain.", 0.2, 0.3),
+    ("From 49,000 to 50,000 deserted.", 49000, 50000),
+    ("The courts issued 34-35 verdicts a day.", 34, 35),
+    ("От 20 до 30 процентов остаются.", 0.2, 0.3),
+    ("Від 20% до 30% залишаються.", 0.2, 0.3),
+])
+def test_ranges(text, low, high):
+    assert ((pytest.approx(low), pytest.approx(high)), "range") in found(text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Sentences doubled, twice as many as before.", 2),
+    ("The risk is 33 times greater.", 33),
+    ("Число дел выросло вдвое.", 2),
+    ("Кількість вироків зросла втричі.", 3),
+    ("Sentences were doubling from the previous year.", 2),
+])
+def test_multipliers_are_ratios(text, value):
+    cands = extract(read_text_article(text, published="2024-10-02"))
+    assert any(c.value == value and c.change == "ratio" for c in cands), [(c.value, c.change) for c in cands]
+
+
+@pytest.mark.parametrize("text", [
+    "The war began in 2022.",
+    "He was sentenced on 16 September 2024.",
+    "Published Sep.16 - 2024 8:41 AM CET",
+    "Under Article 337 of the Criminal Code.",
+    "По статье 337 УК РФ.",
+    "За статтею 337 КК.",
+    "A 30-year-old military doctor fled.",
+    "Soldiers face up to 15 years in prison.",
+    "Им грозит до 10 лет лишения свободы.",
+    "Засудили до 5 років позбавлення волі.",
+    "This commitment costs us $10,000 a month.",
+    "He extorted 300,000 rubles from a policeman.",
+    "See https://example.org/news/2024/06/18/7461452 for more.",
+    "The 20th Motorized Rifle Division moved.",
+    "It happened at 8:41 today.",
+    "One such deserter, Ivan, fled.",
+])
+def test_not_figures(text):
+    assert found(text) == []
+
+
+def test_time_references_resolve_against_the_article_date():
+    (c,) = extract(read_text_article("In 2024 alone, courts issued around 800 sentences monthly.",
+                                     published="2024-10-02"))
+    assert (c.period, c.per, c.time_text) == ("2024", "month", "In 2024 alone")
+    (c,) = extract(read_text_article("Over 7,400 cases have been opened since mobilization began in 2022.",
+                                     published="2024-09-16"))
+    assert c.since == "2022-09-21"
+    (c,) = extract(read_text_article("As of March 21, 536 criminal cases had been opened.", published="2023-04-11"))
+    assert c.as_of == "2023-03-21"
+    (c,) = extract(read_text_article("Courts have convicted at least 100 deserters every week so far in 2023.",
+                                     published="2023-07-19"))
+    assert (c.period, c.per) == ("2023-01-01/2023-07-19", "week")
+
+
+def test_claimant_named_in_the_sentence():
+    (c,) = extract(read_text_article("According to Mediazona, 5,006 cases were registered."))
+    assert c.claimant == "Mediazona"
+    (c,) = extract(read_text_article("По данным «Медиазоны», поступило 708 дел."))
+    assert c.claimant.startswith("«Медиазон") or c.claimant.startswith("Медиазон")
+    (c,) = extract(read_text_article("Sverdlin said the group helped 520 soldiers desert."))
+    assert c.claimant == "Sverdlin"
+
+
+def test_indicator_is_suggested_from_the_ledger(shipped):
+    (c,) = extract(read_text_article("Over 7,400 criminal cases have been opened since mobilization began in 2022.",
+                                     published="2024-09-16"), shipped)
+    assert c.indicator == "awol-court-cases" and c.score > 0.5
+    (c,) = extract(read_text_article("The city has 114 bus stops."), shipped)
+    assert c.indicator is None
+
+
+def test_seed_003_through_the_cli():
+    result = subprocess.run([sys.executable, "-m", "tracker.cli", "extract", str(DATA / "seeds" /
+                             "003_e10c2bb8eba5bb25.txt"), "--ledger", str(LEDGER)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for value, sentence in [("7400", "Over 7,400 criminal cases"), ("900", "more than 900 people"),
+                            ("35000", "at least 35,000 others")]:
+        assert f"value: {value}\n    qualifier: at_least" in out and sentence in out
+    assert "value: 15\n" not in out and "value: 30\n" not in out  # "up to 15 years", "30-year-old"
+    assert "value: 2024" not in out and "2024-09-16" in out  # the date line is the source's date
+    data = tracker.loader.parse_all(out, "x", [])  # the output is valid YAML
+    assert data
+
+
+def test_html_main_text_and_metadata_without_scripts():
+    html = b"""<!doctype html><html><head><title>T</title>
+    <meta property="og:site_name" content="The Moscow Times">
+    <link rel="canonical" href="https://www.themoscowtimes.com/2024/05/24/helping">
+    <meta property="article:published_time" content="2024-05-24T10:00:00Z"></head>
+    <body><nav>Home 1 2 3</nav><article><h1>Helping deserters flee</h1>
+    <p>In almost two years, Get Lost has helped over 500 conscientious objectors evade service, the group said
+    on Friday in a statement published on its channel, adding that requests keep rising every month.</p>
+    <p>The group's volunteers answer messages around the clock and plan routes out of the country for soldiers.</p>
+    </article><script>var total = 99999; document.write(total)</script></body></html>"""
+    article = read_bytes(html, name="page.html")
+    assert article.publisher == "The Moscow Times" and article.published == "2024-05-24"
+    assert article.url == "https://www.themoscowtimes.com/2024/05/24/helping"
+    values = [c.value for c in extract(article)]
+    assert 500 in values and 99999 not in values
+
+
+def test_empty_and_binary_inputs_are_clean_errors(tmp_path):
+    from tracker.extract import ExtractError
+
+    with pytest.raises(ExtractError, match="empty"):
+        read_bytes(b"", name="x.txt")
+    with pytest.raises(ExtractError, match="binary"):
+        read_bytes(b"\x00\x01\x02" * 100, name="x.bin")
+    result = subprocess.run([sys.executable, "-m", "tracker.cli", "extract", str(tmp_path / "missing.txt")],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 2 and "not found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_stdin_input():
+    result = subprocess.run([sys.executable, "-m", "tracker.cli", "extract", "-", "--published", "2024-06-18",
+                             "--publisher", "Example", "--ledger", str(LEDGER)],
+                            input="Courts heard 10,025 cases since mobilisation was announced in September 2022.",
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and "value: 10025" in result.stdout and 'publisher: "Example"' in result.stdout
+
+
+# -- quality: the gold file ------------------------------------------------------------------------
+
+
+def test_gold_recall_and_precision_meet_the_targets():
+    import extraction
+
+    stats = extraction.score(extraction.ours)
+    core = sum(s["core"] for s in stats.values())
+    assert sum(s["value"] for s in stats.values()) / core >= 0.95
+    assert sum(s["qual"] for s in stats.values()) / core >= 0.90
+    assert sum(s["correct"] for s in stats.values()) / sum(s["cands"] for s in stats.values()) >= 0.85
+    held = extraction.score_heldout(extraction.ours)
+    n = sum(s["n"] for s in held.values())
+    assert sum(s["value"] for s in held.values()) / n >= 0.95
+    assert sum(s["qual"] for s in held.values()) / n >= 0.85
+
+
+# -- appending ----------------------------------------------------------------------------------------
+
+
+def _article():
+    return read_text_article("Courts have heard 11,000 criminal cases since mobilisation.",
+                             published="2024-08-01", url="https://example.org/a", publisher="Example")
+
+
+def test_append_leaves_earlier_bytes_identical(tmp_path):
+    path = write(tmp_path, BASE)
+    before = path.read_bytes()
+    ledger = tracker.load(path, today=TODAY)
+    doc = candidates_yaml(_article(), extract(_article(), ledger), ledger)
+    append_document(path, doc, validate=lambda p: tracker.load(p, today=TODAY))
+    after = path.read_bytes()
+    assert after[:len(before)] == before
+    loaded = tracker.load(path, today=TODAY)
+    (new,) = [f for f in loaded.figures if f.status == "candidate"]
+    assert new.value == 11000 and new.indicator == "cases"
+
+
+def test_append_that_would_break_the_ledger_is_refused(tmp_path):
+    path = write(tmp_path, BASE)
+    before = path.read_bytes()
+    with pytest.raises(LedgerError) as info:
+        append_document(path, "figures:\n  - id: f1\n    indicator: cases\n    value: 1\n    source: s1\n"
+                              "    quote: '1'\n", validate=lambda p: tracker.load(p, today=TODAY))
+    assert "duplicate figure id 'f1'" in str(info.value)
+    assert info.value.problems[0].path == str(path)  # named by the ledger, not the temporary file
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if "append" in p.name] == []
+
+
+def test_interrupted_append_leaves_the_ledger_as_it_was(tmp_path):
+    path = write(tmp_path, BASE)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    def crash(p):
+        raise KeyboardInterrupt  # the process is stopped after writing the new file, before replacing
+
+    with pytest.raises(KeyboardInterrupt):
+        append_document(path, "figures: []\n", validate=crash)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_killed_append_process_leaves_ledger_whole(tmp_path):
+    """Kill a real appending process at several moments; the ledger is either as it was or complete."""
+    path = write(tmp_path, BASE)
+    before = path.read_bytes()
+    script = "\n".join([
+        "import sys",
+        f"sys.path.insert(0, {str(ROOT)!r})",
+        "from tracker.append import append_document",
+        "for i in range(200):",
+        "    doc = 'figures:\\n  - {id: k%s-%d, indicator: cases, value: %d, source: s1, quote: x}\\n' "
+        "% (sys.argv[1], i, 11000 + i)",
+        f"    append_document({str(path)!r}, doc, validate=lambda p: None)",
+    ])
+    import time
+
+    for run, delay in enumerate((0.05, 0.15, 0.3)):
+        proc = subprocess.Popen([sys.executable, "-c", script, str(run)])
+        time.sleep(delay)
+        proc.kill()
+        proc.wait()
+        data = path.read_bytes()
+        assert data.startswith(before)
+        assert data.endswith(b"quote: x}\n") or data == before
+    tracker.load(path, today=TODAY)  # still a valid ledger
+
+
+def test_cli_append_skips_figures_already_there(tmp_path):
+    path = write(tmp_path, BASE)
+    art = write(tmp_path, "Courts have heard 11,000 criminal cases since mobilisation.\n", name="a.txt")
+    args = [sys.executable, "-m", "tracker.cli", "extract", str(art), "--append", str(path), "--published",
+            "2024-06-01", "--url", "https://example.org/a", "--publisher", "Example"]
+    first = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
+    assert first.returncode == 0 and "appended 1 candidate figure" in first.stderr, first.stderr
+    size = path.stat().st_size
+    second = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
+    assert second.returncode == 0 and "nothing to append" in second.stderr
+    assert path.stat().st_size == size
