@@ -319,3 +319,19 @@ def test_cli_append_skips_figures_already_there(tmp_path):
     second = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
     assert second.returncode == 0 and "nothing to append" in second.stderr
     assert path.stat().st_size == size
+
+
+def test_candidates_can_be_accepted_as_they_are(tmp_path):
+    path = write(tmp_path, BASE)
+    ledger = tracker.load(path, today=TODAY)
+    doc = candidates_yaml(_article(), extract(_article(), ledger), ledger, status="accepted")
+    append_document(path, doc, validate=lambda p: tracker.load(p, today=TODAY))
+    new = [f for f in tracker.load(path, today=TODAY).figures if f.value == 11000]
+    assert [f.status for f in new] == ["accepted"]
+
+
+def test_candidates_frame():
+    from tracker.extract import candidates_frame
+
+    frame = candidates_frame(extract(read_text_article("Over 7,400 cases. About 800 sentences a month.")))
+    assert frame["value"].tolist() == [7400, 800] and frame["qualifier"].tolist() == ["at_least", "approx"]

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 import tracker
@@ -112,3 +113,11 @@ def test_month_dated_figure_sits_on_its_month(ledger):
 def test_frame_has_one_row_per_placed_figure(ledger):
     frame = series_of(ledger, "cases").frame()
     assert len(frame) == 7 and set(frame["status"]) == {"accepted", "candidate", "rejected"}
+
+
+def test_echoes_frame_names_what_each_figure_echoes(ledger):
+    from tracker.series import echoes_frame
+
+    frame = echoes_frame(ledger).set_index("id")
+    assert frame.loc["c3", "echo_of"] == "c2" and pd.isna(frame.loc["c2", "echo_of"])
+    assert set(frame["indicator"]) == {"cases", "monthly", "yearly"}

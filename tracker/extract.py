@@ -782,8 +782,9 @@ def _fits(c: Candidate, ind) -> tuple[bool, str]:
 
 
 def candidates_yaml(article: Article, candidates: list[Candidate], ledger=None, source: str | None = None,
-                    skip: set[tuple[str, float]] | None = None) -> str:
-    """The candidates as one ledger document: a source entry and figures with status: candidate.
+                    skip: set[tuple[str, float]] | None = None, status: str = "candidate") -> str:
+    """The candidates as one ledger document: a source entry and figures with status: candidate
+    (or `status`, e.g. "accepted" when a curator accepts them as they are).
 
     Candidates without an indicator that fits are listed as comments for the curator."""
     from tracker import __version__
@@ -840,7 +841,7 @@ def candidates_yaml(article: Article, candidates: list[Candidate], ledger=None, 
         body += [f"    source: {sid}"]
         if c.claimant:
             body.append(f"    claimant: {_q(c.claimant)}")
-        body += [f"    quote: {_q(c.quote)}", "    status: candidate", f"    note: {_q(note)}"]
+        body += [f"    quote: {_q(c.quote)}", f"    status: {status}", f"    note: {_q(note)}"]
         if ok:
             figures.extend(body)
         else:
@@ -851,3 +852,14 @@ def candidates_yaml(article: Article, candidates: list[Candidate], ledger=None, 
     if unmatched:
         lines += ["# Not written as figures (no indicator fits; add one and copy them in):", *unmatched]
     return "\n".join(lines) + "\n"
+
+
+def candidates_frame(candidates: list[Candidate]):
+    """The candidates as a pandas DataFrame, one row each, in order of appearance."""
+    import dataclasses
+
+    import pandas as pd
+
+    cols = ["printed", "value", "qualifier", "low", "high", "change", "noun", "time_text", "as_of", "period", "since",
+            "per", "claimant", "indicator", "score", "quote"]
+    return pd.DataFrame([{k: dataclasses.asdict(c)[k] for k in cols} for c in candidates], columns=cols)

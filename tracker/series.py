@@ -276,3 +276,13 @@ def _build(ind: Indicator, figures: list[Figure]) -> Series:
     order = (lambda p: (p.mid, p.id))
     return Series(ind, tuple(sorted(mark_echoes(accepted), key=order)), tuple(sorted(candidates, key=order)),
                   tuple(sorted(rejected, key=order)), tuple(relative), tuple(undated))
+
+
+def echoes_frame(ledger: Ledger) -> pd.DataFrame:
+    """Every accepted, dated figure with the figure it echoes (None for independent ones), per indicator."""
+    rows = []
+    for ind_id, s in all_series(ledger).items():
+        for p in s.points:
+            rows.append({"indicator": ind_id, "id": p.id, "claimant": p.claimant, "source": p.figure.source,
+                         "value": p.value, "echo_of": p.echo_of})
+    return pd.DataFrame(rows, columns=["indicator", "id", "claimant", "source", "value", "echo_of"])
