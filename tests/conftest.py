@@ -1,3 +1,5 @@
+import os
+import tempfile
 import textwrap
 from datetime import date
 from pathlib import Path
@@ -6,6 +8,9 @@ import pytest
 
 import tracker
 from tracker.errors import LedgerError
+
+# The CLI caches validated ledgers; the tests use a cache of their own, never the user's.
+os.environ["TRACKER_CACHE_DIR"] = tempfile.mkdtemp(prefix="tracker-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 LEDGER = ROOT / "figures.yaml"

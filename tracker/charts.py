@@ -20,6 +20,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
+from tracker.formatting import format_value, stated, subtitle  # noqa: E402,F401
 from tracker.ledger import Ledger  # noqa: E402
 from tracker.series import Point, Series, claimant_key, series_of  # noqa: E402
 
@@ -36,48 +37,6 @@ STYLE = {
     "axes.grid": True, "axes.grid.axis": "y", "grid.color": "#E5E5E5", "grid.linewidth": 0.8,
     "svg.hashsalt": "tracker", "svg.fonttype": "path", "path.simplify": False,
 }
-
-
-def format_value(value: float | None, unit: str = "") -> str:
-    """10025 -> '10,025'; 34.5 -> '34.5'; 0.25 with unit share -> '25%'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if unit == "share":
-        return f"{value * 100:.0f}%" if float(value * 100).is_integer() else f"{value * 100:.1f}%"
-    if float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def stated(f, unit: str = "") -> str:
-    """A figure's value as stated: '≥ 7,400', '≈ 800', '34–35', '10,025'."""
-    if f.qualifier == "range":
-        core = f"{format_value(f.low, unit)}–{format_value(f.high, unit)}"
-        return core if f.value is None else f"{core} (best {format_value(f.value, unit)})"
-    sign = {"approx": "≈ ", "at_least": "≥ ", "at_most": "≤ "}.get(f.qualifier, "")
-    text = sign + format_value(f.value, unit)
-    if f.change == "ratio":
-        text += "×"
-    return text
-
-
-def subtitle(series: Series) -> str:
-    ind = series.indicator
-    what = ind.counts or ind.unit
-    if ind.kind == "cumulative" and ind.since:
-        what += f" since {_day(ind.since.first)}" if ind.since.precision == "day" else f" since {ind.since}"
-    elif ind.kind == "rate" and not ind.counts:
-        what += f" per {ind.per}"
-    elif ind.kind == "flow":
-        what += " within each period"
-    elif ind.kind == "stock":
-        what += " at a date"
-    unit = "share (%)" if ind.is_share else ind.unit
-    return f"{what[0].upper()}{what[1:]} · unit: {unit} · {ind.kind}"
-
-
-def _day(d: date) -> str:
-    return f"{d.day} {d:%b %Y}"
 
 
 def claimant_colours(series: Series) -> dict[str, str]:

@@ -21,7 +21,7 @@ DEFAULT_LEDGER = "figures.yaml"
 def _load(path: str):
     from tracker.loader import load
 
-    return load(path)
+    return load(path, cache=True)
 
 
 def cmd_validate(args) -> int:
@@ -72,7 +72,7 @@ def cmd_flags(args) -> int:
         raise UsageError(f"unknown detector '{args.detector}'; try one of: {', '.join(REGISTRY)}")
     ledger = _load(args.ledger)
     _known_indicators(ledger, args.indicators)
-    result = check(ledger, args.indicators or None, args.detector)
+    result = check(ledger, args.indicators or None, args.detector, cache=True)
     if args.format == "json":
         import json
 
@@ -165,7 +165,7 @@ def cmd_chart(args) -> int:
     _known_indicators(ledger, args.indicators)
     from tracker.flags import check
 
-    checked = check(ledger, args.indicators or None)
+    checked = check(ledger, args.indicators or None, cache=True)
     result = build(ledger, args.out, indicators=args.indicators or None, formats=_formats(args.format),
                    flags=checked.flags, bands=checked.bands())
     print(f"{args.out}: drew {len(result.drawn)} chart{'s' if len(result.drawn) != 1 else ''}, "
@@ -242,6 +242,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import os
+
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")  # tiny matrices: BLAS threads only fight the worker processes
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from tracker.charts import format_value, stated
+from tracker.formatting import format_value, stated
 from tracker.ledger import Figure, Ledger
 from tracker.models import Detector, ModelFit, Observations, get_detector
 from tracker.numbers import quote_states
@@ -278,21 +278,25 @@ def _stale(ledger: Ledger, series: Series) -> list[Flag]:
     flags = []
     unit = _unit(series)
     pts = [p for p in series.points if p.echo_of is None]
+    # once per point, not once per pair: when it was public by, and who produced it
+    public_by = {p.id: _published(ledger, p.figure) for p in series.points}
+    producer = {p.id: claimant_key(p.claimant) for p in series.points}
     for f in pts:
         if not f.figure.as_of_defaulted:
             continue  # an explicitly dated figure says what time it speaks of
         src_f = ledger.sources[f.figure.source]
         pub_f = src_f.published.first if src_f.published else None  # the earliest it can have appeared
+        if pub_f is None:
+            continue
         anyone = f.figure.claimant_defaulted  # no producer named: any newer value outdates it
+        cutoff = pub_f - timedelta(days=STALE_LAG_DAYS)
         newer = []
         for g in series.points:
-            pub_g = _published(ledger, g.figure)
-            if g.id == f.id or g.echo_of == f.id or pub_g is None or pub_f is None:
+            pub_g = public_by[g.id]
+            if pub_g is None or pub_g > cutoff or g.end > f.end or g.id == f.id or g.echo_of == f.id:
                 continue
-            if not anyone and claimant_key(g.claimant) != claimant_key(f.claimant):
+            if not anyone and producer[g.id] != producer[f.id]:
                 continue  # another producer's count is a disagreement, not a newer edition
-            if pub_g > pub_f - timedelta(days=STALE_LAG_DAYS) or g.end > f.end:
-                continue
             if series.indicator.kind == "cumulative":
                 if _allowed(g)[0] > f.value * 1.02:
                     newer.append(g)
@@ -304,7 +308,7 @@ def _stale(ledger: Ledger, series: Series) -> list[Flag]:
         if not newer:
             continue
         # name what outdated it first: a plain value before a bound, then the earliest published
-        g = min(newer, key=lambda q: (q.qualifier in ("at_least", "at_most"), _published(ledger, q.figure), q.id))
+        g = min(newer, key=lambda q: (q.qualifier in ("at_least", "at_most"), public_by[q.id], q.id))
         older = [h for h in series.points if h.id != f.id and h.end < g.end and h.best is not None
                  and abs(h.best - f.value) <= 0.005 * f.value]
         again = f"; it repeats the value of {older[0].id} ({older[0].end})" if older else ""
@@ -408,14 +412,52 @@ def _dedupe(flags: list[Flag]) -> list[Flag]:
     return out
 
 
-def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detector | str | None = None) -> CheckResult:
-    """Run every check on every indicator (or those named); return the flags and the model fits."""
-    if isinstance(detector, str):
-        detector = get_detector(detector)
+_SHARED: dict = {}  # what forked workers inherit: the ledger, its series and the detector
+
+
+def _check_one(ind_id: str):
+    return check_series(_SHARED["ledger"], _SHARED["series"][ind_id], _SHARED["detector"])
+
+
+def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detector | str | None = None,
+          cache: bool = False, workers: int | None = None) -> CheckResult:
+    """Run every check on every indicator (or those named); return the flags and the model fits.
+
+    With cache=True an indicator whose figures, sources, events and checking code are unchanged
+    takes its flags from the cache (tracker.cache). Indicators are checked on `workers` processes
+    (default: the machine's cores) when there are many; the result does not depend on either.
+    """
+    import os
+
+    from tracker import cache as _cache
+
+    name = detector if isinstance(detector, str) else getattr(detector, "name", "default")
+    detector = get_detector(detector) if isinstance(detector, str) else detector or get_detector()
     series_by_id = all_series(ledger)
+    wanted = indicators or list(series_by_id)
+    salt = _cache.code_hash("models", "flags", "series", "numbers", "formatting") + name + repr(vars(detector))
+    keys = {i: _cache.series_key(ledger, series_by_id[i], salt) for i in wanted} if cache else {}
+    results = {i: hit for i in wanted if cache and (hit := _cache.get("flags", keys[i])) is not None}
+    todo = [i for i in wanted if i not in results]
+    workers = workers or os.cpu_count() or 1
+    if len(todo) >= 8 and workers > 1:
+        import multiprocessing
+
+        _SHARED.update(ledger=ledger, series=series_by_id, detector=detector)
+        try:
+            with multiprocessing.get_context("fork").Pool(min(workers, 4)) as pool:
+                results.update(zip(todo, pool.map(_check_one, todo, chunksize=max(1, len(todo) // 16))))
+        finally:
+            _SHARED.clear()
+    else:
+        for ind_id in todo:
+            results[ind_id] = check_series(ledger, series_by_id[ind_id], detector)
+    if cache:
+        for ind_id in todo:
+            _cache.put("flags", keys[ind_id], results[ind_id])
     flags, fits = [], {}
-    for ind_id in indicators or list(series_by_id):
-        found, fits[ind_id] = check_series(ledger, series_by_id[ind_id], detector)
+    for ind_id in wanted:
+        found, fits[ind_id] = results[ind_id]
         flags.extend(found)
     order = {i: n for n, i in enumerate(series_by_id)}
     flags.sort(key=lambda f: (-SEVERITIES.index(f.severity), order[f.indicator], CODES.index(f.code), f.figures))

@@ -111,6 +111,10 @@ class Ledger:
         object.__setattr__(self, "indicators", MappingProxyType(dict(self.indicators)))
         object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
 
+    def __reduce__(self):  # mapping proxies do not pickle; rebuild them
+        return (Ledger, (dict(self.indicators), dict(self.sources), self.events, self.figures, self.files,
+                         self.content_hash))
+
     def figures_of(self, indicator_id: str, statuses: tuple[str, ...] = ("accepted",)) -> tuple[Figure, ...]:
         """The figures of one indicator with the given statuses, in ledger order."""
         return tuple(f for f in self.figures if f.indicator == indicator_id and f.status in statuses)

@@ -55,6 +55,8 @@ class _Loader:
         self.digest = hashlib.sha256()
         self.entries: dict[str, list[_Entry]] = {"indicator": [], "source": [], "event": [], "figure": []}
         self.reading: set[Path] = set()
+        self.hashes: list[tuple[str, str]] = []  # (resolved path, sha256 of the bytes parsed), for the cache
+        self.listings: list = []  # (kind, pattern, [paths]) for directories and globs, for the cache
 
     def problem(self, path: str, pos: tuple[int, int], message: str) -> None:
         self.problems.append(Problem(path, pos[0], pos[1], message))
@@ -63,7 +65,8 @@ class _Loader:
 
     def read_path(self, path: Path) -> None:
         if path.is_dir():
-            parts = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+            parts = [Path(p) for p in listing("dir", str(path))]
+            self.listings.append(("dir", str(path), [str(p) for p in parts]))
             if not parts:
                 self.problem(str(path), (0, 0), "directory holds no .yaml files")
             for part in parts:
@@ -78,7 +81,7 @@ class _Loader:
             where = included_at or (label, 0, 0)
             self.problem(where[0], where[1:], f"'{label}' is included twice or includes itself; remove one include")
             return
-        text = read_text(path, self.problems)
+        text = read_text(path, self.problems, self.hashes)
         if text is None:
             return
         self.files.append(label)
@@ -141,7 +144,9 @@ class _Loader:
                 self.problem(label, _pos(name, k), "include entries must be file names or globs")
                 continue
             pattern = str(path.parent / name.raw)
-            matches = sorted(glob.glob(pattern, recursive=True)) if glob.has_magic(name.raw) else [pattern]
+            matches = listing("glob", pattern) if glob.has_magic(name.raw) else [pattern]
+            if glob.has_magic(name.raw):
+                self.listings.append(("glob", pattern, matches))
             if not matches or not Path(matches[0]).exists():
                 self.problem(label, (name.line, name.col), f"included file '{name.raw}' not found "
                              f"(looked for {pattern}); fix the path or remove the include")
@@ -528,13 +533,31 @@ def _hint_required(section: str, name: str) -> str:
     return hints.get((section, name), "")
 
 
-def load(path: str | Path = "figures.yaml", *, today: date | None = None) -> Ledger:
+def listing(kind: str, pattern: str) -> list[str]:
+    """The files a directory ledger or an include glob stands for, in the order they are read."""
+    if kind == "dir":
+        return sorted(str(p) for p in Path(pattern).rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+    return sorted(glob.glob(pattern, recursive=True))
+
+
+def load(path: str | Path = "figures.yaml", *, today: date | None = None, cache: bool = False) -> Ledger:
     """Load and validate a ledger (a file, or a directory of .yaml files).
 
-    Raises LedgerError listing every problem, each as file:line:column: message.
+    Raises LedgerError listing every problem, each as file:line:column: message. With
+    cache=True a ledger whose files are byte for byte unchanged comes from the cache
+    (tracker.cache); the result is the same either way.
     """
+    if cache:
+        from tracker import cache as _cache
+
+        hit = _cache.get_ledger(path, listing)
+        if hit is not None:
+            return hit
     loader = _Loader(today)
     loader.read_path(Path(path))
     if loader.problems and not any(loader.entries.values()):
         raise LedgerError(loader.problems)
-    return loader.build()
+    ledger = loader.build()
+    if cache:
+        _cache.put_ledger(path, ledger, loader.hashes, loader.listings)
+    return ledger

@@ -64,6 +64,7 @@ class ModelFit:
     detector: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
     breaks: np.ndarray | None = None  # per grid cell: standardised level disturbance (a break after it)
+    params: np.ndarray | None = None  # the variances used (irregular, level[, trend])
 
 
 class Detector:
@@ -130,7 +131,7 @@ class StateSpace(Detector):
                         key=lambda i: fit.judgements[obs.ids[i]].z, default=None)
             if worst is None or fit.judgements[obs.ids[worst]].z <= self.k:
                 break
-            trial = self._fit_once(obs, excluded | {worst})
+            trial = self._fit_once(obs, excluded | {worst}, params=fit.params)  # same variances, no new search
             if trial.band.empty:
                 break
             excluded.add(worst)
@@ -138,10 +139,34 @@ class StateSpace(Detector):
             fit = trial
         if kept:
             fit = ModelFit({**fit.judgements, **kept}, fit.band, fit.detector,
-                           fit.notes + (f"{len(kept)} outlier(s) set aside and refitted",))
+                           fit.notes + (f"{len(kept)} outlier(s) set aside and refitted",), fit.breaks, fit.params)
         return fit
 
-    def _fit_once(self, obs: Observations, excluded: set[int]) -> ModelFit:
+    def _estimate(self, model, y: np.ndarray, start: np.ndarray, spec: str, log: bool) -> np.ndarray:
+        """Maximum-likelihood variances, kept within a factor of the defaults for ledger series.
+
+        A weekly ledger grid is mostly empty; the variances are estimated on the same figures
+        by month (four times fewer filter steps) and scaled back to weeks."""
+        from statsmodels.tsa.statespace.structural import UnobservedComponents
+
+        room = 16.0 if log else 1e4  # ledger series: stay near the defaults
+        step = round(DAYS_PER_MONTH / self.cell_days) if log else 1
+        if step > 1:
+            n = -(-len(y) // step)
+            padded = np.full(n * step, np.nan)
+            padded[:len(y)] = y
+            blocks = padded.reshape(n, step)
+            with np.errstate(invalid="ignore"):
+                coarse = np.where(np.isnan(blocks).all(axis=1), np.nan, np.nanmean(blocks, axis=1))
+            factor = np.array([1.0, step, step ** 2][:len(start)])  # irregular, level, trend per cell
+            fitted = UnobservedComponents(coarse, level=spec).fit(start_params=start * factor, disp=False,
+                                                                  maxiter=40)
+            est = np.asarray(fitted.params) / factor
+        else:
+            est = np.asarray(model.fit(start_params=start, disp=False, maxiter=200).params)
+        return np.clip(est, start / room, start * room)
+
+    def _fit_once(self, obs: Observations, excluded: set[int], params: np.ndarray | None = None) -> ModelFit:
         from statsmodels.tsa.statespace.structural import UnobservedComponents
 
         n = len(obs)
@@ -165,25 +190,25 @@ class StateSpace(Detector):
             y[c] = float(np.mean(values[usable & (cells == c)]))
         scale = 1.0 if obs.log else float(np.nanstd(np.diff(y[~np.isnan(y)])) or np.nanstd(y) or 1.0)
         spec = "local linear trend" if obs.trend else "local level"
-        params = dict(self.fixed or self._defaults(obs, scale))
+        defaults = dict(self.fixed or self._defaults(obs, scale))
         notes = []
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             model = UnobservedComponents(y, level=spec)
             names = model.param_names  # sigma2.irregular, sigma2.level[, sigma2.trend]
-            start = np.array([params[nm.split(".")[1]] for nm in names])
+            start = np.array([defaults[nm.split(".")[1]] for nm in names])
             observed = int((~np.isnan(y)).sum())
-            if observed >= self.min_fit and self.fixed is None:
+            if params is not None:
+                start = np.asarray(params)
+                notes.append("variances kept from the first fit")
+            elif observed >= self.min_fit and self.fixed is None:
                 try:
-                    fitted = model.fit(start_params=start, disp=False, maxiter=200)
-                    room = 16.0 if obs.log else 1e4  # ledger series: stay near the defaults
-                    est = np.clip(fitted.params, start / room, start * room)
-                    start = est
-                    notes.append(f"variances estimated from {observed} months")
+                    start = self._estimate(model, y, start, spec, obs.log)
+                    notes.append(f"variances estimated from {observed} observed cells")
                 except (ValueError, np.linalg.LinAlgError):
                     notes.append("estimation failed; default variances used")
             else:
-                notes.append(f"variances fixed ({observed} months observed)")
+                notes.append(f"variances fixed ({observed} cells observed)")
             res = model.smooth(start)
         h = float(start[0])
         level = np.asarray(res.smoothed_state[0])
@@ -236,7 +261,7 @@ class StateSpace(Detector):
             with np.errstate(invalid="ignore", divide="ignore"):
                 r = np.where(eta_var > 1e-12 * max(q, 1e-12), eta / np.sqrt(np.abs(eta_var)), 0.0)
             breaks = np.maximum(breaks, np.abs(np.nan_to_num(r)))
-        return ModelFit(judgements, band, self.name, tuple(notes), breaks)
+        return ModelFit(judgements, band, self.name, tuple(notes), breaks, np.asarray(start))
 
 
 class RatioRule(Detector):

@@ -57,6 +57,14 @@ RATIO_WORDS = {
 }
 
 
+def _word_pattern(table: dict) -> re.Pattern:
+    words = sorted(table, key=len, reverse=True)  # longest first: "tens of thousands" before "thousands"
+    return re.compile(r"(?<![\w'’ʼ])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'’ʼ])")
+
+
+_WORD_PATTERNS = [(t, _word_pattern(t)) for t in (VAGUE, WORDS, RATIO_WORDS)]
+
+
 @dataclass(frozen=True, slots=True)
 class Number:
     """A number found in text: where it stands and the values it can be read as."""
@@ -107,10 +115,10 @@ def numbers_in(text: str) -> list[Number]:
             values = values | {v / 100 for v in values}
         found.append(Number(m.start(), end, text[m.start():end], tuple(sorted(values)), percent))
     lowered = text.lower()
-    for table in (VAGUE, WORDS, RATIO_WORDS):
-        for word, value in table.items():
-            for m in re.finditer(r"(?<![\w'’ʼ])" + re.escape(word) + r"(?![\w'’ʼ])", lowered):
-                found.append(Number(m.start(), m.end(), text[m.start():m.end()], (float(value),), words=True))
+    for table, pattern in _WORD_PATTERNS:
+        for m in pattern.finditer(lowered):
+            found.append(Number(m.start(), m.end(), text[m.start():m.end()], (float(table[m.group(0)]),),
+                                words=True))
     found.sort(key=lambda n: (n.start, -n.end))
     return found
 

@@ -8,8 +8,6 @@ or altered. Every file is written atomically, the manifest last.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import hashlib
 import json
 import sys
@@ -18,7 +16,8 @@ from pathlib import Path
 
 from tracker.fileio import atomic_write, atomic_write_text
 from tracker.ledger import Ledger
-from tracker.series import Series, all_series
+from tracker.cache import series_key
+from tracker.series import all_series
 
 RENDER_VERSION = "4"  # the manifest's format
 MANIFEST = ".tracker-manifest.json"
@@ -32,39 +31,13 @@ class BuildResult:
     written: list[str] = field(default_factory=list)  # every file written, charts and report
 
 
-def _clean(obj):
-    """A figure or indicator without where it sits in a file, so moving lines redraws nothing."""
-    if dataclasses.is_dataclass(obj) and hasattr(obj, "line"):
-        return dataclasses.replace(obj, file="", line=0)
-    return obj
-
-
-def series_hash(ledger: Ledger, series: Series, extra: str = "") -> str:
-    """A key for everything one indicator's chart is drawn from."""
+def _code_hash() -> str:
+    """The drawing code and matplotlib's version are inputs too: a change to either redraws every chart."""
     import matplotlib
 
-    h = hashlib.sha256()
-    h.update(f"{_code_hash()}|{matplotlib.__version__}|{extra}|{series.indicator!r}".encode())
-    figures = [*series.points, *series.candidates, *series.rejected]
-    for p in figures:
-        h.update(repr((_clean(p.figure), p.echo_of)).encode())
-        h.update(repr(ledger.sources[p.figure.source]).encode())
-    for f in (*series.relative, *series.undated):
-        h.update(repr(_clean(f)).encode())
-        h.update(repr(ledger.sources[f.source]).encode())
-    for e in ledger.events_for(series.indicator.id):
-        h.update(repr(e).encode())
-    return h.hexdigest()
+    from tracker.cache import code_hash
 
-
-@functools.cache
-def _code_hash() -> str:
-    """The drawing code itself is an input: a change to it redraws every chart."""
-    here = Path(__file__).parent
-    h = hashlib.sha256(RENDER_VERSION.encode())
-    for name in ("charts.py", "series.py", "report.py"):
-        h.update((here / name).read_bytes())
-    return h.hexdigest()
+    return code_hash("charts", "series", "report", "formatting") + matplotlib.__version__
 
 
 def _file_hash(path: Path) -> str | None:
@@ -119,7 +92,7 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
         s = series_by_id[ind_id]
         ids = [p.id for p in (*s.points, *s.candidates)]
         band = bands.get(ind_id) if bands else None
-        key = series_hash(ledger, s, flag_key(ids) + (band.to_csv() if band is not None else ""))
+        key = series_key(ledger, s, _code_hash() + flag_key(ids) + (band.to_csv() if band is not None else ""))
         jobs.append((ind_id, s, key, band))
     overview_key = hashlib.sha256("".join(k for _, _, k, _ in jobs).encode()).hexdigest()
     if indicators is None:

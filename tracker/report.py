@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from tracker import __version__
-from tracker.charts import stated, subtitle
+from tracker.formatting import stated, subtitle
 from tracker.ledger import Ledger
 from tracker.series import Series
 

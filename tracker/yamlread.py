@@ -61,8 +61,9 @@ class _Walk:
     stack: set = field(default_factory=set)
 
 
-def read_text(path: Path, problems: list[Problem]) -> str | None:
-    """The file's text as UTF-8, or None with a problem recorded."""
+def read_text(path: Path, problems: list[Problem], digests: list | None = None) -> str | None:
+    """The file's text as UTF-8, or None with a problem recorded; appends (path, sha256 of the bytes
+    read) to `digests` when given."""
     label = str(path)
     try:
         data = path.read_bytes()
@@ -75,6 +76,10 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
     except OSError as exc:
         problems.append(Problem(label, 0, 0, f"cannot read file: {exc.strerror}"))
         return None
+    if digests is not None:
+        import hashlib
+
+        digests.append((str(path.resolve()), hashlib.sha256(data).hexdigest()))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

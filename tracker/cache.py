@@ -1,0 +1,147 @@
+"""A cache of validated ledgers and per-indicator results, keyed by content.
+
+Entries live in the user's cache directory (TRACKER_CACHE_DIR, else
+$XDG_CACHE_HOME/tracker, else ~/.cache/tracker), never beside the ledger: they
+are pickles, and a pickle from someone else's repository would be code. Set
+TRACKER_NO_CACHE=1 to bypass it. A ledger entry records the hash of every file
+read and every directory or glob listing; any difference is a miss, so an edit,
+a rename or a new included file is never served stale. Every write is atomic.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import pickle
+from pathlib import Path
+
+from tracker.fileio import atomic_write
+
+FORMAT = "1"
+
+
+def cache_dir() -> Path | None:
+    """Where entries live, or None when caching is off."""
+    if os.environ.get("TRACKER_NO_CACHE"):
+        return None
+    base = os.environ.get("TRACKER_CACHE_DIR")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) / "tracker" if xdg else Path.home() / ".cache" / "tracker"
+
+
+@functools.cache
+def code_hash(*modules: str) -> str:
+    """A hash of the named tracker modules' source, so a change of code invalidates what it made."""
+    from tracker import __version__
+
+    here = Path(__file__).parent
+    h = hashlib.sha256(f"{FORMAT}|{__version__}".encode())
+    for name in modules:
+        h.update((here / f"{name}.py").read_bytes())
+    return h.hexdigest()
+
+
+def file_hash(path: str | Path) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _ledger_slot(root: Path, d: Path) -> tuple[Path, Path]:
+    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32]
+    return d / f"ledger-{key}.json", d / f"ledger-{key}.pickle"
+
+
+def get_ledger(path: str | Path, listing):
+    """The cached ledger for `path` if every file and listing it was read from is unchanged.
+
+    `listing(kind, pattern)` recomputes a directory or glob listing as the loader does."""
+    d = cache_dir()
+    if d is None:
+        return None
+    meta_path, data_path = _ledger_slot(Path(path), d)
+    try:
+        meta = json.loads(meta_path.read_text())
+        if meta.get("code") != code_hash("loader", "fields", "ledger", "dates", "yamlread"):
+            return None
+        for name, digest in meta["files"]:
+            if file_hash(name) != digest:
+                return None
+        for kind, pattern, names in meta["listings"]:
+            if listing(kind, pattern) != names:
+                return None
+        data = data_path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != meta["pickle"]:
+            return None  # damaged or from an interrupted write
+        return pickle.loads(data)
+    except (OSError, ValueError, KeyError, TypeError, pickle.UnpicklingError, EOFError, AttributeError):
+        return None
+
+
+def put_ledger(path: str | Path, ledger, files: list[tuple[str, str]], listings: list) -> None:
+    d = cache_dir()
+    if d is None:
+        return
+    meta_path, data_path = _ledger_slot(Path(path), d)
+    try:
+        data = pickle.dumps(ledger, protocol=pickle.HIGHEST_PROTOCOL)
+        atomic_write(data_path, data)
+        meta = {"code": code_hash("loader", "fields", "ledger", "dates", "yamlread"), "files": files,
+                "listings": listings, "pickle": hashlib.sha256(data).hexdigest()}
+        atomic_write(meta_path, json.dumps(meta).encode())
+    except OSError:
+        pass  # a cache that cannot be written is only slower
+
+
+def get(kind: str, key: str):
+    """A cached result by content key, or None."""
+    d = cache_dir()
+    if d is None:
+        return None
+    try:
+        data = (d / kind / f"{key}.pickle").read_bytes()
+        digest, payload = data[:64], data[64:]
+        if hashlib.sha256(payload).hexdigest().encode() != digest:
+            return None
+        return pickle.loads(payload)
+    except (OSError, ValueError, pickle.UnpicklingError, EOFError, AttributeError):
+        return None
+
+
+def put(kind: str, key: str, value) -> None:
+    d = cache_dir()
+    if d is None:
+        return
+    try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        atomic_write(d / kind / f"{key}.pickle", hashlib.sha256(payload).hexdigest().encode() + payload)
+    except OSError:
+        pass
+
+
+def _clean(obj):
+    """A figure without where it sits in a file, so moving lines changes no key."""
+    if dataclasses.is_dataclass(obj) and hasattr(obj, "line"):
+        return dataclasses.replace(obj, file="", line=0)
+    return obj
+
+
+def series_key(ledger, series, extra: str = "") -> str:
+    """A key for everything a result about one indicator is made from: the indicator, its figures
+    (not their place in the file), their sources, the events that cover it, and `extra`."""
+    h = hashlib.sha256(f"{extra}|{series.indicator!r}".encode())
+    for p in (*series.points, *series.candidates, *series.rejected):
+        h.update(repr((_clean(p.figure), p.echo_of)).encode())
+        h.update(repr(ledger.sources[p.figure.source]).encode())
+    for f in (*series.relative, *series.undated):
+        h.update(repr(_clean(f)).encode())
+        h.update(repr(ledger.sources[f.source]).encode())
+    for e in ledger.events_for(series.indicator.id):
+        h.update(repr(e).encode())
+    return h.hexdigest()
