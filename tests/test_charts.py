@@ -117,15 +117,15 @@ def test_stated_values():
 
 
 def _digests(folder):
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())
-            if not p.name.startswith(".")}
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.startswith(".")}
 
 
 def test_two_runs_give_identical_bytes(ledger, tmp_path):
     build(ledger, tmp_path / "one", progress=False)
     build(ledger, tmp_path / "two", progress=False)
     one, two = _digests(tmp_path / "one"), _digests(tmp_path / "two")
-    assert one == two and {"cases.png", "cases.svg", "overview.png", "index.html"} <= set(one)
+    assert one == two and {"cases.png", "cases.svg", "overview.png", "index.html", "tiles/cases.png"} <= set(one)
 
 
 def test_unchanged_run_redraws_nothing_and_one_change_redraws_one(ledger, tmp_path):

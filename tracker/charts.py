@@ -262,29 +262,45 @@ def _legend(fig, series: Series, colours: dict[str, str], band: bool):
                title="Claimant · qualifier", title_fontsize=9, alignment="left", borderaxespad=0)
 
 
-def plot_overview(ledger: Ledger, series_by_id: dict[str, Series] | None = None, ncols: int = 4,
-                  data_hash: str = ""):
-    """Small multiples of every indicator with at least one dated figure; return (fig, axes)."""
-    from tracker.series import all_series
+TILE_PX = (420, 290)
 
-    series_by_id = series_by_id or all_series(ledger)
-    shown = [s for s in series_by_id.values() if s.points or s.candidates or s.rejected]
-    nrows = max(1, math.ceil(len(shown) / ncols))
+
+def plot_tile(ledger: Ledger, indicator_id: str, series: Series | None = None):
+    """One indicator as a small multiple for the overview; return (fig, ax)."""
+    series = series or series_of(ledger, indicator_id)
     with plt.rc_context({**STYLE, "font.size": 8}):
-        fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 2.9 * nrows + 1.0), dpi=DPI, squeeze=False)
-        for ax, s in zip(axes.flat, shown):
-            plot_indicator(ledger, s.indicator.id, ax=ax, series=s, footer=False)
-            ax.tick_params(labelsize=7)
-            for text in ax.texts:
-                text.set_fontsize(6.5)
-        for ax in list(axes.flat)[len(shown):]:
-            ax.set_visible(False)
-        fig.suptitle(f"All indicators ({len(shown)} with dated figures)", x=0.01, ha="left", fontsize=14,
-                     fontweight="bold")
-        fig.text(0.01, 0.005, f"Data {data_hash[:12]} · one chart per indicator in output/; markers: ● exact, "
-                 "◆ approximate, ▲ at least, ▼ at most, | range", fontsize=8, color="#555555")
-        fig.tight_layout(rect=(0, 0.02, 1, 0.97))
-    return fig, axes
+        fig = plt.figure(figsize=(TILE_PX[0] / DPI, TILE_PX[1] / DPI), dpi=DPI)
+        ax = fig.add_axes([0.17, 0.14, 0.79, 0.62])
+        plot_indicator(ledger, indicator_id, ax=ax, series=series, footer=False)
+        ax.tick_params(labelsize=7)
+        for text in ax.texts:
+            text.set_fontsize(6.5)
+    return fig, ax
+
+
+def compose_overview(tiles: list, data_hash: str = "", ncols: int = 4) -> bytes:
+    """The overview PNG: the indicators' tiles side by side, composed without redrawing them."""
+    import io
+
+    from matplotlib import font_manager
+    from PIL import Image, ImageDraw, ImageFont
+
+    tw, th = TILE_PX
+    nrows = max(1, math.ceil(len(tiles) / ncols))
+    head, foot = 50, 26
+    canvas = Image.new("RGB", (tw * ncols, head + th * nrows + foot), "white")
+    for n, path in enumerate(tiles):
+        with Image.open(path) as tile:
+            canvas.paste(tile.convert("RGB"), ((n % ncols) * tw, head + (n // ncols) * th))
+    draw = ImageDraw.Draw(canvas)
+    bold = ImageFont.truetype(font_manager.findfont("DejaVu Sans:bold"), 22)
+    regular = ImageFont.truetype(font_manager.findfont("DejaVu Sans"), 12)
+    draw.text((12, 12), f"All indicators ({len(tiles)} with dated figures)", fill="black", font=bold)
+    draw.text((12, head + th * nrows + 6), f"Data {data_hash[:12]} · one chart per indicator in output/; markers: "
+              "● exact, ◆ approximate, ▲ at least, ▼ at most, | range", fill="#555555", font=regular)
+    buf = io.BytesIO()
+    canvas.save(buf, format="PNG", optimize=False, compress_level=3)  # large: fast beats small here
+    return buf.getvalue()
 
 
 def save(fig, path, fmt: str) -> bytes:

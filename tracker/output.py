@@ -22,6 +22,7 @@ from tracker.series import all_series
 RENDER_VERSION = "4"  # the manifest's format
 MANIFEST = ".tracker-manifest.json"
 OVERVIEW = "overview"
+TILES = "tiles"  # one small chart per indicator, from which the overview is composed
 
 
 @dataclass
@@ -72,54 +73,69 @@ class _Progress:
             sys.stderr.flush()
 
 
+_SHARED: dict = {}  # what forked drawing workers inherit
+
+
 def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | None = None,
           formats: tuple[str, ...] = ("png", "svg"), progress: bool | None = None,
-          flags=None, bands: dict | None = None) -> BuildResult:
-    """Draw the charts (all indicators, or those named) and the overview, and write index.html."""
-    from tracker import charts, report
+          flags=None, bands: dict | None = None, workers: int | None = None) -> BuildResult:
+    """Draw the charts (all indicators, or those named), their overview tiles and the overview, and
+    write index.html. Charts whose inputs are unchanged are not redrawn; many are drawn on all cores."""
+    import os
+
+    from tracker import report
 
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    (out / TILES).mkdir(parents=True, exist_ok=True)
     old = _read_manifest(out)
     manifest = dict(old)
     result = BuildResult()
     series_by_id = all_series(ledger)
     wanted = indicators or list(series_by_id)
     flagged = _flagged_by_figure(flags)
-    flag_key = lambda ids: repr(sorted((i, flagged.get(i)) for i in ids))  # noqa: E731
-    jobs = []
+    keys = {}
     for ind_id in wanted:
         s = series_by_id[ind_id]
         ids = [p.id for p in (*s.points, *s.candidates)]
         band = bands.get(ind_id) if bands else None
-        key = series_key(ledger, s, _code_hash() + flag_key(ids) + (band.to_csv() if band is not None else ""))
-        jobs.append((ind_id, s, key, band))
-    overview_key = hashlib.sha256("".join(k for _, _, k, _ in jobs).encode()).hexdigest()
-    if indicators is None:
-        jobs.append((OVERVIEW, None, overview_key, None))
-    todo = [j for j in jobs if not _fresh(out, old, j[0], j[2], formats)]
+        extra = repr(sorted((i, flagged.get(i)) for i in ids)) + (band.to_csv() if band is not None else "")
+        keys[ind_id] = series_key(ledger, s, _code_hash() + extra)
+    todo = [i for i in wanted if not _fresh(out, old, i, keys[i], formats, _has_figures(series_by_id[i]))]
+    result.skipped = [i for i in wanted if i not in todo]
     meter = _Progress(len(todo), sys.stderr.isatty() if progress is None else progress)
-    for name, s, key, band in jobs:
-        if (name, s, key, band) not in todo:
-            result.skipped.append(name)
-            continue
-        import matplotlib.pyplot as plt
+    _SHARED.update(ledger=ledger, series=series_by_id, bands=bands or {}, flagged=flagged, out=out,
+                   formats=formats, keys=keys)
+    try:
+        workers = workers or os.cpu_count() or 1
+        if len(todo) >= 6 and workers > 1:
+            import multiprocessing
 
-        if name == OVERVIEW:
-            fig, _ = charts.plot_overview(ledger, series_by_id, data_hash=key)
+            with multiprocessing.get_context("fork").Pool(min(workers, 4)) as pool:
+                for name, entries in pool.imap_unordered(_draw, todo):
+                    _record(manifest, result, out, name, entries)
+                    meter.step(name)
         else:
-            fig, _ = charts.plot_indicator(ledger, name, series=s, band=band,
-                                           flagged={k: v for k, v in flagged.items()} or None, data_hash=key)
-        for fmt in formats:
-            path = out / f"{name}.{fmt}"
-            data = charts.save(fig, path, fmt)
-            atomic_write(path, data)
-            manifest[path.name] = {"inputs": key, "sha256": hashlib.sha256(data).hexdigest()}
-            result.written.append(str(path))
-        plt.close(fig)
-        result.drawn.append(name)
-        meter.step(name)
-    meter.close()
+            for name in todo:
+                _record(manifest, result, out, *_draw(name))
+                meter.step(name)
+    finally:
+        _SHARED.clear()
+        meter.close()
+    result.drawn.sort(key=wanted.index)
+    if indicators is None:
+        shown = [i for i in wanted if _has_figures(series_by_id[i])]
+        overview_key = hashlib.sha256("".join(keys[i] for i in shown).encode()).hexdigest()
+        entry = manifest.get(OVERVIEW + ".png")
+        if not entry or entry.get("inputs") != overview_key or _file_hash(out / (OVERVIEW + ".png")) != \
+                entry.get("sha256"):
+            from tracker.charts import compose_overview
+
+            data = compose_overview([out / TILES / f"{i}.png" for i in shown], overview_key)
+            atomic_write(out / (OVERVIEW + ".png"), data)
+            _record(manifest, result, out, OVERVIEW,
+                    [(OVERVIEW + ".png", overview_key, hashlib.sha256(data).hexdigest())])
+        else:
+            result.skipped.append(OVERVIEW)
     html = report.render(ledger, series_by_id, formats=formats, flags=flags)
     index = out / "index.html"
     if _file_hash(index) != hashlib.sha256(html.encode("utf-8")).hexdigest():
@@ -131,10 +147,48 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
     return result
 
 
-def _fresh(out: Path, manifest: dict, name: str, key: str, formats) -> bool:
-    for fmt in formats:
-        entry = manifest.get(f"{name}.{fmt}")
-        if not entry or entry.get("inputs") != key or _file_hash(out / f"{name}.{fmt}") != entry.get("sha256"):
+def _draw(name: str):
+    """Draw one indicator's chart in every format and its overview tile; return the files written."""
+    import matplotlib.pyplot as plt
+
+    from tracker import charts
+
+    sh = _SHARED
+    out, key, s = sh["out"], sh["keys"][name], sh["series"][name]
+    entries = []
+    fig, _ = charts.plot_indicator(sh["ledger"], name, series=s, band=sh["bands"].get(name),
+                                   flagged=sh["flagged"] or None, data_hash=key)
+    for fmt in sh["formats"]:
+        data = charts.save(fig, out / f"{name}.{fmt}", fmt)
+        atomic_write(out / f"{name}.{fmt}", data)
+        entries.append((f"{name}.{fmt}", key, hashlib.sha256(data).hexdigest()))
+    plt.close(fig)
+    if _has_figures(s):
+        fig, _ = charts.plot_tile(sh["ledger"], name, series=s)
+        data = charts.save(fig, out / TILES / f"{name}.png", "png")
+        atomic_write(out / TILES / f"{name}.png", data)
+        entries.append((f"{TILES}/{name}.png", key, hashlib.sha256(data).hexdigest()))
+        plt.close(fig)
+    return name, entries
+
+
+def _record(manifest: dict, result: BuildResult, out: Path, name: str, entries) -> None:
+    for filename, key, digest in entries:
+        manifest[filename] = {"inputs": key, "sha256": digest}
+        result.written.append(str(out / filename))
+    result.drawn.append(name)
+
+
+def _has_figures(s) -> bool:
+    return bool(s.points or s.candidates or s.rejected)
+
+
+def _fresh(out: Path, manifest: dict, name: str, key: str, formats, tile: bool) -> bool:
+    """True when every file drawn for `name` exists, is as written, and was drawn from `key`."""
+    names = [f"{name}.{fmt}" for fmt in formats] + ([f"{TILES}/{name}.png"] if tile else [])
+    for filename in names:
+        entry = manifest.get(filename)
+        if not entry or entry.get("inputs") != key or _file_hash(out / filename) != entry.get("sha256"):
             return False
     return True
 

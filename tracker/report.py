@@ -81,7 +81,7 @@ def render(ledger: Ledger, series_by_id: dict[str, Series], formats=("png", "svg
         f'<p class="sub">{len(ledger.figures)} figures on {len(ledger.indicators)} indicators from '
         f"{len(ledger.sources)} sources. Ledger <code>{ledger.content_hash[:12]}</code>, "
         f"made with tracker {__version__}.</p>",
-        f'<p><a href="overview.{img}"><img src="overview.{img}" alt="All indicators" loading=lazy></a></p>',
+        '<p><a href="overview.png"><img src="overview.png" alt="All indicators" loading=lazy></a></p>',
         "<nav>" + "".join(f'<a href="#{escape(i)}">{escape(i)}</a> ' for i in series_by_id) + "</nav>",
     ]
     for ind_id, s in series_by_id.items():

@@ -239,11 +239,12 @@ def _same_time(a: Point, b: Point) -> bool:
 def mark_echoes(points: list[Point]) -> list[Point]:
     """Mark each point that repeats an earlier one of the same claimant, numbers and time."""
     out: list[Point] = []
+    originals: dict[tuple, list[Point]] = {}  # same claimant and numbers: the candidates to echo
     for p in sorted(points, key=lambda p: (p.end, p.start, p.id)):
-        first = next((q for q in out if q.echo_of is None
-                      and claimant_key(q.claimant) == claimant_key(p.claimant)
-                      and (q.value, q.low, q.high, q.qualifier) == (p.value, p.low, p.high, p.qualifier)
-                      and _same_time(q, p)), None)
+        group = originals.setdefault((claimant_key(p.claimant), p.value, p.low, p.high, p.qualifier), [])
+        first = next((q for q in group if _same_time(q, p)), None)
+        if first is None:
+            group.append(p)
         out.append(Point(p.figure, p.start, p.end, p.value, p.low, p.high, echo_of=first.id if first else None))
     return out
 
@@ -255,11 +256,18 @@ def series_of(ledger: Ledger, indicator_id: str) -> Series:
 
 
 def all_series(ledger: Ledger) -> dict[str, Series]:
-    """Every indicator's series, in the ledger's indicator order (one pass over the figures)."""
+    """Every indicator's series, in the ledger's indicator order (one pass over the figures).
+
+    A ledger is immutable, so its series are built once and kept with it."""
+    cached = ledger.__dict__.get("_series")
+    if cached is not None:
+        return dict(cached)
     grouped: dict[str, list[Figure]] = {i: [] for i in ledger.indicators}
     for f in ledger.figures:
         grouped[f.indicator].append(f)
-    return {i: _build(ledger.indicators[i], figs) for i, figs in grouped.items()}
+    built = {i: _build(ledger.indicators[i], figs) for i, figs in grouped.items()}
+    object.__setattr__(ledger, "_series", built)
+    return dict(built)
 
 
 def _build(ind: Indicator, figures: list[Figure]) -> Series:

@@ -18,9 +18,19 @@ import yaml
 from tracker.errors import Problem
 
 try:  # the C parser is much faster; fall back to pure Python
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _Base
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _Base
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+class _Loader(_Base):
+    """Composes nodes without guessing scalar types: fields decide what their text means.
+    Explicit tags (`!!python/object`, `!foo`) are not resolved, so they still reach the check."""
+
+    def resolve(self, kind, value, implicit):
+        return _STR if kind is yaml.ScalarNode else _SEQ if kind is yaml.SequenceNode else _MAP
 
 # Plain tags a curator may write explicitly; anything else is refused.
 _STANDARD = "tag:yaml.org,2002:"
@@ -30,27 +40,39 @@ MAX_NODES = 2_000_000
 MAX_DEPTH = 64
 
 
-@dataclass(frozen=True, slots=True)
-class Scalar:
-    raw: str
-    quoted: bool  # quoted or a block scalar, not plain
-    line: int
-    col: int
+class _Node:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
+
+    def __eq__(self, other) -> bool:
+        return type(self) is type(other) and all(getattr(self, k) == getattr(other, k) for k in self.__slots__)
 
 
-@dataclass(frozen=True, slots=True)
-class Seq:
-    items: tuple
-    line: int
-    col: int
+class Scalar(_Node):
+    """A scalar's raw text; quoted is True for quoted and block scalars."""
+
+    __slots__ = ("raw", "quoted", "line", "col")
+
+    def __init__(self, raw: str, quoted: bool, line: int, col: int):
+        self.raw, self.quoted, self.line, self.col = raw, quoted, line, col
 
 
-@dataclass(frozen=True, slots=True)
-class Map:
-    # key -> (key Scalar, value node), in file order
-    items: dict
-    line: int
-    col: int
+class Seq(_Node):
+    __slots__ = ("items", "line", "col")
+
+    def __init__(self, items: tuple, line: int, col: int):
+        self.items, self.line, self.col = items, line, col
+
+
+class Map(_Node):
+    """key -> (key Scalar, value node), in file order."""
+
+    __slots__ = ("items", "line", "col")
+
+    def __init__(self, items: dict, line: int, col: int):
+        self.items, self.line, self.col = items, line, col
 
 
 @dataclass
@@ -166,7 +188,7 @@ def _convert(node, walk: _Walk, depth: int):
             if not isinstance(knode, yaml.ScalarNode):
                 walk.problems.append(Problem(walk.path, kline, kcol, "a key must be plain text"))
                 continue
-            if knode.tag == _STANDARD + "merge":
+            if knode.value == "<<" and knode.style in (None, ""):
                 walk.problems.append(
                     Problem(walk.path, kline, kcol, "merge keys ('<<') are not supported; write the fields out")
                 )
