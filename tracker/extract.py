@@ -123,8 +123,14 @@ def read_html_article(html: str | bytes, url: str | None = None, published: str 
         import trafilatura
     except ImportError as exc:  # pragma: no cover - a dependency of the package
         raise ExtractError(f"reading HTML needs trafilatura ({exc}); pip install trafilatura lxml_html_clean")
+    import logging
+
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     if isinstance(html, bytes):
         html = html[:MAX_BYTES].decode("utf-8", errors="replace")
+    # Scripts and styles are never article text, even when broken markup hides their tags.
+    html = re.sub(r"(?is)<(script|style|noscript)\b.*?</\1\s*>", " ", html)
+    html = re.sub(r"(?is)<(script|style|noscript)\b.*", " ", html)  # one left open runs to the end
     doc = trafilatura.bare_extraction(html[:MAX_TEXT], url=url, with_metadata=True, include_comments=False,
                                       include_tables=True, favor_recall=True)
     if doc is None or not (getattr(doc, "text", None) or "").strip():
@@ -259,6 +265,12 @@ QUALIFIER_WORDS = {
                 "менее", "меньше", "не более", "не больше", "максимум", "до", "менше", "менш ніж", "не більше",
                 "не більш ніж", "щонайбільше"],
 }
+_QUALIFIER_PATTERNS = [  # each kind's words, longest first, right before the number
+    (q, re.compile(r"(?<![\w])(" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+                   + r")(?:\s+(?:a|an|the))?\s*$")) for q, ws in QUALIFIER_WORDS.items()]
+_WORD_TABLES = [(table, kind, re.compile(r"(?<![\w'’ʼ])(?:" + "|".join(
+    re.escape(w) for w in sorted(table, key=len, reverse=True)) + r")(?![\w'’ʼ])"))
+    for table, kind in ((VAGUE, "vague"), (RATIO_WORDS, "ratio"), (WORDS, "words"))]
 _QUAL_AFTER = {"at_least": re.compile(r"^\s?(\+|or more\b|and more\b|plus\b|и более|і більше|или больше)", re.I),
                "at_most": re.compile(r"^\s?(or fewer\b|or less\b|и менее|або менше)", re.I)}
 _RANGE = re.compile(r"(?:\bbetween|\bfrom|\bот|\bвід|\bз)\s+$", re.I)
@@ -312,16 +324,16 @@ def _numbers(sentence: str, lang: str) -> list[_Num]:
         out.append(_Num(s, end, value, sentence[s:end].strip(), percent=bool(pct)))
     low = sentence.lower()
     taken = [(n.start, n.end) for n in out]
-    for table, kind in ((VAGUE, "vague"), (RATIO_WORDS, "ratio"), (WORDS, "words")):
-        for word, value in sorted(table.items(), key=lambda kv: -len(kv[0])):
-            for m in re.finditer(r"(?<![\w'’ʼ])" + re.escape(word) + r"(?![\w'’ʼ])", low):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                if kind == "vague" and word in ("тысячи", "тысяч") and re.search(r"\d\s*$", low[:m.start()]):
-                    continue
-                taken.append(m.span())
-                out.append(_Num(m.start(), m.end(), float(value), sentence[m.start():m.end()], words=True,
-                                vague=kind == "vague", ratio=kind == "ratio"))
+    for table, kind, pattern in _WORD_TABLES:
+        for m in pattern.finditer(low):
+            word = m.group(0)
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if kind == "vague" and word in ("тысячи", "тысяч") and re.search(r"\d\s*$", low[:m.start()]):
+                continue
+            taken.append(m.span())
+            out.append(_Num(m.start(), m.end(), float(table[word]), sentence[m.start():m.end()], words=True,
+                            vague=kind == "vague", ratio=kind == "ratio"))
     return sorted(out, key=lambda n: n.start)
 
 
@@ -372,11 +384,10 @@ def _qualifier(sentence: str, n: _Num, lang: str) -> tuple[str, str]:
         if m:
             return q, m.group(0).strip()
     best = None
-    for q, words in QUALIFIER_WORDS.items():
-        for w in words:
-            m = re.search(r"(?<![\w])" + re.escape(w) + r"(?:\s+(?:a|an|the))?\s*$", before)
-            if m and (best is None or len(w) > len(best[1])):
-                best = (q, w)
+    for q, pattern in _QUALIFIER_PATTERNS:
+        m = pattern.search(before)
+        if m and (best is None or len(m.group(1)) > len(best[1])):
+            best = (q, m.group(1))
     if best:
         q, w = best
         if w == "до" and re.search(r"\b(от|с)\s+[\d\s,.]+\s*до\s*$", before):
@@ -647,7 +658,10 @@ def extract(article: Article, ledger=None) -> list[Candidate]:
                 events["invasion"] = e.date.first.isoformat()
     out: list[Candidate] = []
     seen: set[tuple[str, float]] = set()
-    paragraphs = article.text.split("\n")
+    starts, pos = [], 0  # where each paragraph (line) starts, to find a sentence's own by offset
+    for line in article.text.split("\n"):
+        starts.append(pos)
+        pos += len(line) + 1
     for offset, sentence in sentences(article.text):
         if _is_chrome(sentence):
             continue
@@ -655,7 +669,7 @@ def extract(article: Article, ledger=None) -> list[Candidate]:
         if not nums:
             continue
         time = _time(sentence, published, events)
-        claimant = _claimant(sentence) or _claimant(_paragraph_of(paragraphs, sentence))
+        claimant = _claimant(sentence) or _claimant(_near(article.text, starts, offset, len(sentence)))
         skip_next = False
         for i, n in enumerate(nums):
             if skip_next:
@@ -724,8 +738,14 @@ def _window(c: Candidate, before: int = 25, after: int = 60) -> str:
     return head + tail
 
 
-def _paragraph_of(paragraphs: list[str], sentence: str) -> str:
-    return next((p for p in paragraphs if sentence in p), "")
+def _near(text: str, starts: list[int], offset: int, length: int, width: int = 400) -> str:
+    """The sentence's paragraph, cut to the text near the sentence (a claimant is named close by)."""
+    import bisect
+
+    i = bisect.bisect_right(starts, offset) - 1
+    begin = starts[i]
+    end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+    return text[max(begin, offset - width):min(end, offset + length + width)]
 
 
 _CHROME = re.compile(r"(support us|donat|subscribe|sign up|newsletter|cookie|all rights reserved|advertis|"

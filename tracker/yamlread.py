@@ -37,6 +37,7 @@ _STANDARD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STANDARD + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
 # Aliases can make a small file expand to an enormous tree (an "alias bomb").
 MAX_NODES = 2_000_000
+MAX_ALIASED = 100_000  # values reached again through aliases: a real ledger needs few
 MAX_DEPTH = 64
 
 
@@ -80,7 +81,9 @@ class _Walk:
     path: str
     problems: list
     budget: int = MAX_NODES
+    aliased: int = MAX_ALIASED
     stack: set = field(default_factory=set)
+    seen: set = field(default_factory=set)
 
 
 def read_text(path: Path, problems: list[Problem], digests: list | None = None) -> str | None:
@@ -163,6 +166,15 @@ def _convert(node, walk: _Walk, depth: int):
                         "(aliases repeated too often?); write the values out")
             )
         return None
+    if id(node) in walk.seen:  # reached again through an alias
+        walk.aliased -= 1
+        if walk.aliased < 0:
+            if walk.aliased == -1:
+                walk.problems.append(Problem(walk.path, line, col, f"aliases repeat more than {MAX_ALIASED:,} "
+                                             "values (an alias bomb?); write the values out"))
+            return None
+    else:
+        walk.seen.add(id(node))
     if depth > MAX_DEPTH:
         walk.problems.append(Problem(walk.path, line, col, f"nested deeper than {MAX_DEPTH} levels"))
         return None
