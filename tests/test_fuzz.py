@@ -30,7 +30,7 @@ SECONDS_PER_CASE = 5.0
 
 ids = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1, max_size=12).filter(
     lambda s: s[0].isalnum())
-words = st.text(alphabet=string.ascii_letters + " ,.'-", min_size=1, max_size=40)
+words = st.text(alphabet=string.ascii_letters + " ,.'-", min_size=1, max_size=40).filter(lambda s: any(c.isalpha() for c in s))
 dates = st.dates(min_value=__import__("datetime").date(2022, 1, 1), max_value=TODAY).map(lambda d: d.isoformat())
 
 

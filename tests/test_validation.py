@@ -120,7 +120,7 @@ CASES = [
      20, "the source's id is its key"),
     ("merge key", BASE.replace("    publisher: Ukrainska Pravda\n", "    <<: {publisher: X}\n"), 23,
      "merge keys ('<<') are not supported"),
-    ("recursive alias", "version: 1\nevents: &a\n  - *a\n", 2, "refers to itself"),
+    ("recursive alias", "version: 1\nevents: &a\n  - *a\n", 3, "refers to itself"),
     ("control character", "version: 1\nsources:\n  s:\n    publisher: \"a\x07b\"\n", 4, "not allowed in YAML"),
     ("accessed before published", BASE.replace("published: 2024-06-19", "published: 2024-06-19\n    accessed: 2024-01-01"),
      26, "accessed 2024-01-01 is before published"),

@@ -1,16 +1,16 @@
 """Read a YAML file as plain nodes with positions, constructing nothing.
 
-PyYAML's composer (the C one where available) builds a node graph; we walk it
-ourselves, so no tag is ever constructed, duplicate keys are caught instead of
-silently overwritten, and every value keeps its line and column for messages.
+PyYAML's parser (the C one where available) gives a stream of events; we build
+light nodes from it ourselves, so no tag is ever constructed, duplicate keys are
+caught instead of silently overwritten, and every value keeps its line and column.
 Scalars stay as their raw text: the field that receives one decides what it
 means, which avoids YAML 1.1 surprises (`no` is Norwegian, not false).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -22,22 +22,13 @@ try:  # the C parser is much faster; fall back to pure Python
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Base
 
-_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
-
-
-class _Loader(_Base):
-    """Composes nodes without guessing scalar types: fields decide what their text means.
-    Explicit tags (`!!python/object`, `!foo`) are not resolved, so they still reach the check."""
-
-    def resolve(self, kind, value, implicit):
-        return _STR if kind is yaml.ScalarNode else _SEQ if kind is yaml.SequenceNode else _MAP
+_Loader = _Base  # only its event stream is used: nothing is resolved or constructed
 
 # Plain tags a curator may write explicitly; anything else is refused.
 _STANDARD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STANDARD + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
-# Aliases can make a small file expand to an enormous tree (an "alias bomb").
-MAX_NODES = 2_000_000
-MAX_ALIASED = 100_000  # values reached again through aliases: a real ledger needs few
+MAX_NODES = 2_000_000  # values in one file
+MAX_ALIASED = 100_000  # values repeated through aliases: a real ledger needs few
 MAX_DEPTH = 64
 
 
@@ -82,8 +73,6 @@ class _Walk:
     problems: list
     budget: int = MAX_NODES
     aliased: int = MAX_ALIASED
-    stack: set = field(default_factory=set)
-    seen: set = field(default_factory=set)
 
 
 def read_text(path: Path, problems: list[Problem], digests: list | None = None) -> str | None:
@@ -126,9 +115,16 @@ def parse(text: str, path: str, problems: list[Problem]):
 
 
 def parse_all(text: str, path: str, problems: list[Problem]) -> list:
-    """The root node of every document in the file ('---' separates them); [] on error."""
+    """The root node of every document in the file ('---' separates them); [] on error.
+
+    Nodes are built straight from the C parser's events: no PyYAML node graph is held,
+    nothing is constructed, an alias costs the size of what it repeats, and nesting is
+    tracked without recursion."""
+    loader = _Loader(text)
+    walk = _Walk(path, problems)
+    docs: list = []
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        docs = _compose(loader, walk)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or "malformed YAML"
@@ -148,75 +144,132 @@ def parse_all(text: str, path: str, problems: list[Problem]) -> list:
         what = f"character {char!r} is not allowed in YAML" if char is not None else str(exc)
         problems.append(Problem(path, line, col, f"{what}; remove it"))
         return []
-    nodes = [n for n in nodes if n is not None]
-    if not nodes:
-        problems.append(Problem(path, 1, 1, "file is empty; a ledger starts with 'version: 1'"))
-        return []
-    walk = _Walk(path, problems)  # one budget for the whole file
-    return [_convert(n, walk, 0) for n in nodes]
-
-
-def _convert(node, walk: _Walk, depth: int):
-    walk.budget -= 1
-    line, col = node.start_mark.line + 1, node.start_mark.column + 1
-    if walk.budget < 0:
-        if walk.budget == -1:
-            walk.problems.append(
-                Problem(walk.path, line, col, f"document expands to more than {MAX_NODES:,} values "
-                        "(aliases repeated too often?); write the values out")
-            )
-        return None
-    if id(node) in walk.seen:  # reached again through an alias
-        walk.aliased -= 1
-        if walk.aliased < 0:
-            if walk.aliased == -1:
-                walk.problems.append(Problem(walk.path, line, col, f"aliases repeat more than {MAX_ALIASED:,} "
-                                             "values (an alias bomb?); write the values out"))
-            return None
-    else:
-        walk.seen.add(id(node))
-    if depth > MAX_DEPTH:
-        walk.problems.append(Problem(walk.path, line, col, f"nested deeper than {MAX_DEPTH} levels"))
-        return None
-    tag = node.tag
-    if tag not in _ALLOWED_TAGS:
-        walk.problems.append(
-            Problem(walk.path, line, col, f"tag '{_short_tag(tag)}' is not allowed; only plain YAML is read, "
-                    "remove the tag")
-        )
-        return None
-    if isinstance(node, yaml.ScalarNode):
-        return Scalar(node.value, node.style not in (None, ""), line, col)
-    if id(node) in walk.stack:
-        walk.problems.append(Problem(walk.path, line, col, "an alias refers to itself; remove the cycle"))
-        return None
-    walk.stack.add(id(node))
-    try:
-        if isinstance(node, yaml.SequenceNode):
-            return Seq(tuple(_convert(n, walk, depth + 1) for n in node.value), line, col)
-        items: dict = {}
-        for knode, vnode in node.value:
-            kline, kcol = knode.start_mark.line + 1, knode.start_mark.column + 1
-            if not isinstance(knode, yaml.ScalarNode):
-                walk.problems.append(Problem(walk.path, kline, kcol, "a key must be plain text"))
-                continue
-            if knode.value == "<<" and knode.style in (None, ""):
-                walk.problems.append(
-                    Problem(walk.path, kline, kcol, "merge keys ('<<') are not supported; write the fields out")
-                )
-                continue
-            key = knode.value
-            if key in items:
-                first = items[key][0]
-                walk.problems.append(
-                    Problem(walk.path, kline, kcol, f"duplicate key '{key}' (first at line {first.line}); "
-                            "YAML would silently keep only the last one: remove or rename one")
-                )
-                continue
-            items[key] = (Scalar(key, False, kline, kcol), _convert(vnode, walk, depth + 1))
-        return Map(items, line, col)
     finally:
-        walk.stack.discard(id(node))
+        loader.dispose()
+    if not docs:
+        problems.append(Problem(path, 1, 1, "file is empty; a ledger starts with 'version: 1'"))
+    return docs
+
+
+class _Refused:
+    """What stands under a refused tag: read past, kept out of the document."""
+
+    __slots__ = ("line", "col")
+
+    def __init__(self, line: int, col: int):
+        self.line, self.col = line, col
+
+
+class _Open:
+    """A mapping or sequence being built, with its anchor, a key waiting for its value, and its size."""
+
+    __slots__ = ("node", "anchor", "key", "size")
+
+    def __init__(self, node, anchor):
+        self.node, self.anchor, self.key, self.size = node, anchor, None, 1
+
+
+_BAD_KEY = Scalar("", False, 0, 0)
+
+
+def _compose(loader, walk: _Walk) -> list:
+    docs: list = []
+    anchors: dict[str, tuple] = {}  # anchor -> (node, subtree size)
+    open_anchors: set[str] = set()
+    stack: list[_Open] = []
+    deep_reported = False
+    while True:
+        event = loader.get_event()
+        kind = type(event)
+        if kind is yaml.StreamEndEvent:
+            return docs
+        if kind is yaml.DocumentStartEvent:
+            anchors.clear()
+            continue
+        if kind is yaml.StreamStartEvent or kind is yaml.DocumentEndEvent:
+            continue
+        line, col = event.start_mark.line + 1, event.start_mark.column + 1
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            frame = stack.pop()
+            if isinstance(frame.node, Seq):
+                frame.node.items = tuple(frame.node.items)
+            if frame.anchor:
+                anchors[frame.anchor] = (frame.node, frame.size)
+                open_anchors.discard(frame.anchor)
+            node, size = frame.node, frame.size
+        else:
+            node, size = None, 1
+            tag = getattr(event, "tag", None)
+            refused = tag is not None and tag != "!" and tag not in _ALLOWED_TAGS
+            if refused:
+                walk.problems.append(Problem(walk.path, line, col, f"tag '{_short_tag(tag)}' is not allowed; "
+                                             "only plain YAML is read, remove the tag"))
+            if kind is yaml.AliasEvent:
+                if event.anchor in open_anchors:
+                    walk.problems.append(Problem(walk.path, line, col, "an alias refers to itself; remove the cycle"))
+                elif event.anchor not in anchors:
+                    walk.problems.append(Problem(walk.path, line, col, f"alias '*{event.anchor}' has no anchor "
+                                                 f"'&{event.anchor}' before it"))
+                else:
+                    node, size = anchors[event.anchor]
+                    walk.aliased -= size
+                    if walk.aliased < 0:
+                        if walk.aliased + size >= 0:
+                            walk.problems.append(Problem(walk.path, line, col, f"aliases repeat more than "
+                                                         f"{MAX_ALIASED:,} values (an alias bomb?); write the "
+                                                         "values out"))
+                        node = None
+            elif kind is yaml.ScalarEvent:
+                node = _Refused(line, col) if refused else Scalar(event.value, event.style not in (None, ""),
+                                                                    line, col)
+                if event.anchor:
+                    anchors[event.anchor] = (node, 1)
+            else:  # the start of a mapping or a sequence
+                if len(stack) >= MAX_DEPTH and not deep_reported:
+                    walk.problems.append(Problem(walk.path, line, col, f"nested deeper than {MAX_DEPTH} levels"))
+                    deep_reported = True
+                container = _Refused(line, col) if refused else \
+                    Map({}, line, col) if kind is yaml.MappingStartEvent else Seq([], line, col)
+                if event.anchor:
+                    open_anchors.add(event.anchor)
+                stack.append(_Open(container, event.anchor))
+                continue
+        walk.budget -= size
+        if walk.budget < 0 and walk.budget + size >= 0:
+            walk.problems.append(Problem(walk.path, line, col, f"document expands to more than {MAX_NODES:,} "
+                                         "values; split the ledger into several files"))
+        if isinstance(node, _Refused):
+            node = None
+        if not stack:
+            docs.append(node)
+            continue
+        parent = stack[-1]
+        parent.size += size
+        if isinstance(parent.node, _Refused):
+            continue
+        if isinstance(parent.node, Seq):
+            parent.node.items.append(node)
+        elif parent.key is None:  # this node is a key
+            if isinstance(node, Scalar):
+                parent.key = node
+            else:
+                walk.problems.append(Problem(walk.path, line, col, "a key must be plain text"))
+                parent.key = _BAD_KEY
+        else:
+            key, parent.key = parent.key, None
+            if key is _BAD_KEY:
+                continue
+            items = parent.node.items
+            if key.raw == "<<" and not key.quoted:
+                walk.problems.append(Problem(walk.path, key.line, key.col, "merge keys ('<<') are not supported; "
+                                             "write the fields out"))
+            elif key.raw in items:
+                first = items[key.raw][0]
+                walk.problems.append(Problem(walk.path, key.line, key.col, f"duplicate key '{key.raw}' (first at "
+                                             f"line {first.line}); YAML would silently keep only the last one: "
+                                             "remove or rename one"))
+            else:
+                items[key.raw] = (key, node)
 
 
 def _short_tag(tag: str) -> str:
