@@ -100,3 +100,42 @@ def test_chart_bad_format_is_a_usage_error(tmp_path):
     path = write(tmp_path, BASE)
     result = run("chart", "--ledger", str(path), "--format", "gif", "--out", str(tmp_path / "o"))
     assert result.returncode == 2 and "--format takes png, svg or pdf" in result.stderr
+
+
+BROKEN = "version: 1\nfigures: [\n"
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "{bad}"], ["chart", "--ledger", "{bad}", "--out", "{tmp}/o"], ["flags", "--ledger", "{bad}"],
+    ["extract", "{article}", "--ledger", "{bad}"],
+])
+def test_every_command_exits_2_on_a_bad_ledger(tmp_path, args):
+    bad = write(tmp_path, BROKEN, name="bad.yaml")
+    article = write(tmp_path, "Over 7,400 cases were opened.\n", name="a.txt")
+    argv = [a.format(bad=bad, tmp=tmp_path, article=article) for a in args]
+    result = run(*argv)
+    assert result.returncode == 2, (argv, result.stderr)
+    assert "bad.yaml:3:1: YAML syntax error" in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("args", [["validate", "--nope"], ["chart", "--format", "gif"], ["flags", "--fail-on", "x"],
+                                  ["flags", "--format", "xml"], ["extract", "--timeout", "soon"], ["schema", "x"]])
+def test_usage_errors_exit_2(args):
+    result = run(*args)
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
+
+
+def test_exit_statuses_of_success_and_flags(tmp_path):
+    assert run("validate").returncode == 0
+    assert run("schema").returncode == 0
+    assert run("flags", "--fail-on", "none").returncode == 0
+    assert run("flags", "--fail-on", "warning").returncode == 1
+    art = write(tmp_path, "Over 7,400 cases were opened.\n", name="a.txt")
+    assert run("extract", str(art)).returncode == 0
+
+
+def test_data_goes_to_stdout_and_messages_to_stderr(tmp_path):
+    result = run("flags", "--format", "json")
+    json.loads(result.stdout)  # nothing but data on standard output
+    assert "flags:" in result.stderr

@@ -87,6 +87,8 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
 
     out = Path(out)
     (out / TILES).mkdir(parents=True, exist_ok=True)
+    for stale in (*out.glob(".*.tmp"), *(out / TILES).glob(".*.tmp")):  # left by an interrupted run
+        stale.unlink(missing_ok=True)
     old = _read_manifest(out)
     manifest = dict(old)
     result = BuildResult()
