@@ -189,6 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--ledger", default=DEFAULT_LEDGER, metavar="PATH",
                        help="the ledger: a YAML file or a directory of them (default: figures.yaml)")
 
+    def indicators_and_ledger(p):
+        p.add_argument("indicators", nargs="*", metavar="INDICATOR", help="only these indicators (default: all)")
+        ledger_opt(p)
+
     p = sub.add_parser("validate", help="check a ledger and list every problem",
                        description="Check a ledger against the format and list every problem as "
                                    "file:line:column: message. Exit 2 if there is any.")
@@ -200,8 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Draw one chart per indicator (PNG and SVG), an overview of all indicators "
                                    "and a report (index.html). Charts whose inputs have not changed are not "
                                    "redrawn. Prints the files written.")
-    p.add_argument("indicators", nargs="*", metavar="INDICATOR", help="only these indicators (default: all)")
-    ledger_opt(p)
+    indicators_and_ledger(p)
     p.add_argument("--out", default="output", metavar="DIR", help="output folder (default: output)")
     p.add_argument("--format", default="png,svg", metavar="LIST", help="comma-separated: png, svg, pdf "
                    "(default: png,svg)")
@@ -211,8 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Check every indicator (or those named): jump, decrease, conflict, stale, "
                                    "relative, quote, undated. Supported jumps are listed as info. Exit 1 when a "
                                    "flag at or above --fail-on is raised.")
-    p.add_argument("indicators", nargs="*", metavar="INDICATOR", help="only these indicators (default: all)")
-    ledger_opt(p)
+    indicators_and_ledger(p)
     p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format "
                    "(default: table)")
     p.add_argument("--fail-on", choices=("info", "notice", "warning", "error", "none"), default="error",
