@@ -22,7 +22,7 @@ table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0}
 th,td{border-bottom:1px solid #e6e6e6;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#f6f6f6;position:sticky;top:0}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 tr.rejected td{color:#999;text-decoration:line-through}tr.candidate td{font-style:italic}
-.quote{max-width:460px}.flag{color:#a00000}.supported{color:#2a6b2a}
+.quote{max-width:460px}.flag{color:#a00000}.supported{color:#2a6b2a}.notice{color:#555}
 nav a{margin-right:12px;white-space:nowrap}code{font-size:12px}
 """
 
@@ -66,7 +66,7 @@ def _flag_list(flags, ind_id: str) -> str:
         return '<p class="small">No flags.</p>' if flags is not None else ""
     items = []
     for f in mine:
-        cls = "supported" if not f.is_problem else "flag"
+        cls = {"info": "supported", "notice": "notice"}.get(f.severity, "flag")
         items.append(f'<li class="{cls}"><b>{escape(f.code)}</b> ({escape(f.severity)}): {escape(f.message)}</li>')
     return f"<h3>Flags</h3><ul>{''.join(items)}</ul>"
 
