@@ -27,7 +27,7 @@ _Loader = _Base  # only its event stream is used: nothing is resolved or constru
 # Plain tags a curator may write explicitly; anything else is refused.
 _STANDARD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STANDARD + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
-MAX_NODES = 2_000_000  # values in one file
+MAX_NODES = 10_000_000  # keys and values in one file (a 100,000-figure ledger has about 2.3 million)
 MAX_ALIASED = 100_000  # values repeated through aliases: a real ledger needs few
 MAX_DEPTH = 64
 
