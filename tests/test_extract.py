@@ -1,10 +1,8 @@
 """Extraction: number formats and qualifiers per language, exclusions, context, output, append."""
 
 import hashlib
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 

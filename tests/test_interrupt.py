@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-from conftest import LEDGER, ROOT
+from conftest import LEDGER
 
 RUNS = int(os.environ.get("TRACKER_KILL_RUNS", "8"))
 

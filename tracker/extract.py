@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
 from pathlib import Path
 
 from tracker.dates import DateError, Span, parse_span
@@ -845,7 +844,7 @@ def candidates_yaml(article: Article, candidates: list[Candidate], ledger=None, 
         note += "".join(f"; {x}" for x in c.notes) + "."
         body = [f"  - id: {fid}", f"    indicator: {c.indicator or 'CHOOSE'}"]
         if c.qualifier == "range":
-            body += [f"    qualifier: range", f"    low: {_num(c.low)}", f"    high: {_num(c.high)}"]
+            body += ["    qualifier: range", f"    low: {_num(c.low)}", f"    high: {_num(c.high)}"]
         else:
             body += [f"    value: {_num(value)}"]
             if c.qualifier != "exact":

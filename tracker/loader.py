@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker import fields as F
-from tracker.dates import DateError, Span, parse_span
+from tracker.dates import DateError, parse_span
 from tracker.errors import LedgerError, Problem
 from tracker.ledger import Event, Figure, Indicator, Ledger, Source
 from tracker.yamlread import Map, Scalar, Seq, parse_all, read_text
@@ -188,11 +188,9 @@ class _Loader:
         else:
             ident = values.get("id")
         for name, f in spec.items():
-            if f.required and name not in values and name not in pos:
+            if f.required and name not in values and name not in pos:  # a bad value was reported already
                 self.problem(label, where, f"{section} '{ident or '?'}' is missing required field '{name}'"
                              f"{_hint_required(section, name)}")
-            elif f.required and name not in values and name in pos:
-                pass  # already reported as a bad value
         self.entries[section].append(_Entry(section, ident or "", label, where[0], where[1], values, pos))
 
     def _convert(self, f: F.Field, v, ks: Scalar, label: str, section: str):
@@ -266,9 +264,7 @@ class _Loader:
         if f.type == "language" and not _LANG.match(raw):
             self.problem(label, where, f"{name}: '{raw}' is not an ISO 639-1 code such as en, ru or uk")
             return None
-        if not v.quoted and raw.lower() in _BOOL_WORDS and f.type in ("text", "ref") and name != "language":
-            pass  # kept as the text it is; YAML 1.1 would have made it a boolean
-        return raw
+        return raw  # text stays text: 'no' and 'on' are words here, not YAML 1.1 booleans
 
     # -- the whole ledger ----------------------------------------------------
 
@@ -306,8 +302,8 @@ class _Loader:
             self.problem(e.path, e.at(), f"indicator '{e.id}' is cumulative but has no 'since' "
                          "(when counting starts); add since: YYYY-MM-DD")
         if kind and kind != "cumulative" and "since" in v:
-            self.problem(e.path, e.at("since"), f"'since' applies to cumulative indicators only; remove it "
-                         f"or set kind: cumulative")
+            self.problem(e.path, e.at("since"), "'since' applies to cumulative indicators only; remove it "
+                         "or set kind: cumulative")
         if kind == "rate" and "per" not in v and "per" not in e.pos:
             self.problem(e.path, e.at(), f"indicator '{e.id}' is a rate but has no 'per'; add per: month "
                          "(or day, week, year)")
