@@ -582,6 +582,24 @@ def _unit_of(noun: str) -> str | None:
     return next((u for u, stems in _UNITS.items() if any(s in low for s in stems)), None)
 
 
+def _vocabulary(ledger) -> tuple[dict, dict]:
+    """Each indicator's words and how telling each word is (IDF), built once per ledger."""
+    import math
+
+    cached = ledger.__dict__.get("_vocabulary")
+    if cached is None:
+        vocabs = {i: _tokens(" ".join([ind.title, ind.counts or "", ind.unit, *ind.aliases]))
+                  for i, ind in ledger.indicators.items()}
+        df: dict[str, int] = {}
+        for v in vocabs.values():
+            for w in v:
+                df[w] = df.get(w, 0) + 1
+        idf = {w: math.log((1 + len(vocabs)) / n) for w, n in df.items()}  # words few indicators use tell most
+        cached = (vocabs, idf)
+        object.__setattr__(ledger, "_vocabulary", cached)  # a ledger is immutable
+    return cached
+
+
 FAR = 0.15  # the weight of words elsewhere in the sentence, against those in the number's clause
 
 
@@ -592,18 +610,10 @@ def suggest_indicator(c: Candidate, ledger, context: str = "") -> tuple[str | No
     unit ("cases", "people") and the kind of time reference must fit the indicator."""
     if ledger is None or not ledger.indicators:
         return None, 0.0
-    import math
-
     near = _tokens(" ".join([c.noun, _window(c)]))
     far = _tokens(" ".join([c.quote, context])) - near
     unit = _unit_of(c.noun)
-    vocabs = {i: _tokens(" ".join([ind.title, ind.counts or "", ind.unit, *ind.aliases]))
-              for i, ind in ledger.indicators.items()}
-    df: dict[str, int] = {}
-    for v in vocabs.values():
-        for w in v:
-            df[w] = df.get(w, 0) + 1
-    idf = {w: math.log((1 + len(vocabs)) / n) for w, n in df.items()}  # words few indicators use tell most
+    vocabs, idf = _vocabulary(ledger)
     explainable = sum(idf[w] for w in near if w in idf) + FAR * sum(idf[w] for w in far if w in idf)
     best, best_score = None, 0.0
     for ind in ledger.indicators.values():

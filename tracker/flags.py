@@ -31,6 +31,7 @@ from tracker.formatting import format_value, stated
 from tracker.ledger import Figure, Ledger
 from tracker.models import Detector, ModelFit, Observations, get_detector
 from tracker.numbers import quote_states
+from tracker.parallel import SHARED, fork_map
 from tracker.series import Point, Series, all_series, claimant_key, length_in
 
 SEVERITIES = ("info", "notice", "warning", "error")
@@ -412,11 +413,9 @@ def _dedupe(flags: list[Flag]) -> list[Flag]:
     return out
 
 
-_SHARED: dict = {}  # what forked workers inherit: the ledger, its series and the detector
-
-
 def _check_one(ind_id: str):
-    return check_series(_SHARED["ledger"], _SHARED["series"][ind_id], _SHARED["detector"])
+    sh = SHARED
+    return ind_id, check_series(sh["ledger"], sh["series"][ind_id], sh["detector"])
 
 
 def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detector | str | None = None,
@@ -427,8 +426,6 @@ def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detecto
     takes its flags from the cache (tracker.cache). Indicators are checked on `workers` processes
     (default: the machine's cores) when there are many; the result does not depend on either.
     """
-    import os
-
     from tracker import cache as _cache
 
     name = detector if isinstance(detector, str) else getattr(detector, "name", "default")
@@ -439,19 +436,8 @@ def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detecto
     keys = {i: _cache.series_key(ledger, series_by_id[i], salt) for i in wanted} if cache else {}
     results = {i: hit for i in wanted if cache and (hit := _cache.get("flags", keys[i])) is not None}
     todo = [i for i in wanted if i not in results]
-    workers = workers or os.cpu_count() or 1
-    if len(todo) >= 8 and workers > 1:
-        import multiprocessing
-
-        _SHARED.update(ledger=ledger, series=series_by_id, detector=detector)
-        try:
-            with multiprocessing.get_context("fork").Pool(min(workers, 4)) as pool:
-                results.update(zip(todo, pool.map(_check_one, todo, chunksize=max(1, len(todo) // 16))))
-        finally:
-            _SHARED.clear()
-    else:
-        for ind_id in todo:
-            results[ind_id] = check_series(ledger, series_by_id[ind_id], detector)
+    results.update(fork_map(_check_one, todo, {"ledger": ledger, "series": series_by_id, "detector": detector},
+                            workers, serial_below=8))
     if cache:
         for ind_id in todo:
             _cache.put("flags", keys[ind_id], results[ind_id])

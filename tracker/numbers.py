@@ -78,23 +78,8 @@ class Number:
 
 
 def _readings(token: str) -> set[float]:
-    """The values a digit token can mean: '7,400' -> {7400, 7.4}; '4,5' -> {4.5}; '20 538' -> {20538}."""
-    t = token
-    for sp in _SPACES + "'’":
-        t = t.replace(sp, "")  # spaces and apostrophes only ever group thousands
-    seps = [c for c in t if c in ",."]
-    if not seps:
-        return {float(t)}
-    if len(seps) > 1:
-        if all(s == seps[0] for s in seps):  # 1,000,000 or 1.000.000
-            return {float(t.replace(seps[0], ""))}
-        body, _, frac = t.rpartition(seps[-1])  # 1,234.5 or 1.234,5
-        return {float(body.replace(seps[0], "") + "." + frac)}
-    whole, _, frac = t.partition(seps[0])
-    if len(frac) == 3 and whole != "0":
-        # '7,400' or '50.000' group thousands; '7.400' could also be a decimal
-        return {float(whole + frac), float(f"{whole}.{frac}")}
-    return {float(f"{whole}.{frac}")}
+    """Every value a digit token can mean in any language: '7,400' -> {7400, 7.4}; '4,5' -> {4.5}."""
+    return {read_number(token, lang, scaled) for lang in ("en", "ru") for scaled in (False, True)}
 
 
 def numbers_in(text: str) -> list[Number]:

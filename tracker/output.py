@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.fileio import atomic_write, atomic_write_text
+from tracker.parallel import SHARED, fork_map
 from tracker.ledger import Ledger
 from tracker.cache import series_key
 from tracker.series import all_series
@@ -73,16 +74,11 @@ class _Progress:
             sys.stderr.flush()
 
 
-_SHARED: dict = {}  # what forked drawing workers inherit
-
-
 def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | None = None,
           formats: tuple[str, ...] = ("png", "svg"), progress: bool | None = None,
           flags=None, bands: dict | None = None, workers: int | None = None) -> BuildResult:
     """Draw the charts (all indicators, or those named), their overview tiles and the overview, and
     write index.html. Charts whose inputs are unchanged are not redrawn; many are drawn on all cores."""
-    import os
-
     from tracker import report
 
     out = Path(out)
@@ -105,23 +101,13 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
     todo = [i for i in wanted if not _fresh(out, old, i, keys[i], formats, _has_figures(series_by_id[i]))]
     result.skipped = [i for i in wanted if i not in todo]
     meter = _Progress(len(todo), sys.stderr.isatty() if progress is None else progress)
-    _SHARED.update(ledger=ledger, series=series_by_id, bands=bands or {}, flagged=flagged, out=out,
-                   formats=formats, keys=keys)
+    context = {"ledger": ledger, "series": series_by_id, "bands": bands or {}, "flagged": flagged, "out": out,
+               "formats": formats, "keys": keys}
     try:
-        workers = workers or os.cpu_count() or 1
-        if len(todo) >= 6 and workers > 1:
-            import multiprocessing
-
-            with multiprocessing.get_context("fork").Pool(min(workers, 4)) as pool:
-                for name, entries in pool.imap_unordered(_draw, todo):
-                    _record(manifest, result, out, name, entries)
-                    meter.step(name)
-        else:
-            for name in todo:
-                _record(manifest, result, out, *_draw(name))
-                meter.step(name)
+        for name, entries in fork_map(_draw, todo, context, workers):
+            _record(manifest, result, out, name, entries)
+            meter.step(name)
     finally:
-        _SHARED.clear()
         meter.close()
     result.drawn.sort(key=wanted.index)
     if indicators is None:
@@ -155,7 +141,7 @@ def _draw(name: str):
 
     from tracker import charts
 
-    sh = _SHARED
+    sh = SHARED
     out, key, s = sh["out"], sh["keys"][name], sh["series"][name]
     entries = []
     fig, _ = charts.plot_indicator(sh["ledger"], name, series=s, band=sh["bands"].get(name),
