@@ -9,8 +9,8 @@ from matplotlib.collections import LineCollection
 
 import tracker
 from conftest import TODAY, write
-from tracker.charts import MARKERS, footer_text, plot_indicator, stated
-from tracker.output import build
+from tracker.render.charts import MARKERS, footer_text, plot_indicator, stated
+from tracker.render.build import build
 from tracker.series import series_of
 
 LEDGER = """\
@@ -108,7 +108,7 @@ def test_footer_names_claimant_via_outlet(ledger):
 
 
 def test_stated_values():
-    from tracker.ledger import Figure
+    from tracker.ledger.model import Figure
 
     mk = lambda **kw: Figure(id="x", indicator="i", source="s", claimant="c", quote="q", **kw)  # noqa: E731
     assert stated(mk(value=7400, qualifier="at_least")) == "≥ 7,400"

@@ -7,8 +7,9 @@ import sys
 import pytest
 
 import tracker
+from tracker.ledger.yamlread import parse_all
 from conftest import BASE, LEDGER, ROOT, TODAY, write
-from tracker.append import append_document
+from tracker.ledger.append import append_document
 from tracker.errors import LedgerError
 from tracker.extract import candidates_yaml, extract, read_bytes, read_text_article
 
@@ -177,8 +178,9 @@ def test_seed_003_through_the_cli():
         assert f"value: {value}\n    qualifier: at_least" in out and sentence in out
     assert "value: 15\n" not in out and "value: 30\n" not in out  # "up to 15 years", "30-year-old"
     assert "value: 2024" not in out and "2024-09-16" in out  # the date line is the source's date
-    data = tracker.loader.parse_all(out, "x", [])  # the output is valid YAML
-    assert data
+    problems = []
+    (doc,) = parse_all(out, "x", problems)  # the output is one valid YAML document
+    assert problems == [] and {"sources", "figures"} <= set(doc.items)
 
 
 def test_html_main_text_and_metadata_without_scripts():
@@ -287,7 +289,7 @@ def test_killed_append_process_leaves_ledger_whole(tmp_path):
     script = "\n".join([
         "import sys",
         f"sys.path.insert(0, {str(ROOT)!r})",
-        "from tracker.append import append_document",
+        "from tracker.ledger.append import append_document",
         "for i in range(200):",
         "    doc = 'figures:\\n  - {id: k%s-%d, indicator: cases, value: %d, source: s1, quote: x}\\n' "
         "% (sys.argv[1], i, 11000 + i)",

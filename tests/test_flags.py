@@ -9,7 +9,7 @@ import pytest
 
 import tracker
 from conftest import LEDGER, ROOT, TODAY, write
-from tracker.flags import check
+from tracker.checks import check
 from tracker.models import REGISTRY, Observations, get_detector
 
 HEAD = """\

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import tracker
 from conftest import TODAY
-from tracker import fields as F
+from tracker.ledger import fields as F
 from tracker.cli import main
 from tracker.errors import LedgerError
 from tracker.extract import ExtractError, extract, read_bytes

@@ -8,11 +8,11 @@ import pytest
 
 import tracker
 from conftest import BASE, LEDGER, ROOT, TODAY, write
-from tracker.dates import DateError, parse_span
+from tracker.ledger.dates import DateError, parse_span
 from tracker.errors import LedgerError
-from tracker.numbers import quote_states
-from tracker.schema import ledger_schema
-from tracker.yamlread import parse, read_text, to_plain
+from tracker.text.numbers import quote_states
+from tracker.ledger.schema import ledger_schema
+from tracker.ledger.yamlread import parse, read_text, to_plain
 
 
 def test_typed_values_and_defaults(tmp_path):

@@ -7,7 +7,7 @@ import pytest
 
 import tracker
 from conftest import TODAY, write
-from tracker.dates import parse_span
+from tracker.ledger.dates import parse_span
 from tracker.series import flow_to_rate, length_in, rate_to_flow, series_of
 
 LEDGER = """\

@@ -19,7 +19,7 @@ DEFAULT_LEDGER = "figures.yaml"
 
 
 def _load(path: str):
-    from tracker.loader import load
+    from tracker.ledger.load import load
 
     return load(path, cache=True)
 
@@ -40,7 +40,7 @@ def cmd_validate(args) -> int:
 def cmd_schema(args) -> int:
     import json
 
-    from tracker.schema import ledger_schema
+    from tracker.ledger.schema import ledger_schema
 
     print(json.dumps(ledger_schema(), indent=2, ensure_ascii=False))
     return EXIT_OK
@@ -65,7 +65,7 @@ def _known_indicators(ledger, names: list[str]) -> None:
 
 
 def cmd_flags(args) -> int:
-    from tracker.flags import SEVERITIES, check, severity_at_least
+    from tracker.checks import SEVERITIES, check, severity_at_least
     from tracker.models import REGISTRY
 
     if args.detector not in REGISTRY:
@@ -112,7 +112,7 @@ def _print_table(flags) -> None:
 
 
 def cmd_extract(args) -> int:
-    from tracker import extract as ex
+    import tracker.extract as ex
 
     source = args.article
     try:
@@ -139,7 +139,7 @@ def cmd_extract(args) -> int:
         print(f"{len(candidates)} candidate{'s' if len(candidates) != 1 else ''} from "
               f"{article.url or article.document or 'standard input'}", file=sys.stderr)
         return EXIT_OK
-    from tracker.append import append_document
+    from tracker.ledger.append import append_document
 
     sid = ex.source_id(article, ledger)
     existing = {(f.source, float(f.value) if f.value is not None else float(f.low or 0)) for f in ledger.figures}
@@ -159,11 +159,11 @@ def cmd_extract(args) -> int:
 
 
 def cmd_chart(args) -> int:
-    from tracker.output import build
+    from tracker.render.build import build
 
     ledger = _load(args.ledger)
     _known_indicators(ledger, args.indicators)
-    from tracker.flags import check
+    from tracker.checks import check
 
     checked = check(ledger, args.indicators or None, cache=True)
     result = build(ledger, args.out, indicators=args.indicators or None, formats=_formats(args.format),

@@ -1,4 +1,4 @@
-"""Problems found in a ledger, and the error that carries them."""
+"""The errors the package raises on bad input, all under TrackerError, and the Problem they carry."""
 
 from __future__ import annotations
 
@@ -20,7 +20,11 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
-class LedgerError(Exception):
+class TrackerError(Exception):
+    """Bad input of any kind: a ledger, an article, a command line. Its message says how to fix it."""
+
+
+class LedgerError(TrackerError):
     """A ledger that cannot be loaded; `problems` lists every problem found, in file order."""
 
     def __init__(self, problems: list[Problem]):
@@ -34,5 +38,9 @@ class LedgerError(Exception):
         return "\n".join(lines)
 
 
-class UsageError(Exception):
+class UsageError(TrackerError):
     """A command-line mistake (exit status 2), with a message that says how to fix it."""
+
+
+class ExtractError(TrackerError):
+    """An article that cannot be read; the message says why and what to do."""

@@ -14,8 +14,8 @@ from datetime import date
 
 import pandas as pd
 
-from tracker.dates import Span
-from tracker.ledger import Figure, Indicator, Ledger
+from tracker.ledger.dates import Span
+from tracker.ledger.model import Figure, Indicator, Ledger
 
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
 ECHO_DAYS = 45  # reprints with no date of their own within this many days of each other

@@ -1,4 +1,4 @@
-"""A JSON Schema (draft 2020-12) of the ledger, generated from tracker.fields.
+"""A JSON Schema (draft 2020-12) of the ledger, generated from tracker.ledger.fields.
 
 Editors use it for completion and checking (e.g. the YAML language server's
 `# yaml-language-server: $schema=...`). It checks shapes and types; the loader
@@ -7,30 +7,8 @@ also checks what a schema cannot (references, date order, future dates).
 
 from __future__ import annotations
 
-from tracker import fields as F
-
-
-def _field_schema(f: F.Field) -> dict:
-    doc = {"description": f.doc}
-    if f.type == "number":
-        return {**doc, "type": "number"}
-    if f.type == "date":
-        return {**doc, "type": ["string", "integer"], "pattern": F.DATE_PATTERN}
-    if f.type == "span":
-        return {**doc, "type": ["string", "integer"], "pattern": F.SPAN_PATTERN}
-    if f.type == "enum":
-        return {**doc, "enum": list(f.choices)}
-    if f.type == "bool":
-        return {**doc, "type": "boolean"}
-    if f.type in ("list", "reflist"):
-        return {**doc, "type": "array", "items": {"type": "string"}}
-    if f.type == "id":
-        return {**doc, "type": "string", "pattern": F.ID_PATTERN}
-    if f.type == "url":
-        return {**doc, "type": "string", "pattern": r"^https?://\S+$"}
-    if f.type == "language":
-        return {**doc, "type": "string", "pattern": r"^[a-z]{2,3}$"}
-    return {**doc, "type": "string", "minLength": 1}
+from tracker.ledger import fields as F
+from tracker.ledger.convert import field_schema
 
 
 def _object(spec: dict[str, F.Field], title: str) -> dict:
@@ -39,7 +17,7 @@ def _object(spec: dict[str, F.Field], title: str) -> dict:
         "title": title,
         "additionalProperties": False,
         "required": [name for name, f in spec.items() if f.required],
-        "properties": {name: _field_schema(f) for name, f in spec.items()},
+        "properties": {name: field_schema(f) for name, f in spec.items()},
     }
 
 

@@ -14,10 +14,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tracker.fileio import atomic_write, atomic_write_text
-from tracker.parallel import SHARED, fork_map
-from tracker.ledger import Ledger
-from tracker.cache import series_key
+from tracker._infra.files import atomic_write, atomic_write_text
+from tracker._infra.pool import SHARED, fork_map
+from tracker.ledger.model import Ledger
+from tracker._infra.cache import series_key
 from tracker.series import all_series
 
 RENDER_VERSION = "4"  # the manifest's format
@@ -34,12 +34,10 @@ class BuildResult:
 
 
 def _code_hash() -> str:
-    """The drawing code and matplotlib's version are inputs too: a change to either redraws every chart."""
-    import matplotlib
+    """The package's code and the libraries' versions are inputs too: a change to either redraws every chart."""
+    from tracker._infra.cache import code_hash
 
-    from tracker.cache import code_hash
-
-    return code_hash("charts", "series", "report", "formatting") + matplotlib.__version__
+    return code_hash()
 
 
 def _file_hash(path: Path) -> str | None:
@@ -79,7 +77,7 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
           flags=None, bands: dict | None = None, workers: int | None = None) -> BuildResult:
     """Draw the charts (all indicators, or those named), their overview tiles and the overview, and
     write index.html. Charts whose inputs are unchanged are not redrawn; many are drawn on all cores."""
-    from tracker import report
+    from tracker.render import report
 
     out = Path(out)
     (out / TILES).mkdir(parents=True, exist_ok=True)
@@ -116,7 +114,7 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
         entry = manifest.get(OVERVIEW + ".png")
         if not entry or entry.get("inputs") != overview_key or _file_hash(out / (OVERVIEW + ".png")) != \
                 entry.get("sha256"):
-            from tracker.charts import compose_overview
+            from tracker.render.charts import compose_overview
 
             data = compose_overview([out / TILES / f"{i}.png" for i in shown], overview_key)
             atomic_write(out / (OVERVIEW + ".png"), data)
@@ -139,7 +137,7 @@ def _draw(name: str):
     """Draw one indicator's chart in every format and its overview tile; return the files written."""
     import matplotlib.pyplot as plt
 
-    from tracker import charts
+    from tracker.render import charts
 
     sh = SHARED
     out, key, s = sh["out"], sh["keys"][name], sh["series"][name]

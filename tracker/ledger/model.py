@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
-from tracker.dates import Span
+from tracker.ledger.dates import Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +124,7 @@ class Ledger:
 
     def figures_frame(self):
         """One row per figure, with its indicator and source fields joined in (a pandas DataFrame)."""
-        from tracker.frames import figures_frame
+        from tracker.ledger.frames import figures_frame
 
         return figures_frame(self)
 

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tracker.errors import LedgerError
-from tracker.fileio import atomic_write
+from tracker._infra.files import atomic_write
 
 
 @contextmanager
@@ -36,7 +36,7 @@ def append_document(path: str | Path, document: str, validate=None) -> None:
     `validate(tmp_path)` is called on the complete new file before it replaces the old
     one (default: tracker.load); if it raises LedgerError the ledger is left untouched.
     """
-    from tracker.loader import load
+    from tracker.ledger.load import load
 
     path = Path(path)
     validate = validate or load

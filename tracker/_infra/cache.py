@@ -18,7 +18,7 @@ import os
 import pickle
 from pathlib import Path
 
-from tracker.fileio import atomic_write
+from tracker._infra.files import atomic_write
 
 FORMAT = "1"
 
@@ -34,15 +34,27 @@ def cache_dir() -> Path | None:
     return Path(xdg) / "tracker" if xdg else Path.home() / ".cache" / "tracker"
 
 
+# Libraries whose versions shape a cached result (numbers, fits, drawings, YAML reading).
+LIBRARIES = ("numpy", "pandas", "scipy", "statsmodels", "matplotlib", "pyyaml")
+
+
 @functools.cache
-def code_hash(*modules: str) -> str:
-    """A hash of the named tracker modules' source, so a change of code invalidates what it made."""
+def code_hash() -> str:
+    """A hash of every source file of the package and the versions of the libraries that shape results,
+    so any change of code, wherever it lives, invalidates what the old code made."""
+    from importlib import metadata
+
     from tracker import __version__
 
-    here = Path(__file__).parent
+    root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256(f"{FORMAT}|{__version__}".encode())
-    for name in modules:
-        h.update((here / f"{name}.py").read_bytes())
+    for path in sorted(root.rglob("*.py")):
+        h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for lib in LIBRARIES:
+        try:
+            h.update(f"{lib}={metadata.version(lib)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{lib}=none".encode())
     return h.hexdigest()
 
 
@@ -68,7 +80,7 @@ def get_ledger(path: str | Path, listing):
     meta_path, data_path = _ledger_slot(Path(path), d)
     try:
         meta = json.loads(meta_path.read_text())
-        if meta.get("code") != code_hash("loader", "fields", "ledger", "dates", "yamlread"):
+        if meta.get("code") != code_hash():
             return None
         for name, digest in meta["files"]:
             if file_hash(name) != digest:
@@ -92,7 +104,7 @@ def put_ledger(path: str | Path, ledger, files: list[tuple[str, str]], listings:
     try:
         data = pickle.dumps(ledger, protocol=pickle.HIGHEST_PROTOCOL)
         atomic_write(data_path, data)
-        meta = {"code": code_hash("loader", "fields", "ledger", "dates", "yamlread"), "files": files,
+        meta = {"code": code_hash(), "files": files,
                 "listings": listings, "pickle": hashlib.sha256(data).hexdigest()}
         atomic_write(meta_path, json.dumps(meta).encode())
     except OSError:

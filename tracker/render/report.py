@@ -9,8 +9,8 @@ from __future__ import annotations
 from html import escape
 
 from tracker import __version__
-from tracker.formatting import stated, subtitle
-from tracker.ledger import Ledger
+from tracker.text.formatting import stated, subtitle
+from tracker.ledger.model import Ledger
 from tracker.series import Series
 
 CSS = """

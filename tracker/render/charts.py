@@ -20,8 +20,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
-from tracker.formatting import format_value, stated, subtitle  # noqa: E402,F401
-from tracker.ledger import Ledger  # noqa: E402
+from tracker.text.formatting import format_value, stated, subtitle  # noqa: E402,F401
+from tracker.ledger.model import Ledger  # noqa: E402
 from tracker.series import Point, Series, claimant_key, series_of  # noqa: E402
 
 WIDTH_PX, HEIGHT_PX, DPI = 1200, 675, 100

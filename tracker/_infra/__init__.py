@@ -1,0 +1,1 @@
+"""Private infrastructure: the content-keyed `cache`, atomic `files`, the process `pool`."""

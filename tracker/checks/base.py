@@ -1,0 +1,124 @@
+"""What every check shares: the Flag, the registry, and how figures are described and compared.
+
+A check is a function of a `Context` (the ledger, one series, the model's fit) that
+returns flags. It joins the run by being registered:
+
+    @register("decrease", "a running total lower than an earlier one", kinds=("cumulative",))
+    def decreases(ctx): ...
+
+The order of registration is the order of the codes in reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from tracker.ledger.model import Figure, Ledger
+from tracker.models import ModelFit
+from tracker.series import Point, Series, claimant_key
+from tracker.text.formatting import format_value, stated
+
+SEVERITIES = ("info", "notice", "warning", "error")
+TOLERANCE = {"exact": 0.01, "approx": 0.10, "at_least": 0.0, "at_most": 0.0, "range": 0.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    code: str
+    severity: str
+    indicator: str
+    figures: tuple[str, ...]  # the flagged figure first, then those it is judged against
+    message: str
+    support: str | None = None
+    score: float | None = None
+
+    @property
+    def is_problem(self) -> bool:
+        return self.severity in ("warning", "error")
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "severity": self.severity, "indicator": self.indicator,
+                "figure": self.figures[0] if self.figures else None, "related": list(self.figures[1:]),
+                "message": self.message, "support": self.support,
+                "score": None if self.score is None else round(self.score, 2)}
+
+
+def severity_at_least(flag: Flag, level: str) -> bool:
+    return SEVERITIES.index(flag.severity) >= SEVERITIES.index(level)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check looks at: one indicator's series in its ledger, and the model's fit of it."""
+
+    ledger: Ledger
+    series: Series
+    fit: ModelFit | None = None
+    k: float = 3.0  # the detector's band half-width in standard deviations
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    doc: str
+    func: Callable[[Context], list[Flag]]
+    kinds: tuple[str, ...] | None = None  # indicator kinds it applies to; None: all
+
+    def applies(self, series: Series) -> bool:
+        return self.kinds is None or series.indicator.kind in self.kinds
+
+
+CHECKS: list[Check] = []
+
+
+def register(code: str, doc: str, kinds: tuple[str, ...] | None = None):
+    """Add a check to the run; `doc` is the one line shown by `tracker flags --help` and reports."""
+    def wrap(func):
+        CHECKS.append(Check(code, doc, func, kinds))
+        return func
+    return wrap
+
+
+def codes() -> tuple[str, ...]:
+    """Every flag code, in registration order."""
+    return tuple(dict.fromkeys(c.code for c in CHECKS))
+
+
+# -- describing and comparing figures ---------------------------------------------------------
+
+
+def describe(ledger: Ledger, p: Point | Figure, unit: str) -> str:
+    f = p.figure if isinstance(p, Point) else p
+    src = ledger.sources[f.source]
+    when = f.period or f.as_of
+    when_text = f"as of {when}" if f.as_of and not f.period and not f.as_of_defaulted else \
+        f"for {when}" if f.period else f"published {src.published}" if src.published else "undated"
+    via = f.claimant if claimant_key(f.claimant) == claimant_key(src.publisher) else f"{f.claimant} via {src.publisher}"
+    return f"{stated(f, unit)} ({f.id}; {via}, {when_text})"
+
+
+def rounded(x: float, unit: str) -> str:
+    return format_value(round(x) if abs(x) >= 100 else round(x, 2), unit)
+
+
+def unit_of(series: Series) -> str:
+    return "share" if series.indicator.is_share else series.indicator.unit
+
+
+def allowed(p: Point) -> tuple[float, float]:
+    """The interval of values a figure allows, widened by its qualifier's tolerance."""
+    tol = TOLERANCE.get(p.qualifier, 0.0)
+    return p.lo * (1 - tol), p.hi * (1 + tol)
+
+
+def consistent(a: Point, b: Point) -> bool:
+    alo, ahi = allowed(a)
+    blo, bhi = allowed(b)
+    return alo <= bhi and blo <= ahi
+
+
+def published(ledger: Ledger, f: Figure) -> date | None:
+    src = ledger.sources[f.source]
+    return src.published.last if src.published else None

@@ -1,0 +1,123 @@
+"""Run every registered check on every indicator, in parallel and cached; collect the flags.
+
+A jump is *supported*, and reported below any problem, when another claimant
+reports a consistent value for the same time, when the figure comes from its
+claimant's own publication, or when an event between the previous figure and
+this one covers the indicator. Echoes of one claimant never support each other.
+Only accepted figures are checked or used; a curator silences a flag by adding
+support or by marking the figure rejected with a note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+# Each family registers its checks on import; this order is the order of codes in reports.
+from tracker.checks import jumps, consistency, claims  # noqa: F401,I001
+from tracker.checks.base import CHECKS, SEVERITIES, Context, Flag, codes
+from tracker.checks.jumps import observations
+from tracker._infra.pool import SHARED, fork_map
+from tracker.ledger.model import Ledger
+from tracker.models import Detector, ModelFit, get_detector
+from tracker.series import Series, all_series
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The flags, in a stable order, and each indicator's model fit (for bands on charts)."""
+
+    flags: tuple[Flag, ...]
+    fits: dict
+
+    def __iter__(self):
+        return iter(self.flags)
+
+    def __len__(self) -> int:
+        return len(self.flags)
+
+    def frame(self):
+        import pandas as pd
+
+        cols = ["code", "severity", "indicator", "figure", "related", "message", "support", "score"]
+        return pd.DataFrame([f.as_dict() for f in self.flags], columns=cols)
+
+    def problems(self) -> tuple[Flag, ...]:
+        return tuple(f for f in self.flags if f.is_problem)
+
+    def bands(self) -> dict:
+        """Each modelled indicator's expected band as a DataFrame of date, low, mid, high."""
+        import pandas as pd
+
+        out = {}
+        for ind, fit in self.fits.items():
+            if fit is None or fit.band.empty:
+                continue
+            band = fit.band[fit.band["high"] <= 5 * fit.band["low"]].copy()  # only where it says something
+            if band.empty:
+                continue
+            band["date"] = [pd.Timestamp(date.fromordinal(int(round(t)))) for t in band["t"]]
+            out[ind] = band[["date", "low", "mid", "high"]]
+        return out
+
+
+def check_series(ledger: Ledger, series: Series, detector: Detector | None = None) -> tuple[list[Flag], ModelFit | None]:
+    """Fit the model to one series and run every registered check that applies to it."""
+    detector = detector or get_detector()
+    obs = observations(series)
+    fit = detector.fit(obs) if len(obs) >= 2 else None
+    ctx = Context(ledger, series, fit, detector.k)
+    flags: list[Flag] = []
+    for c in CHECKS:
+        if c.applies(series):
+            flags += c.func(ctx)
+    return _dedupe(flags), fit
+
+
+def _dedupe(flags: list[Flag]) -> list[Flag]:
+    """One jump flag per figure (the model's, else the implied rate's)."""
+    seen, out = set(), []
+    for f in flags:
+        key = (f.code, f.figures[0]) if f.code == "jump" else (f.code, f.figures)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _check_one(ind_id: str):
+    sh = SHARED
+    return ind_id, check_series(sh["ledger"], sh["series"][ind_id], sh["detector"])
+
+
+def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detector | str | None = None,
+          cache: bool = False, workers: int | None = None) -> CheckResult:
+    """Run every check on every indicator (or those named); return the flags and the model fits.
+
+    With cache=True an indicator whose figures, sources, events and checking code are unchanged
+    takes its flags from the cache (tracker._infra.cache). Indicators are checked on `workers` processes
+    (default: the machine's cores) when there are many; the result does not depend on either.
+    """
+    from tracker._infra import cache as _cache
+
+    name = detector if isinstance(detector, str) else getattr(detector, "name", "default")
+    detector = get_detector(detector) if isinstance(detector, str) else detector or get_detector()
+    series_by_id = all_series(ledger)
+    wanted = indicators or list(series_by_id)
+    salt = _cache.code_hash() + name + repr(vars(detector))
+    keys = {i: _cache.series_key(ledger, series_by_id[i], salt) for i in wanted} if cache else {}
+    results = {i: hit for i in wanted if cache and (hit := _cache.get("flags", keys[i])) is not None}
+    todo = [i for i in wanted if i not in results]
+    results.update(fork_map(_check_one, todo, {"ledger": ledger, "series": series_by_id, "detector": detector},
+                            workers, serial_below=8))
+    if cache:
+        for ind_id in todo:
+            _cache.put("flags", keys[ind_id], results[ind_id])
+    flags, fits = [], {}
+    for ind_id in wanted:
+        found, fits[ind_id] = results[ind_id]
+        flags.extend(found)
+    order = {i: n for n, i in enumerate(series_by_id)}
+    order_codes = codes()
+    flags.sort(key=lambda f: (-SEVERITIES.index(f.severity), order[f.indicator], order_codes.index(f.code), f.figures))
+    return CheckResult(tuple(flags), fits)

@@ -1,0 +1,144 @@
+"""Reading an article: plain text, HTML (through trafilatura) or a web address, with its citation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.errors import ExtractError
+
+MAX_TEXT = 2_000_000  # characters read from one article
+MAX_BYTES = 10_000_000  # bytes fetched from one address
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    url: str | None = None
+    language: str | None = None
+    document: str | None = None  # the local file it was read from
+
+
+def detect_language(text: str) -> str:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "en"
+    cyr = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    if cyr / len(letters) < 0.3:
+        return "en"
+    uk = sum(text.count(c) for c in "іїєґІЇЄҐ")
+    ru = sum(text.count(c) for c in "ыэъёЫЭЪЁ")
+    return "uk" if uk > ru else "ru"
+
+
+_DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b", re.I)
+_PRINTED_DATE = re.compile(r"^\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?(\d{1,2})(?:\s*-\s*|,\s*)"
+                           r"(\d{4})\b(?:\s+\d{1,2}:\d{2}\s*(?:AM|PM)?(?:\s+[A-Z]{2,4})?)?\s*$", re.M)  # a dateline
+_MONTHS_EN = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                               "nov", "dec"])}
+
+
+def read_text_article(text: str, published: str | None = None, url: str | None = None,
+                      publisher: str | None = None, document: str | None = None) -> Article:
+    """A plain-text article; a leading 'date YYYY-MM-DD' line or a printed date fills `published`."""
+    text = unicodedata.normalize("NFC", text[:MAX_TEXT]).replace("\r\n", "\n")
+    lines = text.split("\n")
+    title = next((ln.strip() for ln in lines if ln.strip()), None)
+    m = _DATE_LINE.match(lines[0]) if lines else None
+    if m:
+        published = published or m.group(1)
+        rest = lines[0][m.end():].strip()
+        title = rest or title
+    if published is None:
+        pm = _PRINTED_DATE.search("\n".join(lines[:15]))
+        if pm:
+            published = f"{pm.group(3)}-{_MONTHS_EN[pm.group(1).lower()[:3]]:02d}-{int(pm.group(2)):02d}"
+    if publisher is None:
+        sm = re.search(r"^\s*Source:\s*(\S[^\n]{0,60})$", text, re.M)
+        publisher = sm.group(1).strip() if sm else None
+    author = None
+    am = re.search(r"^\s*Written by ([^\n]{3,60})$", text, re.M)
+    if am:
+        author = am.group(1).strip()
+    return Article(text=text, title=title, publisher=publisher, author=author, published=published, url=url,
+                   language=detect_language(text), document=document)
+
+
+def read_html_article(html: str | bytes, url: str | None = None, published: str | None = None,
+                      publisher: str | None = None, document: str | None = None) -> Article:
+    """An HTML article: main text and citation metadata by trafilatura (scripts and menus dropped)."""
+    try:
+        import trafilatura
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise ExtractError(f"reading HTML needs trafilatura ({exc}); pip install trafilatura lxml_html_clean")
+    import logging
+
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    if isinstance(html, bytes):
+        html = html[:MAX_BYTES].decode("utf-8", errors="replace")
+    # Scripts and styles are never article text, even when broken markup hides their tags.
+    html = re.sub(r"(?is)<(script|style|noscript)\b.*?</\1\s*>", " ", html)
+    html = re.sub(r"(?is)<(script|style|noscript)\b.*", " ", html)  # one left open runs to the end
+    doc = trafilatura.bare_extraction(html[:MAX_TEXT], url=url, with_metadata=True, include_comments=False,
+                                      include_tables=True, favor_recall=True)
+    if doc is None or not (getattr(doc, "text", None) or "").strip():
+        raise ExtractError("no article text found in the HTML; save the page's text as .txt and try again")
+    text = unicodedata.normalize("NFC", doc.text)
+    return Article(text=text, title=doc.title, publisher=publisher or doc.sitename or doc.hostname,
+                   author=doc.author, published=published or doc.date, url=url or doc.url,
+                   language=getattr(doc, "language", None) or detect_language(text), document=document)
+
+
+def read_article(path: str | Path, published: str | None = None, url: str | None = None,
+                 publisher: str | None = None) -> Article:
+    """Read a .txt or .html file (by its name or its content)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()[:MAX_BYTES]
+    except FileNotFoundError:
+        raise ExtractError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise ExtractError(f"{path}: is a directory; give an article file") from None
+    except OSError as exc:
+        raise ExtractError(f"{path}: cannot read ({exc.strerror})") from None
+    return read_bytes(data, name=str(path), published=published, url=url, publisher=publisher)
+
+
+def read_bytes(data: bytes, name: str = "<stdin>", published: str | None = None, url: str | None = None,
+               publisher: str | None = None) -> Article:
+    if not data.strip():
+        raise ExtractError(f"{name}: empty; nothing to extract")
+    if b"\0" in data[:4096]:
+        raise ExtractError(f"{name}: looks like a binary file, not an article's text or HTML")
+    head = data[:2048].lstrip().lower()
+    is_html = name.lower().endswith((".html", ".htm")) or head.startswith((b"<!doctype html", b"<html")) \
+        or (b"<body" in data[:65536].lower() and b"</" in data[:65536])
+    doc = name if name != "<stdin>" else None
+    if is_html:
+        return read_html_article(data, url=url, published=published, publisher=publisher, document=doc)
+    text = data.decode("utf-8", errors="replace")
+    return read_text_article(text, published=published, url=url, publisher=publisher, document=doc)
+
+
+def fetch(url: str, timeout: float = 20.0, max_bytes: int = MAX_BYTES) -> bytes:
+    """Fetch an address with a timeout and a size limit."""
+    import urllib.error
+    import urllib.request
+
+    if not re.match(r"^https?://", url):
+        raise ExtractError(f"'{url}' is not a web address (http:// or https://)")
+    req = urllib.request.Request(url, headers={"User-Agent": "tracker-extract/0.1 (+figures ledger)"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            data = resp.read(max_bytes + 1)
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        raise ExtractError(f"cannot fetch {url}: {getattr(exc, 'reason', exc)}; save the page and pass the file")
+    if len(data) > max_bytes:
+        raise ExtractError(f"{url} is larger than {max_bytes // 1_000_000} MB; save the article's text and pass it")
+    return data

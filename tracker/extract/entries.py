@@ -1,0 +1,132 @@
+"""Candidates as ledger entries: a source and figures, written as one YAML document, or as a table."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tracker.extract.article import Article
+from tracker.extract.candidates import Candidate
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() and abs(x) < 1e15 else repr(float(x))
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40] or "article"
+
+
+def source_id(article: Article, ledger=None) -> str:
+    """An id for the article's source: the existing one if the ledger has its address, else a new slug."""
+    if ledger is not None:
+        for sid, src in ledger.sources.items():
+            if (article.url and src.url == article.url) or (article.document and src.document == article.document):
+                return sid
+    base = f"{_slug(article.publisher or 'unknown')}-{(article.published or 'undated')[:10]}"
+    sid, n = base, 2
+    while ledger is not None and sid in ledger.sources:
+        sid, n = f"{base}-{n}", n + 1
+    return sid
+
+
+def _fits(c: Candidate, ind) -> tuple[bool, str]:
+    """Whether a candidate can be written as a valid figure of the indicator, and why not."""
+    if ind.kind in ("flow", "rate") and not c.period:
+        return False, f"{ind.id} is a {ind.kind}: the sentence gives no period"
+    if c.change and not (c.period or c.as_of):
+        return False, "a relative claim needs the later time; none found"
+    if ind.is_share != c.percent:
+        return False, "a percentage and a share indicator go together"
+    return True, ""
+
+
+def candidates_yaml(article: Article, candidates: list[Candidate], ledger=None, source: str | None = None,
+                    skip: set[tuple[str, float]] | None = None, status: str = "candidate") -> str:
+    """The candidates as one ledger document: a source entry and figures with status: candidate
+    (or `status`, e.g. "accepted" when a curator accepts them as they are).
+
+    Candidates without an indicator that fits are listed as comments for the curator."""
+    from tracker import __version__
+
+    sid = source or source_id(article, ledger)
+    where = article.url or article.document or "standard input"
+    lines = [f"# Candidates extracted by tracker {__version__} from {where}",
+             "# Review each: fix the indicator, qualifier and date; then set status: accepted or rejected."]
+    if ledger is None or sid not in ledger.sources:
+        lines += ["sources:", f"  {sid}:", f"    publisher: {_q(article.publisher or 'Unknown publisher')}"]
+        for key in ("title", "url", "published", "author", "language", "document"):
+            val = getattr(article, key)
+            if val:
+                lines.append(f"    {key}: {_q(str(val)[:10] if key == 'published' else str(val))}")
+    figures, unmatched = [], []
+    used: set[str] = set(f.id for f in ledger.figures) if ledger is not None else set()
+    for n, c in enumerate(candidates, 1):
+        value = c.value if c.value is not None else None
+        if skip and (sid, value if value is not None else c.low) in skip:
+            continue
+        ind = ledger.indicators.get(c.indicator) if (ledger is not None and c.indicator) else None
+        ok, why = _fits(c, ind) if ind else (False, "no indicator of the ledger matches")
+        fid = f"{sid}-{n}"
+        while fid in used:
+            fid += "x"
+        used.add(fid)
+        note = f"Extracted; printed as '{c.printed}'"
+        if c.noun:
+            note += f"; counts '{c.noun}'"
+        if c.time_text:
+            note += f"; time '{c.time_text}'"
+        if c.since:
+            note += f" (a total since {c.since})"
+        if c.per:
+            note += f"; per {c.per}"
+        if c.indicator:
+            note += f"; indicator suggested with score {c.score:.2f}"
+        note += "".join(f"; {x}" for x in c.notes) + "."
+        body = [f"  - id: {fid}", f"    indicator: {c.indicator or 'CHOOSE'}"]
+        if c.qualifier == "range":
+            body += ["    qualifier: range", f"    low: {_num(c.low)}", f"    high: {_num(c.high)}"]
+        else:
+            body += [f"    value: {_num(value)}"]
+            if c.qualifier != "exact":
+                body.append(f"    qualifier: {c.qualifier}")
+        if c.change:
+            body.append(f"    change: {c.change}")
+        if ind is not None and ind.kind in ("flow", "rate") and c.period:
+            body.append(f"    period: {_q(c.period)}")
+        elif c.period and c.change:
+            body.append(f"    period: {_q(c.period)}")
+        elif c.as_of and (ind is None or ind.kind in ("stock", "cumulative")):
+            body.append(f"    as_of: {_q(c.as_of)}")
+        body += [f"    source: {sid}"]
+        if c.claimant:
+            body.append(f"    claimant: {_q(c.claimant)}")
+        body += [f"    quote: {_q(c.quote)}", f"    status: {status}", f"    note: {_q(note)}"]
+        if ok:
+            figures.extend(body)
+        else:
+            unmatched.append(f"  # {why}:")
+            unmatched.extend("  # " + b[2:] for b in body)
+    if figures:
+        lines += ["figures:", *figures]
+    if unmatched:
+        lines += ["# Not written as figures (no indicator fits; add one and copy them in):", *unmatched]
+    return "\n".join(lines) + "\n"
+
+
+def candidates_frame(candidates: list[Candidate]):
+    """The candidates as a pandas DataFrame, one row each, in order of appearance."""
+    import dataclasses
+
+    import pandas as pd
+
+    cols = ["printed", "value", "qualifier", "low", "high", "change", "noun", "time_text", "as_of", "period", "since",
+            "per", "claimant", "indicator", "score", "quote"]
+    return pd.DataFrame([{k: dataclasses.asdict(c)[k] for k in cols} for c in candidates], columns=cols)

@@ -1,0 +1,235 @@
+"""Field types: each converts a YAML value to a typed one (or says how to fix it) and gives its JSON Schema.
+
+The loader converts every field with `TYPES[field.type].convert(...)`; `tracker schema`
+describes every field with `TYPES[field.type].schema(field)`, so the two cannot drift
+apart. A new kind of field is one class here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from datetime import date
+
+from tracker.ledger import fields as F
+from tracker.ledger.dates import DateError, parse_span
+from tracker.ledger.yamlread import Scalar, Seq
+
+_ID = re.compile(F.ID_PATTERN)
+_INT = re.compile(r"^[-+]?\d+$")
+_FLOAT = re.compile(r"^[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?$")
+_GROUPED = re.compile(r"^\d{1,3}([ ,.'\u00a0\u202f]\d{3})+$")
+_LANG = re.compile(r"^[a-z]{2,3}$")
+_URL = re.compile(r"^https?://\S+$")
+NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOL_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
+
+
+def is_id(raw: str) -> bool:
+    return bool(_ID.match(raw))
+
+
+class Invalid(ValueError):
+    """A value that cannot be converted; the message says how to fix it."""
+
+
+class FieldType:
+    """Text: any non-empty string ('no' and 'on' stay words, not YAML 1.1 booleans)."""
+
+    def schema(self, f: F.Field) -> dict:
+        return {"type": "string", "minLength": 1}
+
+    def convert(self, f: F.Field, v: Scalar, today: date):
+        if not v.raw.strip():
+            if f.required:
+                raise Invalid(f"'{f.name}' is empty; give it a value")
+            return None
+        return self.convert_text(f, v.raw, today)
+
+    def convert_text(self, f: F.Field, raw: str, today: date):
+        return raw
+
+
+class NumberType(FieldType):
+    def schema(self, f):
+        return {"type": "number"}
+
+    def convert(self, f, v, today):
+        value, error = parse_number(v.raw, v.quoted)
+        if error:
+            raise Invalid(f"{f.name}: {error}")
+        return value
+
+
+class DateType(FieldType):
+    """One date (YYYY, YYYY-MM or YYYY-MM-DD), or with `interval` an interval START/END; never in the future."""
+
+    interval = False
+
+    def schema(self, f):
+        return {"type": ["string", "integer"], "pattern": F.SPAN_PATTERN if self.interval else F.DATE_PATTERN}
+
+    def convert(self, f, v, today):
+        raw = v.raw
+        if not self.interval and "/" in raw:
+            raise Invalid(f"{f.name}: '{raw}' is an interval; give one date here")
+        try:
+            span = parse_span(raw)
+        except DateError as exc:
+            raise Invalid(f"{f.name}: {exc}") from None
+        if span.first > today:
+            raise Invalid(f"{f.name}: {raw} is in the future (today is {today.isoformat()}); check the year")
+        return span
+
+
+class SpanType(DateType):
+    interval = True
+
+
+class EnumType(FieldType):
+    def schema(self, f):
+        return {"enum": list(f.choices)}
+
+    def convert(self, f, v, today):
+        raw = v.raw
+        if raw not in f.choices:
+            close = difflib.get_close_matches(raw.lower().replace(" ", "_").replace("-", "_"), f.choices, 1, 0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise Invalid(f"{f.name}: '{raw}' is not one of {', '.join(f.choices)}{hint}")
+        return raw
+
+
+class BoolType(FieldType):
+    def schema(self, f):
+        return {"type": "boolean"}
+
+    def convert(self, f, v, today):
+        if v.quoted or v.raw.lower() not in ("true", "false"):
+            raise Invalid(f"{f.name}: write true or false, not '{v.raw}'")
+        return v.raw.lower() == "true"
+
+
+class IdType(FieldType):
+    def schema(self, f):
+        return {"type": "string", "pattern": F.ID_PATTERN}
+
+    def convert_text(self, f, raw, today):
+        if not is_id(raw):
+            raise Invalid(f"id '{raw}' must be letters, digits, '.', '-' or '_', starting with a letter or digit")
+        return raw
+
+
+class UrlType(FieldType):
+    def schema(self, f):
+        return {"type": "string", "pattern": _URL.pattern}
+
+    def convert_text(self, f, raw, today):
+        if not _URL.match(raw):
+            raise Invalid(f"{f.name}: '{raw}' is not a web address; it should start with https://")
+        return raw
+
+
+class LanguageType(FieldType):
+    def schema(self, f):
+        return {"type": "string", "pattern": _LANG.pattern}
+
+    def convert_text(self, f, raw, today):
+        if not _LANG.match(raw):
+            raise Invalid(f"{f.name}: '{raw}' is not an ISO 639-1 code such as en, ru or uk")
+        return raw
+
+
+class ListType(FieldType):
+    """A list of plain text items (for reflist, of ids checked against their section later)."""
+
+    def schema(self, f):
+        return {"type": "array", "items": {"type": "string"}}
+
+
+TYPES: dict[str, FieldType] = {
+    "text": FieldType(), "number": NumberType(), "date": DateType(), "span": SpanType(), "enum": EnumType(),
+    "bool": BoolType(), "id": IdType(), "url": UrlType(), "language": LanguageType(), "list": ListType(),
+    "reflist": ListType(), "ref": FieldType(),
+}
+
+
+def field_schema(f: F.Field) -> dict:
+    """The JSON Schema of one field, with its description."""
+    return {"description": f.doc, **TYPES[f.type].schema(f)}
+
+
+def convert(f: F.Field, v, today: date, problem, item_pos) -> object:
+    """The field's typed value, or None (absent, or a problem reported through `problem(message, pos)`)."""
+    if v is None:
+        return None
+    if isinstance(v, Scalar) and not v.quoted and v.raw in NULLS:
+        if f.required:
+            problem(f"'{f.name}' is empty; give it a value", None)
+        return None
+    if isinstance(TYPES[f.type], ListType):
+        if not isinstance(v, Seq):
+            problem(f"'{f.name}' must be a list: [a, b]", None)
+            return None
+        out = []
+        for item in v.items:
+            if not isinstance(item, Scalar):
+                problem(f"items of '{f.name}' must be plain text", item_pos(item))
+            else:
+                out.append(item.raw)
+        return tuple(out)
+    if not isinstance(v, Scalar):
+        problem(f"'{f.name}' must be a single value, not a {'list' if isinstance(v, Seq) else 'mapping'}", None)
+        return None
+    try:
+        return TYPES[f.type].convert(f, v, today)
+    except Invalid as exc:
+        problem(str(exc), None)
+        return None
+
+
+def parse_number(raw: str, quoted: bool = False) -> tuple[int | float | None, str | None]:
+    """Read a number as a curator writes it; return (value, None) or (None, the fix)."""
+    s = raw.strip()
+    if quoted:
+        inner, _ = parse_number(s)
+        plain = format_number(inner) if inner is not None else None
+        if plain is None and _GROUPED.match(s):
+            plain = re.sub(r"\D", "", s)
+        fix = f"write {plain} without quotes" if plain is not None else "write a plain number"
+        return None, f"\"{s}\" is quoted text, not a number; {fix}"
+    if _INT.match(s):
+        digits = s.lstrip("+-")
+        if len(digits) > 1 and digits.startswith("0"):
+            return None, f"'{s}' has a leading zero (some YAML readers take it as octal); write {int(s)}"
+        return int(s), None
+    if _FLOAT.match(s):
+        x = float(s)
+        if not math.isfinite(x):
+            return None, f"'{s}' is too large to be a figure"
+        return x, None
+    low = s.lower()
+    if low in (".nan", "nan", ".inf", "-.inf", "+.inf", "inf", "-inf", "infinity"):
+        return None, f"'{s}' is not a finite number"
+    if re.match(r"^[-+]?0[xob]", low):
+        return None, f"'{s}' is not a decimal number; write it in decimal digits"
+    if re.match(r"^\d+(_\d+)+$", s):
+        return None, f"'{s}' has underscores; write {s.replace('_', '')}"
+    if _GROUPED.match(s):
+        return None, f"'{s}' has thousands separators; write {re.sub(r'[^0-9]', '', s)}"
+    if re.match(r"^\d+(:\d+)+$", s):
+        return None, f"'{s}' is read as base-60 by YAML 1.1 parsers; write the number you mean"
+    if low in _BOOL_WORDS:
+        return None, f"'{s}' is a yes/no word, not a number"
+    if s.endswith("%"):
+        return None, f"'{s}' is a percentage; write it as a fraction (e.g. 0.2 for 20%) with unit: share"
+    return None, f"'{s}' is not a number"
+
+
+def format_number(x) -> str:
+    """A number as the ledger writes it: 10025, 0.25; '?' for none."""
+    if x is None:
+        return "?"
+    if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    return str(x)

@@ -1,0 +1,246 @@
+"""Load and validate a ledger: one file, a file with includes, or a directory of files.
+
+The stages, one file each: `files` finds and parses the files, `convert` turns each
+field into a typed value, `rules` checks what spans fields, and this module puts
+entries together and resolves references. Every problem is collected and raised at
+once as a LedgerError; nothing is constructed from YAML tags, and every message
+names file, line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from pathlib import Path
+
+from tracker.errors import LedgerError, Problem
+from tracker.ledger import fields as F
+from tracker.ledger.convert import NULLS, convert, is_id
+from tracker.ledger.files import LedgerFiles, listing, node_pos
+from tracker.ledger.model import Event, Figure, Indicator, Ledger, Source
+from tracker.ledger.rules import RULES, Entry
+from tracker.ledger.yamlread import Map, Scalar, Seq
+
+_SECTIONS = (("indicators", "indicator", Map), ("sources", "source", Map), ("events", "event", Seq),
+             ("figures", "figure", Seq))
+
+
+class _Loader:
+    def __init__(self, today: date | None):
+        self.today = today or date.today()
+        self.problems: list[Problem] = []
+        self.files = LedgerFiles(self.problems)
+        self.entries: dict[str, list[Entry]] = {"indicator": [], "source": [], "event": [], "figure": []}
+
+    def problem(self, path: str, pos: tuple[int, int], message: str) -> None:
+        self.problems.append(Problem(path, pos[0], pos[1], message))
+
+    def read_path(self, path: Path) -> None:
+        self.files.read(path, self._read_root)
+
+    # -- one document: its sections and entries -------------------------------------------------
+
+    def _read_root(self, node: Map, path: Path, label: str, root: bool) -> None:
+        for key, (kscalar, value) in node.items.items():
+            if key not in F.ROOT:
+                self.problem(label, (kscalar.line, kscalar.col), _unknown(key, F.ROOT, "top-level key"))
+        if "version" in node.items:
+            k, v = node.items["version"]
+            if not (isinstance(v, Scalar) and not v.quoted and v.raw.strip() == "1"):
+                raw = v.raw if isinstance(v, Scalar) else "a structure"
+                self.problem(label, node_pos(v, k), f"version is '{raw}'; this tool reads version 1")
+        elif root:
+            self.problem(label, (node.line, node.col), "missing 'version: 1' at the top of the ledger")
+        for key, section, shape in _SECTIONS:
+            if key not in node.items:
+                continue
+            k, v = node.items[key]
+            if v is None or (isinstance(v, Scalar) and not v.quoted and v.raw in NULLS):
+                continue  # an empty section
+            if not isinstance(v, shape):
+                want = "a mapping of id: {...}" if shape is Map else "a list of '- id: ...' entries"
+                self.problem(label, node_pos(v, k), f"'{key}' must be {want}")
+                continue
+            if shape is Map:
+                for ident, (ks, body) in v.items.items():
+                    self._entry(section, label, body, ks, ident)
+            else:
+                for body in v.items:
+                    self._entry(section, label, body, None, None)
+
+    def _entry(self, section: str, label: str, body, key: Scalar | None, ident: str | None) -> None:
+        spec = F.SECTIONS[section]
+        where = (key.line, key.col) if key is not None else node_pos(body, None)
+        if not isinstance(body, Map):
+            got = "a list" if isinstance(body, Seq) else f"'{body.raw}'" if isinstance(body, Scalar) else "nothing"
+            self.problem(label, where, f"each {section} must be a mapping of fields, got {got}")
+            return
+        values: dict = {}
+        pos: dict = {}
+        for name, (ks, v) in body.items.items():
+            if name not in spec:
+                if name == "id" and key is not None:
+                    self.problem(label, (ks.line, ks.col), f"'{name}' is not a field of a {section}: "
+                                 f"the {section}'s id is its key ('{ident}')")
+                else:
+                    self.problem(label, (ks.line, ks.col), _unknown(name, spec, f"{section} field"))
+                continue
+            pos[name] = node_pos(v, ks)
+            if isinstance(v, Seq):  # each item's place, for messages about one item
+                for i, item in enumerate(v.items):
+                    pos[(name, i)] = node_pos(item, ks)
+            at = pos[name]
+            value = convert(spec[name], v, self.today,
+                            lambda msg, p, at=at: self.problem(label, p or at, msg),
+                            lambda item, ks=ks: node_pos(item, ks))
+            if value is not None:
+                values[name] = value
+        if key is not None:
+            ident = key.raw
+            if not is_id(ident):
+                self.problem(label, (key.line, key.col), f"{section} id '{ident}' must be letters, digits, '.', "
+                             "'-' or '_', starting with a letter or digit")
+        else:
+            ident = values.get("id")
+        for name, f in spec.items():
+            if f.required and name not in values and name not in pos:  # a bad value was reported already
+                self.problem(label, where, f"{section} '{ident or '?'}' is missing required field '{name}'"
+                             f"{_hint_required(section, name)}")
+        self.entries[section].append(Entry(section, ident or "", label, where[0], where[1], values, pos))
+
+    def _rules(self, e: Entry, refs: dict) -> bool:
+        """Run the section's rules; True when none objects."""
+        ok = True
+        for check in RULES.get(e.section, ()):
+            for name, message in check(e, refs):
+                ok = False
+                if message:  # an empty message: the cause was reported already
+                    self.problem(e.path, e.at(name), message)
+        return ok
+
+    # -- the whole ledger ---------------------------------------------------------------------
+
+    def build(self) -> Ledger:
+        indicators = self._unique("indicator", self._indicator)
+        sources = self._unique("source", self._source)
+        events = tuple(self._unique("event", lambda e: self._event(e, indicators)).values())
+        figures = tuple(self._unique("figure", lambda e: self._figure(e, indicators, sources)).values())
+        if self.problems:
+            raise LedgerError(self.problems)
+        return Ledger(indicators, sources, events, figures, tuple(self.files.files), self.files.digest.hexdigest())
+
+    def _unique(self, section: str, make) -> dict:
+        out: dict = {}
+        first: dict[str, Entry] = {}
+        for e in self.entries[section]:
+            if not e.id:
+                continue
+            if e.id in first:
+                f = first[e.id]
+                self.problem(e.path, e.at(), f"duplicate {section} id '{e.id}' (first at {f.path}:{f.line}); "
+                             "ids must be unique: rename one")
+                make(e)  # still report what else is wrong with it
+                continue
+            first[e.id] = e
+            obj = make(e)
+            if obj is not None:
+                out[e.id] = obj
+        return out
+
+    def _indicator(self, e: Entry) -> Indicator | None:
+        self._rules(e, {})
+        v = e.values
+        if not all(k in v for k in ("title", "unit", "kind")):
+            return None
+        return Indicator(id=e.id, title=v["title"], unit=v["unit"], kind=v["kind"], since=v.get("since"),
+                         per=v.get("per"), counts=v.get("counts"), aliases=v.get("aliases", ()),
+                         description=v.get("description"))
+
+    def _source(self, e: Entry) -> Source | None:
+        self._rules(e, {})
+        v = e.values
+        if "publisher" not in v:
+            return None
+        return Source(id=e.id, **{k: v[k] for k in v})
+
+    def _event(self, e: Entry, indicators: dict) -> Event | None:
+        v = e.values
+        for i, ref in enumerate(v.get("indicators", ())):
+            if ref not in indicators:
+                self.problem(e.path, e.pos.get(("indicators", i), e.at("indicators")),
+                             _dangling("indicator", ref, indicators))
+        if not all(k in v for k in ("id", "date", "title")):
+            return None
+        return Event(id=v["id"], date=v["date"], title=v["title"], indicators=v.get("indicators"),
+                     url=v.get("url"), note=v.get("note"))
+
+    def _figure(self, e: Entry, indicators: dict, sources: dict) -> Figure | None:
+        v = e.values
+        ind = indicators.get(v.get("indicator"))
+        src = sources.get(v.get("source"))
+        ok = True
+        if "indicator" in v and ind is None:
+            self.problem(e.path, e.at("indicator"), _dangling("indicator", v["indicator"], indicators))
+            ok = False
+        if "source" in v and src is None:
+            self.problem(e.path, e.at("source"), _dangling("source", v["source"], sources))
+            ok = False
+        ok = self._rules(e, {"indicator": ind, "source": src}) and ok
+        if not ok or ind is None or src is None or "quote" not in v or "id" not in v:
+            return None
+        as_of, change = v.get("as_of"), v.get("change")
+        as_of_defaulted = False
+        if as_of is None and ind.kind in ("stock", "cumulative") and not change and src.published is not None:
+            as_of, as_of_defaulted = src.published, True
+        claimant = v.get("claimant")
+        return Figure(
+            id=v["id"], indicator=ind.id, source=src.id, claimant=claimant or src.publisher, quote=v["quote"],
+            value=v.get("value"), qualifier=v.get("qualifier", "exact"), low=v.get("low"), high=v.get("high"),
+            as_of=as_of, as_of_defaulted=as_of_defaulted, period=v.get("period"), change=change,
+            compared_to=v.get("compared_to"), claimant_defaulted=claimant is None, status=v.get("status", "accepted"),
+            note=v.get("note"), file=e.path, line=e.line,
+        )
+
+
+def _unknown(name: str, spec: dict, what: str) -> str:
+    close = difflib.get_close_matches(name, list(spec), 1, 0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(spec)}"
+    return f"unknown {what} '{name}'{hint}"
+
+
+def _dangling(kind: str, ref: str, known: dict) -> str:
+    close = difflib.get_close_matches(ref, list(known), 1, 0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"add it under {kind}s: or fix the id"
+    return f"unknown {kind} '{ref}'; {hint}"
+
+
+def _hint_required(section: str, name: str) -> str:
+    hints = {
+        ("figure", "quote"): " (the sentence as printed)",
+        ("figure", "source"): " (the id of a source under sources:)",
+        ("indicator", "kind"): " (stock, cumulative, flow or rate)",
+    }
+    return hints.get((section, name), "")
+
+
+def load(path: str | Path = "figures.yaml", *, today: date | None = None, cache: bool = False) -> Ledger:
+    """Load and validate a ledger (a file, or a directory of .yaml files).
+
+    Raises LedgerError listing every problem, each as file:line:column: message. With
+    cache=True a ledger whose files are byte for byte unchanged comes from the cache
+    (tracker._infra.cache); the result is the same either way.
+    """
+    if cache:
+        from tracker._infra import cache as _cache
+
+        hit = _cache.get_ledger(path, listing)
+        if hit is not None:
+            return hit
+    loader = _Loader(today)
+    loader.read_path(Path(path))
+    if loader.problems and not any(loader.entries.values()):
+        raise LedgerError(loader.problems)
+    ledger = loader.build()
+    if cache:
+        _cache.put_ledger(path, ledger, loader.files.hashes, loader.files.listings)
+    return ledger

@@ -1,0 +1,246 @@
+"""The default detector: statsmodels' UnobservedComponents on a weekly grid, on the log scale.
+
+A local linear trend for running totals, a local level otherwise; weeks without a
+figure are missing values. Each figure is judged by its leave-one-out prediction
+from the Kalman smoother (Harvey and Koopman's auxiliary residuals), so a wrong
+first figure is caught as well as a wrong last one. The worst outlier is set aside
+and the model refitted, so one wrong figure does not make its neighbours look
+wrong. With fewer than MIN_FIT observed weeks the variances are fixed; from then on
+they are estimated (on the same figures by month) and kept near the defaults.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from tracker.models.base import (DAYS_PER_CELL, DAYS_PER_MONTH, EMPTY_BAND_COLUMNS, MIN_FIT, Detector,
+                                 Judgement, ModelFit, Observations, _judge, unjudged)
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """The figures placed on a regular grid of cells (weeks), on the model's scale."""
+
+    t0: float
+    cells: np.ndarray  # each figure's cell
+    y: np.ndarray  # per cell: the mean of its usable figures, nan where none
+    usable: np.ndarray  # per figure: used in the fit
+    scale: float  # 1 on the log scale; the spread of differences otherwise
+
+    @property
+    def ncell(self) -> int:
+        return len(self.y)
+
+
+@dataclass(frozen=True)
+class _Smoothed:
+    """What the smoother says per cell: level and its variance, the measurement disturbances."""
+
+    h: float  # the irregular (noise) variance
+    level: np.ndarray
+    level_var: np.ndarray
+    eps: np.ndarray
+    eps_post: np.ndarray
+    result: object  # statsmodels' smoother output, for the state disturbances
+
+
+class StateSpace(Detector):
+    """statsmodels UnobservedComponents (local level, or local linear trend for running totals)."""
+
+    name = "state-space"
+
+    def __init__(self, k: float = 3.0, cell_days: float = DAYS_PER_CELL, fixed: dict | None = None,
+                 min_fit: int = MIN_FIT):
+        self.k = k
+        self.cell_days = cell_days
+        self.fixed = fixed
+        self.min_fit = min_fit
+
+    def _defaults(self, obs: Observations, scale: float) -> dict:
+        """Variances per grid cell, set per month on the log scale: 3-5% noise; a running total's level
+        may move by about 10% and its growth rate by about 0.05 a month; other levels by about 15%."""
+        per_cell = self.cell_days / DAYS_PER_MONTH
+        if not obs.log:  # any real-valued series: noise about half the variance of its differences
+            return {"irregular": scale ** 2 / 2, "level": (0.1 * scale) ** 2, "trend": (0.01 * scale) ** 2}
+        if obs.trend:
+            return {"irregular": (0.03 * scale) ** 2, "level": (0.10 * scale) ** 2 * per_cell,
+                    "trend": (0.05 * scale) ** 2 * per_cell ** 2}
+        return {"irregular": (0.05 * scale) ** 2, "level": (0.15 * scale) ** 2 * per_cell}
+
+    def fit(self, obs: Observations) -> ModelFit:
+        """Fit, then set aside the worst outlier and refit, until none is left (at most a third of the
+        figures), so one wrong figure does not make its neighbours look wrong."""
+        excluded: set[int] = set()
+        kept: dict[str, Judgement] = {}  # a figure set aside keeps the judgement that set it aside
+        fit = self._fit_once(obs, excluded)
+        for _ in range(max(1, len(obs) // 3)):
+            worst = max((i for i in range(len(obs)) if i not in excluded
+                         and np.isfinite(fit.judgements[obs.ids[i]].z)),
+                        key=lambda i: fit.judgements[obs.ids[i]].z, default=None)
+            if worst is None or fit.judgements[obs.ids[worst]].z <= self.k:
+                break
+            trial = self._fit_once(obs, excluded | {worst}, params=fit.params)  # same variances, no new search
+            if trial.band.empty:
+                break
+            excluded.add(worst)
+            kept[obs.ids[worst]] = fit.judgements[obs.ids[worst]]
+            fit = trial
+        if kept:
+            fit = ModelFit({**fit.judgements, **kept}, fit.band, fit.detector,
+                           fit.notes + (f"{len(kept)} outlier(s) set aside and refitted",), fit.breaks, fit.params)
+        return fit
+
+    def _estimate(self, model, y: np.ndarray, start: np.ndarray, spec: str, log: bool) -> np.ndarray:
+        """Maximum-likelihood variances, kept within a factor of the defaults for ledger series.
+
+        A weekly ledger grid is mostly empty; the variances are estimated on the same figures
+        by month (four times fewer filter steps) and scaled back to weeks."""
+        from statsmodels.tsa.statespace.structural import UnobservedComponents
+
+        room = 16.0 if log else 1e4  # ledger series: stay near the defaults
+        step = round(DAYS_PER_MONTH / self.cell_days) if log else 1
+        if step > 1:
+            n = -(-len(y) // step)
+            padded = np.full(n * step, np.nan)
+            padded[:len(y)] = y
+            blocks = padded.reshape(n, step)
+            with np.errstate(invalid="ignore"):
+                coarse = np.where(np.isnan(blocks).all(axis=1), np.nan, np.nanmean(blocks, axis=1))
+            factor = np.array([1.0, step, step ** 2][:len(start)])  # irregular, level, trend per cell
+            fitted = UnobservedComponents(coarse, level=spec).fit(start_params=start * factor, disp=False,
+                                                                  maxiter=40)
+            est = np.asarray(fitted.params) / factor
+        else:
+            est = np.asarray(model.fit(start_params=start, disp=False, maxiter=200).params)
+        return np.clip(est, start / room, start * room)
+
+    # -- one fit, in steps ------------------------------------------------------------------
+
+    def _fit_once(self, obs: Observations, excluded: set[int], params: np.ndarray | None = None) -> ModelFit:
+        grid = self._grid(obs, excluded)
+        if grid is None:
+            return ModelFit({i: unjudged(i) for i in obs.ids}, pd.DataFrame(columns=EMPTY_BAND_COLUMNS),
+                            self.name, ("fewer than two plain values: nothing to model",))
+        variances, sm, notes = self._smooth(obs, grid, params)
+        fwd = (lambda x: float(math.exp(min(x, 700.0)))) if obs.log else float
+        loo_mean, loo_var = self._leave_one_out(grid, sm)
+        judgements = self._judgements(obs, grid, sm, loo_mean, loo_var, fwd)
+        band = self._band(grid, sm, fwd, obs.log)
+        breaks = self._breaks(grid, sm, variances)
+        return ModelFit(judgements, band, self.name, tuple(notes), breaks, np.asarray(variances))
+
+    def _grid(self, obs: Observations, excluded: set[int]) -> _Grid | None:
+        """Place the usable figures on the grid (None when fewer than two can be used)."""
+        finite = np.isfinite(obs.best) & ((obs.best > 0) if obs.log else True)
+        usable = np.array([q in ("exact", "approx", "range") for q in obs.qualifiers]) & finite
+        if usable.sum() < 3:  # too few plain values: bounds join the fit as rough values
+            usable = finite.copy()
+        for i in excluded:
+            usable[i] = False
+        if usable.sum() < 2:
+            return None
+        t0 = float(np.min(obs.t))
+        cells = np.floor((obs.t - t0) / self.cell_days).astype(int)
+        y = np.full(int(cells.max()) + 1, np.nan)
+        values = np.log(obs.best) if obs.log else obs.best.astype(float)
+        for c in np.unique(cells[usable]):
+            y[c] = float(np.mean(values[usable & (cells == c)]))
+        scale = 1.0 if obs.log else float(np.nanstd(np.diff(y[~np.isnan(y)])) or np.nanstd(y) or 1.0)
+        return _Grid(t0, cells, y, usable, scale)
+
+    def _smooth(self, obs: Observations, grid: _Grid, params: np.ndarray | None):
+        """Choose the variances (given, fixed or estimated) and run the smoother."""
+        from statsmodels.tsa.statespace.structural import UnobservedComponents
+
+        spec = "local linear trend" if obs.trend else "local level"
+        defaults = dict(self.fixed or self._defaults(obs, grid.scale))
+        notes = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model = UnobservedComponents(grid.y, level=spec)
+            names = model.param_names  # sigma2.irregular, sigma2.level[, sigma2.trend]
+            start = np.array([defaults[nm.split(".")[1]] for nm in names])
+            observed = int((~np.isnan(grid.y)).sum())
+            if params is not None:
+                start = np.asarray(params)
+                notes.append("variances kept from the first fit")
+            elif observed >= self.min_fit and self.fixed is None:
+                try:
+                    start = self._estimate(model, grid.y, start, spec, obs.log)
+                    notes.append(f"variances estimated from {observed} observed cells")
+                except (ValueError, np.linalg.LinAlgError):
+                    notes.append("estimation failed; default variances used")
+            else:
+                notes.append(f"variances fixed ({observed} cells observed)")
+            res = model.smooth(start)
+        sm = _Smoothed(float(start[0]), np.asarray(res.smoothed_state[0]), np.asarray(res.smoothed_state_cov[0, 0]),
+                       np.asarray(res.smoothed_measurement_disturbance[0]),
+                       np.asarray(res.smoothed_measurement_disturbance_cov[0, 0]), res)
+        return start, sm, notes
+
+    @staticmethod
+    def _leave_one_out(grid: _Grid, sm: _Smoothed) -> tuple[np.ndarray, np.ndarray]:
+        """Each cell predicted from all the others (Harvey & Koopman's auxiliary residuals):
+        var(eps_hat) = H - posterior var; LOO mean = y - eps_hat * H / var(eps_hat)."""
+        h = sm.h
+        loo_mean = np.full(grid.ncell, np.nan)
+        loo_var = np.full(grid.ncell, np.nan)
+        for c in range(grid.ncell):
+            if np.isnan(grid.y[c]):
+                loo_mean[c], loo_var[c] = sm.level[c], sm.level_var[c] + h
+            else:
+                v = h - sm.eps_post[c]
+                if v > 1e-12 * max(h, 1e-12):
+                    loo_mean[c], loo_var[c] = grid.y[c] - sm.eps[c] * h / v, h * h / v
+        return loo_mean, loo_var
+
+    def _judgements(self, obs: Observations, grid: _Grid, sm: _Smoothed, loo_mean, loo_var, fwd) -> dict:
+        judgements = {}
+        big = 25.0 if obs.log else 1e4 * grid.scale ** 2  # a prediction this vague judges nothing
+        for i in range(len(obs)):
+            c = grid.cells[i]
+            mean, var = loo_mean[c], loo_var[c]
+            if not np.isnan(grid.y[c]) and (not grid.usable[i] or np.sum(grid.usable & (grid.cells == c)) > 1):
+                # other figures make up this week's value: judge against the smoothed level there
+                mean, var = sm.level[c], sm.level_var[c] + sm.h
+            if not np.isfinite(var) or var > big or var <= 0:
+                judgements[obs.ids[i]] = unjudged(obs.ids[i])
+                continue
+            extra = (0.05 * grid.scale) ** 2 if obs.qualifiers[i] == "approx" else 0.0
+            if obs.width is not None and obs.width[i] > self.cell_days:
+                # dated to a month or a year: where in it is unknown
+                extra += (0.05 * grid.scale * obs.width[i] / DAYS_PER_MONTH) ** 2
+            judgements[obs.ids[i]] = _judge(i, obs, float(mean), math.sqrt(float(var) + extra), self.k, fwd)
+        return judgements
+
+    def _band(self, grid: _Grid, sm: _Smoothed, fwd, log: bool) -> pd.DataFrame:
+        """The expected range per cell: smoothed level -/+ k standard deviations, where informative."""
+        big = 25.0 if log else 1e4 * grid.scale ** 2
+        rows = []
+        for c in range(grid.ncell):
+            var = sm.level_var[c] + sm.h
+            if not np.isfinite(var) or var > big or var <= 0:
+                continue
+            sd = math.sqrt(var)
+            rows.append({"t": grid.t0 + (c + 0.5) * self.cell_days, "low": fwd(sm.level[c] - self.k * sd),
+                         "mid": fwd(sm.level[c]), "high": fwd(sm.level[c] + self.k * sd)})
+        return pd.DataFrame(rows, columns=EMPTY_BAND_COLUMNS)
+
+    @staticmethod
+    def _breaks(grid: _Grid, sm: _Smoothed, variances: np.ndarray) -> np.ndarray:
+        """Standardised smoothed disturbances of the level (a shift) and, with a trend, of the growth
+        rate (a bend); the larger of the two for each cell."""
+        breaks = np.zeros(grid.ncell)
+        for j in range(len(variances) - 1):
+            q = float(variances[1 + j])
+            eta = np.asarray(sm.result.smoothed_state_disturbance[j])
+            eta_var = q - np.asarray(sm.result.smoothed_state_disturbance_cov[j, j])
+            with np.errstate(invalid="ignore", divide="ignore"):
+                r = np.where(eta_var > 1e-12 * max(q, 1e-12), eta / np.sqrt(np.abs(eta_var)), 0.0)
+            breaks = np.maximum(breaks, np.abs(np.nan_to_num(r)))
+        return breaks
