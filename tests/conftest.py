@@ -14,6 +14,7 @@ os.environ["TRACKER_CACHE_DIR"] = tempfile.mkdtemp(prefix="tracker-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 LEDGER = ROOT / "figures.yaml"
+DATA = ROOT / "tests" / "data"
 TODAY = date(2026, 11, 21)
 
 # A small valid ledger the tests extend.

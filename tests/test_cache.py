@@ -29,7 +29,7 @@ def test_second_load_comes_from_the_cache(tmp_path, monkeypatch):
     path = write(tmp_path, BASE)
     first = load(path)
     calls = []
-    monkeypatch.setattr(tracker.ledger.load._Loader, "read_path", lambda self, p: calls.append(p))
+    monkeypatch.setattr(tracker.ledger.loader._Loader, "read_path", lambda self, p: calls.append(p))
     second = load(path)  # no file is parsed
     assert calls == [] and values(second) == values(first) and second.content_hash == first.content_hash
 

@@ -8,6 +8,6 @@
 __version__ = "0.1.0"
 
 from tracker.errors import LedgerError, Problem  # noqa: E402
-from tracker.ledger.load import load  # noqa: E402
+from tracker.ledger.loader import load  # noqa: E402
 
 __all__ = ["load", "LedgerError", "Problem", "__version__"]

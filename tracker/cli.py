@@ -19,7 +19,7 @@ DEFAULT_LEDGER = "figures.yaml"
 
 
 def _load(path: str):
-    from tracker.ledger.load import load
+    from tracker.ledger.loader import load
 
     return load(path, cache=True)
 

@@ -6,19 +6,8 @@ import re
 from dataclasses import dataclass
 
 from tracker.extract.context import _MONTH_WORDS
-from tracker.text.numbers import _SPACES, RATIO_WORDS, VAGUE, WORDS, read_number
+from tracker.text.numbers import scan
 
-_DIGITS = re.compile(
-    r"(?<![\w.,/#:])(?<![^\W\d_]-)(\d{1,3}(?:[" + _SPACES + r"](?:\d{3}))+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d+(?:[.,]\d+)?)(?![\w/])")
-_MULT = {
-    "thousand": 1e3, "thousands": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "billion": 1e9,
-    "тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3, "тысячам": 1e3, "тысячами": 1e3,
-    "тис": 1e3, "тисяч": 1e3, "тисячі": 1e3, "тисяча": 1e3, "тисячам": 1e3, "тисячами": 1e3,
-    "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "мільйон": 1e6, "мільйона": 1e6,
-    "мільйонів": 1e6, "млрд": 1e9,
-}
-_PERCENT = re.compile(r"^\s?(%|per\s?cent\b|percent\b|процент\w*|відсот\w*)", re.I)
 _DURATION = re.compile(r"^[\s-]*(years?|months?|weeks?|days?|hours?|minutes?|decades?|лет|год\w*|месяц\w*|недел\w*"
                        r"|дн\w*|дня|час\w*|рок\w*|років|міс\w*|тиж\w*|днів|годин\w*)\b", re.I)
 _AGE = re.compile(r"^[\s-]*(year|years)[\s-]*old\b|^-?(летн\w*|річн\w*)", re.I)
@@ -46,9 +35,6 @@ QUALIFIER_WORDS = {
 _QUALIFIER_PATTERNS = [  # each kind's words, longest first, right before the number
     (q, re.compile(r"(?<![\w])(" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
                    + r")(?:\s+(?:a|an|the))?\s*$")) for q, ws in QUALIFIER_WORDS.items()]
-_WORD_TABLES = [(table, kind, re.compile(r"(?<![\w'’ʼ])(?:" + "|".join(
-    re.escape(w) for w in sorted(table, key=len, reverse=True)) + r")(?![\w'’ʼ])"))
-    for table, kind in ((VAGUE, "vague"), (RATIO_WORDS, "ratio"), (WORDS, "words"))]
 _QUAL_AFTER = {"at_least": re.compile(r"^\s?(\+|or more\b|and more\b|plus\b|и более|і більше|или больше)", re.I),
                "at_most": re.compile(r"^\s?(or fewer\b|or less\b|и менее|або менше)", re.I)}
 _RANGE = re.compile(r"(?:\bbetween|\bfrom|\bот|\bвід|\bз)\s+$", re.I)
@@ -68,43 +54,20 @@ class _Num:
 
 
 def _numbers(sentence: str, lang: str) -> list[_Num]:
+    """The numbers of a sentence that may be figures: not in addresses, ISO dates, times or dotted dates."""
     urls = [(m.start(), m.end()) for m in _URL.finditer(sentence)]  # addresses and ISO dates are not figures
     urls += [(m.start(), m.end()) for m in re.finditer(r"\b\d{4}-\d{2}(?:-\d{2})?\b", sentence)]
     out: list[_Num] = []
-    for m in _DIGITS.finditer(sentence):
-        s, e = m.span(1)
-        if any(a <= s < b for a, b in urls):
+    for n in scan(sentence, lang):
+        if any(a <= n.start < b for a, b in urls):
             continue
-        token = m.group(1)
-        before, after = sentence[max(0, s - 40):s], sentence[e:e + 40]
-        if re.match(r"^[:.]\d", after) or re.search(r"\d[:.]$", before):
-            continue  # a time (8:41) or a dotted date (16.09.2024)
-        mult = re.match(r"^\s?([^\W\d_]+)\.?", after)
-        factor = _MULT.get(mult.group(1).lower()) if mult else None
-        try:
-            value = read_number(token, lang, scaled=factor is not None)
-        except ValueError:
-            continue
-        end = e + (mult.end() if factor else 0)
-        if factor:
-            value *= factor
-        pct = _PERCENT.match(sentence[end:end + 20])
-        if pct:
-            end += pct.end()
-        out.append(_Num(s, end, value, sentence[s:end].strip(), percent=bool(pct)))
-    low = sentence.lower()
-    taken = [(n.start, n.end) for n in out]
-    for table, kind, pattern in _WORD_TABLES:
-        for m in pattern.finditer(low):
-            word = m.group(0)
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            if kind == "vague" and word in ("тысячи", "тысяч") and re.search(r"\d\s*$", low[:m.start()]):
-                continue
-            taken.append(m.span())
-            out.append(_Num(m.start(), m.end(), float(table[word]), sentence[m.start():m.end()], words=True,
-                            vague=kind == "vague", ratio=kind == "ratio"))
-    return sorted(out, key=lambda n: n.start)
+        if not n.words:
+            before, after = sentence[max(0, n.start - 40):n.start], sentence[n.end:n.end + 40]
+            if re.match(r"^[:.]\d", after) or re.search(r"\d[:.]$", before):
+                continue  # a time (8:41) or a dotted date (16.09.2024)
+        out.append(_Num(n.start, n.end, n.value, n.text, percent=n.percent, words=n.words, vague=n.kind == "vague",
+                        ratio=n.kind == "ratio"))
+    return out
 
 
 def _is_excluded(sentence: str, n: _Num, lang: str) -> str | None:

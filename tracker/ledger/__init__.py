@@ -4,11 +4,11 @@ One file per job: `model` (immutable Ledger, Indicator, Source, Event, Figure),
 `dates` (YYYY, YYYY-MM, YYYY-MM-DD and intervals), `fields` (every field and its
 meaning), `yamlread` (YAML with line numbers, no tags), `files` (files, includes,
 directories), `convert` (field types and their JSON Schema), `rules` (checks across
-fields), `load` (putting it together), `schema` (JSON Schema), `append` (adding a
+fields), `loader` (putting it together), `schema` (JSON Schema), `append` (adding a
 document without touching a byte), `frames` (pandas views).
 """
 
-from tracker.ledger.load import load
+from tracker.ledger.loader import load
 from tracker.ledger.model import Event, Figure, Indicator, Ledger, Source
 
 __all__ = ["Event", "Figure", "Indicator", "Ledger", "Source", "load"]

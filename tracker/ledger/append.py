@@ -36,7 +36,7 @@ def append_document(path: str | Path, document: str, validate=None) -> None:
     `validate(tmp_path)` is called on the complete new file before it replaces the old
     one (default: tracker.load); if it raises LedgerError the ledger is left untouched.
     """
-    from tracker.ledger.load import load
+    from tracker.ledger.loader import load
 
     path = Path(path)
     validate = validate or load

@@ -1,9 +1,11 @@
-"""Numbers as news prints them, in English, Russian, Ukrainian and a few other languages.
+"""Numbers as news prints them, in English, Russian, Ukrainian and a few other languages: the one reader.
 
-`numbers_in(text)` finds every number a sentence states, with the readings it
-allows ("7,400" is 7400; "4,5 тис." is 4500; "20%" is 0.2 as a share and 20 as
-a count; "dozens" is the bound 24). `quote_states(quote, value)` asks whether a
-quote states a figure's value, which is how the ledger checks its quotes.
+`scan(text, lang)` finds every number a text states, with its value in the text's
+language and every value it could be read as ("7,400" is 7400; "4,5 тис." is 4500;
+"20%" is 20 printed and 0.2 as a share; "three thousand" is 3000; "dozens" is the
+bound 24). The extractor takes the figures from it; `quote_states(quote, value)`,
+the ledger's quote check, asks whether any reading is the figure's value. The words
+of each language are in `tracker.text.words`.
 """
 
 from __future__ import annotations
@@ -12,98 +14,105 @@ import math
 import re
 from dataclasses import dataclass
 
+from tracker.text.words import merged, percent_words
+
 # Thin, narrow no-break and no-break spaces appear as thousands separators.
-_SPACES = "\u00a0\u202f\u2009 "
-_NUMBER = re.compile(
-    r"(?<![\w.,])(?:\d{1,3}(?:[" + _SPACES + r",.'’]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w])"
-    r"|(?<![\w.,])(?:\d{1,3}(?:[" + _SPACES + r",.'’]\d{3})+|\d+)(?=[.,]?\s|$)"
-)
-
-_MULTIPLIERS = {
-    # thousand
-    "thousand": 1e3, "thousands": 1e3, "тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3, "тысячам": 1e3,
-    "тис": 1e3, "тисяч": 1e3, "тисячі": 1e3, "тисяча": 1e3, "тисячам": 1e3, "tūkstoši": 1e3, "tūkstošiem": 1e3,
-    "tuhat": 1e3, "tusen": 1e3, "mii": 1e3, "хиляди": 1e3, "mille": 1e3, "mil": 1e3, "tausend": 1e3, "k": 1e3,
-    # million
-    "million": 1e6, "millions": 1e6, "mln": 1e6, "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6,
-    "мільйон": 1e6, "мільйона": 1e6, "мільйонів": 1e6,
-}
-_PERCENT = re.compile(r"^\s*(%|per\s*cent\b|percent\b|procent|процент|відсот|prozent|pour\s*cent)", re.I)
-_MULT = re.compile(r"^\s*([^\W\d_]+)\.?", re.U)
-
-# Spelled-out small numbers (the forms that news uses), all languages together.
-WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "a hundred": 100,
-    "один": 1, "одна": 1, "два": 2, "две": 2, "двое": 2, "три": 3, "трое": 3, "четыре": 4, "четверо": 4,
-    "пять": 5, "пяти": 5, "пятью": 5, "пятеро": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
-    "десять": 10, "двадцать": 20, "тридцать": 30, "сто": 100,
-    "два́": 2, "дві": 2, "троє": 3, "чотири": 4, "п'ять": 5, "п’ять": 5, "пʼять": 5, "п'ятьох": 5, "п’ятьма": 5,
-    "шість": 6, "сім": 7, "вісім": 8, "дев'ять": 9,
-}
-# Vague quantities and the honest lower bounds the ledger records for them.
-VAGUE = {
-    "dozens": 24, "dozen": 12, "scores": 40, "hundreds": 200, "thousands": 2000, "multiple thousands": 2000,
-    "tens of thousands": 20000, "hundreds of thousands": 200000,
-    "десятки": 20, "десятков": 20, "сотни": 200, "сотен": 200, "тысячи": 2000, "тысяч": 2000,
-    "десятки тысяч": 20000, "десятків": 20, "сотні": 200, "тисячі": 2000, "десятки тисяч": 20000,
-}
-# Multipliers and shares said in words.
-RATIO_WORDS = {
-    "twice": 2, "double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3, "tripling": 3,
-    "half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "every fifth": 0.2, "every tenth": 0.1,
-    "вдвое": 2, "вдвічі": 2, "удвічі": 2, "втрое": 3, "втричі": 3, "удвоилось": 2, "половина": 0.5,
-}
+SPACES = "\u00a0\u202f\u2009 "
+_GROUP = SPACES + "'’"
+DIGITS = re.compile(
+    r"(?<![\w.,/#:])(?<![^\W\d_]-)(\d{1,3}(?:[" + _GROUP + r"](?:\d{3}))+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)(?![\w/])")
+NUMBERS = merged("NUMBERS")
+SCALES = merged("SCALES")
+VAGUE = merged("VAGUE")
+RATIOS = merged("RATIOS")
+_PERCENT = re.compile(r"^\s?(" + "|".join(percent_words()) + ")", re.I)
+_SCALE = re.compile(r"^\s?([^\W\d_]+)\.?", re.U)
+_EDGE_L, _EDGE_R = r"(?<![\w'’ʼ])", r"(?![\w'’ʼ])"
 
 
-def _word_pattern(table: dict) -> re.Pattern:
-    words = sorted(table, key=len, reverse=True)  # longest first: "tens of thousands" before "thousands"
-    return re.compile(r"(?<![\w'’ʼ])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'’ʼ])")
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # longest first
 
 
-_WORD_PATTERNS = [(t, _word_pattern(t)) for t in (VAGUE, WORDS, RATIO_WORDS)]
+# "three thousand", "a thousand", "две тысячи": a number word, or a/an, before a scale word.
+_COMPOUND = re.compile(_EDGE_L + r"(" + _alternatives([*NUMBERS, "a", "an"]) + r")\s+(" + _alternatives(SCALES)
+                       + r")" + _EDGE_R)
+_WORD_TABLES = [(kind, table, re.compile(_EDGE_L + "(?:" + _alternatives(table) + ")" + _EDGE_R))
+                for kind, table in (("vague", VAGUE), ("ratio", RATIOS), ("words", NUMBERS))]
 
 
 @dataclass(frozen=True, slots=True)
 class Number:
-    """A number found in text: where it stands and the values it can be read as."""
+    """A number stated in text: where it stands, its value as printed, and every value it can be read as."""
 
     start: int
     end: int
-    text: str
-    values: tuple[float, ...]
+    text: str  # as printed, with its scale word and percent sign
+    value: float  # in the text's language; a percentage as printed (20 for 20%)
+    readings: tuple[float, ...]  # in any language's conventions, and /100 for a percentage
     percent: bool = False
-    words: bool = False  # spelled out or vague, not digits
+    kind: str = "digits"  # digits | words | vague | ratio
+
+    @property
+    def words(self) -> bool:
+        return self.kind != "digits"
 
 
-def _readings(token: str) -> set[float]:
+def _digit_readings(token: str) -> set[float]:
     """Every value a digit token can mean in any language: '7,400' -> {7400, 7.4}; '4,5' -> {4.5}."""
-    return {read_number(token, lang, scaled) for lang in ("en", "ru") for scaled in (False, True)}
+    out = set()
+    for lang in ("en", "ru"):
+        for scaled in (False, True):
+            try:
+                out.add(read_number(token, lang, scaled))
+            except ValueError:
+                pass
+    return out
 
 
-def numbers_in(text: str) -> list[Number]:
-    """Every number stated in `text`, digits first, then words, in order of position."""
+def scan(text: str, lang: str = "en") -> list[Number]:
+    """Every number stated in `text`, in order of position (digits first where they overlap words)."""
     found: list[Number] = []
-    for m in _NUMBER.finditer(text):
-        token = m.group(0).rstrip(".,")
-        end = m.start() + len(token)
-        values = _readings(token)
-        rest = text[end:end + 24]
-        percent = bool(_PERCENT.match(rest))
-        mult = _MULT.match(rest)
-        if mult and mult.group(1).lower() in _MULTIPLIERS:
-            factor = _MULTIPLIERS[mult.group(1).lower()]
-            values = {v * factor for v in values} | values
-            end += mult.end()
-        if percent:
-            values = values | {v / 100 for v in values}
-        found.append(Number(m.start(), end, text[m.start():end], tuple(sorted(values)), percent))
-    lowered = text.lower()
-    for table, pattern in _WORD_PATTERNS:
-        for m in pattern.finditer(lowered):
-            found.append(Number(m.start(), m.end(), text[m.start():m.end()], (float(table[m.group(0)]),),
-                                words=True))
+    for m in DIGITS.finditer(text):
+        s, e = m.span(1)
+        token = m.group(1)
+        scale = _SCALE.match(text[e:e + 40])
+        factor = SCALES.get(scale.group(1).lower()) if scale else None
+        try:
+            value = read_number(token, lang, scaled=factor is not None)
+        except ValueError:
+            continue
+        readings = _digit_readings(token)
+        end = e
+        if factor:
+            value *= factor
+            readings |= {r * factor for r in readings}
+            end += scale.end()
+        pct = _PERCENT.match(text[end:end + 20])
+        if pct:
+            end += pct.end()
+            readings |= {r / 100 for r in readings}
+        found.append(Number(s, end, text[s:end].strip(), value, tuple(sorted(readings)), bool(pct)))
+    low = text.lower()
+    taken = [(n.start, n.end) for n in found]
+    for m in _COMPOUND.finditer(low):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        head = m.group(1)
+        value = (1 if head in ("a", "an") else NUMBERS[head]) * SCALES[m.group(2)]
+        taken.append(m.span())
+        found.append(Number(m.start(), m.end(), text[m.start():m.end()], float(value), (float(value),), False, "words"))
+    for kind, table, pattern in _WORD_TABLES:
+        for m in pattern.finditer(low):
+            word = m.group(0)
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if kind == "vague" and word in ("тысячи", "тысяч") and re.search(r"\d\s*$", low[:m.start()]):
+                continue
+            taken.append(m.span())
+            value = float(table[word])
+            found.append(Number(m.start(), m.end(), text[m.start():m.end()], value, (value,), False, kind))
     found.sort(key=lambda n: (n.start, -n.end))
     return found
 
@@ -112,13 +121,9 @@ def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
-def quote_states(quote: str, value: float | None, low: float | None = None, high: float | None = None,
-                 *, multiplier_phrases: bool = True) -> bool:
-    """True when the quote states the figure: its value, or (for a range) both its ends.
-
-    Times-words count ("33 times", "doubling" for a ratio of 2) when multiplier_phrases is true.
-    """
-    readings = [v for n in numbers_in(quote) for v in n.values]
+def quote_states(quote: str, value: float | None, low: float | None = None, high: float | None = None) -> bool:
+    """True when the quote states the figure: its value, or (for a range) both its ends."""
+    readings = [r for n in scan(quote) for r in n.readings]
     wanted = [x for x in (low, high) if x is not None] if value is None else [value]
     if value is not None and low is not None and high is not None and not any(_close(value, r) for r in readings):
         wanted = [low, high]  # a range's best estimate need not be printed
@@ -134,7 +139,7 @@ def read_number(token: str, lang: str = "en", scaled: bool = False) -> float:
     follows ('50.000' is fifty thousand, '1.500 млн' is one and a half million).
     """
     t = token
-    for sp in _SPACES + "'’":
+    for sp in _GROUP:
         t = t.replace(sp, "")
     if lang in ("ru", "uk", "be", "bg"):
         if t.count(",") == 1 and "." not in t:

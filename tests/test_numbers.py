@@ -1,0 +1,75 @@
+"""The one number reader: what it reads, and that the extractor and the quote check agree on it."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA, LEDGER
+import tracker
+from tracker.extract import extract, read_article, read_text_article
+from tracker.text.numbers import quote_states, scan
+
+
+@pytest.mark.parametrize("text, value", [
+    ("7,400 criminal cases", 7400),
+    ("7 400 уголовных дел", 7400),
+    ("7\u202f400 уголовных дел", 7400),
+    ("4,5 тис. справ", 4500),
+    ("3 млрд рублей", 3e9),
+    ("1,2 млрд рублей", 1.2e9),
+    ("вместе с 2 тысячами человек", 2000),
+    ("more than three thousand soldiers", 3000),
+    ("over a thousand deserters", 1000),
+    ("понад тисячу бійців", 1000),
+    ("1.5 million", 1.5e6),
+    ("50.000 Deserteure", 50000),
+    ("1.234.567 people", 1234567),
+    ("dozens of soldiers", 24),
+    ("20% of cases", 0.2),
+])
+def test_reader_and_quote_check_read_the_same(text, value):
+    assert any(abs(r - value) < 1e-6 * max(1, value) for n in scan(text, "ru" if "тис" in text else "en")
+               for r in n.readings), scan(text)
+    assert quote_states(text, value)
+
+
+def test_a_number_that_is_not_there_is_not_stated():
+    assert not quote_states("over a thousand deserters", 10000)
+    assert not quote_states("7,400 criminal cases", 740)
+    assert not quote_states("Military courts heard 64 cases.", 684)
+
+
+def test_value_follows_the_language():
+    (en,) = scan("7,4 thousand", "en")
+    (ru,) = scan("7,4 тыс.", "ru")
+    assert en.value == 7400 and ru.value == 7400
+    (ru_plain,) = scan("7,4", "ru")
+    assert ru_plain.value == 7.4
+
+
+_FORMS = st.sampled_from([
+    "{n:,} criminal cases", "more than {n:,} soldiers", "about {w} thousand deserters", "over a thousand people",
+    "almost {n} sentences a month", "около {n} тыс. дел", "более {w_ru} тысяч человек", "понад {n} тисяч справ",
+    "{p}% of those sentenced", "between {n} and {m} cases", "dozens of deserters", "{n} 000 дел", "{n}.{d}K cases",
+    "nearly {n:,} verdicts", "вдвое больше дел", "3 млрд рублей и {n} тысячами человек",
+])
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(forms=st.lists(_FORMS, min_size=1, max_size=5), n=st.integers(2, 99_999), d=st.integers(1, 9),
+       w=st.sampled_from(["two", "three", "five", "ten"]), w_ru=st.sampled_from(["две", "три", "пять"]),
+       p=st.integers(1, 99))
+def test_every_candidate_passes_the_quote_check(forms, n, d, w, w_ru, p):
+    sentences = [f.format(n=n, m=n + 7, d=d, w=w, w_ru=w_ru, p=p).capitalize() + ", the court said." for f in forms]
+    for c in extract(read_text_article(" ".join(sentences), published="2025-01-10")):
+        value = c.value if c.value is not None else None
+        assert quote_states(c.quote, value, c.low, c.high), (c.printed, c.value, c.low, c.high, c.quote)
+
+
+@pytest.mark.parametrize("seed", sorted((DATA / "seeds").glob("*.txt")), ids=lambda p: p.name[:3])
+def test_every_candidate_from_the_seeds_passes_the_quote_check(seed):
+    ledger = tracker.load(LEDGER)
+    candidates = extract(read_article(seed), ledger)
+    assert candidates
+    for c in candidates:
+        assert quote_states(c.quote, c.value, c.low, c.high), (c.printed, c.quote)

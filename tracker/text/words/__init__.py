@@ -1,0 +1,25 @@
+"""Number words per language. Each module defines the same five tables:
+
+NUMBERS  spelled-out numbers ("five", "пять")
+SCALES   multipliers after a number ("thousand", "тыс.", "k")
+VAGUE    vague quantities and the honest lower bound the ledger records ("dozens": 24)
+RATIOS   multipliers and shares said in words ("twice", "вдвое", "half")
+PERCENT  words for per cent, as regular expressions
+
+To read a new form, add it to its language's file; `tracker.text.numbers` merges them.
+"""
+
+from tracker.text.words import en, other, ru, uk
+
+LANGUAGES = {"en": en, "ru": ru, "uk": uk, "other": other}
+
+
+def merged(table: str) -> dict:
+    out: dict = {}
+    for module in LANGUAGES.values():
+        out.update(getattr(module, table))
+    return out
+
+
+def percent_words() -> list[str]:
+    return [w for module in LANGUAGES.values() for w in module.PERCENT]
