@@ -50,12 +50,14 @@ def test_edit_that_keeps_size_and_mtime_is_seen(tmp_path):
     assert values(load(path)) == [("f1", 10027)]
 
 
-def test_touch_changes_nothing(tmp_path):
+def test_touch_changes_nothing(tmp_path, monkeypatch):
     path = write(tmp_path, BASE)
     before = values(load(path))
     time.sleep(0.01)
     path.touch()
-    assert values(load(path)) == before
+    reads = []
+    monkeypatch.setattr(tracker.ledger.loader._Loader, "read_path", lambda self, p: reads.append(p))
+    assert values(load(path)) == before and reads == []  # same bytes: served from the cache, nothing parsed
 
 
 def test_rename_and_a_new_file_in_its_place(tmp_path):

@@ -1,6 +1,8 @@
 """Charts: markers per qualifier (inspecting artists), determinism, incremental output."""
 
 import hashlib
+import subprocess
+import sys
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -8,8 +10,9 @@ import pytest
 from matplotlib.collections import LineCollection
 
 import tracker
-from conftest import TODAY, write
-from tracker.render.charts import MARKERS, footer_text, plot_indicator, stated
+from conftest import ROOT, TODAY, write
+from tracker.render.charts import MARKERS, footer_text, plot_indicator
+from tracker.text.formatting import stated
 from tracker.render.build import build
 from tracker.series import series_of
 
@@ -153,3 +156,11 @@ def test_report_lists_figures_with_links_and_quotes(ledger, tmp_path):
     html = (tmp_path / "index.html").read_text()
     assert '<img src="cases.svg"' in html and "≥ 7,400" in html and "digits fell out" in html
     assert "<script" not in html
+
+
+def test_importing_and_drawing_keeps_the_users_backend():
+    code = ("import matplotlib; matplotlib.use('svg'); import tracker; l = tracker.load('figures.yaml'); "
+            "fig, ax = tracker.plot_indicator(l, 'awol-court-cases'); import matplotlib.pyplot as plt; "
+            "print(matplotlib.get_backend(), type(fig).__module__, plt.get_fignums())")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["svg", "matplotlib.figure", "[]"]  # no backend switch, no figure left in pyplot

@@ -11,7 +11,7 @@ from tracker.ledger.yamlread import parse_all
 from conftest import BASE, LEDGER, ROOT, TODAY, write
 from tracker.ledger.append import append_document
 from tracker.errors import LedgerError
-from tracker.extract import candidates_yaml, extract, read_bytes, read_text_article
+from tracker.extraction import candidates_yaml, extract, read_bytes, read_text_article
 
 DATA = ROOT / "tests" / "data"
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -201,7 +201,7 @@ def test_html_main_text_and_metadata_without_scripts():
 
 
 def test_empty_and_binary_inputs_are_clean_errors(tmp_path):
-    from tracker.extract import ExtractError
+    from tracker.extraction import ExtractError
 
     with pytest.raises(ExtractError, match="empty"):
         read_bytes(b"", name="x.txt")
@@ -331,7 +331,7 @@ def test_candidates_can_be_accepted_as_they_are(tmp_path):
 
 
 def test_candidates_frame():
-    from tracker.extract import candidates_frame
+    from tracker.extraction import candidates_frame
 
     frame = candidates_frame(extract(read_text_article("Over 7,400 cases. About 800 sentences a month.")))
     assert frame["value"].tolist() == [7400, 800] and frame["qualifier"].tolist() == ["at_least", "approx"]

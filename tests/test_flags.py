@@ -110,7 +110,7 @@ def test_jump_supported_by_event_between(tmp_path):
     assert flag.severity == "info" and "New law" in flag.support
 
 
-def test_dropped_digit_is_a_jump(tmp_path):
+def test_dropped_digit_in_a_running_total_is_a_decrease(tmp_path):
     figs = STEADY + "  - {id: q5, indicator: cases, value: 500, as_of: 2024-06-30, source: up, " \
                     "claimant: Mediazona, quote: 500}\n"
     found = codes(flags_of(tmp_path, figs))
@@ -223,6 +223,21 @@ def test_explicitly_dated_old_figure_is_not_stale(tmp_path):
                      "  - {id: old, indicator: cases, value: 3000, as_of: 2023-12-31, source: late, claimant: "
                      "Mediazona, quote: 3000}\n")
     assert codes(flags_of(tmp_path, figs), "stale") == []
+
+
+@pytest.mark.parametrize("days_after, stale", [(3, False), (6, False), (7, True), (30, True)])
+def test_stale_needs_the_newer_value_public_for_a_week(tmp_path, days_after, stale):
+    """A re-print within days of the newer value may have been written before it: only a lag of 7 days or
+    more (STALE_LAG_DAYS) makes it stale."""
+    from datetime import date, timedelta
+
+    published = (date(2024, 6, 30) + timedelta(days=days_after)).isoformat()
+    head = HEAD.replace("  nodate: {publisher: Mirror}", f"  nodate: {{publisher: Mirror}}\n  soon: {{publisher: Soon, "
+                        f"published: {published}}}")
+    figs = STEADY + ("  - {id: new, indicator: cases, value: 10025, source: up, claimant: Mediazona, quote: 10025}\n"
+                     "  - {id: old, indicator: cases, value: 4000, source: soon, claimant: Mediazona, quote: 4000}\n")
+    found = [f.figures for f in flags_of(tmp_path, figs, head) if f.code == "stale"]
+    assert found == ([("old", "new")] if stale else [])
 
 
 def test_another_producers_lower_count_is_not_stale(tmp_path):

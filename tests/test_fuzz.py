@@ -21,7 +21,7 @@ from conftest import TODAY
 from tracker.ledger import fields as F
 from tracker.cli import main
 from tracker.errors import LedgerError
-from tracker.extract import ExtractError, extract, read_bytes
+from tracker.extraction import ExtractError, extract, read_bytes
 
 EXAMPLES = int(os.environ.get("TRACKER_FUZZ_EXAMPLES", "250"))
 FUZZ = settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None,

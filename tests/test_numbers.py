@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from conftest import DATA, LEDGER
 import tracker
-from tracker.extract import extract, read_article, read_text_article
+from tracker.extraction import extract, read_article, read_text_article
 from tracker.text.numbers import quote_states, scan
 
 

@@ -1,13 +1,56 @@
 """tracker: a ledger of figures reported in the news, charted and checked.
 
     >>> import tracker
-    >>> ledger = tracker.load("figures.yaml")
-    >>> ledger.figures_frame()
+    >>> ledger = tracker.load("figures.yaml")        # validate; LedgerError lists every problem
+    >>> result = tracker.check(ledger)               # flags: result.frame() is a DataFrame
+    >>> fig, ax = tracker.plot_indicator(ledger, "awol-court-cases")
+    >>> tracker.build(ledger, "output")              # every chart, the overview and index.html
+    >>> article = tracker.read_article("article.html")
+    >>> candidates = tracker.extract(article, ledger)
+
+Everything here is loaded on first use, so `import tracker` (and `tracker --help`)
+stays fast. Every error raised on bad input is a `tracker.TrackerError`.
 """
+
+from __future__ import annotations
+
+import importlib
 
 __version__ = "0.1.0"
 
-from tracker.errors import LedgerError, Problem  # noqa: E402
-from tracker.ledger.loader import load  # noqa: E402
+# name -> (module, attribute): the public API, imported when first used
+_API = {
+    "load": ("tracker.ledger.loader", "load"),
+    "Ledger": ("tracker.ledger.model", "Ledger"),
+    "Figure": ("tracker.ledger.model", "Figure"),
+    "series_of": ("tracker.series", "series_of"),
+    "check": ("tracker.checks", "check"),
+    "CheckResult": ("tracker.checks", "CheckResult"),
+    "Flag": ("tracker.checks", "Flag"),
+    "plot_indicator": ("tracker.render.charts", "plot_indicator"),
+    "build": ("tracker.render.build", "build"),
+    "read_article": ("tracker.extraction", "read_article"),
+    "read_text_article": ("tracker.extraction", "read_text_article"),
+    "extract": ("tracker.extraction", "extract"),
+    "candidates_yaml": ("tracker.extraction", "candidates_yaml"),
+    "TrackerError": ("tracker.errors", "TrackerError"),
+    "LedgerError": ("tracker.errors", "LedgerError"),
+    "ExtractError": ("tracker.errors", "ExtractError"),
+    "Problem": ("tracker.errors", "Problem"),
+}
 
-__all__ = ["load", "LedgerError", "Problem", "__version__"]
+__all__ = [*_API, "__version__"]
+
+
+def __getattr__(name: str):
+    try:
+        module, attr = _API[name]
+    except KeyError:
+        raise AttributeError(f"module 'tracker' has no attribute '{name}'") from None
+    value = getattr(importlib.import_module(module), attr)
+    globals()[name] = value  # once imported, a plain attribute
+    return value
+
+
+def __dir__():
+    return sorted([*globals(), *_API])

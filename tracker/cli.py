@@ -112,7 +112,7 @@ def _print_table(flags) -> None:
 
 
 def cmd_extract(args) -> int:
-    import tracker.extract as ex
+    import tracker.extraction as ex
 
     source = args.article
     try:

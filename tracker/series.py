@@ -256,18 +256,16 @@ def series_of(ledger: Ledger, indicator_id: str) -> Series:
 
 
 def all_series(ledger: Ledger) -> dict[str, Series]:
-    """Every indicator's series, in the ledger's indicator order (one pass over the figures).
+    """Every indicator's series, in the ledger's indicator order (built once per ledger: `Ledger.series`)."""
+    return dict(ledger.series)
 
-    A ledger is immutable, so its series are built once and kept with it."""
-    cached = ledger.__dict__.get("_series")
-    if cached is not None:
-        return dict(cached)
+
+def build_all(ledger: Ledger) -> dict[str, Series]:
+    """Every indicator's series, in one pass over the figures."""
     grouped: dict[str, list[Figure]] = {i: [] for i in ledger.indicators}
     for f in ledger.figures:
         grouped[f.indicator].append(f)
-    built = {i: _build(ledger.indicators[i], figs) for i, figs in grouped.items()}
-    object.__setattr__(ledger, "_series", built)
-    return dict(built)
+    return {i: _build(ledger.indicators[i], figs) for i, figs in grouped.items()}
 
 
 def _build(ind: Indicator, figures: list[Figure]) -> Series:

@@ -1,7 +1,9 @@
 """Map a function over many items on the machine's cores, in forked worker processes.
 
 Workers inherit `SHARED` (the ledger, its series, ...) by forking instead of having it
-pickled to them. Few items run in this process. Results come in order of completion.
+pickled to them. Few items, or a platform without fork (Windows; macOS defaults to
+spawn, where forking is unsafe), run in this process: slower, the same results.
+Results come in order of completion.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ def fork_map(func: Callable, items: Iterable, context: dict, workers: int | None
     workers = workers or os.cpu_count() or 1
     SHARED.update(context)
     try:
-        if len(items) >= serial_below and workers > 1:
+        if len(items) >= serial_below and workers > 1 and _can_fork():
             import multiprocessing
 
             with multiprocessing.get_context("fork").Pool(min(workers, 4)) as pool:
@@ -29,3 +31,10 @@ def fork_map(func: Callable, items: Iterable, context: dict, workers: int | None
                 yield func(item)
     finally:
         SHARED.clear()
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+    import sys
+
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()

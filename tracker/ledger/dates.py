@@ -78,9 +78,3 @@ def parse_span(text: str) -> Span:
         return Span(f1, l2, precision, text)
     first, last, precision = _part(text)
     return Span(first, last, precision, text)
-
-
-def span_from(first: date, last: date) -> Span:
-    """A day-precise span between two dates (for derived periods)."""
-    text = first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
-    return Span(first, last, "day", text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 from typing import Mapping
 
@@ -115,9 +116,12 @@ class Ledger:
         return (Ledger, (dict(self.indicators), dict(self.sources), self.events, self.figures, self.files,
                          self.content_hash))
 
-    def figures_of(self, indicator_id: str, statuses: tuple[str, ...] = ("accepted",)) -> tuple[Figure, ...]:
-        """The figures of one indicator with the given statuses, in ledger order."""
-        return tuple(f for f in self.figures if f.indicator == indicator_id and f.status in statuses)
+    @cached_property
+    def series(self) -> dict:
+        """Every indicator's Series (tracker.series), in indicator order; built once, as the ledger never changes."""
+        from tracker.series import build_all
+
+        return build_all(self)
 
     def events_for(self, indicator_id: str) -> tuple[Event, ...]:
         return tuple(e for e in self.events if e.covers(indicator_id))

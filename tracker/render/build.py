@@ -89,18 +89,19 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
     series_by_id = all_series(ledger)
     wanted = indicators or list(series_by_id)
     flagged = _flagged_by_figure(flags)
-    keys = {}
+    keys, data_keys = {}, {}
     for ind_id in wanted:
         s = series_by_id[ind_id]
         ids = [p.id for p in (*s.points, *s.candidates)]
         band = bands.get(ind_id) if bands else None
         extra = repr(sorted((i, flagged.get(i)) for i in ids)) + (band.to_csv() if band is not None else "")
-        keys[ind_id] = series_key(ledger, s, _code_hash() + extra)
+        data_keys[ind_id] = series_key(ledger, s, extra)  # what the chart shows: printed in its footer
+        keys[ind_id] = hashlib.sha256((_code_hash() + data_keys[ind_id]).encode()).hexdigest()  # and how it is drawn
     todo = [i for i in wanted if not _fresh(out, old, i, keys[i], formats, _has_figures(series_by_id[i]))]
     result.skipped = [i for i in wanted if i not in todo]
     meter = _Progress(len(todo), sys.stderr.isatty() if progress is None else progress)
     context = {"ledger": ledger, "series": series_by_id, "bands": bands or {}, "flagged": flagged, "out": out,
-               "formats": formats, "keys": keys}
+               "formats": formats, "keys": keys, "data_keys": data_keys}
     try:
         for name, entries in fork_map(_draw, todo, context, workers):
             _record(manifest, result, out, name, entries)
@@ -111,12 +112,13 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
     if indicators is None:
         shown = [i for i in wanted if _has_figures(series_by_id[i])]
         overview_key = hashlib.sha256("".join(keys[i] for i in shown).encode()).hexdigest()
+        overview_data = hashlib.sha256("".join(data_keys[i] for i in shown).encode()).hexdigest()
         entry = manifest.get(OVERVIEW + ".png")
         if not entry or entry.get("inputs") != overview_key or _file_hash(out / (OVERVIEW + ".png")) != \
                 entry.get("sha256"):
             from tracker.render.charts import compose_overview
 
-            data = compose_overview([out / TILES / f"{i}.png" for i in shown], overview_key)
+            data = compose_overview([out / TILES / f"{i}.png" for i in shown], overview_data)
             atomic_write(out / (OVERVIEW + ".png"), data)
             _record(manifest, result, out, OVERVIEW,
                     [(OVERVIEW + ".png", overview_key, hashlib.sha256(data).hexdigest())])
@@ -135,26 +137,22 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
 
 def _draw(name: str):
     """Draw one indicator's chart in every format and its overview tile; return the files written."""
-    import matplotlib.pyplot as plt
-
     from tracker.render import charts
 
     sh = SHARED
     out, key, s = sh["out"], sh["keys"][name], sh["series"][name]
     entries = []
     fig, _ = charts.plot_indicator(sh["ledger"], name, series=s, band=sh["bands"].get(name),
-                                   flagged=sh["flagged"] or None, data_hash=key)
+                                   flagged=sh["flagged"] or None, data_hash=sh["data_keys"][name])
     for fmt in sh["formats"]:
-        data = charts.save(fig, out / f"{name}.{fmt}", fmt)
+        data = charts.save(fig, fmt)
         atomic_write(out / f"{name}.{fmt}", data)
         entries.append((f"{name}.{fmt}", key, hashlib.sha256(data).hexdigest()))
-    plt.close(fig)
     if _has_figures(s):
         fig, _ = charts.plot_tile(sh["ledger"], name, series=s)
-        data = charts.save(fig, out / TILES / f"{name}.png", "png")
+        data = charts.save(fig, "png")
         atomic_write(out / TILES / f"{name}.png", data)
         entries.append((f"{TILES}/{name}.png", key, hashlib.sha256(data).hexdigest()))
-        plt.close(fig)
     return name, entries
 
 

@@ -13,16 +13,16 @@ import textwrap
 from datetime import date, timedelta
 
 import matplotlib
+import matplotlib.dates as mdates
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-matplotlib.use("Agg")  # no display; files only
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
-
-from tracker.text.formatting import format_value, stated, subtitle  # noqa: E402,F401
-from tracker.ledger.model import Ledger  # noqa: E402
-from tracker.series import Point, Series, claimant_key, series_of  # noqa: E402
+from tracker.text.formatting import subtitle
+from tracker.ledger.model import Ledger
+from tracker.series import Point, Series, claimant_key, series_of
 
 WIDTH_PX, HEIGHT_PX, DPI = 1200, 675, 100
 # Okabe-Ito, colour-blind safe, yellow left out (poor on white).
@@ -37,6 +37,13 @@ STYLE = {
     "axes.grid": True, "axes.grid.axis": "y", "grid.color": "#E5E5E5", "grid.linewidth": 0.8,
     "svg.hashsalt": "tracker", "svg.fonttype": "path", "path.simplify": False,
 }
+
+
+def _figure(size: tuple[float, float]) -> Figure:
+    """A figure of its own (not pyplot's), so drawing never switches a notebook's backend or keeps state."""
+    fig = Figure(figsize=size, dpi=DPI)
+    FigureCanvasAgg(fig)
+    return fig
 
 
 def claimant_colours(series: Series) -> dict[str, str]:
@@ -99,7 +106,7 @@ def _x(d: date):
     return mdates.date2num(d)
 
 
-def _draw_point(ax, p: Point, colour: str, status: str, unit: str, faint: bool = False):
+def _draw_point(ax, p: Point, colour: str, status: str, faint: bool = False):
     """Draw one figure: its interval, its marker, and its bound sign or range bar."""
     face = "none" if status == "candidate" else colour
     edge = colour
@@ -171,9 +178,9 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
     series = series or series_of(ledger, indicator_id)
     ind = series.indicator
     unit = "share" if ind.is_share else ind.unit
-    with plt.rc_context(STYLE):
+    with matplotlib.rc_context(STYLE):
         if ax is None:
-            fig = plt.figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
+            fig = _figure((WIDTH_PX / DPI, HEIGHT_PX / DPI))
             ax = fig.add_axes([0.075, 0.175, 0.655, 0.64])
         else:
             fig = ax.figure
@@ -184,11 +191,11 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
             ax.fill_between(band["date"], band["low"], band["high"], color="#999999", alpha=0.18, linewidth=0,
                             zorder=1, label="expected range (model)")
         for p in series.rejected:
-            _draw_point(ax, p, GREY, "rejected", unit)
+            _draw_point(ax, p, GREY, "rejected")
         for p in series.candidates:
-            _draw_point(ax, p, colours[claimant_key(p.claimant)], "candidate", unit)
+            _draw_point(ax, p, colours[claimant_key(p.claimant)], "candidate")
         for p in series.points:
-            _draw_point(ax, p, colours[claimant_key(p.claimant)], "accepted", unit, faint=p.echo_of is not None)
+            _draw_point(ax, p, colours[claimant_key(p.claimant)], "accepted", faint=p.echo_of is not None)
         if flagged:
             for p in (*series.points, *series.candidates):
                 codes = flagged.get(p.id)
@@ -256,7 +263,7 @@ def _legend(fig, series: Series, colours: dict[str, str], band: bool):
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=8, color=GREY))
         labels.append("rejected (kept for the record)")
     if band:
-        handles.append(plt.Rectangle((0, 0), 1, 1, color="#999999", alpha=0.3))
+        handles.append(Rectangle((0, 0), 1, 1, color="#999999", alpha=0.3))
         labels.append("expected range (model)")
     fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(0.745, 0.83), frameon=False, fontsize=9,
                title="Claimant · qualifier", title_fontsize=9, alignment="left", borderaxespad=0)
@@ -268,8 +275,8 @@ TILE_PX = (420, 290)
 def plot_tile(ledger: Ledger, indicator_id: str, series: Series | None = None):
     """One indicator as a small multiple for the overview; return (fig, ax)."""
     series = series or series_of(ledger, indicator_id)
-    with plt.rc_context({**STYLE, "font.size": 8}):
-        fig = plt.figure(figsize=(TILE_PX[0] / DPI, TILE_PX[1] / DPI), dpi=DPI)
+    with matplotlib.rc_context({**STYLE, "font.size": 8}):
+        fig = _figure((TILE_PX[0] / DPI, TILE_PX[1] / DPI))
         ax = fig.add_axes([0.17, 0.14, 0.79, 0.62])
         plot_indicator(ledger, indicator_id, ax=ax, series=series, footer=False)
         ax.tick_params(labelsize=7)
@@ -303,12 +310,12 @@ def compose_overview(tiles: list, data_hash: str = "", ncols: int = 4) -> bytes:
     return buf.getvalue()
 
 
-def save(fig, path, fmt: str) -> bytes:
+def save(fig, fmt: str) -> bytes:
     """The figure's bytes in `fmt`, with no timestamps or random ids, so reruns are byte-identical."""
     import io
 
     buf = io.BytesIO()
     metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None} if fmt == "svg" else None
-    with plt.rc_context(STYLE):
+    with matplotlib.rc_context(STYLE):
         fig.savefig(buf, format=fmt, dpi=DPI, metadata=metadata)
     return buf.getvalue()

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from tracker.ledger.dates import DateError, Span, parse_span
 
 if TYPE_CHECKING:
-    from tracker.extract.candidates import Candidate
-    from tracker.extract.figures import _Num
+    from tracker.extraction.candidates import Candidate
+    from tracker.extraction.figures import _Num
 
 _MONTH_WORDS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
                 r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяе]\w*|июн\w*"

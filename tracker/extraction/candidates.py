@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from tracker.extract.article import Article, detect_language
-from tracker.extract.context import _claimant, _near, _noun, _time
-from tracker.extract.figures import _RANGE, _RANGE_JOIN, _is_excluded, _Num, _numbers, _qualifier
-from tracker.extract.sentences import _is_chrome, sentences
-from tracker.extract.suggest import suggest_indicator
+from tracker.extraction.article import Article, detect_language
+from tracker.extraction.context import _claimant, _near, _noun, _time
+from tracker.extraction.figures import _RANGE, _RANGE_JOIN, _is_excluded, _Num, _numbers, _qualifier
+from tracker.extraction.sentences import _is_chrome, sentences
+from tracker.extraction.suggest import suggest_indicator
 from tracker.ledger.dates import DateError, parse_span
 
 @dataclass(frozen=True)
@@ -38,7 +38,6 @@ class Candidate:
     score: float = 0.0
     language: str = "en"
     vague: bool = False
-    offset: int = 0  # where the number starts in the text
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -78,10 +77,10 @@ def extract(article: Article, ledger=None) -> list[Candidate]:
             if skip_next:
                 skip_next = False
                 continue
-            why = _is_excluded(sentence, n, lang)
+            why = _is_excluded(sentence, n)
             if why:
                 continue
-            qualifier, qwords = _qualifier(sentence, n, lang)
+            qualifier, qwords = _qualifier(sentence, n)
             low = high = None
             change = None
             value = n.value
@@ -99,7 +98,7 @@ def extract(article: Article, ledger=None) -> list[Candidate]:
                 if _RANGE_JOIN.fullmatch(gap) and (_RANGE.search(sentence[max(0, n.start - 12):n.start])
                                                    or re.fullmatch(r"\s*[-–—]\s*", gap)
                                                    or re.fullmatch(r"\s*to\s*", gap)) and nxt.value >= n.value:
-                    if 0 < nxt.value / max(n.value, 1e-9) < 10 and not _is_excluded(sentence, nxt, lang):
+                    if 0 < nxt.value / max(n.value, 1e-9) < 10 and not _is_excluded(sentence, nxt):
                         qualifier, low, high = "range", n.value, nxt.value
                         value = None
                         skip_next = True
@@ -125,7 +124,7 @@ def extract(article: Article, ledger=None) -> list[Candidate]:
                           percent=percent, change=change, noun=_noun(sentence, n), time_text=time.get("time_text", ""),
                           as_of=time.get("as_of"), period=time.get("period"), since=time.get("since"),
                           per=time.get("per"), claimant=claimant, language=lang, vague=n.vague,
-                          offset=offset + n.start, notes=tuple(notes))
+                          notes=tuple(notes))
             ind, score = suggest_indicator(c, ledger, article.title or "")
             out.append(replace(c, indicator=ind, score=score))
     return out

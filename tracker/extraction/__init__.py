@@ -10,9 +10,9 @@ The stages, one file each: `article` (reading and citation), `sentences`, `figur
 """
 
 from tracker.errors import ExtractError
-from tracker.extract.article import MAX_BYTES, Article, fetch, read_article, read_bytes, read_text_article
-from tracker.extract.candidates import Candidate, extract
-from tracker.extract.entries import candidates_frame, candidates_yaml, source_id
+from tracker.extraction.article import MAX_BYTES, Article, fetch, read_article, read_bytes, read_text_article
+from tracker.extraction.candidates import Candidate, extract
+from tracker.extraction.entries import candidates_frame, candidates_yaml, source_id
 
 __all__ = ["MAX_BYTES", "Article", "Candidate", "ExtractError", "candidates_frame", "candidates_yaml", "extract",
            "fetch", "read_article", "read_bytes", "read_text_article", "source_id"]

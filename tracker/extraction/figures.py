@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extract.context import _MONTH_WORDS
+from tracker.extraction.context import _MONTH_WORDS
 from tracker.text.numbers import scan
 
 _DURATION = re.compile(r"^[\s-]*(years?|months?|weeks?|days?|hours?|minutes?|decades?|лет|год\w*|месяц\w*|недел\w*"
@@ -70,7 +70,7 @@ def _numbers(sentence: str, lang: str) -> list[_Num]:
     return out
 
 
-def _is_excluded(sentence: str, n: _Num, lang: str) -> str | None:
+def _is_excluded(sentence: str, n: _Num) -> str | None:
     """Why a number is not a figure, or None when it may be one."""
     before, after = sentence[max(0, n.start - 40):n.start], sentence[n.end:n.end + 40]
     if n.words:
@@ -108,7 +108,7 @@ def _is_excluded(sentence: str, n: _Num, lang: str) -> str | None:
     return None
 
 
-def _qualifier(sentence: str, n: _Num, lang: str) -> tuple[str, str]:
+def _qualifier(sentence: str, n: _Num) -> tuple[str, str]:
     """The qualifier and the words that carry it."""
     before = sentence[max(0, n.start - 30):n.start].lower()
     after = sentence[n.end:n.end + 20]

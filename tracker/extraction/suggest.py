@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 from typing import TYPE_CHECKING
 
-from tracker.extract.context import _STOP, _window
+from tracker.extraction.context import _STOP, _window
 
 if TYPE_CHECKING:
-    from tracker.extract.candidates import Candidate
+    from tracker.extraction.candidates import Candidate
 
 _TRANSLATE = {  # domain stems in Russian and Ukrainian -> English words in indicator titles
     "дел": "cases", "справ": "cases", "уголовн": "criminal", "кримінальн": "criminal", "суд": "courts",
@@ -59,21 +61,19 @@ def _unit_of(noun: str) -> str | None:
 
 
 def _vocabulary(ledger) -> tuple[dict, dict]:
-    """Each indicator's words and how telling each word is (IDF), built once per ledger."""
-    import math
+    """Each indicator's words and how telling each word is (IDF), built once per set of indicators."""
+    return _vocabulary_of(tuple(ledger.indicators.values()))
 
-    cached = ledger.__dict__.get("_vocabulary")
-    if cached is None:
-        vocabs = {i: _tokens(" ".join([ind.title, ind.counts or "", ind.unit, *ind.aliases]))
-                  for i, ind in ledger.indicators.items()}
-        df: dict[str, int] = {}
-        for v in vocabs.values():
-            for w in v:
-                df[w] = df.get(w, 0) + 1
-        idf = {w: math.log((1 + len(vocabs)) / n) for w, n in df.items()}  # words few indicators use tell most
-        cached = (vocabs, idf)
-        object.__setattr__(ledger, "_vocabulary", cached)  # a ledger is immutable
-    return cached
+
+@functools.lru_cache(maxsize=8)
+def _vocabulary_of(indicators: tuple) -> tuple[dict, dict]:
+    vocabs = {ind.id: _tokens(" ".join([ind.title, ind.counts or "", ind.unit, *ind.aliases])) for ind in indicators}
+    df: dict[str, int] = {}
+    for v in vocabs.values():
+        for w in v:
+            df[w] = df.get(w, 0) + 1
+    idf = {w: math.log((1 + len(vocabs)) / n) for w, n in df.items()}  # words few indicators use tell most
+    return vocabs, idf
 
 
 FAR = 0.15  # the weight of words elsewhere in the sentence, against those in the number's clause

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from tracker.extract.article import Article
-from tracker.extract.candidates import Candidate
+from tracker.extraction.article import Article
+from tracker.extraction.candidates import Candidate
 
 def _q(text: str) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML)."""
@@ -49,7 +49,7 @@ def _fits(c: Candidate, ind) -> tuple[bool, str]:
 
 
 def candidates_yaml(article: Article, candidates: list[Candidate], ledger=None, source: str | None = None,
-                    skip: set[tuple[str, float]] | None = None, status: str = "candidate") -> str:
+                    status: str = "candidate") -> str:
     """The candidates as one ledger document: a source entry and figures with status: candidate
     (or `status`, e.g. "accepted" when a curator accepts them as they are).
 
@@ -70,8 +70,6 @@ def candidates_yaml(article: Article, candidates: list[Candidate], ledger=None, 
     used: set[str] = set(f.id for f in ledger.figures) if ledger is not None else set()
     for n, c in enumerate(candidates, 1):
         value = c.value if c.value is not None else None
-        if skip and (sid, value if value is not None else c.low) in skip:
-            continue
         ind = ledger.indicators.get(c.indicator) if (ledger is not None and c.indicator) else None
         ok, why = _fits(c, ind) if ind else (False, "no indicator of the ledger matches")
         fid = f"{sid}-{n}"
