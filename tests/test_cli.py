@@ -139,3 +139,12 @@ def test_data_goes_to_stdout_and_messages_to_stderr(tmp_path):
     result = run("flags", "--format", "json")
     json.loads(result.stdout)  # nothing but data on standard output
     assert "flags:" in result.stderr
+
+
+def test_list_checks_comes_from_the_registry(monkeypatch, capsys):
+    from tracker.checks import CHECKS, Check
+
+    monkeypatch.setattr("tracker.checks.CHECKS", CHECKS + [Check("probe", "a check added in a test", lambda ctx: [])])
+    assert main(["flags", "--list-checks"]) == 0
+    out = capsys.readouterr().out
+    assert "probe     a check added in a test" in out and out.count("\n") == len(CHECKS) + 1

@@ -349,3 +349,18 @@ def test_cli_flags_one_indicator_and_bad_names():
     assert result.returncode == 0 and "deserters" not in result.stdout
     bad = _cli("awol-court-case")
     assert bad.returncode == 2 and "did you mean 'awol-court-cases'?" in bad.stderr
+
+
+def test_a_registered_check_runs_with_no_other_edit(tmp_path, monkeypatch):
+    from tracker.checks import base
+
+    monkeypatch.setattr(base, "CHECKS", list(base.CHECKS))  # the registration is undone after the test
+    monkeypatch.setattr("tracker.checks.run.CHECKS", base.CHECKS)
+
+    @base.register("round", "a figure that is a multiple of 1,000")
+    def round_figures(ctx):
+        return [base.Flag("round", "notice", ctx.series.indicator.id, (p.id,), f"{p.id} is round")
+                for p in ctx.series.points if p.value % 1000 == 0]
+
+    found = codes(flags_of(tmp_path, STEADY), "round")
+    assert sorted(found) == [("round", q, "notice") for q in ("q1", "q2", "q3", "q4")]

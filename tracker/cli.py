@@ -68,6 +68,13 @@ def cmd_flags(args) -> int:
     from tracker.checks import SEVERITIES, check, severity_at_least
     from tracker.models import REGISTRY
 
+    if args.list_checks:
+        from tracker.checks import CHECKS
+
+        for c in CHECKS:
+            kinds = f" ({', '.join(c.kinds)} indicators)" if c.kinds else ""
+            print(f"{c.code:<10}{c.doc}{kinds}")
+        return EXIT_OK
     if args.detector not in REGISTRY:
         raise UsageError(f"unknown detector '{args.detector}'; try one of: {', '.join(REGISTRY)}")
     ledger = _load(args.ledger)
@@ -211,8 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_chart)
 
     p = sub.add_parser("flags", help="list jumps and contradictions that nothing supports",
-                       description="Check every indicator (or those named): jump, decrease, conflict, stale, "
-                                   "relative, quote, undated. Supported jumps are listed as info. Exit 1 when a "
+                       description="Run every registered check on every indicator (or those named); "
+                                   "--list-checks lists them. Supported jumps are listed as info. Exit 1 when a "
                                    "flag at or above --fail-on is raised.")
     indicators_and_ledger(p)
     p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format "
@@ -221,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="exit 1 when a flag of this severity or above is raised (default: error)")
     p.add_argument("--detector", default="state-space", help="the jump model (default: state-space; "
                    "also: ratio-rule)")
+    p.add_argument("--list-checks", action="store_true", help="list the checks and their codes, then exit")
     p.set_defaults(func=cmd_flags)
 
     p = sub.add_parser("extract", help="turn an article into candidate figures (ledger YAML)",
