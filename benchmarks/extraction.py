@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = ROOT / "tests" / "data"
 
-from tracker.extract import extract, read_article, read_text_article  # noqa: E402
+from tracker.extraction import extract, read_article, read_text_article  # noqa: E402
 
 
 def _same(a, b) -> bool:

@@ -111,8 +111,8 @@ def main(argv=None) -> int:
     os.environ["TRACKER_CACHE_DIR"] = str(cache)  # a cache of the benchmark's own, emptied per size
     py = [sys.executable, "-c"]
     floor_start = best(py + ["pass"], work)[0]
-    floor_validate = best(py + ["import tracker.cli, tracker.ledger.load"], work)[0]
-    floor_flags = best(py + ["import tracker.cli, tracker.ledger.load, tracker.checks.run, statsmodels.tsa.statespace"
+    floor_validate = best(py + ["import tracker.cli, tracker.ledger.loader"], work)[0]
+    floor_flags = best(py + ["import tracker.cli, tracker.ledger.loader, tracker.checks.run, statsmodels.tsa.statespace"
                              ".structural"], work)[0]
     floor_chart = best(py + ["import tracker.cli, tracker.checks.run, tracker.render.build, tracker.render.charts, "
                              "statsmodels.tsa.statespace.structural"], work)[0]
