@@ -10,7 +10,7 @@ import pytest
 from matplotlib.collections import LineCollection
 
 import tracker
-from conftest import ROOT, TODAY, write
+from conftest import LEDGER as SHIPPED, ROOT, TODAY, write
 from tracker.render.charts import MARKERS, footer_text, plot_indicator
 from tracker.text.formatting import stated
 from tracker.render.build import build
@@ -164,3 +164,33 @@ def test_importing_and_drawing_keeps_the_users_backend():
             "print(matplotlib.get_backend(), type(fig).__module__, plt.get_fignums())")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.split() == ["svg", "matplotlib.figure", "[]"]  # no backend switch, no figure left in pyplot
+
+
+def _report(out):
+    return (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_drawing_one_chart_keeps_every_indicators_flags_in_the_report(tmp_path):
+    from tracker.cli import main
+
+    out = tmp_path / "out"
+    assert main(["chart", "--ledger", str(SHIPPED), "--out", str(out)]) == 0
+    full = _report(out)
+    assert full.count("<h3>Flags</h3>") >= 4  # the shipped ledger has flags on several indicators
+    assert main(["chart", "awol-court-cases", "--ledger", str(SHIPPED), "--out", str(out)]) == 0
+    assert _report(out) == full
+
+
+def test_pdf_goes_alongside_and_every_image_of_the_report_exists(tmp_path):
+    import re
+
+    from tracker.cli import main
+
+    out = tmp_path / "out"
+    assert main(["chart", "awol-court-cases", "--format", "pdf", "--ledger", str(SHIPPED), "--out", str(out)]) == 0
+    assert (out / "awol-court-cases.pdf").read_bytes().startswith(b"%PDF")
+    html = _report(out)
+    images = re.findall(r'<img src="([^"]+)"', html)
+    assert "awol-court-cases.png" in images and not any(i.endswith(".pdf") for i in images)
+    drawn = [i for i in images if (out / i).exists()]
+    assert drawn and all(i in drawn for i in images if i.startswith("awol-court-cases."))

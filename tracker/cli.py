@@ -172,7 +172,7 @@ def cmd_chart(args) -> int:
     _known_indicators(ledger, args.indicators)
     from tracker.checks import check
 
-    checked = check(ledger, args.indicators or None, cache=True)
+    checked = check(ledger, cache=True)  # every indicator's flags: the report describes the whole ledger
     result = build(ledger, args.out, indicators=args.indicators or None, formats=_formats(args.format),
                    flags=checked.flags, bands=checked.bands())
     print(f"{args.out}: drew {len(result.drawn)} chart{'s' if len(result.drawn) != 1 else ''}, "

@@ -76,9 +76,13 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
           formats: tuple[str, ...] = ("png", "svg"), progress: bool | None = None,
           flags=None, bands: dict | None = None, workers: int | None = None) -> BuildResult:
     """Draw the charts (all indicators, or those named), their overview tiles and the overview, and
-    write index.html. Charts whose inputs are unchanged are not redrawn; many are drawn on all cores."""
+    write index.html. Charts whose inputs are unchanged are not redrawn; many are drawn on all cores.
+
+    PNG is always written (the report and the overview show it); other formats go alongside. `flags`
+    are the whole ledger's, whatever is drawn: the report always describes all of it."""
     from tracker.render import report
 
+    formats = tuple(dict.fromkeys(("png", *formats)))
     out = Path(out)
     (out / TILES).mkdir(parents=True, exist_ok=True)
     for stale in (*out.glob(".*.tmp"), *(out / TILES).glob(".*.tmp")):  # left by an interrupted run
@@ -124,7 +128,16 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
                     [(OVERVIEW + ".png", overview_key, hashlib.sha256(data).hexdigest())])
         else:
             result.skipped.append(OVERVIEW)
-    html = report.render(ledger, series_by_id, formats=formats, flags=flags)
+    images = {}
+    for ind_id, s in series_by_id.items():  # what is on disk: the SVG where it is as current as the PNG
+        png, svg = manifest.get(f"{ind_id}.png"), manifest.get(f"{ind_id}.svg")
+        if not _has_figures(s) or not png or not (out / f"{ind_id}.png").exists():
+            images[ind_id] = None
+        elif svg and svg.get("inputs") == png.get("inputs") and (out / f"{ind_id}.svg").exists():
+            images[ind_id] = f"{ind_id}.svg"
+        else:
+            images[ind_id] = f"{ind_id}.png"
+    html = report.render(ledger, series_by_id, images, flags=flags, overview=(out / (OVERVIEW + ".png")).exists())
     index = out / "index.html"
     if _file_hash(index) != hashlib.sha256(html.encode("utf-8")).hexdigest():
         atomic_write_text(index, html)

@@ -71,8 +71,11 @@ def _flag_list(flags, ind_id: str) -> str:
     return f"<h3>Flags</h3><ul>{''.join(items)}</ul>"
 
 
-def render(ledger: Ledger, series_by_id: dict[str, Series], formats=("png", "svg"), flags=None) -> str:
-    img = "svg" if "svg" in formats else formats[0]
+def render(ledger: Ledger, series_by_id: dict[str, Series], images: dict[str, str] | None = None, flags=None,
+           overview: bool = True) -> str:
+    """The report as HTML. `images` maps an indicator to its chart's file name (indicators without one
+    say the chart is not drawn yet); `flags` are the whole ledger's."""
+    images = images if images is not None else {i: f"{i}.svg" for i in series_by_id}
     parts = [
         "<!doctype html><html lang=en><head><meta charset=utf-8>",
         "<meta name=viewport content='width=device-width,initial-scale=1'>",
@@ -81,7 +84,8 @@ def render(ledger: Ledger, series_by_id: dict[str, Series], formats=("png", "svg
         f'<p class="sub">{len(ledger.figures)} figures on {len(ledger.indicators)} indicators from '
         f"{len(ledger.sources)} sources. Ledger <code>{ledger.content_hash[:12]}</code>, "
         f"made with tracker {__version__}.</p>",
-        '<p><a href="overview.png"><img src="overview.png" alt="All indicators" loading=lazy></a></p>',
+        '<p><a href="overview.png"><img src="overview.png" alt="All indicators" loading=lazy></a></p>' if overview
+        else "",
         "<nav>" + "".join(f'<a href="#{escape(i)}">{escape(i)}</a> ' for i in series_by_id) + "</nav>",
     ]
     for ind_id, s in series_by_id.items():
@@ -90,9 +94,11 @@ def render(ledger: Ledger, series_by_id: dict[str, Series], formats=("png", "svg
         parts.append(f'<p class="sub">{escape(subtitle(s))} · <code>{escape(ind_id)}</code></p>')
         if ind.description:
             parts.append(f'<p class="small">{escape(ind.description)}</p>')
-        if s.points or s.candidates or s.rejected:
-            parts.append(f'<p><img src="{escape(ind_id)}.{img}" alt="Chart of {escape(ind.title)}" '
+        if images.get(ind_id):
+            parts.append(f'<p><img src="{escape(images[ind_id])}" alt="Chart of {escape(ind.title)}" '
                          f"width=1200 height=675 loading=lazy></p>")
+        elif s.points or s.candidates or s.rejected:
+            parts.append(f'<p class="small">Chart not drawn yet: run <code>tracker chart {escape(ind_id)}</code>.</p>')
         parts.append(_flag_list(flags, ind_id))
         parts.append(_figure_rows(ledger, s))
     parts.append("</body></html>\n")
