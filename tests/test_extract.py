@@ -335,3 +335,9 @@ def test_candidates_frame():
 
     frame = candidates_frame(extract(read_text_article("Over 7,400 cases. About 800 sentences a month.")))
     assert frame["value"].tolist() == [7400, 800] and frame["qualifier"].tolist() == ["at_least", "approx"]
+
+
+def test_a_sentence_printed_twice_gives_its_figures_once():
+    text = "Over 7,400 cases reached the courts.\n\nOver 7,400 cases reached the courts.\nThen 120 more came."
+    values = [c.value for c in extract(read_text_article(text, published="2024-09-16"))]
+    assert values == [7400, 120]

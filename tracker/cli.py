@@ -182,6 +182,7 @@ def cmd_chart(args) -> int:
     return EXIT_OK
 
 
+# Long on purpose: the declaration of every command and option, read top to bottom like the help.
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tracker",

@@ -41,90 +41,106 @@ class Candidate:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
-def extract(article: Article, ledger=None) -> list[Candidate]:
-    """Every candidate figure in the article, in order of appearance."""
-    lang = article.language or detect_language(article.text)
-    published = None
-    if article.published:
-        try:
-            published = parse_span(str(article.published)[:10])
-        except DateError:
-            published = None
+def _published(article: Article):
+    if not article.published:
+        return None
+    try:
+        return parse_span(str(article.published)[:10])
+    except DateError:
+        return None
+
+
+def _event_dates(ledger) -> dict[str, str]:
+    """The ledger's mobilisation and invasion dates, for "since mobilisation" and the like."""
     events = {}
-    if ledger is not None:
-        for e in ledger.events:
-            low = e.title.lower()
-            if "mobili" in low:
-                events["mobilisation"] = e.date.first.isoformat()
-            if "invasion" in low:
-                events["invasion"] = e.date.first.isoformat()
-    out: list[Candidate] = []
-    seen: set[tuple[str, float]] = set()
+    for e in ledger.events if ledger is not None else ():
+        low = e.title.lower()
+        if "mobili" in low:
+            events["mobilisation"] = e.date.first.isoformat()
+        if "invasion" in low:
+            events["invasion"] = e.date.first.isoformat()
+    return events
+
+
+def _ratio(sentence: str, n: _Num) -> tuple[str | None, float | None]:
+    """For "twice", "doubling", "33 times": (change, value); value None means not a figure."""
+    change = "ratio" if re.search(r"\b(more|greater|higher|as many|increase|rise|grew|from|than|"
+                                  r"больше|более|вырос|зросл|більше)\b|doubl|tripl|вдвое|втрое|вдвічі|втричі",
+                                  sentence[max(0, n.start - 30):n.end + 40], re.I) else None
+    if n.ratio and change is None:
+        return None, (2.0 if n.printed.lower() == "twice" else None)  # "twice within a month": a count of two
+    return change, n.value
+
+
+def _range_end(sentence: str, n: _Num, nxt: _Num | None) -> _Num | None:
+    """The number that closes a range begun by `n` ("between 34 and 35", "34-35"), if any."""
+    if nxt is None or n.words or nxt.words:
+        return None
+    gap = sentence[n.end:nxt.start]
+    joined = _RANGE_JOIN.fullmatch(gap) and (_RANGE.search(sentence[max(0, n.start - 12):n.start])
+                                             or re.fullmatch(r"\s*[-–—]\s*", gap) or re.fullmatch(r"\s*to\s*", gap))
+    if joined and nxt.value >= n.value and 0 < nxt.value / max(n.value, 1e-9) < 10 \
+            and not _is_excluded(sentence, nxt):
+        return nxt
+    return None
+
+
+def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | None) -> list[tuple[int, Candidate]]:
+    """The candidates of one sentence with where each starts in it, before an indicator is suggested."""
+    out = []
+    nums = _numbers(sentence, lang)
+    skip_next = False
+    for i, n in enumerate(nums):
+        if skip_next:
+            skip_next = False
+            continue
+        if _is_excluded(sentence, n):
+            continue
+        qualifier, qwords = _qualifier(sentence, n)
+        low = high = None
+        change, value = None, n.value
+        if n.ratio or re.match(r"^\s*times\b", sentence[n.end:n.end + 10], re.I):
+            change, value = _ratio(sentence, n)
+            if value is None:
+                continue
+        end = _range_end(sentence, n, nums[i + 1] if i + 1 < len(nums) else None)
+        if end is not None:
+            qualifier, low, high, value, skip_next = "range", n.value, end.value, None, True
+            n = _Num(n.start, end.end, n.value, sentence[n.start:end.end], percent=end.percent or n.percent)
+        if n.vague:
+            qualifier = "at_least"
+        if n.ratio and change and qualifier == "exact":
+            qualifier = "approx"  # "doubling": a round multiplier
+        if n.percent:
+            value, low, high = (None if x is None else x / 100 for x in (value, low, high))
+        notes = (f"'{n.printed}' is vague; recorded as the bound {int(n.value):,}",) if n.vague else ()
+        out.append((n.start, Candidate(
+            value=value, qualifier=qualifier, quote=sentence, printed=f"{qwords} {n.printed}".strip(), low=low,
+            high=high, percent=n.percent, change=change, noun=_noun(sentence, n), time_text=time.get("time_text", ""),
+            as_of=time.get("as_of"), period=time.get("period"), since=time.get("since"), per=time.get("per"),
+            claimant=claimant, language=lang, vague=n.vague, notes=notes)))
+    return out
+
+
+def extract(article: Article, ledger=None) -> list[Candidate]:
+    """Every candidate figure in the article, in order of appearance, with a suggested indicator."""
+    lang = article.language or detect_language(article.text)
+    published, events = _published(article), _event_dates(ledger)
     starts, pos = [], 0  # where each paragraph (line) starts, to find a sentence's own by offset
     for line in article.text.split("\n"):
         starts.append(pos)
         pos += len(line) + 1
+    out: list[Candidate] = []
+    seen: set[tuple[str, int]] = set()  # a sentence printed twice (a headline repeated) gives its figures once
     for offset, sentence in sentences(article.text):
-        if _is_chrome(sentence):
-            continue
-        nums = _numbers(sentence, lang)
-        if not nums:
+        if _is_chrome(sentence) or not _numbers(sentence, lang):
             continue
         time = _time(sentence, published, events)
         claimant = _claimant(sentence) or _claimant(_near(article.text, starts, offset, len(sentence)))
-        skip_next = False
-        for i, n in enumerate(nums):
-            if skip_next:
-                skip_next = False
+        for start, c in _sentence_candidates(sentence, lang, time, claimant):
+            if (sentence, start) in seen:
                 continue
-            why = _is_excluded(sentence, n)
-            if why:
-                continue
-            qualifier, qwords = _qualifier(sentence, n)
-            low = high = None
-            change = None
-            value = n.value
-            if n.ratio or re.match(r"^\s*times\b", sentence[n.end:n.end + 10], re.I):
-                change = "ratio" if re.search(r"\b(more|greater|higher|as many|increase|rise|grew|from|than|"
-                                               r"больше|более|вырос|зросл|більше)\b|doubl|tripl|вдвое|втрое|вдвічі|втричі",
-                                               sentence[max(0, n.start - 30):n.end + 40], re.I) else None
-                if n.ratio and change is None and n.printed.lower() in ("twice",):
-                    value = 2.0  # "twice within a month": a count of two
-                if n.ratio and not change and n.printed.lower() not in ("twice",):
-                    continue
-            nxt = nums[i + 1] if i + 1 < len(nums) else None
-            if nxt is not None and not n.words and not nxt.words:
-                gap = sentence[n.end:nxt.start]
-                if _RANGE_JOIN.fullmatch(gap) and (_RANGE.search(sentence[max(0, n.start - 12):n.start])
-                                                   or re.fullmatch(r"\s*[-–—]\s*", gap)
-                                                   or re.fullmatch(r"\s*to\s*", gap)) and nxt.value >= n.value:
-                    if 0 < nxt.value / max(n.value, 1e-9) < 10 and not _is_excluded(sentence, nxt):
-                        qualifier, low, high = "range", n.value, nxt.value
-                        value = None
-                        skip_next = True
-                        n = _Num(n.start, nxt.end, n.value, sentence[n.start:nxt.end], percent=nxt.percent or n.percent)
-            if n.vague:
-                qualifier = "at_least"
-            if n.ratio and change and qualifier == "exact":
-                qualifier = "approx"  # "doubling": a round multiplier
-            percent = n.percent
-            if percent:
-                value = None if value is None else value / 100
-                low = None if low is None else low / 100
-                high = None if high is None else high / 100
-            printed = f"{qwords} {n.printed}".strip() if qwords else n.printed
-            key = (sentence, n.start)
-            if key in seen:
-                continue
-            seen.add(key)
-            notes = []
-            if n.vague:
-                notes.append(f"'{n.printed}' is vague; recorded as the bound {int(n.value):,}")
-            c = Candidate(value=value, qualifier=qualifier, quote=sentence, printed=printed, low=low, high=high,
-                          percent=percent, change=change, noun=_noun(sentence, n), time_text=time.get("time_text", ""),
-                          as_of=time.get("as_of"), period=time.get("period"), since=time.get("since"),
-                          per=time.get("per"), claimant=claimant, language=lang, vague=n.vague,
-                          notes=tuple(notes))
+            seen.add((sentence, start))
             ind, score = suggest_indicator(c, ledger, article.title or "")
             out.append(replace(c, indicator=ind, score=score))
     return out

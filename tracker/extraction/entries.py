@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from tracker.extraction.article import Article
 from tracker.extraction.candidates import Candidate
+
 
 def _q(text: str) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML)."""
@@ -48,6 +50,78 @@ def _fits(c: Candidate, ind) -> tuple[bool, str]:
     return True, ""
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One candidate as a ledger figure: its fields in the order they are written, and whether it can be
+    written as a figure (`why` says what is missing when not)."""
+
+    fields: tuple[tuple[str, object], ...]
+    ok: bool
+    why: str = ""
+
+
+def _note(c: Candidate) -> str:
+    note = f"Extracted; printed as '{c.printed}'"
+    if c.noun:
+        note += f"; counts '{c.noun}'"
+    if c.time_text:
+        note += f"; time '{c.time_text}'"
+    if c.since:
+        note += f" (a total since {c.since})"
+    if c.per:
+        note += f"; per {c.per}"
+    if c.indicator:
+        note += f"; indicator suggested with score {c.score:.2f}"
+    return note + "".join(f"; {x}" for x in c.notes) + "."
+
+
+def _time_field(c: Candidate, ind) -> tuple[str, str] | None:
+    if ind is not None and ind.kind in ("flow", "rate") and c.period:
+        return "period", c.period
+    if c.period and c.change:
+        return "period", c.period
+    if c.as_of and (ind is None or ind.kind in ("stock", "cumulative")):
+        return "as_of", c.as_of
+    return None
+
+
+def entry(c: Candidate, fid: str, sid: str, ledger=None, status: str = "candidate") -> Entry:
+    """A candidate as the fields of a ledger figure."""
+    ind = ledger.indicators.get(c.indicator) if (ledger is not None and c.indicator) else None
+    ok, why = _fits(c, ind) if ind else (False, "no indicator of the ledger matches")
+    fields: list[tuple[str, object]] = [("id", fid), ("indicator", c.indicator or "CHOOSE")]
+    if c.qualifier == "range":
+        fields += [("qualifier", "range"), ("low", c.low), ("high", c.high)]
+    else:
+        fields.append(("value", c.value))
+        if c.qualifier != "exact":
+            fields.append(("qualifier", c.qualifier))
+    if c.change:
+        fields.append(("change", c.change))
+    time = _time_field(c, ind)
+    if time:
+        fields.append(time)
+    fields.append(("source", sid))
+    if c.claimant:
+        fields.append(("claimant", c.claimant))
+    fields += [("quote", c.quote), ("status", status), ("note", _note(c))]
+    return Entry(tuple(fields), ok, why)
+
+
+_PLAIN = {"id", "indicator", "qualifier", "change", "source", "status"}  # ids and words: written as they are
+
+
+def _yaml_value(key: str, value) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _num(value)
+    return str(value) if key in _PLAIN else _q(str(value))
+
+
+def _write_figure(e: Entry) -> list[str]:
+    """The one writer: a figure as the YAML lines of a list item ('  - id: ...')."""
+    return [f"{'  - ' if n == 0 else '    '}{key}: {_yaml_value(key, value)}" for n, (key, value) in enumerate(e.fields)]
+
+
 def candidates_yaml(article: Article, candidates: list[Candidate], ledger=None, source: str | None = None,
                     status: str = "candidate") -> str:
     """The candidates as one ledger document: a source entry and figures with status: candidate
@@ -69,49 +143,16 @@ def candidates_yaml(article: Article, candidates: list[Candidate], ledger=None, 
     figures, unmatched = [], []
     used: set[str] = set(f.id for f in ledger.figures) if ledger is not None else set()
     for n, c in enumerate(candidates, 1):
-        value = c.value if c.value is not None else None
-        ind = ledger.indicators.get(c.indicator) if (ledger is not None and c.indicator) else None
-        ok, why = _fits(c, ind) if ind else (False, "no indicator of the ledger matches")
         fid = f"{sid}-{n}"
         while fid in used:
             fid += "x"
         used.add(fid)
-        note = f"Extracted; printed as '{c.printed}'"
-        if c.noun:
-            note += f"; counts '{c.noun}'"
-        if c.time_text:
-            note += f"; time '{c.time_text}'"
-        if c.since:
-            note += f" (a total since {c.since})"
-        if c.per:
-            note += f"; per {c.per}"
-        if c.indicator:
-            note += f"; indicator suggested with score {c.score:.2f}"
-        note += "".join(f"; {x}" for x in c.notes) + "."
-        body = [f"  - id: {fid}", f"    indicator: {c.indicator or 'CHOOSE'}"]
-        if c.qualifier == "range":
-            body += ["    qualifier: range", f"    low: {_num(c.low)}", f"    high: {_num(c.high)}"]
+        e = entry(c, fid, sid, ledger, status)
+        if e.ok:
+            figures.extend(_write_figure(e))
         else:
-            body += [f"    value: {_num(value)}"]
-            if c.qualifier != "exact":
-                body.append(f"    qualifier: {c.qualifier}")
-        if c.change:
-            body.append(f"    change: {c.change}")
-        if ind is not None and ind.kind in ("flow", "rate") and c.period:
-            body.append(f"    period: {_q(c.period)}")
-        elif c.period and c.change:
-            body.append(f"    period: {_q(c.period)}")
-        elif c.as_of and (ind is None or ind.kind in ("stock", "cumulative")):
-            body.append(f"    as_of: {_q(c.as_of)}")
-        body += [f"    source: {sid}"]
-        if c.claimant:
-            body.append(f"    claimant: {_q(c.claimant)}")
-        body += [f"    quote: {_q(c.quote)}", f"    status: {status}", f"    note: {_q(note)}"]
-        if ok:
-            figures.extend(body)
-        else:
-            unmatched.append(f"  # {why}:")
-            unmatched.extend("  # " + b[2:] for b in body)
+            unmatched.append(f"  # {e.why}:")
+            unmatched.extend("  # " + line[2:] for line in _write_figure(e))
     if figures:
         lines += ["figures:", *figures]
     if unmatched:

@@ -172,6 +172,8 @@ class _Open:
 _BAD_KEY = Scalar("", False, 0, 0)
 
 
+# Long on purpose: one loop over the parser's events with an explicit stack (no recursion, so a deeply
+# nested file cannot overflow it); splitting it would pass the stack and counters around for nothing.
 def _compose(loader, walk: _Walk) -> list:
     docs: list = []
     anchors: dict[str, tuple] = {}  # anchor -> (node, subtree size)

@@ -72,6 +72,8 @@ class _Progress:
             sys.stderr.flush()
 
 
+# Long on purpose: the build's steps in order (keys, draw what changed, overview, report, manifest), each
+# needing the manifest and keys of the steps before it.
 def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | None = None,
           formats: tuple[str, ...] = ("png", "svg"), progress: bool | None = None,
           flags=None, bands: dict | None = None, workers: int | None = None) -> BuildResult:

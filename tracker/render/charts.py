@@ -168,6 +168,8 @@ def _y_top(series: Series) -> float:
     return top * 1.18 if top > 0 else 1.0
 
 
+# Long on purpose: the layers of one chart in drawing order (band, events, points, axes, titles, legend,
+# footer); each layer is a few lines and reads best in sequence.
 def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series | None = None,
                    band=None, flagged=None, data_hash: str = "", footer: bool = True):
     """Draw one indicator's chart; return (fig, ax). Never calls show().
