@@ -11,7 +11,8 @@ from matplotlib.collections import LineCollection
 
 import tracker
 from conftest import LEDGER as SHIPPED, ROOT, TODAY, write
-from tracker.render.charts import MARKERS, footer_text, plot_indicator
+from tracker.render.captions import footer_text
+from tracker.render.charts import MARKERS, plot_indicator
 from tracker.text.formatting import stated
 from tracker.render.build import build
 from tracker.series import series_of

@@ -170,13 +170,15 @@ def cmd_chart(args) -> int:
 
     ledger = _load(args.ledger)
     _known_indicators(ledger, args.indicators)
+    out = args.out or ("output/publish" if args.style == "publish" else "output")
     from tracker.checks import check
 
     checked = check(ledger, cache=True)  # every indicator's flags: the report describes the whole ledger
-    result = build(ledger, args.out, indicators=args.indicators or None, formats=_formats(args.format),
-                   flags=checked.flags, bands=checked.bands())
-    print(f"{args.out}: drew {len(result.drawn)} chart{'s' if len(result.drawn) != 1 else ''}, "
-          f"{len(result.skipped)} unchanged; report: {Path(args.out) / 'index.html'}", file=sys.stderr)
+    result = build(ledger, out, indicators=args.indicators or None, formats=_formats(args.format),
+                   flags=checked.flags, bands=checked.bands(), style=args.style, lang=args.lang)
+    report = f"; report: {Path(out) / 'index.html'}" if args.style == "working" else ""
+    print(f"{out}: drew {len(result.drawn)} chart{'s' if len(result.drawn) != 1 else ''}, "
+          f"{len(result.skipped)} unchanged{report}", file=sys.stderr)
     for path in result.written:
         print(path)
     return EXIT_OK
@@ -213,7 +215,13 @@ def build_parser() -> argparse.ArgumentParser:
                                    "and a report (index.html). Charts whose inputs have not changed are not "
                                    "redrawn. Prints the files written.")
     indicators_and_ledger(p)
-    p.add_argument("--out", default="output", metavar="DIR", help="output folder (default: output)")
+    p.add_argument("--out", metavar="DIR", help="output folder (default: output; output/publish with --style "
+                   "publish)")
+    p.add_argument("--style", choices=("working", "publish"), default="working",
+                   help="working (default): the curator's charts with the model's band, flags, candidates and "
+                        "the report; publish: charts for readers, accepted figures only, PNG at 1x and 2x")
+    p.add_argument("--lang", choices=("en", "ru", "uk"), default="en", help="language of the charts' fixed words "
+                   "(default: en); titles come from the ledger (an indicator's chart: title)")
     p.add_argument("--format", default="png,svg", metavar="LIST", help="comma-separated: png, svg, pdf "
                    "(default: png,svg)")
     p.set_defaults(func=cmd_chart)

@@ -14,7 +14,7 @@ from datetime import date
 
 from tracker.ledger import fields as F
 from tracker.ledger.dates import DateError, parse_span
-from tracker.ledger.yamlread import Scalar, Seq
+from tracker.ledger.yamlread import Map, Scalar, Seq
 
 _ID = re.compile(F.ID_PATTERN)
 _INT = re.compile(r"^[-+]?\d+$")
@@ -147,10 +147,18 @@ class ListType(FieldType):
         return {"type": "array", "items": {"type": "string"}}
 
 
+class ChartType(FieldType):
+    """A small mapping of texts (title, subtitle, source, note) for an indicator's published chart."""
+
+    def schema(self, f):
+        return {"type": "object", "additionalProperties": False,
+                "properties": {k: {"type": "string", "minLength": 1} for k in F.CHART_KEYS}}
+
+
 TYPES: dict[str, FieldType] = {
     "text": FieldType(), "number": NumberType(), "date": DateType(), "span": SpanType(), "enum": EnumType(),
     "bool": BoolType(), "id": IdType(), "url": UrlType(), "language": LanguageType(), "list": ListType(),
-    "reflist": ListType(), "ref": FieldType(),
+    "reflist": ListType(), "ref": FieldType(), "chart": ChartType(),
 }
 
 
@@ -178,6 +186,8 @@ def convert(f: F.Field, v, today: date, problem, item_pos) -> object:
             else:
                 out.append(item.raw)
         return tuple(out)
+    if isinstance(TYPES[f.type], ChartType):
+        return _chart(f, v, problem, item_pos)
     if not isinstance(v, Scalar):
         problem(f"'{f.name}' must be a single value, not a {'list' if isinstance(v, Seq) else 'mapping'}", None)
         return None
@@ -186,6 +196,23 @@ def convert(f: F.Field, v, today: date, problem, item_pos) -> object:
     except Invalid as exc:
         problem(str(exc), None)
         return None
+
+
+def _chart(f: F.Field, v, problem, item_pos) -> tuple[tuple[str, str], ...] | None:
+    if not isinstance(v, Map):
+        problem(f"'{f.name}' must be a mapping such as {{title: ..., note: ...}}", None)
+        return None
+    out = []
+    for key, (ks, value) in v.items.items():
+        if key not in F.CHART_KEYS:
+            close = difflib.get_close_matches(key, F.CHART_KEYS, 1, 0.6)
+            hint = f"did you mean '{close[0]}'?" if close else f"use {', '.join(F.CHART_KEYS)}"
+            problem(f"unknown key '{key}' in {f.name}; {hint}", (ks.line, ks.col))
+        elif not isinstance(value, Scalar) or not value.raw.strip():
+            problem(f"{f.name}.{key} must be a line of text", item_pos(value) if value is not None else (ks.line, ks.col))
+        else:
+            out.append((key, value.raw))
+    return tuple(out)
 
 
 def parse_number(raw: str, quoted: bool = False) -> tuple[int | float | None, str | None]:

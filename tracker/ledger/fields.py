@@ -22,7 +22,7 @@ SPAN_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
 @dataclass(frozen=True, slots=True)
 class Field:
     name: str
-    type: str  # id | text | number | date | span | enum | bool | list | ref | reflist | url | language
+    type: str  # id | text | number | date | span | enum | bool | list | ref | reflist | url | language | chart
     doc: str
     required: bool = False
     choices: tuple = ()
@@ -42,6 +42,7 @@ INDICATOR = _fields(
     Field("counts", "text", "(tracker) A short phrase for chart subtitles: 'cases received by military courts'."),
     Field("aliases", "list", "Other names the indicator goes by in articles."),
     Field("description", "text", "Free text on the definition and its pitfalls."),
+    Field("chart", "chart", "(tracker) Words for the published chart: {title, subtitle, source, note}, each text."),
 )
 
 SOURCE = _fields(
@@ -93,5 +94,7 @@ ROOT = _fields(
     Field("events", "list", "Real-world changes that explain breaks."),
     Field("figures", "list", "The figures."),
 )
+
+CHART_KEYS = ("title", "subtitle", "source", "note")  # the keys of an indicator's chart: mapping
 
 SECTIONS = {"indicator": INDICATOR, "source": SOURCE, "event": EVENT, "figure": FIGURE}

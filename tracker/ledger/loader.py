@@ -154,7 +154,7 @@ class _Loader:
             return None
         return Indicator(id=e.id, title=v["title"], unit=v["unit"], kind=v["kind"], since=v.get("since"),
                          per=v.get("per"), counts=v.get("counts"), aliases=v.get("aliases", ()),
-                         description=v.get("description"))
+                         description=v.get("description"), chart=v.get("chart", ()))
 
     def _source(self, e: Entry) -> Source | None:
         self._rules(e, {})

@@ -21,6 +21,7 @@ class Indicator:
     counts: str | None = None
     aliases: tuple[str, ...] = ()
     description: str | None = None
+    chart: tuple[tuple[str, str], ...] = ()  # words for the published chart: (title|subtitle|source|note, text)
 
     @property
     def is_share(self) -> bool:

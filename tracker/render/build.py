@@ -72,21 +72,21 @@ class _Progress:
             sys.stderr.flush()
 
 
-# Long on purpose: the build's steps in order (keys, draw what changed, overview, report, manifest), each
-# needing the manifest and keys of the steps before it.
 def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | None = None,
           formats: tuple[str, ...] = ("png", "svg"), progress: bool | None = None,
-          flags=None, bands: dict | None = None, workers: int | None = None) -> BuildResult:
-    """Draw the charts (all indicators, or those named), their overview tiles and the overview, and
-    write index.html. Charts whose inputs are unchanged are not redrawn; many are drawn on all cores.
+          flags=None, bands: dict | None = None, workers: int | None = None, style: str = "working",
+          lang: str = "en") -> BuildResult:
+    """Draw the charts (all indicators, or those named) and, in the working style, their overview tiles,
+    the overview and index.html. Charts whose inputs are unchanged are not redrawn; many are drawn on all
+    cores.
 
-    PNG is always written (the report and the overview show it); other formats go alongside. `flags`
-    are the whole ledger's, whatever is drawn: the report always describes all of it."""
-    from tracker.render import report
-
+    PNG is always written; other formats go alongside. `flags` are the whole ledger's, whatever is drawn:
+    the report always describes all of it. The publication style (`style="publish"`) writes charts for
+    readers, with a PNG at twice the resolution beside each (`NAME@2x.png`), and no report."""
     formats = tuple(dict.fromkeys(("png", *formats)))
     out = Path(out)
-    (out / TILES).mkdir(parents=True, exist_ok=True)
+    working = style == "working"
+    (out / TILES if working else out).mkdir(parents=True, exist_ok=True)
     for stale in (*out.glob(".*.tmp"), *(out / TILES).glob(".*.tmp")):  # left by an interrupted run
         stale.unlink(missing_ok=True)
     old = _read_manifest(out)
@@ -94,20 +94,15 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
     result = BuildResult()
     series_by_id = all_series(ledger)
     wanted = indicators or list(series_by_id)
-    flagged = _flagged_by_figure(flags)
-    keys, data_keys = {}, {}
-    for ind_id in wanted:
-        s = series_by_id[ind_id]
-        ids = [p.id for p in (*s.points, *s.candidates)]
-        band = bands.get(ind_id) if bands else None
-        extra = repr(sorted((i, flagged.get(i)) for i in ids)) + (band.to_csv() if band is not None else "")
-        data_keys[ind_id] = series_key(ledger, s, extra)  # what the chart shows: printed in its footer
-        keys[ind_id] = hashlib.sha256((_code_hash() + data_keys[ind_id]).encode()).hexdigest()  # and how it is drawn
-    todo = [i for i in wanted if not _fresh(out, old, i, keys[i], formats, _has_figures(series_by_id[i]))]
+    flagged = _flagged_by_figure(flags) if working else {}
+    bands = (bands or {}) if working else {}
+    keys, data_keys = _keys(ledger, series_by_id, wanted, flagged, bands, f"{style}|{lang}")
+    files = formats + (("png@2x",) if not working else ())
+    todo = [i for i in wanted if not _fresh(out, old, i, keys[i], files, working and _has_figures(series_by_id[i]))]
     result.skipped = [i for i in wanted if i not in todo]
     meter = _Progress(len(todo), sys.stderr.isatty() if progress is None else progress)
-    context = {"ledger": ledger, "series": series_by_id, "bands": bands or {}, "flagged": flagged, "out": out,
-               "formats": formats, "keys": keys, "data_keys": data_keys}
+    context = {"ledger": ledger, "series": series_by_id, "bands": bands, "flagged": flagged, "out": out,
+               "formats": files, "keys": keys, "data_keys": data_keys, "style": style, "lang": lang}
     try:
         for name, entries in fork_map(_draw, todo, context, workers):
             _record(manifest, result, out, name, entries)
@@ -115,21 +110,47 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
     finally:
         meter.close()
     result.drawn.sort(key=wanted.index)
-    if indicators is None:
-        shown = [i for i in wanted if _has_figures(series_by_id[i])]
-        overview_key = hashlib.sha256("".join(keys[i] for i in shown).encode()).hexdigest()
-        overview_data = hashlib.sha256("".join(data_keys[i] for i in shown).encode()).hexdigest()
-        entry = manifest.get(OVERVIEW + ".png")
-        if not entry or entry.get("inputs") != overview_key or _file_hash(out / (OVERVIEW + ".png")) != \
-                entry.get("sha256"):
-            from tracker.render.charts import compose_overview
+    if working:
+        if indicators is None:
+            _overview(out, manifest, result, [i for i in wanted if _has_figures(series_by_id[i])], keys, data_keys)
+        _report(ledger, out, manifest, result, series_by_id, flags)
+    if manifest != old:
+        atomic_write_text(out / MANIFEST, json.dumps({"version": RENDER_VERSION, "files": manifest},
+                                                     indent=1, sort_keys=True))
+    return result
 
-            data = compose_overview([out / TILES / f"{i}.png" for i in shown], overview_data)
-            atomic_write(out / (OVERVIEW + ".png"), data)
-            _record(manifest, result, out, OVERVIEW,
-                    [(OVERVIEW + ".png", overview_key, hashlib.sha256(data).hexdigest())])
-        else:
-            result.skipped.append(OVERVIEW)
+
+def _keys(ledger, series_by_id, wanted, flagged, bands, salt: str) -> tuple[dict, dict]:
+    """Per indicator: the hash of what its chart shows (printed in the footer), and of that and the code
+    that draws it (which decides a redraw)."""
+    keys, data_keys = {}, {}
+    for ind_id in wanted:
+        s = series_by_id[ind_id]
+        ids = [p.id for p in (*s.points, *s.candidates)]
+        band = bands.get(ind_id)
+        extra = salt + repr(sorted((i, flagged.get(i)) for i in ids)) + (band.to_csv() if band is not None else "")
+        data_keys[ind_id] = series_key(ledger, s, extra)
+        keys[ind_id] = hashlib.sha256((_code_hash() + data_keys[ind_id]).encode()).hexdigest()
+    return keys, data_keys
+
+
+def _overview(out: Path, manifest: dict, result: BuildResult, shown: list[str], keys: dict, data_keys: dict):
+    overview_key = hashlib.sha256("".join(keys[i] for i in shown).encode()).hexdigest()
+    overview_data = hashlib.sha256("".join(data_keys[i] for i in shown).encode()).hexdigest()
+    entry = manifest.get(OVERVIEW + ".png")
+    if entry and entry.get("inputs") == overview_key and _file_hash(out / (OVERVIEW + ".png")) == entry.get("sha256"):
+        result.skipped.append(OVERVIEW)
+        return
+    from tracker.render.charts import compose_overview
+
+    data = compose_overview([out / TILES / f"{i}.png" for i in shown], overview_data)
+    atomic_write(out / (OVERVIEW + ".png"), data)
+    _record(manifest, result, out, OVERVIEW, [(OVERVIEW + ".png", overview_key, hashlib.sha256(data).hexdigest())])
+
+
+def _report(ledger, out: Path, manifest: dict, result: BuildResult, series_by_id: dict, flags) -> None:
+    from tracker.render import report
+
     images = {}
     for ind_id, s in series_by_id.items():  # what is on disk: the SVG where it is as current as the PNG
         png, svg = manifest.get(f"{ind_id}.png"), manifest.get(f"{ind_id}.svg")
@@ -144,10 +165,6 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
     if _file_hash(index) != hashlib.sha256(html.encode("utf-8")).hexdigest():
         atomic_write_text(index, html)
         result.written.append(str(index))
-    if manifest != old:
-        atomic_write_text(out / MANIFEST, json.dumps({"version": RENDER_VERSION, "files": manifest},
-                                                     indent=1, sort_keys=True))
-    return result
 
 
 def _draw(name: str):
@@ -158,12 +175,14 @@ def _draw(name: str):
     out, key, s = sh["out"], sh["keys"][name], sh["series"][name]
     entries = []
     fig, _ = charts.plot_indicator(sh["ledger"], name, series=s, band=sh["bands"].get(name),
-                                   flagged=sh["flagged"] or None, data_hash=sh["data_keys"][name])
+                                   flagged=sh["flagged"] or None, data_hash=sh["data_keys"][name], style=sh["style"],
+                                   lang=sh["lang"])
     for fmt in sh["formats"]:
-        data = charts.save(fig, fmt)
-        atomic_write(out / f"{name}.{fmt}", data)
-        entries.append((f"{name}.{fmt}", key, hashlib.sha256(data).hexdigest()))
-    if _has_figures(s):
+        filename = _filename(name, fmt)
+        data = charts.save(fig, fmt.split("@")[0], scale=2 if fmt.endswith("@2x") else 1)
+        atomic_write(out / filename, data)
+        entries.append((filename, key, hashlib.sha256(data).hexdigest()))
+    if sh["style"] == "working" and _has_figures(s):
         fig, _ = charts.plot_tile(sh["ledger"], name, series=s)
         data = charts.save(fig, "png")
         atomic_write(out / TILES / f"{name}.png", data)
@@ -182,9 +201,14 @@ def _has_figures(s) -> bool:
     return bool(s.points or s.candidates or s.rejected)
 
 
+def _filename(name: str, fmt: str) -> str:
+    """'x.png', 'x.svg'; 'x@2x.png' for the double-resolution PNG (format 'png@2x')."""
+    return f"{name}@2x.png" if fmt == "png@2x" else f"{name}.{fmt}"
+
+
 def _fresh(out: Path, manifest: dict, name: str, key: str, formats, tile: bool) -> bool:
     """True when every file drawn for `name` exists, is as written, and was drawn from `key`."""
-    names = [f"{name}.{fmt}" for fmt in formats] + ([f"{TILES}/{name}.png"] if tile else [])
+    names = [_filename(name, fmt) for fmt in formats] + ([f"{TILES}/{name}.png"] if tile else [])
     for filename in names:
         entry = manifest.get(filename)
         if not entry or entry.get("inputs") != key or _file_hash(out / filename) != entry.get("sha256"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import matplotlib
@@ -20,22 +21,22 @@ from matplotlib.patches import Rectangle
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from tracker.text.formatting import subtitle
 from tracker.ledger.model import Ledger
+from tracker.render.captions import DateTicks, event_rows, footer_text, source_line, when_text
+from tracker.render.words import words
 from tracker.series import Point, Series, claimant_key, series_of
+from tracker.text.formatting import format_value, subtitle
 
 WIDTH_PX, HEIGHT_PX, DPI = 1200, 675, 100
 # Okabe-Ito, colour-blind safe, yellow left out (poor on white).
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C564B"]
 GREY = "#A0A0A0"
 MARKERS = {"exact": "o", "approx": "D", "at_least": "^", "at_most": "v", "range": "_"}
-QUALIFIER_LABELS = {"exact": "exact", "approx": "approximate", "at_least": "at least (≥)",
-                    "at_most": "at most (≤)", "range": "range (low to high)"}
 BOUND_SIGNS = {"at_least": "≥", "at_most": "≤"}
 STYLE = {
     "font.family": "DejaVu Sans", "font.size": 11, "axes.spines.top": False, "axes.spines.right": False,
     "axes.grid": True, "axes.grid.axis": "y", "grid.color": "#E5E5E5", "grid.linewidth": 0.8,
-    "svg.hashsalt": "tracker", "svg.fonttype": "path", "path.simplify": False,
+    "svg.hashsalt": "tracker", "svg.fonttype": "none", "path.simplify": False,  # SVG text stays text
 }
 
 
@@ -54,52 +55,6 @@ def claimant_colours(series: Series) -> dict[str, str]:
         if key not in colours:
             colours[key] = PALETTE[len(colours) % len(PALETTE)]
     return colours
-
-
-def footer_text(ledger: Ledger, series: Series, data_hash: str = "", width: int = 190) -> str:
-    """'Source: Mediazona via Ukrainska Pravda (2024-06-18); ...', shortened to fit, plus the data hash."""
-    seen: dict[tuple[str, str], str] = {}
-    for p in sorted((*series.points, *series.candidates, *series.rejected), key=lambda p: (p.end, p.id)):
-        src = ledger.sources[p.figure.source]
-        when = str(src.published) if src.published else "undated"
-        via = src.publisher if claimant_key(p.claimant) == claimant_key(src.publisher) else \
-            f"{p.claimant} via {src.publisher}"
-        seen.setdefault((via, when), f"{via} ({when})")
-    for f in (*series.relative, *series.undated):
-        src = ledger.sources[f.source]
-        seen.setdefault((src.publisher, str(src.published)), f"{src.publisher} ({src.published or 'undated'})")
-    items = list(seen.values())
-    text = "Source: "
-    shown = 0
-    for item in items:
-        more = len(items) - shown - 1
-        tail = f"; and {more} more (see index.html)" if more else ""
-        if len(text) + len(item) + len(tail) > width * 2 and shown:
-            text += f"and {len(items) - shown} more (see index.html)"
-            break
-        text += item + ("; " if more else "")
-        shown += 1
-    lines = textwrap.wrap(text, width)
-    notes = chart_notes(series)
-    if notes:
-        lines.append(notes)
-    if data_hash:
-        lines.append(f"Data {data_hash[:12]} · made with tracker from the ledger; see output/index.html")
-    return "\n".join(lines)
-
-
-def chart_notes(series: Series) -> str:
-    notes = []
-    echoes = sum(1 for p in series.points if p.echo_of)
-    if echoes:
-        notes.append(f"{echoes} echo{'es' if echoes != 1 else ''} of a claimant's own earlier figure drawn faint")
-    if series.undated:
-        n = len(series.undated)
-        notes.append(f"{n} undated figure{'s' if n != 1 else ''} left out")
-    if series.relative:
-        n = len(series.relative)
-        notes.append(f"{n} relative claim{'s' if n != 1 else ''} (e.g. 'doubling') not drawn")
-    return "; ".join(notes) + ("." if notes else "")
 
 
 def _x(d: date):
@@ -168,107 +123,199 @@ def _y_top(series: Series) -> float:
     return top * 1.18 if top > 0 else 1.0
 
 
+@dataclass(frozen=True)
+class Style:
+    """What a chart shows beyond the accepted figures. The working style is the curator's; the publication
+    style is for readers: accepted figures only, the producers named in the footer."""
+
+    name: str
+    band: bool  # the model's expected range
+    flags: bool  # circles and codes on flagged figures
+    review: bool  # candidates (hollow) and rejected figures (grey)
+    echoes: bool  # re-prints of a claimant's own figure (faint)
+
+
+STYLES = {"working": Style("working", True, True, True, True), "publish": Style("publish", False, False, False, False)}
+
+
+def _shown(series: Series, style: Style) -> list[tuple[Point, str]]:
+    """The points a style draws, each with its status (accepted, candidate, rejected)."""
+    out = [(p, "rejected") for p in series.rejected] + [(p, "candidate") for p in series.candidates] \
+        if style.review else []
+    return out + [(p, "accepted") for p in series.points if style.echoes or p.echo_of is None]
+
+
+def _titles(ind, series: Series, style: Style, lang: str) -> tuple[list[str], str]:
+    chart = dict(ind.chart)
+    title = chart.get("title", ind.title) if style.name == "publish" else ind.title
+    sub = chart.get("subtitle") if style.name == "publish" else None
+    if sub is None:
+        sub = subtitle(series) if style.name == "working" else publish_subtitle(series, lang)
+    return textwrap.wrap(title, 80) or [title], sub
+
+
+def publish_subtitle(series: Series, lang: str = "en") -> str:
+    """What is counted, for readers: 'cases received by military courts, since 21 Sep 2022'."""
+    ind, w = series.indicator, words(lang)
+    what = ind.counts or ind.title
+    if ind.kind == "cumulative" and ind.since:
+        what += f", {w['since']} {when_text(ind.since, lang)}"
+    elif ind.kind == "rate" and not ind.counts:  # counts says "per working day" itself where it is set
+        what += f", {w['per']} {w[ind.per]}"
+    return what[0].upper() + what[1:]
+
+
 # Long on purpose: the layers of one chart in drawing order (band, events, points, axes, titles, legend,
 # footer); each layer is a few lines and reads best in sequence.
 def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series | None = None,
-                   band=None, flagged=None, data_hash: str = "", footer: bool = True):
+                   band=None, flagged=None, data_hash: str = "", footer: bool = True, style: str = "working",
+                   lang: str = "en"):
     """Draw one indicator's chart; return (fig, ax). Never calls show().
 
-    `band` (a DataFrame with date, low, high) draws a model's expected band; `flagged`
-    maps figure ids to flag codes to mark them. Both are optional additions.
+    `band` (a DataFrame with date, low, high) draws a model's expected band; `flagged` maps figure ids to
+    flag codes to mark them; the publication style (`style="publish"`) draws neither, nor candidates,
+    rejected figures or echoes. An indicator with a single figure is drawn as a statement of it.
     """
     series = series or series_of(ledger, indicator_id)
+    st = STYLES[style]
     ind = series.indicator
     unit = "share" if ind.is_share else ind.unit
+    shown = _shown(series, st)
+    band = band if st.band and band is not None and len(band) else None
     with matplotlib.rc_context(STYLE):
         if ax is None:
             fig = _figure((WIDTH_PX / DPI, HEIGHT_PX / DPI))
-            ax = fig.add_axes([0.075, 0.175, 0.655, 0.64])
+            ax = fig.add_axes([0.075, 0.175, 0.655, 0.60])
         else:
             fig = ax.figure
+        if footer and len(shown) == 1:
+            return _statement(fig, ax, ledger, series, shown[0][0], st, data_hash, lang)
         colours = claimant_colours(series)
         events = ledger.events_for(ind.id)
         lo, hi = _x_limits(series, events)
-        if band is not None and len(band):
+        if band is not None:
             ax.fill_between(band["date"], band["low"], band["high"], color="#999999", alpha=0.18, linewidth=0,
                             zorder=1, label="expected range (model)")
-        for p in series.rejected:
-            _draw_point(ax, p, GREY, "rejected")
-        for p in series.candidates:
-            _draw_point(ax, p, colours[claimant_key(p.claimant)], "candidate")
-        for p in series.points:
-            _draw_point(ax, p, colours[claimant_key(p.claimant)], "accepted", faint=p.echo_of is not None)
-        if flagged:
-            for p in (*series.points, *series.candidates):
-                codes = flagged.get(p.id)
-                if codes:
-                    y = p.best
-                    ax.plot([_x(p.mid)], [y], linestyle="none", marker="o", markersize=17,
-                            markerfacecolor="none", markeredgecolor="#C00000", markeredgewidth=1.5, zorder=6)
-                    ax.annotate(", ".join(codes), (_x(p.mid), y), xytext=(0, 13), textcoords="offset points",
-                                ha="center", fontsize=8.5, color="#C00000", zorder=6)
+        for p, status in shown:
+            colour = GREY if status == "rejected" else colours[claimant_key(p.claimant)]
+            _draw_point(ax, p, colour, status, faint=p.echo_of is not None)
+        if flagged and st.flags:
+            _mark_flagged(ax, series, flagged)
         top = _y_top(series)
-        if band is not None and len(band):
+        if band is not None:
             top = max(top, float(band["high"].max()) * 1.05) if band["high"].notna().any() else top
             top = min(top, _y_top(series) * 2.5)
         ax.set_ylim(0, 1.0 if unit == "share" and top <= 1.0 else top)
         ax.set_xlim(_x(lo), _x(hi))
-        visible = [e for e in events if lo <= e.date.first <= hi]
-        for i, e in enumerate(visible):
+        small = not footer
+        for e, label, row in event_rows(events, lo, hi, 60 if small else 110, 22 if small else 26):
             x = _x(e.date.first)
             ax.axvline(x, color="#555555", linestyle=(0, (4, 3)), linewidth=1, zorder=1)
-            ax.annotate(textwrap.shorten(e.title, 38, placeholder="…"), (x, 1.0), xycoords=("data", "axes fraction"),
-                        xytext=(3, -4 - 13 * (i % 3)), textcoords="offset points", fontsize=8.5, color="#444444",
-                        va="top", ha="left")
+            ax.annotate(label, (x, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -4 - 11 * row),
+                        textcoords="offset points", fontsize=8.5, color="#444444", va="top", ha="left",
+                        linespacing=1.0)
         ax.yaxis.set_major_formatter(_value_formatter(unit, top))
         ax.yaxis.set_major_locator(MaxNLocator(nbins=6))
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
+        ax.xaxis.set_major_formatter(DateTicks(lang))
         ax.tick_params(labelsize=10)
         if footer:
-            title = textwrap.wrap(ind.title, 95)
-            if len(title) > 2:
-                title = [title[0], textwrap.shorten(" ".join(title[1:]), 95, placeholder="…")]
-            fig.text(0.075, 0.965, "\n".join(title), fontsize=14.5, fontweight="bold", ha="left", va="top",
-                     linespacing=1.2)
-            fig.text(0.075, 0.965 - 0.048 * len(title) - 0.012, subtitle(series), fontsize=11, color="#444444",
-                     ha="left", va="top")
-            fig.text(0.075, 0.015, footer_text(ledger, series, data_hash), fontsize=7.5, color="#555555",
-                     ha="left", va="bottom", linespacing=1.35)
-            _legend(fig, series, colours, band is not None and len(band) > 0)
+            _head_and_foot(fig, ledger, series, st, data_hash, lang)
+            _legend(fig, series, colours, band is not None, st, lang)
         else:
             ax.set_title(textwrap.fill(ind.title, 44), fontsize=9, loc="left")
     return fig, ax
 
 
-def _legend(fig, series: Series, colours: dict[str, str], band: bool):
+def _mark_flagged(ax, series: Series, flagged: dict) -> None:
+    for p in (*series.points, *series.candidates):
+        codes = flagged.get(p.id)
+        if codes:
+            ax.plot([_x(p.mid)], [p.best], linestyle="none", marker="o", markersize=17, markerfacecolor="none",
+                    markeredgecolor="#C00000", markeredgewidth=1.5, zorder=6, gid=f"flag-{p.id}")
+            ax.annotate(", ".join(codes), (_x(p.mid), p.best), xytext=(0, 13), textcoords="offset points",
+                        ha="center", fontsize=8.5, color="#C00000", zorder=6)
+
+
+def _head_and_foot(fig, ledger: Ledger, series: Series, st: Style, data_hash: str, lang: str) -> None:
+    """Title, subtitle and footer; long titles wrap onto more lines instead of being cut."""
+    title, sub = _titles(series.indicator, series, st, lang)
+    size = 14.5 if len(title) <= 2 else 12.5
+    fig.text(0.075, 0.965, "\n".join(title), fontsize=size, fontweight="bold", ha="left", va="top",
+             linespacing=1.2, gid="title")
+    fig.text(0.075, 0.965 - 0.045 * len(title) * size / 14.5 - 0.012, sub, fontsize=11, color="#444444",
+             ha="left", va="top", gid="subtitle")
+    if st.name == "publish":
+        lines = textwrap.wrap(dict(series.indicator.chart).get("source") or source_line(ledger, series, lang), 150)
+        note = dict(series.indicator.chart).get("note")
+        lines += textwrap.wrap(note, 150) if note else []
+        fig.text(0.075, 0.045, "\n".join(lines), fontsize=9.5, color="#333333", ha="left", va="bottom",
+                 linespacing=1.35, gid="source")
+        if data_hash:
+            fig.text(0.075, 0.015, f"{words(lang)['data']} {data_hash[:12]} · tracker", fontsize=6.5,
+                     color="#999999", ha="left", va="bottom", gid="data-hash")
+    else:
+        fig.text(0.075, 0.015, footer_text(ledger, series, data_hash), fontsize=7.5, color="#555555",
+                 ha="left", va="bottom", linespacing=1.35, gid="source")
+
+
+def _statement(fig, ax, ledger: Ledger, series: Series, p: Point, st: Style, data_hash: str, lang: str):
+    """A single figure as a statement: the value large, what it counts, when, and who said it."""
+    ax.set_axis_off()
+    ind = series.indicator
+    unit = "share" if ind.is_share else ind.unit
+    _head_and_foot(fig, ledger, series, st, data_hash, lang)
+    colour = claimant_colours(series)[claimant_key(p.claimant)]
+    sign = {"approx": "≈ ", "at_least": "≥ ", "at_most": "≤ "}.get(p.qualifier, "")
+    value = (f"{format_value(p.low, unit)}–{format_value(p.high, unit)}" if p.qualifier == "range"
+             else sign + format_value(p.value, unit))
+    fig.text(0.075, 0.58, value, fontsize=54, fontweight="bold", color=colour, ha="left", va="center",
+             gid="statement-value")
+    w = words(lang)
+    when = p.figure.period or p.figure.as_of
+    lead = w["in"] if p.figure.period else w["reported"] if p.figure.as_of_defaulted else w["as_of"]
+    when_words = f"{lead} {when_text(when, lang)}" if when else ""
+    what = (ind.counts or ind.unit) + (f", {when_words}" if when_words else "")
+    src = ledger.sources[p.figure.source]
+    who = p.claimant if claimant_key(p.claimant) == claimant_key(src.publisher) else \
+        f"{p.claimant}, {w['as_reported_by']} {src.publisher}"
+    what_lines = textwrap.wrap(what[0].upper() + what[1:], 90)
+    fig.text(0.075, 0.45, "\n".join(what_lines), fontsize=14, color="#222222", ha="left", va="top",
+             gid="statement-what")
+    fig.text(0.075, 0.45 - 0.05 * len(what_lines) - 0.02, who, fontsize=12, color="#444444", ha="left", va="top", gid="statement-who")
+    return fig, ax
+
+
+def _legend(fig, series: Series, colours: dict[str, str], band: bool, st: Style, lang: str):
+    w = words(lang)
     handles, labels = [], []
-    names = {claimant_key(p.claimant): p.claimant for p in (*series.points, *series.candidates)}
+    drawn = [p for p, _ in _shown(series, st)]
+    names = {claimant_key(p.claimant): p.claimant for p in drawn}
     for key, colour in colours.items():
-        handles.append(Line2D([], [], linestyle="none", marker="s", markersize=9, color=colour))
-        labels.append(textwrap.shorten(names[key], 34, placeholder="…"))
-    qualifiers = sorted({p.qualifier for p in (*series.points, *series.candidates, *series.rejected)},
-                        key=list(MARKERS).index)
+        if key in names:
+            handles.append(Line2D([], [], linestyle="none", marker="s", markersize=9, color=colour))
+            labels.append(textwrap.fill(names[key], 32))
+    qualifiers = sorted({p.qualifier for p in drawn}, key=list(MARKERS).index)
     for q in qualifiers:
         handles.append(Line2D([], [], linestyle="none", marker=MARKERS[q], markersize=8, color="#333333",
                               markeredgewidth=2 if q == "range" else 1))
-        labels.append(QUALIFIER_LABELS[q])
-    if any(p.end > p.start for p in (*series.points, *series.candidates)):
+        labels.append(w[q])
+    if any(p.end > p.start for p in drawn):
         handles.append(Line2D([], [], color="#333333", linewidth=3, alpha=0.55))
-        labels.append("the month, year or period it covers")
-    if series.candidates:
+        labels.append(textwrap.fill(w["period"], 32))
+    if st.review and series.candidates:
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=8, markerfacecolor="none",
                               markeredgecolor="#333333"))
-        labels.append("candidate (not yet reviewed)")
-    if series.rejected:
+        labels.append(w["candidate"])
+    if st.review and series.rejected:
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=8, color=GREY))
-        labels.append("rejected (kept for the record)")
+        labels.append(w["rejected"])
     if band:
         handles.append(Rectangle((0, 0), 1, 1, color="#999999", alpha=0.3))
-        labels.append("expected range (model)")
-    fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(0.745, 0.83), frameon=False, fontsize=9,
-               title="Claimant · qualifier", title_fontsize=9, alignment="left", borderaxespad=0)
+        labels.append(w["band"])
+    title = w["legend"] if st.name == "working" else w["legend_publish"]
+    fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(0.745, 0.80), frameon=False, fontsize=9,
+               title=title, title_fontsize=9, alignment="left", borderaxespad=0)
 
 
 TILE_PX = (420, 290)
@@ -312,12 +359,13 @@ def compose_overview(tiles: list, data_hash: str = "", ncols: int = 4) -> bytes:
     return buf.getvalue()
 
 
-def save(fig, fmt: str) -> bytes:
-    """The figure's bytes in `fmt`, with no timestamps or random ids, so reruns are byte-identical."""
+def save(fig, fmt: str, scale: int = 1) -> bytes:
+    """The figure's bytes in `fmt` (PNG at `scale` times 1200×675 for high-density screens), with no
+    timestamps or random ids, so reruns are byte-identical."""
     import io
 
     buf = io.BytesIO()
     metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None} if fmt == "svg" else None
     with matplotlib.rc_context(STYLE):
-        fig.savefig(buf, format=fmt, dpi=DPI, metadata=metadata)
+        fig.savefig(buf, format=fmt, dpi=DPI * scale, metadata=metadata)
     return buf.getvalue()

@@ -1,0 +1,170 @@
+"""The publication style: what a reader's chart leaves out and says, checked on artists and SVG, not pixels."""
+
+import re
+from datetime import date
+
+import matplotlib.dates as mdates
+import pandas as pd
+import pytest
+from matplotlib.collections import PolyCollection
+from PIL import Image
+
+import tracker
+from conftest import TODAY, write
+from tracker.render.build import build
+from tracker.render.captions import DateTicks, event_rows, source_line
+from tracker.render.charts import plot_indicator, save
+
+LEDGER = """\
+version: 1
+indicators:
+  cases:
+    title: Criminal cases for AWOL, desertion and refusal received by Russian military courts since mobilisation
+    unit: cases
+    kind: cumulative
+    since: 2022-09-21
+    counts: cases received by military courts
+  single:
+    title: Security officers who fled abroad
+    unit: people
+    kind: stock
+    counts: security officers who fled
+    chart: {title: Officers who fled, note: Estimate by one group., source: "Source: Gulagu.net"}
+sources:
+  mz: {publisher: Mediazona, published: 2024-06-18}
+  up: {publisher: Ukrainska Pravda, published: 2024-06-18}
+  mt: {publisher: The Moscow Times, published: 2024-06-20}
+  x: {publisher: Other Outlet, published: 2024-09-16}
+events:
+  - {id: mob, date: 2022-09-21, title: Partial mobilisation decree}
+  - {id: law, date: 2022-09-24, title: "Law toughening penalties for AWOL, desertion and refusal (up to 15 years)"}
+figures:
+  - {id: a, indicator: cases, value: 5006, as_of: 2023-12-29, source: mz, quote: 5006}
+  - {id: b, indicator: cases, value: 10025, source: up, claimant: Mediazona, quote: 10025}
+  - {id: b2, indicator: cases, value: 10025, source: mt, claimant: Mediazona, quote: 10025}
+  - {id: c, indicator: cases, value: 7400, qualifier: at_least, source: x, claimant: Someone, quote: 7400}
+  - {id: g, indicator: cases, value: 8000, as_of: 2024-02, source: x, status: candidate, quote: 8000}
+  - {id: h, indicator: cases, value: 64, as_of: 2024-01, source: x, status: rejected, note: digits fell out, quote: 64}
+  - {id: one, indicator: single, value: 20, qualifier: at_least, source: x, claimant: Gulagu.net, quote: 20}
+"""
+BAND = pd.DataFrame({"date": pd.to_datetime(["2023-01-01", "2024-12-31"]), "low": [100, 9000],
+                     "mid": [200, 12000], "high": [300, 15000]})
+
+
+@pytest.fixture()
+def ledger(tmp_path):
+    return tracker.load(write(tmp_path, LEDGER), today=TODAY)
+
+
+def _draw(ledger, style, **kw):
+    return plot_indicator(ledger, "cases", band=BAND, flagged={"c": ["stale"]}, style=style, **kw)
+
+
+def _texts(fig):
+    return [t.get_text() for t in fig.texts] + [t.get_text() for ax in fig.axes for t in ax.texts]
+
+
+def test_publish_has_no_band_no_flag_marks_no_review_points(ledger):
+    fig, ax = _draw(ledger, "publish")
+    assert not [c for c in ax.collections if isinstance(c, PolyCollection)]
+    assert not [a for a in ax.lines if (a.get_gid() or "").startswith("flag-")]
+    ids = {(a.get_gid() or "")[len("figure-"):] for a in ax.lines if (a.get_gid() or "").startswith("figure-")}
+    assert ids == {"a", "b", "c"}  # no candidate g, rejected h, nor b2 (an echo of Mediazona's b)
+
+
+def test_working_style_keeps_them(ledger):
+    fig, ax = _draw(ledger, "working")
+    assert [c for c in ax.collections if isinstance(c, PolyCollection)]
+    assert [a for a in ax.lines if (a.get_gid() or "") == "flag-c"]
+    ids = {(a.get_gid() or "")[len("figure-"):] for a in ax.lines if (a.get_gid() or "").startswith("figure-")}
+    assert {"g", "h", "b2"} <= ids
+
+
+def test_footer_names_the_producers_and_the_outlets(ledger):
+    fig, _ = _draw(ledger, "publish", data_hash="0123456789abcdef")
+    (source,) = [t.get_text() for t in fig.texts if t.get_gid() == "source"]
+    assert source == "Sources: Mediazona and Someone; as reported by Ukrainska Pravda, The Moscow Times and Other Outlet"
+    assert "index.html" not in " ".join(_texts(fig))
+    (small,) = [t for t in fig.texts if t.get_gid() == "data-hash"]
+    assert "0123456789ab" in small.get_text() and small.get_fontsize() < 8
+
+
+def test_many_outlets_are_counted_not_listed(ledger):
+    series = ledger.series["cases"]
+    assert source_line(ledger, series, most=1).endswith("as reported by Ukrainska Pravda and 2 more")
+    assert source_line(ledger, series, lang="ru").startswith("Источники: Mediazona, Someone; по публикациям")
+
+
+def test_no_label_is_cut_and_close_events_do_not_overlap(ledger):
+    fig, ax = _draw(ledger, "publish")
+    assert not any("…" in t for t in _texts(fig))
+    assert "Law toughening penalties" in " ".join(_texts(fig)) and "15 years)" in " ".join(_texts(fig))
+    renderer = fig.canvas.get_renderer()
+    labels = [t for t in ax.texts if "mobilisation" in t.get_text() or "Law" in t.get_text()]
+    assert len(labels) == 2
+    a, b = (t.get_window_extent(renderer) for t in labels)
+    assert not a.overlaps(b)
+
+
+def test_event_rows_share_a_row_only_when_clear():
+    from types import SimpleNamespace as NS
+
+    from tracker.ledger.dates import parse_span
+
+    events = [NS(id=str(i), date=parse_span(d), title="An event title of some length") for i, d in
+              enumerate(["2022-01-01", "2022-01-05", "2024-06-01"])]
+    rows = [row for _, _, row in event_rows(events, date(2022, 1, 1), date(2024, 12, 31))]
+    assert rows[0] == 0 and rows[1] > 0 and rows[2] == 0
+
+
+def test_date_ticks_say_the_year_first_and_at_each_new_year():
+    ticks = [mdates.date2num(date(y, m, 1)) for y, m in [(2023, 11), (2024, 1), (2024, 3), (2025, 1)]]
+    assert DateTicks().format_ticks(ticks) == ["Nov\n2023", "Jan\n2024", "Mar", "Jan\n2025"]
+    years = [mdates.date2num(date(y, 1, 1)) for y in (2023, 2024)]
+    assert DateTicks().format_ticks(years) == ["2023", "2024"]
+    assert DateTicks("ru").format_ticks(ticks[:1]) == ["ноя\n2023"]
+
+
+def test_a_single_figure_is_a_statement(ledger):
+    fig, ax = plot_indicator(ledger, "single", style="publish")
+    texts = {t.get_gid(): t.get_text() for t in fig.texts}
+    assert not ax.axison
+    assert texts["statement-value"] == "≥ 20"
+    assert "Security officers who fled, reported 16 Sep 2024" == texts["statement-what"]
+    assert texts["title"] == "Officers who fled"  # the indicator's chart: title
+    assert texts["source"] == "Source: Gulagu.net\nEstimate by one group."
+
+
+def test_svg_text_stays_text(ledger):
+    fig, _ = _draw(ledger, "publish")
+    svg = save(fig, "svg").decode()
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert any("Criminal cases for AWOL" in t for t in texts) and any("Mediazona" in t for t in texts)
+
+
+def test_publish_build_writes_1x_and_2x_and_is_reproducible(ledger, tmp_path):
+    out = tmp_path / "pub"
+    first = build(ledger, out, style="publish", progress=False)
+    assert set(first.drawn) == {"cases", "single"} and not (out / "index.html").exists()
+    with Image.open(out / "cases.png") as one, Image.open(out / "cases@2x.png") as two:
+        assert one.size == (1200, 675) and two.size == (2400, 1350)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    for p in out.glob("*.png"):
+        p.unlink()
+    again = build(ledger, out, style="publish", progress=False)
+    assert set(again.drawn) == {"cases", "single"}
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+@pytest.mark.parametrize("chart, message", [
+    ("chart: {titel: X}", "unknown key 'titel' in chart; did you mean 'title'?"),
+    ("chart: Officers", "'chart' must be a mapping such as {title: ..., note: ...}"),
+    ("chart: {title: [a, b]}", "chart.title must be a line of text"),
+])
+def test_a_bad_chart_setting_is_refused_with_its_place(tmp_path, chart, message):
+    text = LEDGER.replace("    chart: {title: Officers who fled, note: Estimate by one group., source: \"Source: "
+                          "Gulagu.net\"}", "    " + chart)
+    with pytest.raises(tracker.LedgerError) as err:
+        tracker.load(write(tmp_path, text), today=TODAY)
+    (problem,) = err.value.problems
+    assert problem.line == 14 and problem.message == message
