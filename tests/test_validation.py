@@ -124,6 +124,24 @@ CASES = [
     ("control character", "version: 1\nsources:\n  s:\n    publisher: \"a\x07b\"\n", 4, "not allowed in YAML"),
     ("accessed before published", BASE.replace("published: 2024-06-19", "published: 2024-06-19\n    accessed: 2024-01-01"),
      26, "accessed 2024-01-01 is before published"),
+    ("european thousands", fig("  - {id: f2, indicator: cases, value: 24.000, source: s1, quote: '24.000'}\n"), 36,
+     "reads as 24; for 24 thousand write 24000"),
+    ("value as printed", fig("  - {id: f2, indicator: cases, value: 24 тысячи, source: s1, quote: 24 тысячи}\n"), 36,
+     "it reads as 24000: write value: 24000"),
+    ("thousand times", fig("  - {id: f2, indicator: cases, value: 24, source: s1, quote: '24 000 дел'}\n"), 36,
+     "a thousand times smaller than the quote"),
+    ("outlet field", fig("  - {id: f2, indicator: cases, value: 5, outlet: X, source: s1, quote: '5'}\n"), 36,
+     "the outlet is a source"),
+    ("date field", fig("  - {id: f2, indicator: cases, value: 5, date: 2024-01, source: s1, quote: '5'}\n"), 36,
+     "write as_of: for a count at a date"),
+    ("qualifier in words", fig("  - {id: f2, indicator: cases, value: 5, qualifier: about, source: s1, quote: '5'}\n"),
+     36, "did you mean 'approx'?"),
+    ("colon in a quote", fig("  - id: f2\n    indicator: cases\n    value: 5\n    source: s1\n    quote: A: 5\n"), 40,
+     "put the whole text in double quotes"),
+    ("missing dash", fig("  - id: f2\n    indicator: cases\n    value: 5\n    source: s1\n    quote: '5'\n"
+                         "    id: f3\n    indicator: cases\n"), 41, "a new entry starts here without its '- '"),
+    ("bad acknowledgement", fig("  - {id: f2, indicator: cases, value: 5, source: s1, quote: '5', "
+                                "acknowledged: [stale]}\n"), 36, "each item of 'acknowledged' is a mapping"),
 ]
 
 

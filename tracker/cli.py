@@ -25,7 +25,10 @@ def _load(path: str):
 
 
 def cmd_validate(args) -> int:
-    path = args.path or args.ledger
+    if args.path and args.ledger:
+        raise UsageError(f"give the ledger once: either 'tracker validate {args.path}' or "
+                         f"'tracker validate --ledger {args.ledger}', not both")
+    path = args.path or args.ledger or DEFAULT_LEDGER
     ledger = _load(path)
     statuses = {}
     for f in ledger.figures:
@@ -61,7 +64,7 @@ def _known_indicators(ledger, names: list[str]) -> None:
 
         hints = [f"'{u}'" + (f" (did you mean '{m[0]}'?)" if (m := difflib.get_close_matches(u, ledger.indicators, 1))
                              else "") for u in unknown]
-        raise UsageError(f"unknown indicator {', '.join(hints)}; `tracker validate` lists the ledger's indicators")
+        raise UsageError(f"unknown indicator {', '.join(hints)}; `tracker list` lists the ledger's indicators")
 
 
 def cmd_flags(args) -> int:
@@ -80,18 +83,22 @@ def cmd_flags(args) -> int:
     ledger = _load(args.ledger)
     _known_indicators(ledger, args.indicators)
     result = check(ledger, args.indicators or None, args.detector, cache=True)
+    shown = result.flags + (result.acknowledged if args.all else ())
     if args.format == "json":
         import json
 
-        print(json.dumps([f.as_dict() for f in result.flags], indent=2, ensure_ascii=False))
+        print(json.dumps([f.as_dict() for f in shown], indent=2, ensure_ascii=False))
     elif args.format == "csv":
-        result.frame().assign(related=lambda d: d["related"].map(" ".join)).to_csv(sys.stdout, index=False)
+        result.frame(acknowledged=args.all).assign(related=lambda d: d["related"].map(" ".join)).to_csv(
+            sys.stdout, index=False)
     else:
-        _print_table(result.flags)
+        _print_table(shown)
     counts = {s: sum(1 for f in result.flags if f.severity == s) for s in reversed(SEVERITIES)}
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no flags"
+    acked = f"; {len(result.acknowledged)} acknowledged in the ledger" + ("" if args.all else " (--all shows them)")
     print(f"{len(result.flags)} flag{'s' if len(result.flags) != 1 else ''}: {summary} "
-          f"(info: supported jumps; notice: cannot be judged)", file=sys.stderr)
+          f"(info: supported jumps; notice: cannot be judged){acked if result.acknowledged else ''}",
+          file=sys.stderr)
     if args.fail_on != "none" and any(severity_at_least(f, args.fail_on) for f in result.flags):
         return EXIT_FLAGS
     return EXIT_OK
@@ -108,10 +115,12 @@ def _print_table(flags) -> None:
     current = None
     for f in sorted(flags, key=lambda f: order[f.indicator]):  # stable: severity order kept within
         if f.indicator != current:
+            print(f"{'' if current is None else chr(10)}{f.indicator}")
             current = f.indicator
-            print(f"\n{current}")
         head = f"  {f.severity.upper():<8}{f.code:<9}"
-        body = f.message + (f" Supported: {f.support}." if f.support else "")
+        body = f"{f.where}: " if f.where else ""
+        body += f.message + (f" Supported: {f.support}." if f.support else "")
+        body += f" Acknowledged by {f.acknowledged}." if f.acknowledged else ""
         lines = textwrap.wrap(body, width - len(head)) or [""]
         print(head + lines[0])
         for line in lines[1:]:
@@ -136,10 +145,16 @@ def cmd_extract(args) -> int:
         raise UsageError(str(exc)) from None
     target = args.append or args.ledger
     ledger = None
+    if args.append and Path(args.append).is_dir():
+        raise UsageError(f"{args.append} is a directory; --append takes a ledger file, e.g. "
+                         f"--append {Path(args.append) / 'figures.yaml'}")
     if Path(target).exists():
         ledger = _load(target)
     elif args.append:
         raise UsageError(f"{args.append}: no such ledger to append to; create it with 'version: 1' first")
+    else:
+        print(f"tracker: no ledger at {Path(target).resolve()}, so no indicator is suggested (every candidate "
+              "says indicator: CHOOSE); pass --ledger PATH", file=sys.stderr)
     candidates = ex.extract(article, ledger)
     if not args.append:
         print(ex.candidates_yaml(article, candidates, ledger), end="")
@@ -162,6 +177,25 @@ def cmd_extract(args) -> int:
     print(f"{args.append}: appended {written} candidate figure{'s' if written != 1 else ''} "
           f"({skipped} already in the ledger, {len(fresh) - written} without a fitting indicator, left out)",
           file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_list(args) -> int:
+    from tracker.checks import check
+    from tracker.render.tables import indicators_frame, write
+
+    ledger = _load(args.ledger)
+    frame = indicators_frame(ledger, check(ledger, cache=True).flags)
+    write(frame.drop(columns=["title"]) if args.format == "table" else frame, args.format, sys.stdout)
+    return EXIT_OK
+
+
+def cmd_show(args) -> int:
+    from tracker.render.tables import figures_of_frame, write
+
+    ledger = _load(args.ledger)
+    _known_indicators(ledger, [args.indicator])
+    write(figures_of_frame(ledger, args.indicator), args.format, sys.stdout)
     return EXIT_OK
 
 
@@ -206,9 +240,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a ledger and list every problem",
                        description="Check a ledger against the format and list every problem as "
                                    "file:line:column: message. Exit 2 if there is any.")
-    p.add_argument("path", nargs="?", help="the ledger to check (default: --ledger)")
-    ledger_opt(p)
+    p.add_argument("path", nargs="?", help="the ledger to check (default: figures.yaml)")
+    p.add_argument("--ledger", metavar="PATH", help="the ledger, as for other commands (give PATH or --ledger)")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("list", help="list the indicators with their figures, latest figure and flags",
+                       description="One row per indicator: accepted, candidate and rejected figures, the latest "
+                                   "accepted figure and its date, and how many problem flags it has.")
+    ledger_opt(p)
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="(default: table)")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", help="show one indicator's figures by date, with where each stands",
+                       description="One indicator's figures sorted by date: value as printed, qualifier, claimant, "
+                                   "outlet, status, id and file:line.")
+    p.add_argument("indicator", metavar="INDICATOR")
+    ledger_opt(p)
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="(default: table)")
+    p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("chart", help="draw a chart per indicator, an overview and output/index.html",
                        description="Draw one chart per indicator (PNG and SVG), an overview of all indicators "
@@ -238,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--detector", default="state-space", help="the jump model (default: state-space; "
                    "also: ratio-rule)")
     p.add_argument("--list-checks", action="store_true", help="list the checks and their codes, then exit")
+    p.add_argument("--all", action="store_true", help="include flags acknowledged in the ledger")
     p.set_defaults(func=cmd_flags)
 
     p = sub.add_parser("extract", help="turn an article into candidate figures (ledger YAML)",

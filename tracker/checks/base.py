@@ -33,6 +33,8 @@ class Flag:
     message: str
     support: str | None = None
     score: float | None = None
+    where: str = ""  # the flagged figure's file:line
+    acknowledged: str | None = None  # "who: why", when a curator has accepted the flag in the ledger
 
     @property
     def is_problem(self) -> bool:
@@ -41,8 +43,8 @@ class Flag:
     def as_dict(self) -> dict:
         return {"code": self.code, "severity": self.severity, "indicator": self.indicator,
                 "figure": self.figures[0] if self.figures else None, "related": list(self.figures[1:]),
-                "message": self.message, "support": self.support,
-                "score": None if self.score is None else round(self.score, 2)}
+                "where": self.where, "message": self.message, "support": self.support,
+                "score": None if self.score is None else round(self.score, 2), "acknowledged": self.acknowledged}
 
 
 def severity_at_least(flag: Flag, level: str) -> bool:

@@ -10,7 +10,7 @@ support or by marking the figure rejected with a note.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 # Each family registers its checks on import; this order is the order of codes in reports.
@@ -25,10 +25,13 @@ from tracker.series import Series, all_series
 
 @dataclass(frozen=True)
 class CheckResult:
-    """The flags, in a stable order, and each indicator's model fit (for bands on charts)."""
+    """The flags, in a stable order, and each indicator's model fit (for bands on charts).
+
+    `flags` leaves out those a curator has acknowledged in the ledger; they are in `acknowledged`."""
 
     flags: tuple[Flag, ...]
     fits: dict
+    acknowledged: tuple[Flag, ...] = ()
 
     def __iter__(self):
         return iter(self.flags)
@@ -36,11 +39,14 @@ class CheckResult:
     def __len__(self) -> int:
         return len(self.flags)
 
-    def frame(self):
+    def frame(self, acknowledged: bool = False):
+        """One row per flag (with `acknowledged=True`, the acknowledged ones too)."""
         import pandas as pd
 
-        cols = ["code", "severity", "indicator", "figure", "related", "message", "support", "score"]
-        return pd.DataFrame([f.as_dict() for f in self.flags], columns=cols)
+        cols = ["code", "severity", "indicator", "figure", "related", "where", "message", "support", "score",
+                "acknowledged"]
+        rows = self.flags + (self.acknowledged if acknowledged else ())
+        return pd.DataFrame([f.as_dict() for f in rows], columns=cols)
 
     def problems(self) -> tuple[Flag, ...]:
         return tuple(f for f in self.flags if f.is_problem)
@@ -120,4 +126,20 @@ def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detecto
     order = {i: n for n, i in enumerate(series_by_id)}
     order_codes = codes()
     flags.sort(key=lambda f: (-SEVERITIES.index(f.severity), order[f.indicator], order_codes.index(f.code), f.figures))
-    return CheckResult(tuple(flags), fits)
+    return _with_places(ledger, flags, fits)
+
+
+def _with_places(ledger: Ledger, flags: list[Flag], fits: dict) -> CheckResult:
+    """Each flag with its figure's file:line; those the ledger acknowledges set apart."""
+    where, acks = {}, {}
+    for f in ledger.figures:
+        where[f.id] = f.location
+        for code, by, why in f.acknowledged:
+            acks[(f.id, code)] = f"{by}: {why}"
+    shown, acknowledged = [], []
+    for fl in flags:
+        fid = fl.figures[0] if fl.figures else ""
+        ack = acks.get((fid, fl.code))
+        fl = replace(fl, where=where.get(fid, ""), acknowledged=ack)
+        (acknowledged if ack else shown).append(fl)
+    return CheckResult(tuple(shown), fits, tuple(acknowledged))

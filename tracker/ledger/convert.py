@@ -87,6 +87,17 @@ class SpanType(DateType):
     interval = True
 
 
+# Words curators write for a qualifier, and the qualifier they mean.
+QUALIFIER_WORDS = {
+    "more than": "at_least", "over": "at_least", "at least": "at_least", "minimum": "at_least", "min": "at_least",
+    "more": "at_least", ">": "at_least", ">=": "at_least", "≥": "at_least", "plus": "at_least",
+    "about": "approx", "around": "approx", "approximately": "approx", "almost": "approx", "nearly": "approx",
+    "roughly": "approx", "~": "approx", "≈": "approx", "estimate": "approx", "approximate": "approx",
+    "less than": "at_most", "under": "at_most", "up to": "at_most", "fewer than": "at_most", "maximum": "at_most",
+    "max": "at_most", "<": "at_most", "<=": "at_most", "≤": "at_most", "between": "range", "from-to": "range",
+}
+
+
 class EnumType(FieldType):
     def schema(self, f):
         return {"enum": list(f.choices)}
@@ -94,7 +105,9 @@ class EnumType(FieldType):
     def convert(self, f, v, today):
         raw = v.raw
         if raw not in f.choices:
-            close = difflib.get_close_matches(raw.lower().replace(" ", "_").replace("-", "_"), f.choices, 1, 0.6)
+            meant = QUALIFIER_WORDS.get(raw.strip().lower()) if f.name == "qualifier" else None
+            close = [meant] if meant else difflib.get_close_matches(raw.lower().replace(" ", "_").replace("-", "_"),
+                                                                   f.choices, 1, 0.6)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             raise Invalid(f"{f.name}: '{raw}' is not one of {', '.join(f.choices)}{hint}")
         return raw
@@ -155,10 +168,19 @@ class ChartType(FieldType):
                 "properties": {k: {"type": "string", "minLength": 1} for k in F.CHART_KEYS}}
 
 
+class AcksType(FieldType):
+    """Acknowledged flags: a list of {flag, by, why}."""
+
+    def schema(self, f):
+        return {"type": "array", "items": {"type": "object", "additionalProperties": False,
+                                           "required": list(F.ACK_KEYS),
+                                           "properties": {k: {"type": "string", "minLength": 1} for k in F.ACK_KEYS}}}
+
+
 TYPES: dict[str, FieldType] = {
     "text": FieldType(), "number": NumberType(), "date": DateType(), "span": SpanType(), "enum": EnumType(),
     "bool": BoolType(), "id": IdType(), "url": UrlType(), "language": LanguageType(), "list": ListType(),
-    "reflist": ListType(), "ref": FieldType(), "chart": ChartType(),
+    "reflist": ListType(), "ref": FieldType(), "chart": ChartType(), "acks": AcksType(),
 }
 
 
@@ -188,6 +210,8 @@ def convert(f: F.Field, v, today: date, problem, item_pos) -> object:
         return tuple(out)
     if isinstance(TYPES[f.type], ChartType):
         return _chart(f, v, problem, item_pos)
+    if isinstance(TYPES[f.type], AcksType):
+        return _acks(f, v, problem, item_pos)
     if not isinstance(v, Scalar):
         problem(f"'{f.name}' must be a single value, not a {'list' if isinstance(v, Seq) else 'mapping'}", None)
         return None
@@ -215,6 +239,27 @@ def _chart(f: F.Field, v, problem, item_pos) -> tuple[tuple[str, str], ...] | No
     return tuple(out)
 
 
+def _acks(f: F.Field, v, problem, item_pos) -> tuple[tuple[str, str, str], ...] | None:
+    example = "- {flag: stale, by: your name, why: the reason it stands}"
+    if not isinstance(v, Seq):
+        problem(f"'{f.name}' must be a list of acknowledgements: {example}", None)
+        return None
+    out = []
+    for item in v.items:
+        if not isinstance(item, Map):
+            problem(f"each item of '{f.name}' is a mapping: {example}", item_pos(item))
+            continue
+        got = {k: val.raw for k, (_, val) in item.items.items() if isinstance(val, Scalar) and val.raw.strip()}
+        unknown = [k for k in item.items if k not in F.ACK_KEYS]
+        missing = [k for k in F.ACK_KEYS if k not in got]
+        if unknown or missing:
+            what = (f"unknown key '{unknown[0]}'" if unknown else f"missing '{missing[0]}'")
+            problem(f"{what} in an acknowledgement; write {example}", item_pos(item))
+            continue
+        out.append((got["flag"], got["by"], got["why"]))
+    return tuple(out)
+
+
 def parse_number(raw: str, quoted: bool = False) -> tuple[int | float | None, str | None]:
     """Read a number as a curator writes it; return (value, None) or (None, the fix)."""
     s = raw.strip()
@@ -230,6 +275,9 @@ def parse_number(raw: str, quoted: bool = False) -> tuple[int | float | None, st
         if len(digits) > 1 and digits.startswith("0"):
             return None, f"'{s}' has a leading zero (some YAML readers take it as octal); write {int(s)}"
         return int(s), None
+    if re.fullmatch(r"[1-9]\d{0,2}\.000", s):
+        return None, (f"'{s}' reads as {s[:-4]}; for {s[:-4]} thousand write {s.replace('.', '')}, "
+                      f"for {s[:-4]} write {s[:-4]}")
     if _FLOAT.match(s):
         x = float(s)
         if not math.isfinite(x):
@@ -250,7 +298,19 @@ def parse_number(raw: str, quoted: bool = False) -> tuple[int | float | None, st
         return None, f"'{s}' is a yes/no word, not a number"
     if s.endswith("%"):
         return None, f"'{s}' is a percentage; write it as a fraction (e.g. 0.2 for 20%) with unit: share"
-    return None, f"'{s}' is not a number"
+    return None, f"'{s}' is not a number" + _as_printed(s)
+
+
+def _as_printed(s: str) -> str:
+    """For a number as an article prints it ('24 тысячи', '7.4 thousand'), the value to write instead."""
+    from tracker.text.numbers import scan
+
+    lang = "ru" if re.search("[а-яіїєґё]", s.lower()) else "en"
+    found = scan(s, lang)
+    if len(found) != 1 or found[0].percent or found[0].kind in ("vague", "ratio"):
+        return ""
+    value = format_number(found[0].value)
+    return f"; it reads as {value}: write value: {value}, with qualifier: approx if the article rounds it"
 
 
 def format_number(x) -> str:

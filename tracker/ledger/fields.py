@@ -22,7 +22,7 @@ SPAN_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
 @dataclass(frozen=True, slots=True)
 class Field:
     name: str
-    type: str  # id | text | number | date | span | enum | bool | list | ref | reflist | url | language | chart
+    type: str  # id | text | number | date | span | enum | bool | list | ref | reflist | url | language | chart | acks
     doc: str
     required: bool = False
     choices: tuple = ()
@@ -84,6 +84,8 @@ FIGURE = _fields(
     Field("quote", "text", "The sentence as printed, in its original language.", required=True),
     Field("status", "enum", "accepted (default) | candidate | rejected.", choices=STATUSES),
     Field("note", "text", "Free text; required when status is rejected."),
+    Field("acknowledged", "acks", "(tracker) Flags a curator has looked at and accepts: a list of "
+          "{flag: CODE, by: WHO, why: TEXT}; they stay out of `tracker flags` unless --all."),
 )
 
 ROOT = _fields(
@@ -95,6 +97,7 @@ ROOT = _fields(
     Field("figures", "list", "The figures."),
 )
 
-CHART_KEYS = ("title", "subtitle", "source", "note")  # the keys of an indicator's chart: mapping
+CHART_KEYS = ("title", "subtitle", "source", "note")
+ACK_KEYS = ("flag", "by", "why")  # an acknowledgement of a flag: all three required  # the keys of an indicator's chart: mapping
 
 SECTIONS = {"indicator": INDICATOR, "source": SOURCE, "event": EVENT, "figure": FIGURE}

@@ -121,6 +121,7 @@ class _Loader:
     # -- the whole ledger ---------------------------------------------------------------------
 
     def build(self) -> Ledger:
+        self.written = {s: {x.id for x in self.entries[s]} for s in ("indicator", "source")}  # valid or not
         indicators = self._unique("indicator", self._indicator)
         sources = self._unique("source", self._source)
         events = tuple(self._unique("event", lambda e: self._event(e, indicators)).values())
@@ -179,11 +180,14 @@ class _Loader:
         ind = indicators.get(v.get("indicator"))
         src = sources.get(v.get("source"))
         ok = True
+        written = self.written
         if "indicator" in v and ind is None:
-            self.problem(e.path, e.at("indicator"), _dangling("indicator", v["indicator"], indicators))
+            if v["indicator"] not in written["indicator"]:  # an invalid one was reported where it stands
+                self.problem(e.path, e.at("indicator"), _dangling("indicator", v["indicator"], indicators))
             ok = False
         if "source" in v and src is None:
-            self.problem(e.path, e.at("source"), _dangling("source", v["source"], sources))
+            if v["source"] not in written["source"]:
+                self.problem(e.path, e.at("source"), _dangling("source", v["source"], sources))
             ok = False
         ok = self._rules(e, {"indicator": ind, "source": src}) and ok
         if not ok or ind is None or src is None or "quote" not in v or "id" not in v:
@@ -198,20 +202,50 @@ class _Loader:
             value=v.get("value"), qualifier=v.get("qualifier", "exact"), low=v.get("low"), high=v.get("high"),
             as_of=as_of, as_of_defaulted=as_of_defaulted, period=v.get("period"), change=change,
             compared_to=v.get("compared_to"), claimant_defaulted=claimant is None, status=v.get("status", "accepted"),
-            note=v.get("note"), file=e.path, line=e.line,
+            note=v.get("note"), acknowledged=v.get("acknowledged", ()), file=e.path, line=e.line,
         )
 
 
+# Field names curators reach for, per section, and what to write instead.
+SYNONYMS = {
+    "figure field": {
+        "outlet": "the outlet is a source: put it under sources: (publisher: ...) and write source: ITS-ID here",
+        "publisher": "the outlet is a source: put it under sources: (publisher: ...) and write source: ITS-ID here",
+        "date": "write as_of: for a count at a date, period: for a count within a period",
+        "published": "the publication date belongs to the source (sources: ID: published: ...); a figure's own "
+                     "date is as_of or period",
+        "link": "the address belongs to the source: write url: under sources:",
+        "url": "the address belongs to the source: write url: under sources:",
+        "number": "did you mean 'value'?", "count": "did you mean 'value'?", "amount": "did you mean 'value'?",
+        "text": "did you mean 'quote'?", "sentence": "did you mean 'quote'?", "citation": "did you mean 'quote'?",
+        "producer": "did you mean 'claimant'?", "who": "did you mean 'claimant'?", "by": "did you mean 'claimant'?",
+        "comment": "did you mean 'note'?", "notes": "did you mean 'note'?",
+    },
+    "source field": {
+        "outlet": "did you mean 'publisher'?", "site": "did you mean 'publisher'?", "name": "did you mean 'publisher'?",
+        "date": "did you mean 'published'?", "link": "did you mean 'url'?", "address": "did you mean 'url'?",
+        "headline": "did you mean 'title'?", "byline": "did you mean 'author'?",
+    },
+}
+
+
 def _unknown(name: str, spec: dict, what: str) -> str:
-    close = difflib.get_close_matches(name, list(spec), 1, 0.6)
+    synonym = SYNONYMS.get(what, {}).get(name.lower())
+    if synonym:
+        return f"unknown {what} '{name}'; {synonym}"
+    close = difflib.get_close_matches(name, list(spec), 1, 0.75)
     hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(spec)}"
     return f"unknown {what} '{name}'{hint}"
 
 
 def _dangling(kind: str, ref: str, known: dict) -> str:
-    close = difflib.get_close_matches(ref, list(known), 1, 0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"add it under {kind}s: or fix the id"
-    return f"unknown {kind} '{ref}'; {hint}"
+    close = difflib.get_close_matches(ref, list(known), 1, 0.8)
+    if close:
+        return f"unknown {kind} '{ref}'; did you mean '{close[0]}'?"
+    if kind == "source":
+        return (f"unknown source '{ref}'; add it under sources: ({ref}: {{publisher: ..., url: ..., published: "
+                "YYYY-MM-DD}) or fix the id")
+    return f"unknown {kind} '{ref}'; add it under {kind}s: or fix the id (`tracker list` lists the indicators)"
 
 
 def _hint_required(section: str, name: str) -> str:

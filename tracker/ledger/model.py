@@ -76,6 +76,7 @@ class Figure:
     claimant_defaulted: bool = False  # True: claimant is the source's publisher
     status: str = "accepted"
     note: str | None = None
+    acknowledged: tuple[tuple[str, str, str], ...] = ()  # (flag code, by whom, why) a curator accepts
     file: str = ""
     line: int = 0
 

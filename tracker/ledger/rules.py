@@ -191,3 +191,19 @@ def not_after_publication(e: Entry, refs: dict) -> Found:
 def rejection_says_why(e: Entry, refs: dict) -> Found:
     if e.values.get("status", "accepted") == "rejected" and not e.values.get("note"):
         yield "status", "a rejected figure needs a 'note' saying why it was rejected"
+
+
+@rule("figure")
+def quote_in_the_same_thousands(e: Entry, refs: dict) -> Found:
+    """A value a thousand times smaller than the quote prints ('24' for '24 000'): a thousands separator
+    read as a decimal point, or 'thousand' left out."""
+    from tracker.text.numbers import quote_states
+
+    value, quote = e.values.get("value"), e.values.get("quote")
+    if value is None or not quote or value == 0 or e.values.get("change"):
+        return
+    if _num(value).split(".")[0] not in quote:  # cheap: the leading digits must be printed for this to happen
+        return
+    if not quote_states(quote, value) and quote_states(quote, value * 1000):
+        yield "value", (f"value {_num(value)} is a thousand times smaller than the quote prints; for "
+                        f"{_num(value * 1000)} write value: {_num(value * 1000)}")

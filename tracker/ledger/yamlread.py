@@ -10,7 +10,7 @@ means, which avoids YAML 1.1 surprises (`no` is Norwegian, not false).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -73,6 +73,7 @@ class _Walk:
     problems: list
     budget: int = MAX_NODES
     aliased: int = MAX_ALIASED
+    duplicates: list = field(default_factory=list)  # (mapping, repeated key Scalar, first key Scalar)
 
 
 def read_text(path: Path, problems: list[Problem], digests: list | None = None) -> str | None:
@@ -127,11 +128,8 @@ def parse_all(text: str, path: str, problems: list[Problem]) -> list:
         docs = _compose(loader, walk)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or "malformed YAML"
-        if exc.context:
-            what = f"{what} ({exc.context})"
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problems.append(Problem(path, line, col, f"YAML syntax error: {what}"))
+        problems.append(Problem(path, line, col, syntax_message(exc, text, line)))
         return []
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         pos = getattr(exc, "position", None)
@@ -146,9 +144,54 @@ def parse_all(text: str, path: str, problems: list[Problem]) -> list:
         return []
     finally:
         loader.dispose()
+    problems.extend(_duplicate_problems(walk))
     if not docs:
         problems.append(Problem(path, 1, 1, "file is empty; a ledger starts with 'version: 1'"))
     return docs
+
+
+def syntax_message(exc, text: str, line: int) -> str:
+    """A YAML syntax error in the ledger's terms, with the fix."""
+    what = exc.problem or "malformed YAML"
+    raw = (exc.context or "") + " " + what
+    source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    if "mapping values are not allowed" in what:
+        key, _, value = source.strip().lstrip("- ").partition(": ")
+        example = f' (write {key}: "{value.strip()}")' if key and value and '"' not in value else ""
+        return ("YAML syntax error: this text holds ': ', which YAML reads as the start of another field; put "
+                f"the whole text in double quotes{example}")
+    if "expected '-' indicator" in what or ("expected <block end>" in what and "block collection" in raw):
+        return ("YAML syntax error: this line is not indented like the list items around it; each figure starts "
+                "with '  - ' and its fields line up under its first field")
+    if "could not find expected ':'" in what:
+        return ("YAML syntax error: a line without 'field: value' (a text that runs onto the next line?); keep "
+                "the text on one line in double quotes, or write 'quote: >-' and indent the lines under it")
+    if "found character '\\t'" in what or "\t" in what:
+        return "YAML syntax error: a tab; YAML indents with spaces only"
+    if "found unexpected end of stream" in what or "found unexpected end" in raw:
+        return "YAML syntax error: a quote is opened and never closed; close it with the same quote mark"
+    return f"YAML syntax error: {what}" + (f" ({exc.context})" if exc.context else "")
+
+
+def _duplicate_problems(walk: _Walk) -> list[Problem]:
+    """Repeated keys; a figure written without its '- ' (several of its keys repeat, 'id' among them)
+    is said once, where the new figure starts."""
+    by_map: dict[int, list] = {}
+    for node, key, first in walk.duplicates:
+        by_map.setdefault(id(node), []).append((key, first))
+    out = []
+    for found in by_map.values():
+        ids = [(k, f) for k, f in found if k.raw == "id"]
+        if ids and len(found) >= 2:
+            key, first = ids[0]
+            out.append(Problem(walk.path, key.line, key.col, f"a new entry starts here without its '- ' (its "
+                               f"{len(found)} fields repeat those of the entry at line {first.line}); write "
+                               f"'- id: ...' on this line, lined up with the '-' at line {first.line}"))
+            continue
+        for key, first in found:
+            out.append(Problem(walk.path, key.line, key.col, f"duplicate key '{key.raw}' (first at line "
+                               f"{first.line}); YAML would silently keep only the last one: remove or rename one"))
+    return out
 
 
 class _Refused:
@@ -266,10 +309,7 @@ def _compose(loader, walk: _Walk) -> list:
                 walk.problems.append(Problem(walk.path, key.line, key.col, "merge keys ('<<') are not supported; "
                                              "write the fields out"))
             elif key.raw in items:
-                first = items[key.raw][0]
-                walk.problems.append(Problem(walk.path, key.line, key.col, f"duplicate key '{key.raw}' (first at "
-                                             f"line {first.line}); YAML would silently keep only the last one: "
-                                             "remove or rename one"))
+                walk.duplicates.append((parent.node, key, items[key.raw][0]))
             else:
                 items[key.raw] = (key, node)
 
