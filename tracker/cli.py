@@ -127,10 +127,56 @@ def _print_table(flags) -> None:
             print(" " * len(head) + line)
 
 
+def _target_ledger(args):
+    """The ledger extract suggests indicators from and appends to (None, said on stderr, when there is none)."""
+    target = args.append or args.ledger
+    if args.append and Path(args.append).is_dir():
+        raise UsageError(f"{args.append} is a directory; --append takes a ledger file, e.g. "
+                         f"--append {Path(args.append) / 'figures.yaml'}")
+    if Path(target).exists():
+        return _load(target)
+    if args.append:
+        raise UsageError(f"{args.append}: no such ledger to append to; create it with 'version: 1' first")
+    print(f"tracker: no ledger at {Path(target).resolve()}, so no indicator is suggested (every candidate "
+          "says indicator: CHOOSE); pass --ledger PATH", file=sys.stderr)
+    return None
+
+
+def _extract_table(args) -> int:
+    """Candidates from a mined table (tracker mine), filtered, printed or appended like an article's."""
+    import tracker.extraction as ex
+    from tracker.mining.table import read_table, table_groups
+
+    ledger = _target_ledger(args)
+    try:
+        frame = read_table(args.article)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"{args.article}: cannot read the table ({exc}); give a .parquet or .csv from tracker mine")
+    groups, counts = table_groups(frame, min_score=args.min_score, indicators=args.indicator)
+    doc = ex.candidates_document(groups, ledger, where=args.article)
+    said = (f"{counts['kept']} of {counts['rows']} rows from {len(groups)} pages ({counts['in_ledger']} already in "
+            f"the ledger, {counts['filtered']} filtered out)")
+    if not args.append:
+        print(doc, end="")
+        print(said, file=sys.stderr)
+        return EXIT_OK
+    from tracker.ledger.append import append_document
+
+    if "figures:" not in doc:
+        print(f"{args.append}: nothing to append; {said}", file=sys.stderr)
+        return EXIT_OK
+    append_document(args.append, doc)
+    written = doc.split("figures:", 1)[1].count("  - id: ")
+    print(f"{args.append}: appended {written} candidate figures; {said}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_extract(args) -> int:
     import tracker.extraction as ex
 
     source = args.article
+    if source and source.lower().endswith((".parquet", ".csv")):
+        return _extract_table(args)
     try:
         if source in (None, "-"):
             data = sys.stdin.buffer.read(ex.MAX_BYTES + 1)
@@ -143,18 +189,7 @@ def cmd_extract(args) -> int:
             article = ex.read_article(source, published=args.published, url=args.url, publisher=args.publisher)
     except ex.ExtractError as exc:
         raise UsageError(str(exc)) from None
-    target = args.append or args.ledger
-    ledger = None
-    if args.append and Path(args.append).is_dir():
-        raise UsageError(f"{args.append} is a directory; --append takes a ledger file, e.g. "
-                         f"--append {Path(args.append) / 'figures.yaml'}")
-    if Path(target).exists():
-        ledger = _load(target)
-    elif args.append:
-        raise UsageError(f"{args.append}: no such ledger to append to; create it with 'version: 1' first")
-    else:
-        print(f"tracker: no ledger at {Path(target).resolve()}, so no indicator is suggested (every candidate "
-              "says indicator: CHOOSE); pass --ledger PATH", file=sys.stderr)
+    ledger = _target_ledger(args)
     candidates = ex.extract(article, ledger)
     if not args.append:
         print(ex.candidates_yaml(article, candidates, ledger), end="")
@@ -177,6 +212,40 @@ def cmd_extract(args) -> int:
     print(f"{args.append}: appended {written} candidate figure{'s' if written != 1 else ''} "
           f"({skipped} already in the ledger, {len(fresh) - written} without a fitting indicator, left out)",
           file=sys.stderr)
+    return EXIT_OK
+
+
+def _needs(modules: tuple[str, ...], extra: str, what: str) -> None:
+    import importlib.util
+
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        raise UsageError(f"{what} needs {', '.join(missing)}: pip install 'tracker[{extra}]'")
+
+
+def cmd_mine(args) -> int:
+    _needs(("warcio", "pyarrow", "tqdm") + (("distributed",) if args.scheduler else ()), "archive", "tracker mine")
+    from tracker.mining import mine
+
+    missing = [a for a in args.archive if not Path(a).exists() and not any(c in a for c in "*?[")]
+    if missing:
+        raise UsageError(f"{missing[0]}: not found; give folders, globs, .txt/.html files or WARC files")
+    ledger = _load(args.ledger)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs takes a whole number of processes, 1 or more")
+    result = mine(args.archive, ledger, args.out, fmt=args.format, jobs=args.jobs, scheduler=args.scheduler)
+    if result.skipped:
+        failures = Path(args.out).with_name(Path(args.out).stem + ".skipped.csv")
+        import csv
+
+        with open(failures, "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(["origin", "reason"])
+            w.writerows(result.skipped)
+        print(f"{failures}: {len(result.skipped)} pages skipped, with their reasons", file=sys.stderr)
+    print(f"{args.out}: {result.summary()}", file=sys.stderr)
+    if not result.units:
+        raise UsageError("no .txt, .html or WARC files found in " + ", ".join(args.archive))
     return EXIT_OK
 
 
@@ -302,7 +371,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="the article's address, for the citation")
     p.add_argument("--publisher", help="the outlet, for the citation")
     p.add_argument("--timeout", type=float, default=20.0, help="seconds to wait when fetching a URL (default 20)")
+    p.add_argument("--min-score", type=float, default=0.0, metavar="S",
+                   help="with a mined table: only candidates whose indicator was suggested with at least this score")
+    p.add_argument("--indicator", action="append", metavar="ID", help="with a mined table: only this indicator "
+                   "(repeatable)")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("mine", help="extract candidates from whole archives (folders, WARC files) into a table",
+                       description="Read folders or globs of .txt/.html files and WARC files, keep the pages that "
+                                   "mention a tracked indicator, extract their candidates and write one table "
+                                   "(Parquet, or CSV) with a row per candidate and the page it came from. Pages "
+                                   "that cannot be read are skipped and listed in OUT.skipped.csv. Runs on all "
+                                   "cores, or on a Dask cluster with --scheduler.")
+    p.add_argument("archive", nargs="+", metavar="ARCHIVE", help="a folder, glob, .txt/.html file or .warc(.gz)")
+    ledger_opt(p)
+    p.add_argument("--out", required=True, metavar="PATH", help="the table to write (.parquet, or .csv)")
+    p.add_argument("--format", choices=("parquet", "csv"), help="(default: from --out's suffix, else parquet)")
+    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster, e.g. tcp://10.0.0.5:8786")
+    p.set_defaults(func=cmd_mine)
 
     p = sub.add_parser("schema", help="print the ledger's JSON Schema",
                        description="Print a JSON Schema of a ledger file, for editors' completion and checks.")

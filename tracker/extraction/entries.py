@@ -128,31 +128,44 @@ def candidates_yaml(article: Article, candidates: list[Candidate], ledger=None, 
     (or `status`, e.g. "accepted" when a curator accepts them as they are).
 
     Candidates without an indicator that fits are listed as comments for the curator."""
+    where = article.url or article.document or "standard input"
+    return candidates_document([(article, candidates)], ledger, status, where=where, sources=[source])
+
+
+def candidates_document(groups: list[tuple[Article, list[Candidate]]], ledger=None, status: str = "candidate",
+                        where: str = "", sources: list[str | None] | None = None) -> str:
+    """Several articles' candidates as one ledger document (one source each, then all their figures)."""
     from tracker import __version__
 
-    sid = source or source_id(article, ledger)
-    where = article.url or article.document or "standard input"
-    lines = [f"# Candidates extracted by tracker {__version__} from {where}",
+    lines = [f"# Candidates extracted by tracker {__version__}" + (f" from {where}" if where else ""),
              "# Review each: fix the indicator, qualifier and date; then set status: accepted or rejected."]
-    if ledger is None or sid not in ledger.sources:
-        lines += ["sources:", f"  {sid}:", f"    publisher: {_q(article.publisher or 'Unknown publisher')}"]
-        for key in ("title", "url", "published", "author", "language", "document"):
-            val = getattr(article, key)
-            if val:
-                lines.append(f"    {key}: {_q(str(val)[:10] if key == 'published' else str(val))}")
-    figures, unmatched = [], []
+    known = set(ledger.sources) if ledger is not None else set()
     used: set[str] = set(f.id for f in ledger.figures) if ledger is not None else set()
-    for n, c in enumerate(candidates, 1):
-        fid = f"{sid}-{n}"
-        while fid in used:
-            fid += "x"
-        used.add(fid)
-        e = entry(c, fid, sid, ledger, status)
-        if e.ok:
-            figures.extend(_write_figure(e))
-        else:
-            unmatched.append(f"  # {e.why}:")
-            unmatched.extend("  # " + line[2:] for line in _write_figure(e))
+    source_lines, figures, unmatched = [], [], []
+    for g, (article, candidates) in enumerate(groups):
+        sid = (sources[g] if sources and sources[g] else None) or source_id(article, ledger)
+        if sid not in known:
+            base, n = sid, 2
+            while any(line == f"  {sid}:" for line in source_lines):  # two new articles, one slug
+                sid, n = f"{base}-{n}", n + 1
+            source_lines += [f"  {sid}:", f"    publisher: {_q(article.publisher or 'Unknown publisher')}"]
+            for key in ("title", "url", "published", "author", "language", "document"):
+                val = getattr(article, key)
+                if val:
+                    source_lines.append(f"    {key}: {_q(str(val)[:10] if key == 'published' else str(val))}")
+        for n, c in enumerate(candidates, 1):
+            fid = f"{sid}-{n}"
+            while fid in used:
+                fid += "x"
+            used.add(fid)
+            e = entry(c, fid, sid, ledger, status)
+            if e.ok:
+                figures.extend(_write_figure(e))
+            else:
+                unmatched.append(f"  # {e.why}:")
+                unmatched.extend("  # " + line[2:] for line in _write_figure(e))
+    if source_lines:
+        lines += ["sources:", *source_lines]
     if figures:
         lines += ["figures:", *figures]
     if unmatched:
