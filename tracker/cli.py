@@ -249,6 +249,37 @@ def cmd_mine(args) -> int:
     return EXIT_OK
 
 
+def _edit(func, args, **kw) -> int:
+    from tracker.ledger.edit import EditError
+
+    try:
+        written = func(args.ledger, args.ids, **kw)
+    except EditError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"{', '.join(written)}: {args.command}ed {len(args.ids)} figure{'s' if len(args.ids) != 1 else ''} "
+          f"({', '.join(args.ids)})", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_accept(args) -> int:
+    from tracker.ledger.edit import accept
+
+    return _edit(accept, args, indicator=args.indicator, qualifier=args.qualifier, period=args.period,
+                 as_of=args.as_of)
+
+
+def cmd_reject(args) -> int:
+    from tracker.ledger.edit import reject
+
+    return _edit(reject, args, note=args.note)
+
+
+def cmd_review(args) -> int:
+    from tracker.review import run_review
+
+    return run_review(args.ledger, sys.stdin, sys.stdout, color=sys.stdout.isatty())
+
+
 def cmd_list(args) -> int:
     from tracker.checks import check
     from tracker.render.tables import indicators_frame, write
@@ -376,6 +407,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--indicator", action="append", metavar="ID", help="with a mined table: only this indicator "
                    "(repeatable)")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("review", help="walk the candidates: accept, reject, change indicator or qualifier",
+                       description="Show each candidate (the quote with its number marked, the suggested indicator, "
+                                   "the series it would join and the flags it would raise there) and take a key: "
+                                   "a accept, r reject (asks why), i indicator, q qualifier, t time (period or "
+                                   "as_of), s skip, x stop. Every edit keeps the rest of the file byte for byte.")
+    ledger_opt(p)
+    p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser("accept", help="accept candidates (status: accepted), optionally changing fields",
+                       description="Set status: accepted on the figures named (and uncomment the extractor's "
+                                   "commented candidates), changing indicator, qualifier or time where given. The "
+                                   "ledger is validated before the file is replaced; nothing else in it changes.")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    ledger_opt(p)
+    p.add_argument("--indicator", metavar="ID")
+    p.add_argument("--qualifier", choices=("exact", "approx", "at_least", "at_most", "range"))
+    p.add_argument("--period", metavar="SPAN", help="for a flow or rate: 2024, 2024-03 or START/END")
+    p.add_argument("--as-of", dest="as_of", metavar="DATE", help="for a stock or running total")
+    p.set_defaults(func=cmd_accept)
+
+    p = sub.add_parser("reject", help="reject figures with your reason (status: rejected)",
+                       description="Set status: rejected and note: your reason on the figures named. Nothing is "
+                                   "deleted.")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    ledger_opt(p)
+    p.add_argument("--note", required=True, help="why (required: the extractor's note is not a reason)")
+    p.set_defaults(func=cmd_reject)
 
     p = sub.add_parser("mine", help="extract candidates from whole archives (folders, WARC files) into a table",
                        description="Read folders or globs of .txt/.html files and WARC files, keep the pages that "

@@ -37,8 +37,9 @@ def node_pos(node, fallback: Scalar | None) -> tuple[int, int]:
 class LedgerFiles:
     """Reads every file of a ledger once, in order, reporting problems to `problems`."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], overrides: dict | None = None):
         self.problems = problems
+        self.overrides = {Path(k).resolve(): v for k, v in (overrides or {}).items()}  # path -> text to read instead
         self.files: list[str] = []
         self.digest = hashlib.sha256()
         self.reading: set[Path] = set()
@@ -67,7 +68,7 @@ class LedgerFiles:
             where = included_at or (label, 0, 0)
             self.problem(where[0], where[1:], f"'{label}' is included twice or includes itself; remove one include")
             return
-        text = read_text(path, self.problems, self.hashes)
+        text = self.overrides[resolved] if resolved in self.overrides else read_text(path, self.problems, self.hashes)
         if text is None:
             return
         self.files.append(label)
@@ -77,6 +78,9 @@ class LedgerFiles:
             # Later documents in a file (after '---') are parts, like included files: this is
             # how `tracker extract --append` adds to a ledger without touching a byte of it.
             for n, node in enumerate(parse_all(text, label, self.problems)):
+                empty = node is None or (isinstance(node, Scalar) and not node.quoted and not node.raw.strip())
+                if n > 0 and empty:
+                    continue  # a later document of comments only (e.g. candidates left as comments)
                 if not isinstance(node, Map):
                     what = "a list" if isinstance(node, Seq) else "a single value" if node else "empty"
                     pos = (node.line, node.col) if node is not None else (1, 1)

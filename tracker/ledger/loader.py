@@ -26,10 +26,10 @@ _SECTIONS = (("indicators", "indicator", Map), ("sources", "source", Map), ("eve
 
 
 class _Loader:
-    def __init__(self, today: date | None):
+    def __init__(self, today: date | None, overrides: dict | None = None):
         self.today = today or date.today()
         self.problems: list[Problem] = []
-        self.files = LedgerFiles(self.problems)
+        self.files = LedgerFiles(self.problems, overrides)
         self.entries: dict[str, list[Entry]] = {"indicator": [], "source": [], "event": [], "figure": []}
 
     def problem(self, path: str, pos: tuple[int, int], message: str) -> None:
@@ -257,20 +257,23 @@ def _hint_required(section: str, name: str) -> str:
     return hints.get((section, name), "")
 
 
-def load(path: str | Path = "figures.yaml", *, today: date | None = None, cache: bool = False) -> Ledger:
+def load(path: str | Path = "figures.yaml", *, today: date | None = None, cache: bool = False,
+         overrides: dict | None = None) -> Ledger:
     """Load and validate a ledger (a file, or a directory of .yaml files).
 
     Raises LedgerError listing every problem, each as file:line:column: message. With
     cache=True a ledger whose files are byte for byte unchanged comes from the cache
-    (tracker._infra.cache); the result is the same either way.
+    (tracker._infra.cache); the result is the same either way. `overrides` maps a file of the ledger to
+    the text to read in its place (to validate an edit before it is written); it bypasses the cache.
     """
+    cache = cache and not overrides
     if cache:
         from tracker._infra import cache as _cache
 
         hit = _cache.get_ledger(path, listing)
         if hit is not None:
             return hit
-    loader = _Loader(today)
+    loader = _Loader(today, overrides)
     loader.read_path(Path(path))
     if loader.problems and not any(loader.entries.values()):
         raise LedgerError(loader.problems)

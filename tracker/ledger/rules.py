@@ -189,8 +189,12 @@ def not_after_publication(e: Entry, refs: dict) -> Found:
 
 @rule("figure")
 def rejection_says_why(e: Entry, refs: dict) -> Found:
-    if e.values.get("status", "accepted") == "rejected" and not e.values.get("note"):
+    note = e.values.get("note") or ""
+    if e.values.get("status", "accepted") == "rejected" and not note:
         yield "status", "a rejected figure needs a 'note' saying why it was rejected"
+    elif e.values.get("status") == "rejected" and note.startswith("Extracted;"):
+        yield "note", ("a rejected figure needs the curator's reason, not the extractor's note; write why it was "
+                       "rejected (tracker reject ID --note '...')")
 
 
 @rule("figure")

@@ -1,0 +1,211 @@
+"""Edit figures in a curator's ledger file without touching any other byte of it.
+
+Only the lines of the edited figure are rewritten: they are cut out, read and written back with
+ruamel.yaml's round-trip mode (their comments, quoting and flow or block style kept), and put back in
+place. A candidate the extractor could only write as a comment (no indicator fitted, or no period) is
+uncommented where it stands. The whole ledger is validated with the new text before the file is
+atomically replaced under the same lock as appends; a change that would make it invalid is refused with
+the loader's problems, and the file is left as it was.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from tracker._infra.files import atomic_write
+from tracker.errors import LedgerError, TrackerError
+from tracker.ledger.append import locked
+
+EDITABLE = ("indicator", "qualifier", "value", "low", "high", "as_of", "period", "claimant", "status", "note")
+
+
+class EditError(TrackerError):
+    """An edit that cannot be made: an unknown id, or a change the ledger would refuse."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """What to change on one figure: field -> new value (None removes the field)."""
+
+    id: str
+    changes: dict
+
+
+def _block(lines: list[str], start: int) -> tuple[int, int, int]:
+    """The figure's lines [start, end) from its '- ' line (0-based) and the column of its dash."""
+    dash = len(lines[start]) - len(lines[start].lstrip(" "))
+    end = start + 1
+    while end < len(lines):
+        text = lines[end]
+        stripped = text.strip()
+        indent = len(text) - len(text.lstrip(" "))
+        if stripped and indent <= dash and not (stripped.startswith("#") and indent > dash):
+            break
+        end += 1
+    while end > start + 1 and (not lines[end - 1].strip() or
+                               (lines[end - 1].lstrip().startswith("#") and
+                                len(lines[end - 1]) - len(lines[end - 1].lstrip(" ")) <= dash + 2)):
+        end -= 1  # trailing blank lines and comments belong to what follows
+    return start, end, dash
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.width = 4096  # never fold a quote onto a second line
+    y.indent(mapping=2, sequence=2, offset=0)
+    return y
+
+
+def _rewrite(block: list[str], dash: int, changes: dict) -> list[str]:
+    """The figure's lines with `changes` applied, in its own style."""
+    y = _yaml()
+    text = "".join(line[dash:] if line.strip() else line.lstrip(" ") for line in block)
+    (figure,) = y.load(text)
+    for key, value in changes.items():
+        if value is None:
+            figure.pop(key, None)
+        elif key in figure:
+            figure[key] = value
+        else:
+            _insert(figure, key, value)
+    out = io.StringIO()
+    y.dump([figure], out)
+    return [(" " * dash + line if line.strip() else line) for line in out.getvalue().splitlines(keepends=True)]
+
+
+def _insert(figure, key: str, value) -> None:
+    """Add a field in the order of the format (after the last field that comes before it)."""
+    from tracker.ledger.fields import FIGURE
+
+    order = list(FIGURE)
+    rank = order.index(key) if key in order else len(order)
+    pos = sum(1 for k in figure if (order.index(k) if k in order else len(order)) <= rank)
+    figure.insert(pos, key, value)
+
+
+def _quoted(value):
+    """Text values as double-quoted YAML; ids, words, numbers and dates plain."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return date.fromisoformat(value)  # written as a plain date, as curators write them
+    if isinstance(value, str) and not re.fullmatch(r"[A-Za-z0-9_.-]+", value):
+        return DoubleQuotedScalarString(value)
+    return value
+
+
+def _uncomment(lines: list[str], fid: str) -> int | None:
+    """Uncomment the extractor's commented candidate `fid` in place; its first line, or None if absent."""
+    head = re.compile(r"^(\s*)# - id: " + re.escape(fid) + r"\s*$")
+    for i, line in enumerate(lines):
+        m = head.match(line.rstrip("\n"))
+        if not m:
+            continue
+        pad = m.group(1)
+        j = i
+        while j < len(lines) and (j == i or lines[j].startswith(pad + "#   ")):
+            lines[j] = pad + lines[j][len(pad) + 2:]
+            j += 1
+        if i > 0 and lines[i - 1].lstrip().startswith("# ") and lines[i - 1].rstrip().endswith(":") and \
+                lines[i - 1].startswith(pad + "# "):
+            del lines[i - 1]  # the comment that said why it was left out
+            i -= 1
+        doc_start = max((k for k in range(i) if lines[k].rstrip() == "---"), default=-1) + 1
+        if not any(lines[k].startswith("figures:") for k in range(doc_start, i)):
+            lines.insert(i, "figures:\n")
+            i += 1
+        return i
+    return None
+
+
+def edit(ledger_path: str | Path, edits: list[Edit], today: date | None = None) -> list[str]:
+    """Apply `edits` to the figures of the ledger at `ledger_path`; return the files written.
+
+    Raises EditError for an unknown id, and for a result the ledger refuses (nothing is written then)."""
+    from tracker.ledger.loader import load
+
+    ledger_path = Path(ledger_path)
+    ledger = load(ledger_path, today=today)
+    by_id = {f.id: f for f in ledger.figures}
+    files: dict[Path, list[str]] = {}
+    for e in edits:
+        bad = [k for k in e.changes if k not in EDITABLE]
+        if bad:
+            raise EditError(f"'{bad[0]}' cannot be edited here; edit it in the file (editable: {', '.join(EDITABLE)})")
+    # From the bottom of each file up, so an edit never moves the lines of one still to come; the
+    # extractor's commented candidates, found by their text, last.
+    edits = sorted(edits, key=lambda e: (e.id not in by_id, by_id[e.id].file if e.id in by_id else "",
+                                         -(by_id[e.id].line if e.id in by_id else 0)))
+    with locked(ledger_path):
+        for e in edits:
+            f = by_id.get(e.id)
+            if f is not None:
+                path = Path(f.file)
+                lines = files.setdefault(path, path.read_text(encoding="utf-8").splitlines(keepends=True))
+                start = _find(lines, f.line - 1, e.id)
+            else:
+                path, lines, start = _commented(ledger, files, e.id)
+            begin, end, dash = _block(lines, start)
+            new = _rewrite(lines[begin:end], dash, {k: _quoted(v) for k, v in e.changes.items()})
+            lines[begin:end] = new
+        texts = {path: "".join(lines) for path, lines in files.items()}
+        try:
+            load(ledger_path, today=today, overrides=texts)
+        except LedgerError as exc:
+            raise EditError("the edit was refused, the ledger is unchanged:\n" + exc.summary()) from None
+        for path, text in texts.items():
+            _replace(path, text)
+    return [str(p) for p in texts]
+
+
+def _find(lines: list[str], line: int, fid: str) -> int:
+    """The 0-based line where figure `fid` starts (its loader line, checked against the text)."""
+    if 0 <= line < len(lines) and lines[line].lstrip().startswith("-"):
+        return line
+    raise EditError(f"figure '{fid}' is not where the ledger says (line {line + 1}); was the file changed? "
+                    "Run the command again")
+
+
+def _commented(ledger, files: dict, fid: str):
+    for name in ledger.files:
+        path = Path(name)
+        lines = files.setdefault(path, path.read_text(encoding="utf-8").splitlines(keepends=True))
+        start = _uncomment(lines, fid)
+        if start is not None:
+            return path, lines, start
+    raise EditError(f"no figure '{fid}' in the ledger; `tracker review` lists the candidates")
+
+
+def _replace(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.editing")
+    try:
+        atomic_write(tmp, text.encode("utf-8"))
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def accept(ledger_path, ids: list[str], *, indicator: str | None = None, qualifier: str | None = None,
+           period: str | None = None, as_of: str | None = None, today: date | None = None) -> list[str]:
+    """Accept candidates (status: accepted), changing their indicator, qualifier or time where given."""
+    changes = {"status": "accepted"}
+    for key, value in (("indicator", indicator), ("qualifier", qualifier), ("period", period), ("as_of", as_of)):
+        if value is not None:
+            changes[key] = value
+    return edit(ledger_path, [Edit(i, dict(changes)) for i in ids], today)
+
+
+def reject(ledger_path, ids: list[str], note: str, today: date | None = None) -> list[str]:
+    """Reject figures with the curator's reason (the extractor's note is not one)."""
+    if not note or not note.strip():
+        raise EditError("a rejection needs your reason: --note 'why it is rejected'")
+    return edit(ledger_path, [Edit(i, {"status": "rejected", "note": note.strip()}) for i in ids], today)
