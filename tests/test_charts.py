@@ -155,8 +155,8 @@ def test_damaged_chart_is_redrawn(ledger, tmp_path):
 def test_report_lists_figures_with_links_and_quotes(ledger, tmp_path):
     build(ledger, tmp_path, progress=False)
     html = (tmp_path / "index.html").read_text()
-    assert '<img src="cases.svg"' in html and "≥ 7,400" in html and "digits fell out" in html
-    assert "<script" not in html
+    assert '<figure class="chart"' in html and "<svg" in html and "≥ 7,400" in html and "digits fell out" in html
+    assert "<script src" not in html and 'href="data/cases.csv"' in html
 
 
 def test_importing_and_drawing_keeps_the_users_backend():

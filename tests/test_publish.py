@@ -129,7 +129,7 @@ def test_a_single_figure_is_a_statement(ledger):
     fig, ax = plot_indicator(ledger, "single", style="publish")
     texts = {t.get_gid(): t.get_text() for t in fig.texts}
     assert not ax.axison
-    assert texts["statement-value"] == "≥ 20"
+    assert texts["figure-one"] == "≥ 20"
     assert "Security officers who fled, reported 16 Sep 2024" == texts["statement-what"]
     assert texts["title"] == "Officers who fled"  # the indicator's chart: title
     assert texts["source"] == "Source: Gulagu.net\nEstimate by one group."

@@ -280,6 +280,40 @@ def cmd_review(args) -> int:
     return run_review(args.ledger, sys.stdin, sys.stdout, color=sys.stdout.isatty())
 
 
+def cmd_export(args) -> int:
+    from tracker import export
+
+    ledger = _load(args.ledger)
+    _known_indicators(ledger, args.indicators)
+    if args.format == "parquet":
+        _needs(("pyarrow",), "archive", "--format parquet")
+    if args.format == "datapackage":
+        path = export.write_package(ledger, args.out, args.indicators or None)
+        print(f"{path}: a data package of figures.csv and series.csv", file=sys.stderr)
+        return EXIT_OK
+    table = export.figures_table if args.what == "figures" else export.series_table
+    frame = table(ledger, args.indicators or None)
+    if args.out == "-":
+        if args.format == "parquet":
+            raise UsageError("Parquet cannot go to standard output; give --out FILE")
+        sys.stdout.write(frame.to_csv(index=False) if args.format == "csv" else
+                         frame.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+        return EXIT_OK
+    export.write_table(frame, args.out, args.format)
+    print(f"{args.out}: {len(frame)} rows ({args.what})", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_watch(args) -> int:
+    from tracker.watch import watch
+
+    if not Path(args.ledger).exists():
+        raise UsageError(f"{args.ledger}: no such ledger; pass --ledger PATH")
+    out = args.out or ("output/publish" if args.style == "publish" else "output")
+    watch(args.ledger, out, formats=_formats(args.format), style=args.style, lang=args.lang)
+    return EXIT_OK
+
+
 def cmd_list(args) -> int:
     from tracker.checks import check
     from tracker.render.tables import indicators_frame, write
@@ -407,6 +441,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--indicator", action="append", metavar="ID", help="with a mined table: only this indicator "
                    "(repeatable)")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("watch", help="redraw the charts and the report each time the ledger is saved",
+                       description="Build once, then keep watching the ledger's files: each save redraws the "
+                                   "changed indicators, the overview and the report in this one process. An "
+                                   "invalid save prints its problems and changes nothing. Ctrl-C stops.")
+    ledger_opt(p)
+    p.add_argument("--out", metavar="DIR", help="output folder (default: output)")
+    p.add_argument("--format", default="png,svg", metavar="LIST", help="png, svg, pdf (default: png,svg)")
+    p.add_argument("--style", choices=("working", "publish"), default="working")
+    p.add_argument("--lang", choices=("en", "ru", "uk"), default="en")
+    p.set_defaults(func=cmd_watch)
+
+    p = sub.add_parser("export", help="the data out: figures or series as CSV, JSON, Parquet or a data package",
+                       description="Write the figures table (one row per figure, indicator and source joined in) or "
+                                   "the series (each indicator's accepted figures in its own unit) as CSV, JSON or "
+                                   "Parquet, or both as a Frictionless data package (a folder with "
+                                   "datapackage.json).")
+    indicators_and_ledger(p)
+    p.add_argument("--format", choices=("csv", "json", "parquet", "datapackage"), default="csv",
+                   help="(default: csv)")
+    p.add_argument("--what", choices=("figures", "series"), default="figures", help="which table (default: "
+                   "figures; a data package holds both)")
+    p.add_argument("--out", default="-", metavar="PATH", help="a file, a folder for datapackage, or - for "
+                   "standard output (default)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("review", help="walk the candidates: accept, reject, change indicator or qualifier",
                        description="Show each candidate (the quote with its number marked, the suggested indicator, "

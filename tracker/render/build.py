@@ -160,11 +160,30 @@ def _report(ledger, out: Path, manifest: dict, result: BuildResult, series_by_id
             images[ind_id] = f"{ind_id}.svg"
         else:
             images[ind_id] = f"{ind_id}.png"
-    html = report.render(ledger, series_by_id, images, flags=flags, overview=(out / (OVERVIEW + ".png")).exists())
+    _chart_data(ledger, out, series_by_id, result)
+    from tracker.render.interactive import annotate
+
+    svgs = {i: annotate((out / name).read_text(encoding="utf-8"), ledger, series_by_id[i], flags)
+            for i, name in images.items() if name and name.endswith(".svg")}
+    html = report.render(ledger, series_by_id, images, flags=flags, overview=(out / (OVERVIEW + ".png")).exists(),
+                         svgs=svgs)
     index = out / "index.html"
     if _file_hash(index) != hashlib.sha256(html.encode("utf-8")).hexdigest():
         atomic_write_text(index, html)
         result.written.append(str(index))
+
+
+def _chart_data(ledger, out: Path, series_by_id: dict, result: BuildResult) -> None:
+    """Each chart's data as CSV in data/, written where it changed (the report links it)."""
+    from tracker.export import series_table
+
+    (out / "data").mkdir(exist_ok=True)
+    for ind_id in series_by_id:
+        data = series_table(ledger, [ind_id]).to_csv(index=False, lineterminator="\n").encode("utf-8")
+        path = out / "data" / f"{ind_id}.csv"
+        if _file_hash(path) != hashlib.sha256(data).hexdigest():
+            atomic_write(path, data)
+            result.written.append(str(path))
 
 
 def _draw(name: str):

@@ -74,7 +74,7 @@ def _draw_point(ax, p: Point, colour: str, status: str, faint: bool = False):
     if p.qualifier == "range":
         artists.append(ax.vlines(xm, p.low, p.high, colors=colour, linewidth=2.5, alpha=alpha, zorder=3))
         artists.extend(ax.plot([xm, xm], [p.low, p.high], linestyle="none", marker="_", markersize=14,
-                               markeredgewidth=2.5, color=colour, alpha=alpha, zorder=3))
+                               markeredgewidth=2.5, color=colour, alpha=alpha, zorder=3, gid=f"figure-{p.id}"))
         if p.value is not None:
             artists.extend(ax.plot([xm], [p.value], linestyle="none", marker="o", markersize=5,
                                    markerfacecolor=face, markeredgecolor=edge, alpha=alpha, zorder=4))
@@ -270,7 +270,7 @@ def _statement(fig, ax, ledger: Ledger, series: Series, p: Point, st: Style, dat
     value = (f"{format_value(p.low, unit)}–{format_value(p.high, unit)}" if p.qualifier == "range"
              else sign + format_value(p.value, unit))
     fig.text(0.075, 0.58, value, fontsize=54, fontweight="bold", color=colour, ha="left", va="center",
-             gid="statement-value")
+             gid=f"figure-{p.id}")  # the report links and titles it like a marker
     w = words(lang)
     when = p.figure.period or p.figure.as_of
     lead = w["in"] if p.figure.period else w["reported"] if p.figure.as_of_defaulted else w["as_of"]

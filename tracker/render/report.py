@@ -1,7 +1,10 @@
 """output/index.html: every indicator with its chart, its figures and its flags.
 
-A static page with its style inline and no scripts or outside resources, so it
-opens from disk in any browser. Nothing in it depends on the time it was made.
+One page with its style and a short script inline and no outside resources, so it opens from
+disk in any browser. Charts are inline SVG whose points tell, on hover, their value, date,
+claimant, outlet, quote and flags, and open their article on a click (tracker.render.interactive).
+Filters by indicator and claimant sit at the top; without the script everything is shown. Nothing
+in it depends on the time it was made.
 """
 
 from __future__ import annotations
@@ -24,6 +27,26 @@ th{background:#f6f6f6;position:sticky;top:0}td.num{text-align:right;white-space:
 tr.rejected td{color:#999;text-decoration:line-through}tr.candidate td{font-style:italic}
 .quote{max-width:460px}.flag{color:#a00000}.supported{color:#2a6b2a}.notice{color:#555}
 nav a{margin-right:12px;white-space:nowrap}code{font-size:12px}
+.chart svg{max-width:100%;height:auto;border:1px solid #eee}.point-link{cursor:pointer}
+.point-link:hover .point,.point-link:focus .point{filter:drop-shadow(0 0 3px #333)}
+.dim{opacity:.15}.filters{position:sticky;top:0;background:#fff;padding:8px 0;border-bottom:1px solid #ddd;z-index:2}
+.filters label{margin-right:16px}.hidden{display:none}
+@media print{.filters,nav{display:none}.dim{opacity:1}.hidden{display:block}h2{break-before:page}}
+"""
+SCRIPT = """
+(function(){
+  var ind=document.getElementById('filter-indicator'), cl=document.getElementById('filter-claimant');
+  function apply(){
+    var i=ind.value, c=cl.value;
+    document.querySelectorAll('section.indicator').forEach(function(s){
+      s.classList.toggle('hidden', i!=='' && s.dataset.indicator!==i);});
+    document.querySelectorAll('.point').forEach(function(p){
+      p.classList.toggle('dim', c!=='' && p.dataset.claimant!==c);});
+    document.querySelectorAll('tr[data-claimant]').forEach(function(r){
+      r.classList.toggle('hidden', c!=='' && r.dataset.claimant!==c);});
+  }
+  ind.addEventListener('change', apply); cl.addEventListener('change', apply);
+})();
 """
 
 
@@ -50,7 +73,7 @@ def _figure_rows(ledger: Ledger, s: Series) -> str:
         pub = escape(str(src.published)) if src.published else "undated"
         status = f.status + (f" (echo of {escape(echo[f.id])})" if echo.get(f.id) else "")
         rows.append(
-            f'<tr class="{f.status}" id="fig-{escape(f.id)}"><td class="num">{escape(stated(f, unit))}</td>'
+            f'<tr class="{f.status}" id="fig-{escape(f.id)}" data-claimant="{escape(f.claimant)}"><td class="num">{escape(stated(f, unit))}</td>'
             f"<td>{f.qualifier}</td><td>{escape(_when(f))}</td><td>{escape(f.claimant)}</td>"
             f"<td>{outlet} ({pub})</td><td class=quote>{escape(f.quote)}"
             f"{'<br><span class=small>' + escape(f.note) + '</span>' if f.note else ''}</td>"
@@ -71,11 +94,23 @@ def _flag_list(flags, ind_id: str) -> str:
     return f"<h3>Flags</h3><ul>{''.join(items)}</ul>"
 
 
+def _filters(ledger: Ledger, series_by_id: dict[str, Series]) -> str:
+    claimants = sorted({f.claimant for f in ledger.figures}, key=str.lower)
+    ind = "".join(f'<option value="{escape(i)}">{escape(i)}</option>' for i in series_by_id)
+    cl = "".join(f'<option value="{escape(c)}">{escape(c)}</option>' for c in claimants)
+    return (f'<div class="filters"><label>Indicator <select id="filter-indicator"><option value="">all</option>'
+            f'{ind}</select></label><label>Claimant <select id="filter-claimant"><option value="">all</option>'
+            f"{cl}</select></label><span class=small>Hover a point for its source; click to open the article."
+            "</span></div>")
+
+
 def render(ledger: Ledger, series_by_id: dict[str, Series], images: dict[str, str] | None = None, flags=None,
-           overview: bool = True) -> str:
-    """The report as HTML. `images` maps an indicator to its chart's file name (indicators without one
-    say the chart is not drawn yet); `flags` are the whole ledger's."""
+           overview: bool = True, svgs: dict[str, str] | None = None) -> str:
+    """The report as HTML. `svgs` maps an indicator to its chart as annotated SVG to inline; `images` to a
+    chart file to show where there is no SVG (indicators with neither say the chart is not drawn yet);
+    `flags` are the whole ledger's."""
     images = images if images is not None else {i: f"{i}.svg" for i in series_by_id}
+    svgs = svgs or {}
     parts = [
         "<!doctype html><html lang=en><head><meta charset=utf-8>",
         "<meta name=viewport content='width=device-width,initial-scale=1'>",
@@ -87,19 +122,27 @@ def render(ledger: Ledger, series_by_id: dict[str, Series], images: dict[str, st
         '<p><a href="overview.png"><img src="overview.png" alt="All indicators" loading=lazy></a></p>' if overview
         else "",
         "<nav>" + "".join(f'<a href="#{escape(i)}">{escape(i)}</a> ' for i in series_by_id) + "</nav>",
+        _filters(ledger, series_by_id),
     ]
     for ind_id, s in series_by_id.items():
         ind = s.indicator
+        parts.append(f'<section class="indicator" data-indicator="{escape(ind_id)}">')
         parts.append(f'<h2 id="{escape(ind_id)}">{escape(ind.title)}</h2>')
         parts.append(f'<p class="sub">{escape(subtitle(s))} · <code>{escape(ind_id)}</code></p>')
         if ind.description:
             parts.append(f'<p class="small">{escape(ind.description)}</p>')
-        if images.get(ind_id):
+        if svgs.get(ind_id):
+            parts.append(f'<figure class="chart" aria-label="Chart of {escape(ind.title)}">{svgs[ind_id]}'
+                         f'<figcaption class="small"><a href="data/{escape(ind_id)}.csv">The data of this chart (CSV)'
+                         "</a></figcaption></figure>")
+        elif images.get(ind_id):
             parts.append(f'<p><img src="{escape(images[ind_id])}" alt="Chart of {escape(ind.title)}" '
-                         f"width=1200 height=675 loading=lazy></p>")
+                         f'width=1200 height=675 loading=lazy><br><a class=small href="data/{escape(ind_id)}.csv">'
+                         "The data of this chart (CSV)</a></p>")
         elif s.points or s.candidates or s.rejected:
             parts.append(f'<p class="small">Chart not drawn yet: run <code>tracker chart {escape(ind_id)}</code>.</p>')
         parts.append(_flag_list(flags, ind_id))
         parts.append(_figure_rows(ledger, s))
-    parts.append("</body></html>\n")
+        parts.append("</section>")
+    parts.append(f"<script>{SCRIPT}</script></body></html>\n")
     return "\n".join(parts)
