@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tracker.checks.base import TOLERANCE, Context, Flag, allowed, consistent, describe, published, register, unit_of
+from tracker.checks.base import TOLERANCE, Context, Flag, allowed, describe, published, register, unit_of
 from tracker.series import Point, claimant_key
+from tracker.text.formatting import format_value
 
 STALE_LAG_DAYS = 7  # the newer value must have been public at least this long before
 
@@ -13,35 +14,101 @@ STALE_LAG_DAYS = 7  # the newer value must have been public at least this long b
 @register("decrease", "a running total lower than an earlier one beyond what qualifiers allow",
           kinds=("cumulative",))
 def decreases(ctx: Context) -> list[Flag]:
-    ledger, series = ctx.ledger, ctx.series
-    flags = []
+    """Each fall names the figure the rest of the series disagrees with: a too-high earlier figure that
+    several later ones are below, or a too-low later one that several earlier ones are above."""
+    ledger, series, fit = ctx.ledger, ctx.series, ctx.fit
     unit = unit_of(series)
     pts = series.independent()
-    for b in pts:
-        earlier = [a for a in pts if a.end < b.start and a.lo > 0]
-        if not earlier:
-            continue
-        a = max(earlier, key=lambda q: (q.lo, q.end))
+
+    def falls(a: Point, b: Point) -> bool:
+        if not (a.end < b.start and a.lo > 0):
+            return False
         if b.hi >= a.lo * (1 - TOLERANCE.get(a.qualifier, 0) - TOLERANCE.get(b.qualifier, 0) - 0.02):
-            continue
+            return False
         pa, pb = published(ledger, a.figure), published(ledger, b.figure)
-        if b.figure.as_of_defaulted and pa and pb and pa < pb:
-            continue  # dated only by publication: that is a stale re-print, checked below
-        flags.append(Flag("decrease", "error", series.indicator.id, (b.id, a.id),
-                          f"{describe(ledger, b, unit)} is lower than the earlier {describe(ledger, a, unit)}, "
-                          f"but a running total can only grow."))
+        return not (b.figure.as_of_defaulted and pa and pb and pa < pb)  # a stale re-print, checked below
+
+    pairs = [(a, b) for b in pts for a in pts if falls(a, b)]
+    above = {p.id: sum(1 for a, b in pairs if a.id == p.id) for p in pts}  # later figures below it
+    below = {p.id: sum(1 for a, b in pairs if b.id == p.id) for p in pts}  # earlier figures above it
+
+    def z(p: Point) -> float:
+        j = fit.judgements.get(p.id) if fit is not None else None
+        return j.z if j is not None and j.z == j.z else 0.0
+
+    blamed: dict[str, list] = {}
+    for a, b in pairs:
+        culprit = a if (above[a.id], z(a)) > (below[b.id], z(b)) else b
+        blamed.setdefault(culprit.id, []).append((a, b))
+    flags = []
+    for cid, found in blamed.items():
+        a, b = found[0]
+        if cid == b.id:
+            other = max((x for x, _ in found), key=lambda q: (q.lo, q.end))
+            msg = (f"{describe(ledger, b, unit)} is lower than the earlier {describe(ledger, other, unit)}, but a "
+                   "running total can only grow.")
+            flags.append(Flag("decrease", "error", series.indicator.id, (b.id, other.id), msg))
+        else:
+            later = [y for _, y in found]
+            first = min(later, key=lambda q: (q.end, q.id))
+            more = f" and {len(later) - 1} more later figure{'s' if len(later) > 2 else ''}" if len(later) > 1 else ""
+            msg = (f"{describe(ledger, a, unit)} is higher than the later {describe(ledger, first, unit)}{more}; a "
+                   "running total can only grow, so this figure is the one out of line.")
+            flags.append(Flag("decrease", "error", series.indicator.id, (a.id, first.id), msg))
     return flags
 
 
-def _same_time(a: Point, b: Point, growing: bool) -> bool:
+OVERLAP = 0.8  # periods sharing this much of the shorter one speak of the same time
+SAME_MONTH_GROWTH = 0.05  # rounding and a day or two of growth between two tellings of one monthly release
+
+
+def _overlap(a: Point, b: Point) -> float:
+    """The share of the shorter interval that the two have in common."""
+    common = (min(a.end, b.end) - max(a.start, b.start)).days + 1
+    shorter = min((a.end - a.start).days, (b.end - b.start).days) + 1
+    return max(0, common) / shorter
+
+
+def _same_time(a: Point, b: Point, growing: bool) -> float | None:
+    """None when `a` and `b` speak of different times; else the extra tolerance their comparison allows."""
     if a.start == a.end and b.start == b.end:  # a running total grows even in three days
-        return a.start == b.start if growing else abs((a.start - b.start).days) <= 3
-    # the same month or period: for a running total two such figures may differ by its growth
-    return not growing and (a.start, a.end) == (b.start, b.end)
+        same = a.start == b.start if growing else abs((a.start - b.start).days) <= 3
+        return 0.0 if same else None
+    if growing:
+        # one claimant's running total dated to the same month twice: one release, told two ways
+        months = {p.figure.as_of.text for p in (a, b) if p.figure.as_of is not None and
+                  p.figure.as_of.precision == "month"}
+        both = all(p.figure.as_of is not None and p.figure.as_of.precision == "month" for p in (a, b))
+        if both and len(months) == 1 and claimant_key(a.claimant) == claimant_key(b.claimant):
+            return SAME_MONTH_GROWTH
+        return None
+    share = _overlap(a, b)
+    if share < OVERLAP:
+        return None
+    longer = max((a.end - a.start).days, (b.end - b.start).days) + 1
+    common = (min(a.end, b.end) - max(a.start, b.start)).days + 1
+    return 1 - common / longer  # the part of the longer period the other does not cover
+
+
+def _comparable_pair(series, a: Point, b: Point, extra: float) -> bool:
+    """Whether the two can both be true, flows compared per month, with `extra` tolerance either way."""
+    from tracker.series import length_in
+
+    def span(p: Point) -> tuple[float, float]:
+        lo, hi = allowed(p)
+        if series.indicator.kind == "flow":
+            months = length_in((p.start, p.end), "month")
+            lo, hi = lo / months, hi / months
+        return lo * (1 - extra), hi * (1 + extra)
+
+    (alo, ahi), (blo, bhi) = span(a), span(b)
+    return alo <= bhi and blo <= ahi
 
 
 @register("conflict", "figures for the same time that cannot both be true")
 def conflicts(ctx: Context) -> list[Flag]:
+    """Figures for the same day, the same month of one claimant's running total, or periods that overlap
+    by OVERLAP or more; the flag names the one further from what the series' other figures imply."""
     ledger, series = ctx.ledger, ctx.series
     flags = []
     unit = unit_of(series)
@@ -50,10 +117,67 @@ def conflicts(ctx: Context) -> list[Flag]:
         for b in pts[i + 1:]:
             if a.figure.as_of_defaulted != b.figure.as_of_defaulted:
                 continue  # a publication date is not the date a count holds for
-            if _same_time(a, b, series.indicator.kind == "cumulative") and not consistent(a, b):
+            extra = _same_time(a, b, series.indicator.kind == "cumulative")
+            if extra is not None and not _comparable_pair(series, a, b, extra):
+                a, b = _culprit_last(series, a, b)
                 flags.append(Flag("conflict", "error", series.indicator.id, (b.id, a.id),
                                   f"{describe(ledger, b, unit)} and {describe(ledger, a, unit)} speak of the "
-                                  f"same time but cannot both be true."))
+                                  f"same time but cannot both be true; the rest of the series is closer to "
+                                  f"{a.id}."))
+    return flags
+
+
+def _culprit_last(series, a: Point, b: Point) -> tuple[Point, Point]:
+    """(the one the rest of the series agrees with, the one it does not): by how far each lies from what
+    its nearest other figures imply; the later in the ledger when that cannot tell."""
+    import math
+
+    from tracker.checks.jumps import robust_expected
+
+    def off(p: Point) -> float:
+        e = robust_expected(series, p)
+        return abs(math.log(p.best / e)) if e and p.best else 0.0
+
+    oa, ob = off(a), off(b)
+    if oa == ob:  # nothing else to tell by: the one written later in the ledger
+        return (a, b) if (a.figure.file, a.figure.line) <= (b.figure.file, b.figure.line) else (b, a)
+    return (b, a) if oa > ob else (a, b)
+
+
+MISLABEL_TOLERANCE = 0.005  # values this close are the same number
+MISLABEL_OFF = 1.5  # and the series expects something at least this many times different
+
+
+@register("mislabel", "a figure whose value is another indicator's figure from the same release, while its "
+          "own series expects something else")
+def mislabels(ctx: Context) -> list[Flag]:
+    import math
+
+    from tracker.checks.jumps import robust_expected
+
+    ledger, series = ctx.ledger, ctx.series
+    unit = unit_of(series)
+    flags = []
+    for p in series.independent():
+        f = p.figure
+        if f.value is None or not f.value:
+            continue
+        src = ledger.sources[f.source]
+        keys = [("source", f.source)]
+        if src.published is not None:
+            keys.append(("claimant", " ".join(f.claimant.lower().split()), src.published.text))
+        twins = [g for key in keys for g in ledger.releases.get(key, ()) if g.indicator != f.indicator
+                 and g.value is not None and abs(g.value - f.value) <= MISLABEL_TOLERANCE * abs(f.value)]
+        if not twins:
+            continue
+        expected = robust_expected(series, p)
+        if not expected or abs(math.log(f.value / expected)) < math.log(MISLABEL_OFF):
+            continue
+        g = twins[0]
+        flags.append(Flag("mislabel", "warning", series.indicator.id, (f.id, g.id),
+                          f"{describe(ledger, p, unit)} is the value of {g.id} ({g.indicator}) from the same "
+                          f"release, while {series.indicator.id} expects about {format_value(round(expected))} for "
+                          f"its date: is it a figure of {g.indicator} printed under the wrong label?"))
     return flags
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from tracker.checks.base import Context, Flag, describe, register, rounded, unit_of
@@ -31,11 +33,102 @@ def observations(series: Series) -> Observations:
         trend=kind == "cumulative",
         log=True,
         width=np.array([float((p.end - p.start).days + 1) for p in pts]),
+        since=float(series.indicator.since.first.toordinal()) if kind == "cumulative" and series.indicator.since
+        else None,
     )
+
+
+MAGNITUDE_TOLERANCE = 0.15  # in log10: within a factor of 10 ** 0.15 (1.4) of 10, 100 or 1,000 is a slip
+
+
+def magnitude(value_lo: float, value_hi: float, expected: float) -> int | None:
+    """10, 100 or 1,000 (or their inverses as -10, ...) when the figure is about that many times what the
+    rest of the series expects: a digit or a unit slipped, not a change of pace."""
+    if not expected or expected <= 0:
+        return None
+    if value_lo > expected:
+        r = math.log10(value_lo / expected)
+    elif 0 < value_hi < expected:
+        r = math.log10(value_hi / expected)
+    else:
+        return None
+    n = round(r)
+    if n != 0 and abs(n) <= 3 and abs(r - n) <= MAGNITUDE_TOLERANCE:
+        return 10 ** abs(n) * (1 if n > 0 else -1)
+    return None
+
+
+def _isolated(fit, ordered: list, i: int, k: float) -> bool:
+    """A single wrong figure: there are figures on both sides, and the next one agrees with the series
+    without it (the robust refit set this one aside and does not flag the next)."""
+    if i == 0 or i + 1 >= len(ordered):
+        return False
+    nxt = fit.judgements.get(ordered[i + 1].id)
+    return nxt is not None and np.isfinite(nxt.z) and nxt.z <= k
+
+
+NEIGHBOURS = 3  # the plain figures nearest in time that a figure's magnitude is judged against
+
+
+def _comparable(series: Series, p) -> float:
+    """A figure's value on a scale where the series is level: a running total's average pace since its
+    start, a flow's monthly rate, a stock or rate as it is."""
+    ind = series.indicator
+    if ind.kind == "cumulative" and ind.since is not None:
+        return 1.0 / max((p.mid - ind.since.first).days, 1)
+    return _rate_scale(series, p)
+
+
+def robust_expected(series: Series, p) -> float | None:
+    """What the nearest other plain figures say `p` should be: the median of their comparable values,
+    brought to `p`'s date. A single wrong figure cannot move a median of several."""
+    plain = [q for q in series.independent() if q.id != p.id and q.qualifier in ("exact", "approx", "range")
+             and q.best]
+    if len(plain) < 2:
+        return None
+    near = sorted(plain, key=lambda q: abs((q.mid - p.mid).days))[:NEIGHBOURS]
+    return float(np.median([q.best * _comparable(series, q) for q in near])) / _comparable(series, p)
+
+
+@register("magnitude", "a figure about 10, 100 or 1,000 times what the rest of its series expects (a digit or "
+          "unit slip)")
+def magnitudes(ctx: Context) -> list[Flag]:
+    """Judged against the median of its nearest figures; at the ends of a series, where that median lags
+    a quickening count, also against the model's expectation (when the model finds it out of line)."""
+    ledger, series, fit = ctx.ledger, ctx.series, ctx.fit
+    flags = []
+    unit = unit_of(series)
+    ordered = sorted((p for p in series.independent() if p.best is not None), key=lambda q: (q.mid, q.id))
+    for n, p in enumerate(ordered):
+        if len(ordered) == 2 and n == 0:
+            continue  # two figures: only the later can be judged against the earlier
+        expected = robust_expected(series, p)
+        factor = magnitude(p.lo, p.hi, expected) if expected else None
+        j = fit.judgements.get(p.id) if fit is not None else None
+        last = n == len(ordered) - 1
+        off = expected and (p.lo > 3 * expected or p.hi < expected / 3)
+        if factor is None and (last and off or len(ordered) == 2) and j is not None and np.isfinite(j.z) \
+                and j.z > ctx.k:
+            factor = magnitude(p.lo, p.hi, j.expected)
+            expected = j.expected if factor is not None else expected
+        if factor is None:
+            continue
+        times = f"{abs(factor):,} times {'more' if factor > 0 else 'less'} than"
+        flags.append(Flag("magnitude", "error", series.indicator.id, (p.id,),
+                          f"{describe(ledger, p, unit)} is about {times} the {rounded(expected, unit)} its "
+                          f"nearest figures imply for its date: a digit or a unit slipped?", None,
+                          float(abs(math.log10(abs(factor))))))
+    return flags
+
+
+def _rate_scale(series: Series, p) -> float:
+    return 1 / length_in((p.start, p.end), "month") if series.indicator.kind == "flow" else 1.0
 
 
 @register("jump", "a figure outside the model's expected band for its date")
 def model_jumps(ctx: Context) -> list[Flag]:
+    """Support (another claimant, the producer's own publication, an event) can explain a change of level
+    or pace; never a single figure that the figures on both sides of it contradict."""
     ledger, series, fit, k = ctx.ledger, ctx.series, ctx.fit, ctx.k
     if fit is None:
         return []
@@ -49,39 +142,48 @@ def model_jumps(ctx: Context) -> list[Flag]:
         if j is None or not np.isfinite(j.z) or j.z <= k:
             continue
         previous = next((q for q in reversed(ordered[:i]) if q.mid < p.mid), None)
-        support = support_for(ledger, series, p, previous)
+        isolated = _isolated(fit, ordered, i, k)
+        support = None if isolated else support_for(ledger, series, p, previous)
         where = "above" if j.direction > 0 else "below"
         msg = (f"{describe(ledger, p, unit)} is {j.z:.1f} standard deviations {where} the expected "
                f"{rounded(j.lower, unit)}–{rounded(j.upper, unit)} for its date")
-        msg += f" (after {previous.id})." if previous is not None else "."
+        msg += f" (after {previous.id})" if previous is not None else ""
+        msg += "; the figures before and after it agree with each other." if isolated else "."
         flags.append(Flag("jump", "info" if support else "warning", series.indicator.id, (p.id,)
                           + ((previous.id,) if previous else ()), msg, support, float(j.z)))
     return flags
 
 
-@register("jump", "a running total whose implied monthly rate is far out of line", kinds=("cumulative",))
+@register("jump", "a running total whose implied monthly rate spikes or dips around one figure",
+          kinds=("cumulative",))
 def implied_rate_jumps(ctx: Context) -> list[Flag]:
-    """For a running total: an implied monthly rate more than RATE_FACTOR times off the others' median."""
-    ledger, series, k = ctx.ledger, ctx.series, RATE_FACTOR
+    """For a running total: a figure whose interval before it and interval after it imply paces more than
+    RATE_FACTOR times off their neighbours', in opposite directions (too high a total makes the pace before
+    it spike and the pace after it dip). A pace that rises or falls steadily, as wartime counts do, is
+    never out of line with both its neighbours."""
+    series = ctx.series
     rates = series.implied_rates("month")
-    rates = rates[rates["days"] >= 14]
+    rates = rates[rates["days"] >= 14].reset_index(drop=True)
     if len(rates) < 3:
         return []
     flags = []
-    positive = rates["rate"].clip(lower=1e-9)
-    for idx, row in rates.iterrows():
-        others = positive.drop(idx)
-        med = float(np.median(others))
-        if med <= 0 or row["rate"] <= 0:
+    r = rates["rate"].clip(lower=1e-9).to_numpy()
+    for n in range(len(r) - 1):
+        if rates["to_id"][n] != rates["from_id"][n + 1]:
             continue
-        ratio = row["rate"] / med
-        if ratio > k or ratio < 1 / k:
-            p = next(q for q in series.points if q.id == row["to_id"])
-            prev = next(q for q in series.points if q.id == row["from_id"])
-            support = support_for(ledger, series, p, prev)
-            msg = (f"Between {row['from_id']} and {row['to_id']} the running total implies "
-                   f"{format_value(round(row['rate']))} a month, {ratio:.1f} times the median of the other "
-                   f"intervals ({format_value(round(med))} a month).")
-            flags.append(Flag("jump", "info" if support else "warning", series.indicator.id,
-                              (row["to_id"], row["from_id"]), msg, support, float(ratio)))
+        before, after = r[n], r[n + 1]
+        others = [r[m] for m in (n - 1, n + 2) if 0 <= m < len(r)]
+        if not others:
+            continue
+        ref = float(np.median(others))
+        up, down = before / ref, after / ref
+        if not ((up > RATE_FACTOR and down < 1 / RATE_FACTOR) or (up < 1 / RATE_FACTOR and down > RATE_FACTOR)):
+            continue
+        fid = rates["to_id"][n]
+        p = next(q for q in series.points if q.id == fid)
+        msg = (f"The running total implies {format_value(round(before))} a month up to {fid} and "
+               f"{format_value(round(after))} a month after it, against {format_value(round(ref))} a month in the "
+               f"intervals around: {fid} is out of line with the figures on both sides.")
+        flags.append(Flag("jump", "warning", series.indicator.id, (p.id, rates["from_id"][n], rates["to_id"][n + 1]),
+                          msg, None, float(max(up, 1 / up))))
     return flags

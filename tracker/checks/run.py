@@ -72,6 +72,7 @@ def check_series(ledger: Ledger, series: Series, detector: Detector | None = Non
     detector = detector or get_detector()
     obs = observations(series)
     fit = detector.fit(obs) if len(obs) >= 2 else None
+    fit = _without_slips(ledger, series, obs, fit, detector)
     ctx = Context(ledger, series, fit, detector.k)
     flags: list[Flag] = []
     for c in CHECKS:
@@ -80,11 +81,27 @@ def check_series(ledger: Ledger, series: Series, detector: Detector | None = Non
     return _dedupe(flags), fit
 
 
+def _without_slips(ledger: Ledger, series: Series, obs, fit, detector):
+    """A fit in which figures off by a factor of about 10, 100 or 1,000 are set aside, so that the rest
+    are judged without them (a slipped digit must not make its neighbours look wrong); the slips keep
+    the judgement that found them."""
+    from tracker.checks.jumps import magnitudes
+
+    if fit is None:
+        return None
+    slips = {f.figures[0] for f in magnitudes(Context(ledger, series, fit, detector.k))}
+    keep = [i for i, fid in enumerate(obs.ids) if fid not in slips]
+    if not slips or len(keep) < 2:
+        return fit
+    rest = detector.fit(obs.subset(keep))
+    return replace(rest, judgements={**rest.judgements, **{i: fit.judgements[i] for i in slips}})
+
+
 def _dedupe(flags: list[Flag]) -> list[Flag]:
-    """One jump flag per figure (the model's, else the implied rate's)."""
+    """One jump flag per figure: a magnitude slip, else the model's jump, else the implied rate's."""
     seen, out = set(), []
     for f in flags:
-        key = (f.code, f.figures[0]) if f.code == "jump" else (f.code, f.figures)
+        key = ("jump", f.figures[0]) if f.code in ("jump", "magnitude") else (f.code, f.figures)
         if key not in seen:
             seen.add(key)
             out.append(f)

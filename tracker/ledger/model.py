@@ -119,6 +119,19 @@ class Ledger:
                          self.content_hash))
 
     @cached_property
+    def releases(self) -> dict:
+        """Accepted figures by release: by source id, and by (claimant, publication date), built once."""
+        out: dict = {}
+        for f in self.figures:
+            if f.status != "accepted":
+                continue
+            out.setdefault(("source", f.source), []).append(f)
+            published = self.sources[f.source].published
+            if published is not None:
+                out.setdefault(("claimant", " ".join(f.claimant.lower().split()), published.text), []).append(f)
+        return out
+
+    @cached_property
     def series(self) -> dict:
         """Every indicator's Series (tracker.series), in indicator order; built once, as the ledger never changes."""
         from tracker.series import build_all

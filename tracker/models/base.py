@@ -31,9 +31,20 @@ class Observations:
     trend: bool = False  # a running total: model a growth rate as well as a level
     log: bool = True  # model log values (counts); False for values that may be <= 0
     width: np.ndarray | None = None  # days each figure's date spans (a month-dated figure: about 30)
+    since: float | None = None  # a running total's counting start (day ordinal): modelled as a pace per day
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def subset(self, keep: list[int]) -> "Observations":
+        """The observations at the positions `keep`."""
+        import dataclasses
+
+        idx = np.asarray(keep, dtype=int)
+        return dataclasses.replace(self, ids=tuple(self.ids[i] for i in keep), t=self.t[idx], best=self.best[idx],
+                                   lo=self.lo[idx], hi=self.hi[idx],
+                                   qualifiers=tuple(self.qualifiers[i] for i in keep),
+                                   width=None if self.width is None else self.width[idx])
 
 
 @dataclass(frozen=True)

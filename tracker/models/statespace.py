@@ -11,6 +11,7 @@ they are estimated (on the same figures by month) and kept near the defaults.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import warnings
 from dataclasses import dataclass
@@ -73,6 +74,28 @@ class StateSpace(Detector):
         return {"irregular": (0.05 * scale) ** 2, "level": (0.15 * scale) ** 2 * per_cell}
 
     def fit(self, obs: Observations) -> ModelFit:
+        """Fit; a running total with a counting start is modelled as its average pace since then (the total
+        divided by the days elapsed), which stays smooth where the total itself climbs steeply after the
+        start and when the pace quickens, as wartime counts do. Judgements and band come back as totals."""
+        if obs.since is None or not obs.log:
+            return self._fit_robust(obs)
+        elapsed = np.maximum(obs.t - obs.since, 1.0)
+        paced = dataclasses.replace(obs, best=obs.best / elapsed, lo=obs.lo / elapsed, hi=obs.hi / elapsed,
+                                    since=None)
+        fit = self._fit_robust(paced)
+        judgements = {}
+        for i, fid in enumerate(obs.ids):
+            j = fit.judgements[fid]
+            judgements[fid] = dataclasses.replace(j, expected=j.expected * elapsed[i], lower=j.lower * elapsed[i],
+                                                  upper=j.upper * elapsed[i])
+        band = fit.band.copy()
+        if len(band):
+            days = np.maximum(band["t"].to_numpy() - obs.since, 1.0)
+            for col in ("low", "mid", "high"):
+                band[col] = band[col].to_numpy() * days
+        return dataclasses.replace(fit, judgements=judgements, band=band)
+
+    def _fit_robust(self, obs: Observations) -> ModelFit:
         """Fit, then set aside the worst outlier and refit, until none is left (at most a third of the
         figures), so one wrong figure does not make its neighbours look wrong."""
         excluded: set[int] = set()

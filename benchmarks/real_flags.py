@@ -1,0 +1,210 @@
+"""Flags on real series: one error at a time injected into the shipped ledger's real series, per kind.
+
+For every real series with three or more independent figures (running totals of court cases, deserters,
+people helped to desert, ...) and every figure in it, one error of each kind is injected, with the
+quote's number changed to match (so the quote check cannot give it away):
+
+  extra digit     the value ten times larger (10025 -> 100250)
+  dropped digit   a middle digit left out (684 -> 64)
+  unit slip       a thousand times larger or smaller (20.5 thousand printed as 20.5)
+  mislabel        another indicator's value from the same source or release
+  stale           an older running total re-printed, undated, a month after the newest
+  (a lower bound made lower, or an upper bound higher, is still a true statement: those are not injected)
+  near period     a second figure for nearly the same time (same month for running totals; a period
+                  overlapping by 90% for flows) with a value 1.6 times off
+
+Caught: a serious flag (error or warning other than quote, undated, stale; for the stale kind, stale)
+names the injected figure first. Blamed: a serious flag names a clean figure that the clean run did
+not flag. False flags: serious flags on the clean ledger, per figure. Beside tracker: the ratio rule
+(the same checks with the ratio-rule detector) and ruptures' PELT on each series (caught when a
+change point falls at the injected figure or just after it).
+
+    python benchmarks/real_flags.py
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import sys
+from collections import defaultdict
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import tracker  # noqa: E402
+from tracker.checks import check  # noqa: E402
+from tracker.ledger.dates import parse_span  # noqa: E402
+from tracker.ledger.model import Figure, Ledger, Source  # noqa: E402
+
+KINDS = ("extra digit", "dropped digit", "unit slip", "mislabel", "stale", "near period")
+IGNORED = ("quote", "undated", "stale")
+
+
+def _with(ledger: Ledger, figures, sources=None) -> Ledger:
+    return Ledger(ledger.indicators, sources or ledger.sources, ledger.events, tuple(figures), ledger.files)
+
+
+def _num(v: float) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:g}"
+
+
+def _drop_digit(v: float) -> float | None:
+    digits = str(int(v))
+    if len(digits) < 3 or not float(v).is_integer():
+        return None
+    cut = digits[:len(digits) // 2] + digits[len(digits) // 2 + 1:]
+    return float(cut) if cut and float(cut) != v else None
+
+
+def _release_values(ledger: Ledger, f: Figure) -> list[float]:
+    """Other indicators' values from the same source or the same claimant's same release."""
+    src = ledger.sources[f.source]
+    out = []
+    for g in ledger.figures:
+        if g.indicator == f.indicator or g.value is None or g.status != "accepted":
+            continue
+        gs = ledger.sources[g.source]
+        same = g.source == f.source or (g.claimant == f.claimant and gs.published and src.published
+                                        and gs.published.text == src.published.text)
+        if same and not math.isclose(g.value, f.value, rel_tol=0.05):
+            out.append(float(g.value))
+    return out
+
+
+def injections(ledger: Ledger):
+    """(kind, series id, injected figure id, ledger) for every applicable injection."""
+    for ind_id, series in ledger.series.items():
+        pts = series.independent()
+        if len(pts) < 3:
+            continue
+        for p in pts:
+            f = p.figure
+            if f.value is None:
+                continue
+            changed = {"extra digit": f.value * 10, "dropped digit": _drop_digit(f.value),
+                       "unit slip": f.value / 1000 if f.value >= 1000 else f.value * 1000}
+            if f.qualifier == "at_least":  # a lower bound made lower is still true: only errors upward count
+                changed = {k: v for k, v in changed.items() if v is not None and v > f.value}
+            if f.qualifier == "at_most":
+                changed = {k: v for k, v in changed.items() if v is not None and v < f.value}
+            others = _release_values(ledger, f)
+            if others:
+                changed["mislabel"] = others[0]
+            for kind, v in changed.items():
+                if v is None:
+                    continue
+                bad = dataclasses.replace(f, value=v, quote=f"{f.quote[:60]} ({_num(v)})")
+                yield kind, ind_id, f.id, _with(ledger, [bad if g.id == f.id else g for g in ledger.figures])
+        kind = series.indicator.kind
+        latest = max(pts, key=lambda q: (q.end, q.id))
+        if kind == "cumulative":
+            older = [q for q in pts if q.figure.value and q.figure.value < 0.8 * (latest.figure.value or 0)]
+            if older:
+                old = older[0]
+                day = latest.end + timedelta(days=45)
+                src = Source("injected-late", "Late Outlet", published=parse_span(day.isoformat()))
+                fig = Figure("injected-stale", ind_id, src.id, "Late Outlet", f"{_num(old.figure.value)} cases",
+                             value=old.figure.value, as_of=src.published, as_of_defaulted=True,
+                             claimant_defaulted=True)
+                yield "stale", ind_id, fig.id, _with(ledger, [*ledger.figures, fig],
+                                                      {**ledger.sources, src.id: src})
+        for p in pts:
+            f = p.figure
+            if f.value is None or f.qualifier not in ("exact", "approx"):
+                continue
+            if kind == "cumulative" and f.as_of is not None:
+                # the claimant's release for a month, told twice: the figure dated to its month, and a copy
+                when = parse_span(f.as_of.first.isoformat()[:7])
+                month = dataclasses.replace(f, as_of=when, as_of_defaulted=False)
+                fig = dataclasses.replace(month, id="injected-near", value=round(f.value * 1.6),
+                                          quote=f"{_num(round(f.value * 1.6))}")
+                figures = [month if g.id == f.id else g for g in ledger.figures]
+                yield "near period", ind_id, fig.id, _with(ledger, [*figures, fig])
+                break
+            if kind in ("flow", "rate") and f.period is not None and f.period.days > 20:
+                first = f.period.first + timedelta(days=max(1, f.period.days // 10))
+                span = parse_span(f"{first.isoformat()}/{f.period.last.isoformat()}")
+                fig = dataclasses.replace(f, id="injected-near", value=round(f.value * 1.6, 2), period=span,
+                                          quote=f"{_num(round(f.value * 1.6, 2))}")
+                yield "near period", ind_id, fig.id, _with(ledger, [*ledger.figures, fig])
+                break
+
+
+def serious(flag, kind: str | None = None) -> bool:
+    if kind == "stale" and flag.code == "stale":
+        return True
+    return flag.severity in ("error", "warning") and flag.code not in IGNORED
+
+
+def run_tracker(ledger: Ledger, detector: str) -> dict:
+    clean = check(ledger, detector=detector)
+    clean_flagged = {f.figures[0] for f in clean.flags if serious(f)}
+    checked = [f for s in ledger.series.values() for p in s.independent() for f in [p.figure]]
+    caught, tried, blamed = defaultdict(int), defaultdict(int), 0
+    for kind, ind_id, fid, bad in injections(ledger):
+        tried[kind] += 1
+        flags = check(bad, [ind_id], detector=detector).flags
+        if any(serious(f, kind) and f.figures[0] == fid for f in flags):
+            caught[kind] += 1
+        if any(serious(f) and f.figures[0] not in (fid, *clean_flagged) for f in flags):
+            blamed += 1
+    return {"caught": caught, "tried": tried, "false": len(clean_flagged) / max(1, len(checked)),
+            "blamed": blamed / max(1, sum(tried.values())), "n_clean": len(checked)}
+
+
+def run_pelt(ledger: Ledger) -> dict:
+    import numpy as np
+    import ruptures as rpt
+
+    def breaks(values):
+        y = np.log(np.maximum(np.asarray(values, dtype=float), 1e-9)).reshape(-1, 1)
+        if len(y) < 3:
+            return set()
+        sd = max(float(np.std(np.diff(y[:, 0]))), 1e-3)
+        return set(rpt.Pelt(model="l2", min_size=1, jump=1).fit(y / sd).predict(pen=2 * math.log(len(y)))[:-1])
+
+    caught, tried = defaultdict(int), defaultdict(int)
+    false = n = 0
+    for ind_id, series in ledger.series.items():
+        pts = [p for p in series.independent() if p.best]
+        if len(pts) >= 3:
+            false += len(breaks([p.best for p in pts]))
+            n += len(pts)
+    for kind, ind_id, fid, bad in injections(ledger):
+        tried[kind] += 1
+        pts = sorted([p for p in bad.series[ind_id].independent() if p.best], key=lambda p: (p.mid, p.id))
+        idx = next((i for i, p in enumerate(pts) if p.id == fid), None)
+        if idx is not None and breaks([p.best for p in pts]) & {idx, idx + 1}:
+            caught[kind] += 1
+    return {"caught": caught, "tried": tried, "false": false / max(1, n), "blamed": float("nan"), "n_clean": n}
+
+
+def main() -> int:
+    ledger = tracker.load(ROOT / "figures.yaml")
+    results = {"tracker (state-space)": run_tracker(ledger, "state-space"),
+               "ratio rule": run_tracker(ledger, "ratio-rule")}
+    try:
+        results["ruptures PELT"] = run_pelt(ledger)
+    except ImportError:
+        print("ruptures not installed: pip install -e '.[bench]' for the PELT column")
+    tried = results["tracker (state-space)"]["tried"]
+    print(f"real series: {sum(1 for s in ledger.series.values() if len(s.independent()) >= 3)}; clean figures "
+          f"checked: {results['tracker (state-space)']['n_clean']}; injections: {sum(tried.values())}")
+    head = f"{'kind':<15}{'n':>4}" + "".join(f"{name:>24}" for name in results)
+    print(head)
+    for kind in KINDS:
+        row = f"{kind:<15}{tried.get(kind, 0):>4}"
+        for r in results.values():
+            t = r["tried"].get(kind, 0)
+            row += f"{(r['caught'].get(kind, 0) / t if t else float('nan')):>24.2f}"
+        print(row)
+    print(f"{'false flags':<19}" + "".join(f"{r['false']:>24.3f}" for r in results.values()))
+    print(f"{'neighbour blamed':<19}" + "".join(f"{r['blamed']:>24.3f}" for r in results.values()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
