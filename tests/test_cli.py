@@ -148,3 +148,13 @@ def test_list_checks_comes_from_the_registry(monkeypatch, capsys):
     assert main(["flags", "--list-checks"]) == 0
     out = capsys.readouterr().out
     assert "probe     a check added in a test" in out and out.count("\n") == len(CHECKS) + 1
+
+
+def test_flags_explain_says_why(capsys):
+    assert main(["flags", "--explain", "il-deserted-2024-09-unherd", "--ledger", str(LEDGER)]) == 0
+    out = capsys.readouterr().out
+    assert "-> 2024-09-15  ≥ 3,000" in out and "Flagged jump (warning)" in out and "The model expects about" in out
+    assert main(["flags", "--explain", "awol-court-cases-2023-12-29", "--ledger", str(LEDGER)]) == 0
+    assert "Not flagged" in capsys.readouterr().out
+    assert main(["flags", "--explain", "il-deserted-2024-09-unhred", "--ledger", str(LEDGER)]) == 2
+    assert "did you mean 'il-deserted-2024-09-unherd'?" in capsys.readouterr().err

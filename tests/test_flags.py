@@ -459,3 +459,12 @@ def test_two_tellings_of_one_monthly_release_conflict(tmp_path):
                     "  - {id: m2, indicator: cases, value: 9900, as_of: 2024-04, source: late, claimant: Mediazona,"
                     " quote: '9,900'}\n")
     assert [f.code for f in flags_of(tmp_path, both) if f.code == "conflict"] == ["conflict"]
+
+
+def test_a_running_totals_band_never_falls_nor_lies_below_a_reported_figure(shipped):
+    bands = check(shipped, ["awol-court-cases"]).bands()
+    band = bands["awol-court-cases"]
+    for col in ("low", "mid", "high"):
+        assert (band[col].diff().dropna() >= -1e-9).all(), col
+    after = band[band["date"] >= "2024-06-18"]
+    assert (after["low"] >= 10025 - 1e-6).all()  # 10,025 was reported exact on 2024-06-18

@@ -81,6 +81,19 @@ def cmd_flags(args) -> int:
     if args.detector not in REGISTRY:
         raise UsageError(f"unknown detector '{args.detector}'; try one of: {', '.join(REGISTRY)}")
     ledger = _load(args.ledger)
+    if args.explain:
+        from tracker.checks.explain import explain
+        from tracker.models import get_detector
+
+        try:
+            sys.stdout.write(explain(ledger, args.explain, get_detector(args.detector)))
+        except KeyError:
+            import difflib
+
+            close = difflib.get_close_matches(args.explain, [f.id for f in ledger.figures], 1)
+            hint = f"; did you mean '{close[0]}'?" if close else "; `tracker show INDICATOR` lists the ids"
+            raise UsageError(f"no figure '{args.explain}' in the ledger{hint}") from None
+        return EXIT_OK
     _known_indicators(ledger, args.indicators)
     result = check(ledger, args.indicators or None, args.detector, cache=True)
     shown = result.flags + (result.acknowledged if args.all else ())
@@ -422,6 +435,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "also: ratio-rule)")
     p.add_argument("--list-checks", action="store_true", help="list the checks and their codes, then exit")
     p.add_argument("--all", action="store_true", help="include flags acknowledged in the ledger")
+    p.add_argument("--explain", metavar="FIGURE", help="say how one figure was judged: the series around it, the "
+                   "expected range, and why it was or was not flagged")
     p.set_defaults(func=cmd_flags)
 
     p = sub.add_parser("extract", help="turn an article into candidate figures (ledger YAML)",

@@ -53,13 +53,20 @@ class CheckResult:
 
     def bands(self) -> dict:
         """Each modelled indicator's expected band as a DataFrame of date, low, mid, high."""
+        import numpy as np
         import pandas as pd
 
         out = {}
         for ind, fit in self.fits.items():
             if fit is None or fit.band.empty:
                 continue
-            band = fit.band[fit.band["high"] <= 5 * fit.band["low"]].copy()  # only where it says something
+            informative = (fit.band["high"] <= 5 * fit.band["low"]).to_numpy()  # only where it says something
+            runs = informative.astype(int)
+            # and only in stretches of 4 weeks or more: a sliver of band would read as a mark of data
+            group = (runs != np.roll(runs, 1)).cumsum()
+            sizes = np.bincount(group, weights=runs) if len(runs) else np.array([])
+            keep = informative & (sizes[group] >= 4) if len(runs) else informative
+            band = fit.band[keep].copy()
             if band.empty:
                 continue
             band["date"] = [pd.Timestamp(date.fromordinal(int(round(t)))) for t in band["t"]]
@@ -73,12 +80,38 @@ def check_series(ledger: Ledger, series: Series, detector: Detector | None = Non
     obs = observations(series)
     fit = detector.fit(obs) if len(obs) >= 2 else None
     fit = _without_slips(ledger, series, obs, fit, detector)
+    if fit is not None and series.indicator.kind == "cumulative":
+        fit = replace(fit, band=monotone_band(fit.band, series))
     ctx = Context(ledger, series, fit, detector.k)
     flags: list[Flag] = []
     for c in CHECKS:
         if c.applies(series):
             flags += c.func(ctx)
     return _dedupe(flags), fit
+
+
+def monotone_band(band, series: Series):
+    """A running total's expected range as it can be: never falling, and never below a figure already
+    reported as exact (or as a lower bound) by that date."""
+    import numpy as np
+
+    if band is None or band.empty:
+        return band
+    band = band.sort_values("t").reset_index(drop=True)
+    floors = sorted((p.end.toordinal(), p.lo) for p in series.independent()
+                    if p.qualifier in ("exact", "at_least") and p.lo)
+    t = band["t"].to_numpy()
+    floor = np.zeros(len(t))
+    k, best = 0, 0.0
+    for i, ti in enumerate(t):
+        while k < len(floors) and floors[k][0] <= ti:
+            best = max(best, floors[k][1])
+            k += 1
+        floor[i] = best
+    low = np.maximum(np.maximum.accumulate(band["low"].to_numpy()), floor)
+    mid = np.maximum(np.maximum.accumulate(band["mid"].to_numpy()), low)
+    high = np.maximum(np.maximum.accumulate(band["high"].to_numpy()), mid)
+    return band.assign(low=low, mid=mid, high=high)
 
 
 def _without_slips(ledger: Ledger, series: Series, obs, fit, detector):

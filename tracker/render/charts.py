@@ -194,8 +194,9 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
         events = ledger.events_for(ind.id)
         lo, hi = _x_limits(series, events)
         if band is not None:
-            ax.fill_between(band["date"], band["low"], band["high"], color="#999999", alpha=0.18, linewidth=0,
-                            zorder=1, label="expected range (model)")
+            # hatched and pale: an estimate between figures, never to be read as data
+            ax.fill_between(band["date"], band["low"], band["high"], facecolor="#999999", alpha=0.12, linewidth=0,
+                            zorder=1, label="expected range (model)", hatch="////", edgecolor="#bbbbbb")
         for p, status in shown:
             colour = GREY if status == "rejected" else colours[claimant_key(p.claimant)]
             _draw_point(ax, p, colour, status, faint=p.echo_of is not None)
@@ -204,7 +205,7 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
         top = _y_top(series)
         if band is not None:
             top = max(top, float(band["high"].max()) * 1.05) if band["high"].notna().any() else top
-            top = min(top, _y_top(series) * 2.5)
+            top = min(top, _y_top(series) * 1.3)  # the band may run off the top; the figures never do
         ax.set_ylim(0, 1.0 if unit == "share" and top <= 1.0 else top)
         ax.set_xlim(_x(lo), _x(hi))
         small = not footer
@@ -311,7 +312,7 @@ def _legend(fig, series: Series, colours: dict[str, str], band: bool, st: Style,
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=8, color=GREY))
         labels.append(w["rejected"])
     if band:
-        handles.append(Rectangle((0, 0), 1, 1, color="#999999", alpha=0.3))
+        handles.append(Rectangle((0, 0), 1, 1, facecolor="#999999", alpha=0.25, hatch="////", edgecolor="#bbbbbb"))
         labels.append(w["band"])
     title = w["legend"] if st.name == "working" else w["legend_publish"]
     fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(0.745, 0.80), frameon=False, fontsize=9,

@@ -12,7 +12,7 @@ WORDS = {
         "data": "Data", "exact": "exact", "approx": "approximate", "at_least": "at least (≥)",
         "at_most": "at most (≤)", "range": "range (low to high)", "period": "the month, year or period it covers",
         "candidate": "candidate (not yet reviewed)", "rejected": "rejected (kept for the record)",
-        "band": "expected range (model)", "legend": "Claimant · qualifier", "legend_publish": "Reported by",
+        "band": "model's expected range (an estimate)", "legend": "Claimant · qualifier", "legend_publish": "Reported by",
         "since": "since", "as_of": "as of", "reported": "reported", "in": "in", "per": "per", "day": "day", "week": "week",
         "month": "month", "year": "year", "share": "share",
         "months": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
