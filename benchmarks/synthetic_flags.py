@@ -13,7 +13,7 @@ some echoed by other outlets. Into most series one anomaly is injected:
            newer one was public
 
 Detection rate: the share of injected figures that get a problem flag (warning or
-error) naming them; for jump and digit any of jump/decrease/conflict counts, for
+error) naming them; for jump and digit any of magnitude/jump/decrease/conflict/mislabel counts, for
 stale the stale check. False-alarm rate: the share of clean figures that get a
 problem flag involving no injected figure (a clean figure flagged as lower than an
 injected ten-fold jump before it is the anomaly's symptom, not a false alarm), per check.
@@ -178,7 +178,8 @@ def main(argv=None) -> int:
         flagged.setdefault(fl.figures[0], set()).add(fl.code)
         if not any(f in truth for f in fl.figures):
             false_flagged.setdefault(fl.figures[0], set()).add(fl.code)
-    wanted = {"jump": {"jump", "decrease", "conflict"}, "digit": {"jump", "decrease", "conflict"},
+    serious = {"jump", "decrease", "conflict", "magnitude", "mislabel"}
+    wanted = {"jump": serious, "digit": serious,
               "stale": {"stale"}}
     print(f"{args.series} series, {len(ledger.figures)} figures, {len(truth)} injected anomalies; "
           f"detector {args.detector}; checked in {secs:.1f} s")
@@ -190,7 +191,7 @@ def main(argv=None) -> int:
     clean = [f.id for f in ledger.figures if f.id not in truth]
     false = Counter(code for f in clean for code in false_flagged.get(f, ()))
     print(f"\nfalse alarms on {len(clean)} clean figures (problem flags naming them and no injected figure):")
-    for code in ("jump", "decrease", "conflict", "stale", "relative", "quote"):
+    for code in ("magnitude", "jump", "decrease", "conflict", "mislabel", "stale", "relative", "quote"):
         print(f"  {code:<10}{false.get(code, 0):>6}  rate {false.get(code, 0) / len(clean):.3f}")
     any_false = sum(1 for f in clean if false_flagged.get(f))
     print(f"  {'any':<10}{any_false:>6}  rate {any_false / len(clean):.3f}")

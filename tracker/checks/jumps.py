@@ -79,15 +79,38 @@ def _comparable(series: Series, p) -> float:
     return _rate_scale(series, p)
 
 
+_LAST: list = [None, None]  # the series last indexed, and its index (checks go one series at a time)
+
+
+def _plain_index(series: Series):
+    """The series' plain figures by date: (day ordinals, ids, comparable values), built once per series."""
+    if _LAST[0] is not series:
+        plain = sorted((q for q in series.independent() if q.qualifier in ("exact", "approx", "range") and q.best),
+                       key=lambda q: (q.mid, q.id))
+        _LAST[0], _LAST[1] = series, ([q.mid.toordinal() for q in plain], [q.id for q in plain],
+                                      [q.best * _comparable(series, q) for q in plain])
+    return _LAST[1]
+
+
 def robust_expected(series: Series, p) -> float | None:
     """What the nearest other plain figures say `p` should be: the median of their comparable values,
     brought to `p`'s date. A single wrong figure cannot move a median of several."""
-    plain = [q for q in series.independent() if q.id != p.id and q.qualifier in ("exact", "approx", "range")
-             and q.best]
-    if len(plain) < 2:
+    import bisect
+
+    days, ids, values = _plain_index(series)
+    at = p.mid.toordinal()
+    i = bisect.bisect_left(days, at)
+    lo, hi, near = i - 1, i, []
+    while len(near) < NEIGHBOURS and (lo >= 0 or hi < len(days)):  # walk outwards from p's date
+        if hi >= len(days) or (lo >= 0 and at - days[lo] <= days[hi] - at):
+            j, lo = lo, lo - 1
+        else:
+            j, hi = hi, hi + 1
+        if ids[j] != p.id:
+            near.append(values[j])
+    if len(near) < 2:
         return None
-    near = sorted(plain, key=lambda q: abs((q.mid - p.mid).days))[:NEIGHBOURS]
-    return float(np.median([q.best * _comparable(series, q) for q in near])) / _comparable(series, p)
+    return float(np.median(near)) / _comparable(series, p)
 
 
 @register("magnitude", "a figure about 10, 100 or 1,000 times what the rest of its series expects (a digit or "

@@ -23,6 +23,9 @@ from tracker.models.base import (DAYS_PER_CELL, DAYS_PER_MONTH, EMPTY_BAND_COLUM
                                  Judgement, ModelFit, Observations, _judge, unjudged)
 
 
+ROBUST_ROUNDS = 4  # refits that set outliers aside, at most
+
+
 @dataclass(frozen=True)
 class _Grid:
     """The figures placed on a regular grid of cells (weeks), on the model's scale."""
@@ -96,22 +99,26 @@ class StateSpace(Detector):
         return dataclasses.replace(fit, judgements=judgements, band=band)
 
     def _fit_robust(self, obs: Observations) -> ModelFit:
-        """Fit, then set aside the worst outlier and refit, until none is left (at most a third of the
-        figures), so one wrong figure does not make its neighbours look wrong."""
+        """Fit, then set aside the worst outliers and refit, until none is left: a tenth of the figures
+        at a time, at most ROBUST_ROUNDS times and at most a third of them in all, so that one wrong
+        figure does not make its neighbours look wrong and a noisy ledger costs a few fits a series."""
         excluded: set[int] = set()
         kept: dict[str, Judgement] = {}  # a figure set aside keeps the judgement that set it aside
         fit = self._fit_once(obs, excluded)
-        for _ in range(max(1, len(obs) // 3)):
-            worst = max((i for i in range(len(obs)) if i not in excluded
-                         and np.isfinite(fit.judgements[obs.ids[i]].z)),
-                        key=lambda i: fit.judgements[obs.ids[i]].z, default=None)
-            if worst is None or fit.judgements[obs.ids[worst]].z <= self.k:
+        batch = max(1, len(obs) // 10)
+        for _ in range(ROBUST_ROUNDS):
+            room = max(1, len(obs) // 3) - len(excluded)
+            worst = sorted((i for i in range(len(obs)) if i not in excluded
+                            and np.isfinite(fit.judgements[obs.ids[i]].z) and fit.judgements[obs.ids[i]].z > self.k),
+                           key=lambda i: -fit.judgements[obs.ids[i]].z)[:min(batch, room)]
+            if not worst:
                 break
-            trial = self._fit_once(obs, excluded | {worst}, params=fit.params)  # same variances, no new search
+            trial = self._fit_once(obs, excluded | set(worst), params=fit.params)  # same variances
             if trial.band.empty:
                 break
-            excluded.add(worst)
-            kept[obs.ids[worst]] = fit.judgements[obs.ids[worst]]
+            for i in worst:
+                kept[obs.ids[i]] = fit.judgements[obs.ids[i]]
+            excluded |= set(worst)
             fit = trial
         if kept:
             fit = ModelFit({**fit.judgements, **kept}, fit.band, fit.detector,
@@ -244,15 +251,17 @@ class StateSpace(Detector):
     def _band(self, grid: _Grid, sm: _Smoothed, fwd, log: bool) -> pd.DataFrame:
         """The expected range per cell: smoothed level -/+ k standard deviations, where informative."""
         big = 25.0 if log else 1e4 * grid.scale ** 2
-        rows = []
-        for c in range(grid.ncell):
-            var = sm.level_var[c] + sm.h
-            if not np.isfinite(var) or var > big or var <= 0:
-                continue
-            sd = math.sqrt(var)
-            rows.append({"t": grid.t0 + (c + 0.5) * self.cell_days, "low": fwd(sm.level[c] - self.k * sd),
-                         "mid": fwd(sm.level[c]), "high": fwd(sm.level[c] + self.k * sd)})
-        return pd.DataFrame(rows, columns=EMPTY_BAND_COLUMNS)
+        var = sm.level_var + sm.h
+        ok = np.isfinite(var) & (var > 0) & (var <= big)
+        cells = np.nonzero(ok)[0]
+        sd = np.sqrt(var[ok])
+        level = sm.level[ok]
+        t = grid.t0 + (cells + 0.5) * self.cell_days
+        if log:
+            low, mid, high = (np.exp(np.minimum(x, 700.0)) for x in (level - self.k * sd, level, level + self.k * sd))
+        else:
+            low, mid, high = level - self.k * sd, level, level + self.k * sd
+        return pd.DataFrame({"t": t, "low": low, "mid": mid, "high": high}, columns=EMPTY_BAND_COLUMNS)
 
     @staticmethod
     def _breaks(grid: _Grid, sm: _Smoothed, variances: np.ndarray) -> np.ndarray:
