@@ -81,10 +81,12 @@ def score(method) -> dict:
                 continue
             s["value"] += 1
             good = [i for i in hits if cands[i]["qualifier"] == g["qualifier"]]
-            pick = good[0] if good else hits[0]
+            want = g.get("period") or g.get("since")
+            key = "period" if g.get("period") else "since"
+            timed = [i for i in (good or hits) if want and str(cands[i].get(key) or "").startswith(str(want))]
+            pick = (timed or good or hits)[0]  # the candidate a curator would copy, where there are several
             used.add(pick)
             s["qual"] += bool(good)
-            want = g.get("period") or g.get("since")
             if want:
                 s["timed"] += 1
                 got = cands[pick].get("period") if g.get("period") else cands[pick].get("since")

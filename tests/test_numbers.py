@@ -73,3 +73,32 @@ def test_every_candidate_from_the_seeds_passes_the_quote_check(seed):
     assert candidates
     for c in candidates:
         assert quote_states(c.quote, c.value, c.low, c.high), (c.printed, c.quote)
+
+
+@pytest.mark.parametrize("text, value, qualifier, share", [
+    ("Some five hundred soldiers deserted.", 500, "approx", False),
+    ("Более двух тысяч дел поступило в суды.", 2000, "at_least", False),
+    ("Около четырёхсот человек бежали.", 400, "approx", False),
+    ("Courts received 7.2K cases.", 7200, "approx", False),
+    ("Courts received 15k cases.", 15000, "approx", False),
+    ("In nearly half of the cases the court sent them back.", 0.5, "approx", True),
+    ("Каждый третий приговор был условным.", 1 / 3, "approx", True),
+    ("Кожна четверта справа закінчилася вироком.", 0.25, "approx", True),
+    ("More than a quarter of those sentenced got prison.", 0.25, "at_least", True),
+    ("Two thousand servicemen fled.", 2000, "approx", False),
+    ("Суды рассмотрели не менее чем 500 дел.", 500, "at_least", False),
+    ("Courts heard 10,025 cases.", 10025, "exact", False),
+])
+def test_number_families_in_words_shares_and_scales(text, value, qualifier, share):
+    (c,) = extract(read_text_article(text, published="2025-01-10"))
+    assert c.value == pytest.approx(value) and c.qualifier == qualifier and c.percent == share
+    assert quote_states(c.quote, c.value, c.low if c.qualifier == "range" else None)
+
+
+@pytest.mark.parametrize("printed, value, low, high", [
+    ("12.3 thousand", 12300, 12250, 12350), ("6,000", 6000, 5500, 6500), ("14,6 тысячи", 14600, 14550, 14650),
+])
+def test_a_rounded_number_is_approx_with_half_a_unit_either_side(printed, value, low, high):
+    (c,) = extract(read_text_article(f"Courts passed {printed} sentences.", published="2025-01-10"))
+    assert (c.value, c.qualifier, c.low, c.high) == (value, "approx", low, high)
+    assert "read as a rounding" in " ".join(c.notes)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from tracker.extraction.article import Article, detect_language
 from tracker.extraction.context import _claimant, _near, _noun, _time
-from tracker.extraction.figures import _RANGE, _RANGE_JOIN, _is_excluded, _Num, _numbers, _qualifier
+from tracker.extraction.figures import _RANGE, _RANGE_JOIN, _is_excluded, _Num, _numbers, _qualifier, rounding
 from tracker.extraction.sentences import _is_chrome, sentences
 from tracker.extraction.suggest import suggest_indicator
 from tracker.ledger.dates import DateError, parse_span
@@ -38,6 +38,7 @@ class Candidate:
     score: float = 0.0
     language: str = "en"
     vague: bool = False
+    precision: float | None = None  # the unit of the last printed digit, when the number is a rounding
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -113,12 +114,24 @@ def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | N
             qualifier = "approx"  # "doubling": a round multiplier
         if n.percent:
             value, low, high = (None if x is None else x / 100 for x in (value, low, high))
+        if n.share and qualifier == "exact":
+            qualifier = "approx"  # "half of the cases": a share said in words is a rounding
+        precision = None
+        if not (n.vague or n.ratio or n.share or n.percent or change) and qualifier in ("exact", "approx") \
+                and low is None:
+            precision = rounding(n.printed, n.value, n.words)
+            if precision:
+                qualifier = "approx"  # printed to fewer digits than a count has: a rounding of it
+                low, high = value - precision / 2, value + precision / 2
         notes = (f"'{n.printed}' is vague; recorded as the bound {int(n.value):,}",) if n.vague else ()
+        if precision:
+            notes += (f"printed to the nearest {precision:,.0f}: read as a rounding (low/high half a unit either "
+                      "side)",)
         out.append((n.start, Candidate(
             value=value, qualifier=qualifier, quote=sentence, printed=f"{qwords} {n.printed}".strip(), low=low,
-            high=high, percent=n.percent, change=change, noun=_noun(sentence, n), time_text=time.get("time_text", ""),
+            high=high, percent=n.percent or n.share, change=change, noun=_noun(sentence, n), time_text=time.get("time_text", ""),
             as_of=time.get("as_of"), period=time.get("period"), since=time.get("since"), per=time.get("per"),
-            claimant=claimant, language=lang, vague=n.vague, notes=notes)))
+            claimant=claimant, language=lang, vague=n.vague, precision=precision, notes=notes)))
     return out
 
 

@@ -96,6 +96,8 @@ def entry(c: Candidate, fid: str, sid: str, ledger=None, status: str = "candidat
         fields.append(("value", c.value))
         if c.qualifier != "exact":
             fields.append(("qualifier", c.qualifier))
+        if c.qualifier == "approx" and c.low is not None and c.high is not None:
+            fields += [("low", c.low), ("high", c.high)]  # a rounding: half a unit of its last digit either side
     if c.change:
         fields.append(("change", c.change))
     time = _time_field(c, ind)

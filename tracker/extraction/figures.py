@@ -24,13 +24,13 @@ QUALIFIER_WORDS = {
                  "not less than", "surpass", "exceeded", "exceeds", "minimum of", "a minimum of",
                  "свыше", "более", "больше", "не менее", "не меньше", "по меньшей мере", "как минимум", "минимум",
                  "более чем", "понад", "більше", "більш ніж", "більше ніж", "щонайменше", "не менше", "принаймні",
-                 "як мінімум", "мінімум", "свыше чем"],
+                 "як мінімум", "мінімум", "свыше чем", "не менее чем", "не меньше чем", "больше чем", "не менше ніж"],
     "approx": ["about", "around", "almost", "nearly", "approximately", "roughly", "some", "an estimated", "estimated",
                "close to", "circa", "approx.", "почти", "около", "примерно", "приблизительно", "порядка", "где-то",
                "близько", "майже", "приблизно", "орієнтовно", "близько до", "почти что"],
     "at_most": ["up to", "fewer than", "less than", "no more than", "not more than", "under", "at most", "maximum of",
                 "менее", "меньше", "не более", "не больше", "максимум", "до", "менше", "менш ніж", "не більше",
-                "не більш ніж", "щонайбільше"],
+                "не більш ніж", "щонайбільше", "не более чем", "не больше чем", "менее чем", "меньше чем"],
 }
 _QUALIFIER_PATTERNS = [  # each kind's words, longest first, right before the number
     (q, re.compile(r"(?<![\w])(" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
@@ -51,6 +51,7 @@ class _Num:
     words: bool = False
     vague: bool = False
     ratio: bool = False
+    share: bool = False  # a fraction said in words: "half", "каждый третий"
 
 
 def _numbers(sentence: str, lang: str) -> list[_Num]:
@@ -65,7 +66,7 @@ def _numbers(sentence: str, lang: str) -> list[_Num]:
             before, after = sentence[max(0, n.start - 40):n.start], sentence[n.end:n.end + 40]
             if re.match(r"^[:.]\d", after) or re.search(r"\d[:.]$", before):
                 continue  # a time (8:41) or a dotted date (16.09.2024)
-        out.append(_Num(n.start, n.end, n.value, n.text, percent=n.percent, words=n.words, vague=n.kind == "vague",
+        out.append(_Num(n.start, n.end, n.value, n.text, percent=n.percent, words=n.words, vague=n.kind == "vague", share=n.kind == "share",
                         ratio=n.kind == "ratio"))
     return out
 
@@ -127,3 +128,32 @@ def _qualifier(sentence: str, n: _Num) -> tuple[str, str]:
             return "exact", ""  # the end of a range, handled with the range
         return best
     return "exact", ""
+
+
+def rounding(printed: str, value: float, words: bool) -> float | None:
+    """The unit of the last digit a number was printed to, when it is a rounding of a count rather than
+    the count: '7.2K' -> 100, '12,3 тыс.' -> 100, 'two thousand' -> 1000, '6,000' -> 1000, '300' -> 100.
+
+    The rule: a number printed with a scale word (thousand, тыс., K, million) or spelled out with one, and a
+    plain whole number of 100 or more with at most two significant digits and two or more trailing zeros,
+    is read as rounded. Everything else is read as the count itself."""
+    import math
+
+    m = re.match(r"\s*(\d[\d\s\u00a0\u202f\u2009,.'’]*)\s?([^\W\d_]+)?", printed)
+    if value is None or value <= 0:
+        return None
+    if words:
+        return 10 ** math.floor(math.log10(value)) if value >= 100 else None
+    if not m:
+        return None
+    digits, scale = m.group(1).strip(), m.group(2)
+    printed_digits = re.sub(r"[^\d]", "", digits)
+    if scale and value >= 1000 and printed_digits.strip("0"):  # the unit of the last digit printed
+        unit = value / int(printed_digits)
+        return float(10 ** round(math.log10(unit))) if unit >= 1 else None
+    whole = re.sub(r"[^\d]", "", digits)
+    if not whole.isdigit() or value < 100 or not float(value).is_integer():
+        return None
+    zeros = len(whole) - len(whole.rstrip("0"))
+    significant = len(whole.rstrip("0"))
+    return 10 ** zeros if zeros >= 2 and significant <= 2 else None

@@ -21,11 +21,12 @@ SPACES = "\u00a0\u202f\u2009 "
 _GROUP = SPACES + "'’"
 DIGITS = re.compile(
     r"(?<![\w.,/#:])(?<![^\W\d_]-)(\d{1,3}(?:[" + _GROUP + r"](?:\d{3}))+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)(?![\w/])")
+    r"|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)(?:(?=(?:[kK]|bn)(?![\w]))|(?![\w/]))")
 NUMBERS = merged("NUMBERS")
 SCALES = merged("SCALES")
 VAGUE = merged("VAGUE")
 RATIOS = merged("RATIOS")
+SHARES = merged("SHARES")
 _PERCENT = re.compile(r"^\s?(" + "|".join(percent_words()) + ")", re.I)
 _SCALE = re.compile(r"^\s?([^\W\d_]+)\.?", re.U)
 _EDGE_L, _EDGE_R = r"(?<![\w'’ʼ])", r"(?![\w'’ʼ])"
@@ -39,7 +40,7 @@ def _alternatives(words) -> str:
 _COMPOUND = re.compile(_EDGE_L + r"(" + _alternatives([*NUMBERS, "a", "an"]) + r")\s+(" + _alternatives(SCALES)
                        + r")" + _EDGE_R)
 _WORD_TABLES = [(kind, table, re.compile(_EDGE_L + "(?:" + _alternatives(table) + ")" + _EDGE_R))
-                for kind, table in (("vague", VAGUE), ("ratio", RATIOS), ("words", NUMBERS))]
+                for kind, table in (("vague", VAGUE), ("share", SHARES), ("ratio", RATIOS), ("words", NUMBERS))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ class Number:
     value: float  # in the text's language; a percentage as printed (20 for 20%)
     readings: tuple[float, ...]  # in any language's conventions, and /100 for a percentage
     percent: bool = False
-    kind: str = "digits"  # digits | words | vague | ratio
+    kind: str = "digits"  # digits | words | vague | ratio | share (a fraction said in words)
 
     @property
     def words(self) -> bool:

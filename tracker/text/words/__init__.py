@@ -1,9 +1,10 @@
-"""Number words per language. Each module defines the same five tables:
+"""Number words per language. Each module defines the same six tables:
 
 NUMBERS  spelled-out numbers ("five", "пять")
 SCALES   multipliers after a number ("thousand", "тыс.", "k")
 VAGUE    vague quantities and the honest lower bound the ledger records ("dozens": 24)
-RATIOS   multipliers and shares said in words ("twice", "вдвое", "half")
+RATIOS   multipliers said in words ("twice", "вдвое")
+SHARES   shares said in words ("half", "каждый третий", "кожна четверта"): figures of share indicators
 PERCENT  words for per cent, as regular expressions
 
 To read a new form, add it to its language's file; `tracker.text.numbers` merges them.

@@ -5,4 +5,5 @@ SCALES = {"tūkstoši": 1e3, "tūkstošiem": 1e3, "tuhat": 1e3, "tusen": 1e3, "m
           "mil": 1e3, "tausend": 1e3}
 VAGUE: dict = {}
 RATIOS: dict = {}
+SHARES: dict = {}
 PERCENT = [r"procent", r"prozent", r"pour\s*cent"]
