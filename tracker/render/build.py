@@ -163,7 +163,7 @@ def _report(ledger, out: Path, manifest: dict, result: BuildResult, series_by_id
     _chart_data(ledger, out, series_by_id, result)
     from tracker.render.interactive import annotate
 
-    svgs = {i: annotate((out / name).read_text(encoding="utf-8"), ledger, series_by_id[i], flags)
+    svgs = {i: _annotated(out / name, manifest.get(name, {}).get("sha256"), ledger, series_by_id[i], flags, annotate)
             for i, name in images.items() if name and name.endswith(".svg")}
     html = report.render(ledger, series_by_id, images, flags=flags, overview=(out / (OVERVIEW + ".png")).exists(),
                          svgs=svgs)
@@ -171,6 +171,22 @@ def _report(ledger, out: Path, manifest: dict, result: BuildResult, series_by_id
     if _file_hash(index) != hashlib.sha256(html.encode("utf-8")).hexdigest():
         atomic_write_text(index, html)
         result.written.append(str(index))
+
+
+_ANNOTATED: dict = {}  # (svg sha256, what its tooltips say) -> annotated SVG; kept while a process lives (watch)
+
+
+def _annotated(path: Path, digest: str | None, ledger, series, flags, annotate) -> str:
+    """A chart's SVG with its points annotated, reused when neither the file nor its figures changed."""
+    from tracker._infra.cache import series_key
+
+    mine = tuple(sorted((f.code, f.figures, f.message) for f in flags or () if f.indicator == series.indicator.id))
+    key = (str(path), digest, series_key(ledger, series, repr(mine)))
+    if digest is None or key not in _ANNOTATED:
+        if len(_ANNOTATED) > 2000:
+            _ANNOTATED.clear()
+        _ANNOTATED[key] = annotate(path.read_text(encoding="utf-8"), ledger, series, flags)
+    return _ANNOTATED[key]
 
 
 def _chart_data(ledger, out: Path, series_by_id: dict, result: BuildResult) -> None:
