@@ -160,7 +160,7 @@ def _report(ledger, out: Path, manifest: dict, result: BuildResult, series_by_id
             images[ind_id] = f"{ind_id}.svg"
         else:
             images[ind_id] = f"{ind_id}.png"
-    _chart_data(ledger, out, series_by_id, result)
+    _chart_data(ledger, out, series_by_id, result, set(result.drawn))
     from tracker.render.interactive import annotate
 
     svgs = {i: _annotated(out / name, manifest.get(name, {}).get("sha256"), ledger, series_by_id[i], flags, annotate)
@@ -178,10 +178,8 @@ _ANNOTATED: dict = {}  # (svg sha256, what its tooltips say) -> annotated SVG; k
 
 def _annotated(path: Path, digest: str | None, ledger, series, flags, annotate) -> str:
     """A chart's SVG with its points annotated, reused when neither the file nor its figures changed."""
-    from tracker._infra.cache import series_key
-
     mine = tuple(sorted((f.code, f.figures, f.message) for f in flags or () if f.indicator == series.indicator.id))
-    key = (str(path), digest, series_key(ledger, series, repr(mine)))
+    key = (str(path), digest, mine)  # the SVG's bytes carry its data's hash in the footer
     if digest is None or key not in _ANNOTATED:
         if len(_ANNOTATED) > 2000:
             _ANNOTATED.clear()
@@ -189,12 +187,15 @@ def _annotated(path: Path, digest: str | None, ledger, series, flags, annotate) 
     return _ANNOTATED[key]
 
 
-def _chart_data(ledger, out: Path, series_by_id: dict, result: BuildResult) -> None:
-    """Each chart's data as CSV in data/, written where it changed (the report links it)."""
+def _chart_data(ledger, out: Path, series_by_id: dict, result: BuildResult, drawn: set) -> None:
+    """Each chart's data as CSV in data/ (the report links it), written with its chart: for the charts
+    drawn in this run, and for any whose file is missing."""
     from tracker.export import series_table
 
     (out / "data").mkdir(exist_ok=True)
     for ind_id in series_by_id:
+        if ind_id not in drawn and (out / "data" / f"{ind_id}.csv").exists():
+            continue
         data = series_table(ledger, [ind_id]).to_csv(index=False, lineterminator="\n").encode("utf-8")
         path = out / "data" / f"{ind_id}.csv"
         if _file_hash(path) != hashlib.sha256(data).hexdigest():
