@@ -341,3 +341,34 @@ def test_a_sentence_printed_twice_gives_its_figures_once():
     text = "Over 7,400 cases reached the courts.\n\nOver 7,400 cases reached the courts.\nThen 120 more came."
     values = [c.value for c in extract(read_text_article(text, published="2024-09-16"))]
     assert values == [7400, 120]
+
+
+def test_a_candidate_the_ledger_would_refuse_never_blocks_the_others(tmp_path, capsys):
+    from tracker.cli import main
+
+    ledger = write(tmp_path, BASE, "figures.yaml")
+    before = ledger.read_bytes()
+    article = tmp_path / "a.txt"
+    # the second figure's date is after the article's own: the ledger refuses it, the first goes in
+    article.write_text("date 2024-06-20\nCourts have heard 10,500 cases since mobilisation, Mediazona said.\n"
+                       "By 30 July 2024 courts had heard 11,000 cases since mobilisation, Mediazona said.\n")
+    assert main(["extract", str(article), "--append", str(ledger)]) == 0
+    err = capsys.readouterr().err
+    loaded = tracker.load(ledger, today=TODAY)
+    assert ledger.read_bytes().startswith(before)
+    assert 10500 in [f.value for f in loaded.figures] and 11000 not in [f.value for f in loaded.figures]
+    assert "left out (the ledger would refuse it: as_of 2024-07-30 is after the source was published" in err
+
+
+def test_a_relative_claim_without_its_earlier_time_is_not_written_as_a_figure(shipped):
+    text = "date 2025-01-10\nIn 2024 courts passed twice as many sentences as a year earlier, Mediazona said."
+    doc = candidates_yaml(read_text_article(text), extract(read_text_article(text), shipped), shipped)
+    assert "change: ratio" not in doc.split("# Not written")[0]
+
+
+def test_a_dateline_near_the_top_is_the_publication_date():
+    from tracker.extraction import read_text_article as read
+
+    assert read("Courts and deserters\n3 мая 2024, 10:15\nТекст 5 дел.").published == "2024-05-03"
+    assert read("Head\n03.05.2024\nText").published == "2024-05-03"
+    assert read("date 2025-10-14\nThe real title\nText").title == "The real title"

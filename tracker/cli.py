@@ -178,9 +178,15 @@ def _extract_table(args) -> int:
     if "figures:" not in doc:
         print(f"{args.append}: nothing to append; {said}", file=sys.stderr)
         return EXIT_OK
-    append_document(args.append, doc)
-    written = doc.split("figures:", 1)[1].count("  - id: ")
-    print(f"{args.append}: appended {written} candidate figures; {said}", file=sys.stderr)
+    from tracker.extraction.entries import keep_valid
+
+    doc, refused = keep_valid(args.append, doc)
+    for fid, why in refused:
+        print(f"tracker: {fid} left out (the ledger would refuse it: {why})", file=sys.stderr)
+    written = doc.split("figures:", 1)[1].count("\n  - id: ") if "figures:" in doc else 0
+    if written:
+        append_document(args.append, doc)
+    print(f"{args.append}: appended {written} candidate figures ({len(refused)} refused); {said}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -211,6 +217,12 @@ def cmd_extract(args) -> int:
         return EXIT_OK
     from tracker.ledger.append import append_document
 
+    if article.document:  # the local copy, written relative to the ledger it is cited from
+        import dataclasses
+        import os
+
+        article = dataclasses.replace(article, document=os.path.relpath(Path(article.document).resolve(),
+                                                                      Path(args.append).resolve().parent))
     sid = ex.source_id(article, ledger)
     existing = {(f.source, float(f.value) if f.value is not None else float(f.low or 0)) for f in ledger.figures}
     fresh = [c for c in candidates if (sid, c.value if c.value is not None else c.low) not in existing]
@@ -220,11 +232,17 @@ def cmd_extract(args) -> int:
         print(f"{args.append}: nothing to append ({skipped} already in the ledger, "
               f"{len(fresh)} without a fitting indicator)", file=sys.stderr)
         return EXIT_OK
-    append_document(args.append, doc)
-    written = doc.split("figures:", 1)[1].count("  - id: ")
+    from tracker.extraction.entries import keep_valid
+
+    doc, refused = keep_valid(args.append, doc)
+    for fid, why in refused:
+        print(f"tracker: {fid} left out (the ledger would refuse it: {why})", file=sys.stderr)
+    written = doc.split("figures:", 1)[1].count("\n  - id: ") if "figures:" in doc else 0
+    if written:
+        append_document(args.append, doc)
     print(f"{args.append}: appended {written} candidate figure{'s' if written != 1 else ''} "
-          f"({skipped} already in the ledger, {len(fresh) - written} without a fitting indicator, left out)",
-          file=sys.stderr)
+          f"({skipped} already in the ledger, {len(fresh) - written} left out: no fitting indicator, no period, "
+          f"or refused)", file=sys.stderr)
     return EXIT_OK
 
 

@@ -44,21 +44,53 @@ _MONTHS_EN = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may",
                                                "nov", "dec"])}
 
 
+_DAY_MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})\s+([^\W\d_]{3,})\.?,?\s+(\d{4})(?!\d)")
+_DOTTED = re.compile(r"(?<![\d.])(\d{2})\.(\d{2})\.(\d{4})(?![\d.])")
+
+
+def dateline(lines: list[str]) -> str | None:
+    """The publication date a plain-text article prints near its top, on a short line of its own:
+    '3 May 2024, 10:15', '3 мая 2024', '3 травня 2024 р.', '03.05.2024'. None when there is none."""
+    import datetime
+
+    from tracker.extraction.context import _month_number
+
+    for line in lines:
+        short = line.strip()
+        if not short or len(short) > 48:
+            continue
+        m = _DAY_MONTH_YEAR.search(short)
+        if m and _month_number(m.group(2)):
+            day, month, year = int(m.group(1)), _month_number(m.group(2)), int(m.group(3))
+        else:
+            m = _DOTTED.search(short)
+            if not m:
+                continue
+            day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        try:
+            return datetime.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def read_text_article(text: str, published: str | None = None, url: str | None = None,
                       publisher: str | None = None, document: str | None = None) -> Article:
     """A plain-text article; a leading 'date YYYY-MM-DD' line or a printed date fills `published`."""
     text = unicodedata.normalize("NFC", text[:MAX_TEXT]).replace("\r\n", "\n")
     lines = text.split("\n")
-    title = next((ln.strip() for ln in lines if ln.strip()), None)
     m = _DATE_LINE.match(lines[0]) if lines else None
+    body = lines[1:] if m else lines
+    title = next((ln.strip() for ln in body if ln.strip()), None)
     if m:
         published = published or m.group(1)
-        rest = lines[0][m.end():].strip()
-        title = rest or title
+        title = lines[0][m.end():].strip() or title
     if published is None:
         pm = _PRINTED_DATE.search("\n".join(lines[:15]))
         if pm:
             published = f"{pm.group(3)}-{_MONTHS_EN[pm.group(1).lower()[:3]]:02d}-{int(pm.group(2)):02d}"
+    if published is None:
+        published = dateline(lines[:8])
     if publisher is None:
         sm = re.search(r"^\s*Source:\s*(\S[^\n]{0,60})$", text, re.M)
         publisher = sm.group(1).strip() if sm else None

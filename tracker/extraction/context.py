@@ -71,7 +71,7 @@ def _time(sentence: str, published: Span | None, events: dict[str, str]) -> dict
         out.setdefault("period", str(published.first.year - 1))
         out.setdefault("time_text", "last year")
     m = re.search(r"\b(?:as of|by|станом на|по состоянию на|на)\s+(?:the end of |late |конец |кінець )?(\d{1,2})?\s*("
-                  + _MONTH_WORDS + r")\s*(\d{1,2})?(?:,?\s*(\d{4}))?", low)
+                  + _MONTH_WORDS + r")\s*(\d{1,2}(?!\d))?(?:,?\s*(\d{4}))?", low)
     if m and published is not None and "period" not in out:
         mon = _month_number(m.group(2))
         if mon:

@@ -45,6 +45,8 @@ def _fits(c: Candidate, ind) -> tuple[bool, str]:
         return False, f"{ind.id} is a {ind.kind}: the sentence gives no period"
     if c.change and not (c.period or c.as_of):
         return False, "a relative claim needs the later time; none found"
+    if c.change:
+        return False, "a relative claim needs the earlier time it compares with (compared_to); add it by hand"
     if ind.is_share != c.percent:
         return False, "a percentage and a share indicator go together"
     return True, ""
@@ -184,3 +186,41 @@ def candidates_frame(candidates: list[Candidate]):
     cols = ["printed", "value", "qualifier", "low", "high", "change", "noun", "time_text", "as_of", "period", "since",
             "per", "claimant", "indicator", "score", "quote"]
     return pd.DataFrame([{k: dataclasses.asdict(c)[k] for k in cols} for c in candidates], columns=cols)
+
+
+def keep_valid(ledger_path, document: str, rounds: int = 20) -> tuple[str, list[tuple[str, str]]]:
+    """`document` as it can be appended to the ledger at `ledger_path`: each figure the ledger would refuse
+    is turned into a comment with the reason, so one bad candidate never blocks the others. Returns the
+    document and the (figure id, reason) of those left out."""
+    from pathlib import Path
+
+    from tracker.errors import LedgerError
+    from tracker.ledger.loader import load
+
+    path = Path(ledger_path)
+    old = path.read_text(encoding="utf-8")
+    head = old + ("" if old.endswith("\n") or not old else "\n") + "---\n"
+    offset = head.count("\n")
+    dropped: list[tuple[str, str]] = []
+    for _ in range(rounds):
+        try:
+            load(path, overrides={path: head + document})
+            return document, dropped
+        except LedgerError as exc:
+            lines = document.split("\n")
+            bad = [(p.line - offset, p.message) for p in exc.problems if p.path == str(path) and p.line > offset]
+            if not bad:
+                raise
+            for line, message in sorted(bad, reverse=True):
+                start = next((i for i in range(min(line - 1, len(lines) - 1), -1, -1)
+                              if lines[i].startswith("  - id: ")), None)
+                if start is None:
+                    raise
+                end = next((i for i in range(start + 1, len(lines)) if not lines[i].startswith("    ")), len(lines))
+                fid = lines[start].split("id: ", 1)[1].strip()
+                dropped.append((fid, message))
+                lines[start:end] = [f"  # left out: {message}:"] + ["  # " + ln[2:] for ln in lines[start:end]]
+            document = "\n".join(lines)
+            if "\n  - id: " not in document:
+                return document, dropped
+    return document, dropped
