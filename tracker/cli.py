@@ -173,21 +173,27 @@ def _extract_table(args) -> int:
         print(doc, end="")
         print(said, file=sys.stderr)
         return EXIT_OK
-    from tracker.ledger.append import append_document
-
     if "figures:" not in doc:
         print(f"{args.append}: nothing to append; {said}", file=sys.stderr)
         return EXIT_OK
-    from tracker.extraction.entries import keep_valid
+    written, refused = _append_valid(args.append, doc)
+    print(f"{args.append}: appended {written} candidate figures ({refused} refused); {said}", file=sys.stderr)
+    return EXIT_OK
 
-    doc, refused = keep_valid(args.append, doc)
+
+def _append_valid(path: str, doc: str) -> tuple[int, int]:
+    """Append the figures of `doc` the ledger accepts (the others become comments, each said on stderr);
+    return how many were appended and how many refused."""
+    from tracker.extraction.entries import keep_valid
+    from tracker.ledger.append import append_document
+
+    doc, refused = keep_valid(path, doc)
     for fid, why in refused:
         print(f"tracker: {fid} left out (the ledger would refuse it: {why})", file=sys.stderr)
     written = doc.split("figures:", 1)[1].count("\n  - id: ") if "figures:" in doc else 0
     if written:
-        append_document(args.append, doc)
-    print(f"{args.append}: appended {written} candidate figures ({len(refused)} refused); {said}", file=sys.stderr)
-    return EXIT_OK
+        append_document(path, doc)
+    return written, len(refused)
 
 
 def cmd_extract(args) -> int:
@@ -215,7 +221,6 @@ def cmd_extract(args) -> int:
         print(f"{len(candidates)} candidate{'s' if len(candidates) != 1 else ''} from "
               f"{article.url or article.document or 'standard input'}", file=sys.stderr)
         return EXIT_OK
-    from tracker.ledger.append import append_document
 
     if article.document:  # the local copy, written relative to the ledger it is cited from
         import dataclasses
@@ -232,14 +237,7 @@ def cmd_extract(args) -> int:
         print(f"{args.append}: nothing to append ({skipped} already in the ledger, "
               f"{len(fresh)} without a fitting indicator)", file=sys.stderr)
         return EXIT_OK
-    from tracker.extraction.entries import keep_valid
-
-    doc, refused = keep_valid(args.append, doc)
-    for fid, why in refused:
-        print(f"tracker: {fid} left out (the ledger would refuse it: {why})", file=sys.stderr)
-    written = doc.split("figures:", 1)[1].count("\n  - id: ") if "figures:" in doc else 0
-    if written:
-        append_document(args.append, doc)
+    written, _ = _append_valid(args.append, doc)
     print(f"{args.append}: appended {written} candidate figure{'s' if written != 1 else ''} "
           f"({skipped} already in the ledger, {len(fresh) - written} left out: no fitting indicator, no period, "
           f"or refused)", file=sys.stderr)
