@@ -1,0 +1,61 @@
+"""Commands that write files from the ledger: chart, watch, export."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tracker.cli.common import EXIT_OK, _formats, _known_indicators, _load, _needs
+from tracker.errors import UsageError
+
+def cmd_export(args) -> int:
+    from tracker import export
+
+    ledger = _load(args.ledger)
+    _known_indicators(ledger, args.indicators)
+    if args.format == "parquet":
+        _needs(("pyarrow",), "archive", "--format parquet")
+    if args.format == "datapackage":
+        path = export.write_package(ledger, args.out, args.indicators or None)
+        print(f"{path}: a data package of figures.csv and series.csv", file=sys.stderr)
+        return EXIT_OK
+    table = export.figures_table if args.what == "figures" else export.series_table
+    frame = table(ledger, args.indicators or None)
+    if args.out == "-":
+        if args.format == "parquet":
+            raise UsageError("Parquet cannot go to standard output; give --out FILE")
+        sys.stdout.write(frame.to_csv(index=False) if args.format == "csv" else
+                         frame.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+        return EXIT_OK
+    export.write_table(frame, args.out, args.format)
+    print(f"{args.out}: {len(frame)} rows ({args.what})", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_watch(args) -> int:
+    from tracker.watch import watch
+
+    if not Path(args.ledger).exists():
+        raise UsageError(f"{args.ledger}: no such ledger; pass --ledger PATH")
+    out = args.out or ("output/publish" if args.style == "publish" else "output")
+    watch(args.ledger, out, formats=_formats(args.format), style=args.style, lang=args.lang)
+    return EXIT_OK
+
+
+def cmd_chart(args) -> int:
+    from tracker.render.build import build
+
+    ledger = _load(args.ledger)
+    _known_indicators(ledger, args.indicators)
+    out = args.out or ("output/publish" if args.style == "publish" else "output")
+    from tracker.checks import check
+
+    checked = check(ledger, cache=True)  # every indicator's flags: the report describes the whole ledger
+    result = build(ledger, out, indicators=args.indicators or None, formats=_formats(args.format),
+                   flags=checked.flags, bands=checked.bands(), style=args.style, lang=args.lang)
+    report = f"; report: {Path(out) / 'index.html'}" if args.style == "working" else ""
+    print(f"{out}: drew {len(result.drawn)} chart{'s' if len(result.drawn) != 1 else ''}, "
+          f"{len(result.skipped)} unchanged{report}", file=sys.stderr)
+    for path in result.written:
+        print(path)
+    return EXIT_OK
