@@ -43,23 +43,21 @@ def _wanted(ledger: Ledger, indicators) -> list[str]:
 
 
 def figures_table(ledger: Ledger, indicators: list[str] | None = None) -> pd.DataFrame:
-    """One row per figure of the indicators (all by default), in ledger order."""
-    wanted = set(_wanted(ledger, indicators))
-    rows = []
-    for f in ledger.figures:
-        if f.indicator not in wanted:
-            continue
-        ind, src = ledger.indicators[f.indicator], ledger.sources[f.source]
-        when = f.period or f.as_of
-        rows.append({
-            "id": f.id, "indicator": f.indicator, "indicator_title": ind.title, "unit": ind.unit, "kind": ind.kind,
-            "per": ind.per, "value": f.value, "qualifier": f.qualifier, "low": f.low, "high": f.high,
-            "change": f.change, "date_first": when.first.isoformat() if when else None,
-            "date_last": when.last.isoformat() if when else None, "date_precision": when.precision if when else None,
-            "date_is_publication": bool(f.as_of_defaulted), "claimant": f.claimant, "source": f.source,
-            "publisher": src.publisher, "published": src.published.text if src.published else None,
-            "url": src.url, "quote": f.quote, "status": f.status, "note": f.note})
-    return _typed(pd.DataFrame(rows, columns=FIGURE_COLUMNS), ("value", "low", "high"))
+    """One row per figure of the indicators (all by default), in ledger order: the ledger's own
+    `figures_frame` with the figure's date (its period, else its as_of) as first and last day and
+    precision, and the source's publication date as written."""
+    frame = ledger.figures_frame()
+    frame = frame[frame["indicator"].isin(set(_wanted(ledger, indicators)))]
+    day = lambda col: frame[col].dt.strftime("%Y-%m-%d").astype(object).where(frame[col].notna(), None)  # noqa: E731
+    out = frame.assign(
+        date_first=day("period_start").where(frame["period_start"].notna(), day("as_of_start")),
+        date_last=day("period_end").where(frame["period_end"].notna(), day("as_of_end")),
+        date_precision=frame["period_precision"].where(frame["period_precision"].notna(), frame["as_of_precision"]),
+        date_is_publication=frame["as_of_defaulted"].astype(bool),
+        published=[ledger.sources[sid].published.text if ledger.sources[sid].published else None
+                   for sid in frame["source"]],
+    )
+    return out[FIGURE_COLUMNS].reset_index(drop=True)
 
 
 def series_table(ledger: Ledger, indicators: list[str] | None = None) -> pd.DataFrame:

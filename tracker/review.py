@@ -65,12 +65,12 @@ def _commented(ledger: Ledger) -> list[Pending]:
 def _preview(ledger: Ledger, f: Figure) -> tuple:
     """The flags `f` would raise if it were accepted (only its own indicator is checked)."""
     from tracker.checks import check_series
-    from tracker.series import build_all
+    from tracker.series import series_of
 
     accepted = replace(f, status="accepted")
     trial = Ledger(ledger.indicators, ledger.sources, ledger.events,
                    tuple(accepted if g.id == f.id else g for g in ledger.figures), ledger.files)
-    series = build_all(trial)[f.indicator]
+    series = series_of(trial, f.indicator)  # only its own indicator is rebuilt
     flags, _ = check_series(trial, series)
     return tuple(fl for fl in flags if f.id in fl.figures[:1])
 
@@ -146,8 +146,8 @@ def run_review(ledger_path, inp, out, color: bool = False, today=None) -> int:
             out.write("No candidates left to review.\n")
             return 0
         item = items[0]
-        if item.figure is not None:
-            item = pending_one(ledger, item)
+        if item.figure is not None:  # its preview, computed only when it is shown
+            item = pending_figures(ledger, [item.figure])[0]
         _show(item, len(done) + 1, len(done) + len(items), out, color)
         try:
             key = _ask("", inp, out).lower()[:1]
@@ -193,12 +193,6 @@ def run_review(ledger_path, inp, out, color: bool = False, today=None) -> int:
         except EOFError:
             out.write("\n")
             return 0
-
-
-def pending_one(ledger: Ledger, item: Pending) -> Pending:
-    """`item` with its preview (the flags it would raise), computed only when it is shown."""
-    (full,) = [p for p in pending_figures(ledger, [item.figure])]
-    return full
 
 
 def pending_figures(ledger: Ledger, figures: list[Figure]) -> list[Pending]:

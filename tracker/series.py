@@ -10,6 +10,7 @@ that later steps count independent claimants, not repetitions.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 import pandas as pd
@@ -121,6 +122,17 @@ class Series:
         for p in self.points:
             seen.setdefault(claimant_key(p.claimant), p.claimant)
         return tuple(seen.values())
+
+    @cached_property
+    def plain(self) -> tuple[Point, ...]:
+        """The independent figures with a plain value (exact, approx, range), by date; built once."""
+        return tuple(sorted((q for q in self.independent() if q.qualifier in ("exact", "approx", "range") and q.best),
+                            key=lambda q: (q.mid, q.id)))
+
+    @cached_property
+    def plain_days(self) -> tuple[int, ...]:
+        """The day ordinals of `plain`, for searching by date."""
+        return tuple(q.mid.toordinal() for q in self.plain)
 
     def independent(self) -> tuple[Point, ...]:
         """The points that are not echoes of an earlier point."""

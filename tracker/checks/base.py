@@ -124,3 +124,44 @@ def consistent(a: Point, b: Point) -> bool:
 def published(ledger: Ledger, f: Figure) -> date | None:
     src = ledger.sources[f.source]
     return src.published.last if src.published else None
+
+
+NEIGHBOURS = 3  # the plain figures nearest in time that a figure's magnitude is judged against
+
+
+def rate_scale(series: Series, p: Point) -> float:
+    """What turns a flow's value into a monthly rate (1 for other kinds)."""
+    from tracker.series import length_in
+
+    return 1 / length_in((p.start, p.end), "month") if series.indicator.kind == "flow" else 1.0
+
+
+def comparable(series: Series, p: Point) -> float:
+    """The factor that puts a figure on a scale where the series is level: a running total's average
+    pace since its start, a flow's monthly rate, a stock or rate as it is."""
+    ind = series.indicator
+    if ind.kind == "cumulative" and ind.since is not None:
+        return 1.0 / max((p.mid - ind.since.first).days, 1)
+    return rate_scale(series, p)
+
+
+def robust_expected(series: Series, p: Point) -> float | None:
+    """What the nearest other plain figures say `p` should be: the median of their comparable values,
+    brought to `p`'s date. A single wrong figure cannot move a median of several."""
+    import bisect
+    import statistics
+
+    plain, days = series.plain, series.plain_days
+    at = p.mid.toordinal()
+    i = bisect.bisect_left(days, at)
+    lo, hi, near = i - 1, i, []
+    while len(near) < NEIGHBOURS and (lo >= 0 or hi < len(days)):  # walk outwards from p's date
+        if hi >= len(days) or (lo >= 0 and at - days[lo] <= days[hi] - at):
+            j, lo = lo, lo - 1
+        else:
+            j, hi = hi, hi + 1
+        if plain[j].id != p.id:
+            near.append(plain[j].best * comparable(series, plain[j]))
+    if len(near) < 2:
+        return None
+    return float(statistics.median(near)) / comparable(series, p)

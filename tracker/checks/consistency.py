@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tracker.checks.base import TOLERANCE, Context, Flag, allowed, describe, published, register, unit_of
+from tracker.checks.base import (TOLERANCE, Context, Flag, allowed, describe, published, register, robust_expected,
+                                 unit_of)
 from tracker.series import Point, claimant_key
 from tracker.text.formatting import format_value
 
@@ -132,8 +133,6 @@ def _culprit_last(series, a: Point, b: Point) -> tuple[Point, Point]:
     its nearest other figures imply; the later in the ledger when that cannot tell."""
     import math
 
-    from tracker.checks.jumps import robust_expected
-
     def off(p: Point) -> float:
         e = robust_expected(series, p)
         return abs(math.log(p.best / e)) if e and p.best else 0.0
@@ -152,8 +151,6 @@ MISLABEL_OFF = 1.5  # and the series expects something at least this many times 
           "own series expects something else")
 def mislabels(ctx: Context) -> list[Flag]:
     import math
-
-    from tracker.checks.jumps import robust_expected
 
     ledger, series = ctx.ledger, ctx.series
     unit = unit_of(series)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import math
 
-from tracker.checks.base import describe, rounded, unit_of
-from tracker.checks.jumps import robust_expected
+from tracker.checks.base import describe, robust_expected, rounded, unit_of
 from tracker.checks.run import check_series
 from tracker.ledger.model import Ledger
 

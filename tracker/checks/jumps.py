@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from tracker.checks.base import Context, Flag, describe, register, rounded, unit_of
+from tracker.checks.base import Context, Flag, describe, register, robust_expected, rounded, unit_of
 from tracker.checks.support import support_for
 from tracker.models import Observations
 from tracker.series import Series, length_in
@@ -67,52 +67,6 @@ def _isolated(fit, ordered: list, i: int, k: float) -> bool:
     return nxt is not None and np.isfinite(nxt.z) and nxt.z <= k
 
 
-NEIGHBOURS = 3  # the plain figures nearest in time that a figure's magnitude is judged against
-
-
-def _comparable(series: Series, p) -> float:
-    """A figure's value on a scale where the series is level: a running total's average pace since its
-    start, a flow's monthly rate, a stock or rate as it is."""
-    ind = series.indicator
-    if ind.kind == "cumulative" and ind.since is not None:
-        return 1.0 / max((p.mid - ind.since.first).days, 1)
-    return _rate_scale(series, p)
-
-
-_LAST: list = [None, None]  # the series last indexed, and its index (checks go one series at a time)
-
-
-def _plain_index(series: Series):
-    """The series' plain figures by date: (day ordinals, ids, comparable values), built once per series."""
-    if _LAST[0] is not series:
-        plain = sorted((q for q in series.independent() if q.qualifier in ("exact", "approx", "range") and q.best),
-                       key=lambda q: (q.mid, q.id))
-        _LAST[0], _LAST[1] = series, ([q.mid.toordinal() for q in plain], [q.id for q in plain],
-                                      [q.best * _comparable(series, q) for q in plain])
-    return _LAST[1]
-
-
-def robust_expected(series: Series, p) -> float | None:
-    """What the nearest other plain figures say `p` should be: the median of their comparable values,
-    brought to `p`'s date. A single wrong figure cannot move a median of several."""
-    import bisect
-
-    days, ids, values = _plain_index(series)
-    at = p.mid.toordinal()
-    i = bisect.bisect_left(days, at)
-    lo, hi, near = i - 1, i, []
-    while len(near) < NEIGHBOURS and (lo >= 0 or hi < len(days)):  # walk outwards from p's date
-        if hi >= len(days) or (lo >= 0 and at - days[lo] <= days[hi] - at):
-            j, lo = lo, lo - 1
-        else:
-            j, hi = hi, hi + 1
-        if ids[j] != p.id:
-            near.append(values[j])
-    if len(near) < 2:
-        return None
-    return float(np.median(near)) / _comparable(series, p)
-
-
 @register("magnitude", "a figure about 10, 100 or 1,000 times what the rest of its series expects (a digit or "
           "unit slip)")
 def magnitudes(ctx: Context) -> list[Flag]:
@@ -142,10 +96,6 @@ def magnitudes(ctx: Context) -> list[Flag]:
                           f"nearest figures imply for its date: a digit or a unit slipped?", None,
                           float(abs(math.log10(abs(factor))))))
     return flags
-
-
-def _rate_scale(series: Series, p) -> float:
-    return 1 / length_in((p.start, p.end), "month") if series.indicator.kind == "flow" else 1.0
 
 
 @register("jump", "a figure outside the model's expected band for its date")

@@ -111,13 +111,13 @@ def read_table(path: str | Path):
 def table_groups(frame, min_score: float = 0.0, indicators: list[str] | None = None):
     """A mined table as (article, candidates) per page, leaving out rows already in the ledger and those
     the filters drop; and the counts of each."""
-    import math
+    import pandas as pd
 
     from tracker.extraction.article import Article
     from tracker.extraction.candidates import Candidate
 
     def val(x):
-        return None if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd_na() else x
+        return None if x is None or (not isinstance(x, (list, tuple)) and pd.isna(x)) else x
 
     groups: dict[str, tuple] = {}
     counts = {"rows": len(frame), "in_ledger": 0, "filtered": 0, "kept": 0}
@@ -141,9 +141,3 @@ def table_groups(frame, min_score: float = 0.0, indicators: list[str] | None = N
             time_text=r["time_text"] or "", as_of=r["as_of"], period=r["period"], since=r["since"], per=r["per"],
             claimant=r["claimant"], indicator=r["indicator"], score=r["score"] or 0.0, language=r["language"] or "en"))
     return list(groups.values()), counts
-
-
-def pd_na():
-    import pandas as pd
-
-    return pd.NA
