@@ -159,10 +159,7 @@ def mislabels(ctx: Context) -> list[Flag]:
         f = p.figure
         if f.value is None or not f.value:
             continue
-        src = ledger.sources[f.source]
-        keys = [("source", f.source)]
-        if src.published is not None:
-            keys.append(("claimant", " ".join(f.claimant.lower().split()), src.published.text))
+        keys = ledger.release_keys(f)
         twins = [g for key in keys for g in ledger.releases.get(key, ()) if g.indicator != f.indicator
                  and g.value is not None and abs(g.value - f.value) <= MISLABEL_TOLERANCE * abs(f.value)]
         if not twins:

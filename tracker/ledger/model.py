@@ -118,17 +118,22 @@ class Ledger:
         return (Ledger, (dict(self.indicators), dict(self.sources), self.events, self.figures, self.files,
                          self.content_hash))
 
+    def release_keys(self, f: Figure) -> list[tuple]:
+        """The releases a figure belongs to: its source, and its claimant's publication on that date."""
+        keys: list[tuple] = [("source", f.source)]
+        published = self.sources[f.source].published
+        if published is not None:
+            keys.append(("claimant", " ".join(f.claimant.lower().split()), published.text))
+        return keys
+
     @cached_property
     def releases(self) -> dict:
-        """Accepted figures by release: by source id, and by (claimant, publication date), built once."""
+        """Accepted figures by release (see `release_keys`), built once."""
         out: dict = {}
         for f in self.figures:
-            if f.status != "accepted":
-                continue
-            out.setdefault(("source", f.source), []).append(f)
-            published = self.sources[f.source].published
-            if published is not None:
-                out.setdefault(("claimant", " ".join(f.claimant.lower().split()), published.text), []).append(f)
+            if f.status == "accepted":
+                for key in self.release_keys(f):
+                    out.setdefault(key, []).append(f)
         return out
 
     @cached_property
