@@ -3,6 +3,7 @@
 import hashlib
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -372,3 +373,89 @@ def test_a_dateline_near_the_top_is_the_publication_date():
     assert read("Courts and deserters\n3 мая 2024, 10:15\nТекст 5 дел.").published == "2024-05-03"
     assert read("Head\n03.05.2024\nText").published == "2024-05-03"
     assert read("date 2025-10-14\nThe real title\nText").title == "The real title"
+
+
+def _cli(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "tracker.cli", "extract", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, input=stdin)
+
+
+def _articles(tmp_path):
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("date 2024-06-01 A\nCourts have heard 11,000 criminal cases since mobilisation.\n")
+    (folder / "sub" / "b.html").write_text(
+        "<html><head><title>B</title></head><body><article><p>In May 2024 the courts handed down about 800 "
+        "sentences, the court service said in its monthly report on desertion cases.</p></article></body></html>")
+    (folder / "notes.md").write_text("Not an article: 999 of them.\n")
+    return folder
+
+
+def test_extract_csv_has_one_row_per_candidate_with_its_citation(tmp_path):
+    import csv
+    import io
+
+    folder = _articles(tmp_path)
+    result = _cli(folder, "--format", "csv", "--ledger", LEDGER)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    from tracker.extraction.rows import FIELDS
+    assert list(rows[0]) == list(FIELDS)
+    got = {(Path(r["document"]).name, float(r["value"]), r["qualifier"]) for r in rows}
+    assert got == {("a.txt", 11000.0, "approx"), ("b.html", 800.0, "approx")}  # 11,000: a rounding  # notes.md is not an article file
+    a = next(r for r in rows if r["document"].endswith("a.txt"))
+    assert a["published"] == "2024-06-01" and a["indicator"] == "awol-court-cases" and float(a["score"]) > 0.3
+    assert a["quote"] == "Courts have heard 11,000 criminal cases since mobilisation."
+    assert "2 candidates from 2 articles" in result.stderr
+
+
+def test_extract_json_from_a_glob_reads_each_file_once(tmp_path):
+    import json
+
+    folder = _articles(tmp_path)
+    result = _cli(f"{folder}/**/*.txt", f"{folder}/*/*.html", folder / "a.txt", "--format", "json", "--ledger",
+                  LEDGER)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert sorted(Path(r["document"]).name for r in rows) == ["a.txt", "b.html"]
+    b = next(r for r in rows if r["document"].endswith("b.html"))
+    assert b["period"] == "2024-05" and b["value"] == 800 and b["title"] == "B"
+
+
+def test_extract_skips_an_unreadable_article_and_says_so(tmp_path):
+    folder = _articles(tmp_path)
+    (folder / "empty.txt").write_text("")
+    result = _cli(folder, "--ledger", LEDGER)
+    assert result.returncode == 1
+    assert "skipped" in result.stderr and "empty.txt: empty" in result.stderr
+    assert "(1 could not be read)" in result.stderr and "Traceback" not in result.stderr
+    problems = []
+    (doc,) = parse_all(result.stdout, "x", problems)  # the others are still printed, as one document
+    assert problems == [] and len(doc.items["sources"][1].items) == 2
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--format", "json", "--append", "L"], "--append writes ledger YAML"),
+    (["--url", "https://example.org/x"], "--url names one article's address"),
+    (["-"], "cannot be mixed"),
+    (["nothing-here/*.txt"], "no file matches this pattern"),
+])
+def test_extract_refuses_what_cannot_be_meant(tmp_path, args, message):
+    folder = _articles(tmp_path)
+    args = [str(tmp_path / "nothing-here/*.txt") if a.startswith("nothing-here") else
+            (str(write(tmp_path, BASE)) if a == "L" else a) for a in args]
+    result = _cli(folder, *args, "--ledger", LEDGER)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_extract_appends_several_articles_as_one_document(tmp_path):
+    path = write(tmp_path, BASE)
+    before = path.read_bytes()
+    folder = _articles(tmp_path)
+    result = _cli(folder, "--append", path)
+    assert result.returncode == 0, result.stderr
+    assert path.read_bytes().startswith(before)
+    ledger = tracker.load(path, today=TODAY)
+    new = {f.value: f for f in ledger.figures if f.status == "candidate"}
+    assert set(new) == {11000, 800} and new[11000].source != new[800].source
+    assert ledger.sources[new[800].source].document == "articles/sub/b.html"  # relative to the ledger

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tracker.cli.common import EXIT_OK, _load, _needs
+from tracker.cli.common import EXIT_FLAGS, EXIT_OK, _load, _needs
 from tracker.errors import UsageError
 
 def _target_ledger(args):
@@ -64,52 +64,126 @@ def _append_valid(path: str, doc: str) -> tuple[int, int]:
     return written, len(refused)
 
 
-def cmd_extract(args) -> int:
+def _expand(items: list[str]) -> list[str]:
+    """The articles named: files, directories (their .txt/.html/.htm files, recursively), globs, web
+    addresses and '-' (standard input), in the order given, each once."""
+    import glob
+
+    from tracker.mining.pages import PAGE_SUFFIXES
+
+    out: list[str] = []
+    for item in items:
+        path = Path(item)
+        if item == "-" or item.startswith(("http://", "https://")):
+            found = [item]
+        elif path.is_dir():
+            found = sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
+            if not found:
+                raise UsageError(f"{item}: no .txt or .html files in this directory")
+        elif glob.has_magic(item) and not path.exists():
+            found = sorted(p for p in glob.glob(item, recursive=True) if Path(p).is_file())
+            if not found:
+                raise UsageError(f"{item}: no file matches this pattern")
+        else:
+            found = [item]
+        out.extend(found)
+    return list(dict.fromkeys(out))
+
+
+def _read(source: str, args):
     import tracker.extraction as ex
 
-    source = args.article
-    if source and source.lower().endswith((".parquet", ".csv")):
+    if source == "-":
+        data = sys.stdin.buffer.read(ex.MAX_BYTES + 1)
+        return ex.read_bytes(data, published=args.published, url=args.url, publisher=args.publisher)
+    if source.startswith(("http://", "https://")):
+        data = ex.fetch(source, timeout=args.timeout)
+        return ex.read_bytes(data, name=source, published=args.published, url=args.url or source,
+                             publisher=args.publisher)
+    return ex.read_article(source, published=args.published, url=args.url, publisher=args.publisher)
+
+
+def _progress(items: list[str]):
+    """A progress bar on a terminal when there are several articles; the plain list otherwise."""
+    if len(items) < 2 or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, unit="article", file=sys.stderr, leave=False)
+
+
+def _where(groups) -> str:
+    if len(groups) == 1:
+        return groups[0][0].url or groups[0][0].document or "standard input"
+    return f"{len(groups)} articles"
+
+
+def cmd_extract(args) -> int:
+    import dataclasses
+    import os
+
+    import tracker.extraction as ex
+
+    items = args.article or ["-"]
+    if len(items) == 1 and items[0].lower().endswith((".parquet", ".csv")):
         return _extract_table(args)
-    try:
-        if source in (None, "-"):
-            data = sys.stdin.buffer.read(ex.MAX_BYTES + 1)
-            article = ex.read_bytes(data, published=args.published, url=args.url, publisher=args.publisher)
-        elif source.startswith(("http://", "https://")):
-            data = ex.fetch(source, timeout=args.timeout)
-            article = ex.read_bytes(data, name=source, published=args.published, url=args.url or source,
-                                    publisher=args.publisher)
-        else:
-            article = ex.read_article(source, published=args.published, url=args.url, publisher=args.publisher)
-    except ex.ExtractError as exc:
-        raise UsageError(str(exc)) from None
+    if args.append and args.format != "yaml":
+        raise UsageError(f"--append writes ledger YAML; leave out --format {args.format} (or print with it "
+                         "and no --append)")
+    sources = _expand(items)
+    if args.url and len(sources) > 1:
+        raise UsageError("--url names one article's address; give one article with it, or leave it out")
+    if "-" in sources and len(sources) > 1:
+        raise UsageError("'-' (standard input) cannot be mixed with other articles; give it alone")
     ledger = _target_ledger(args)
-    candidates = ex.extract(article, ledger)
+    groups, failed = [], 0
+    for source in _progress(sources):
+        try:
+            article = _read(source, args)
+        except ex.ExtractError as exc:
+            if len(sources) == 1:
+                raise UsageError(str(exc)) from None
+            failed += 1
+            print(f"tracker: skipped {exc}", file=sys.stderr)
+            continue
+        if args.append and article.document:  # the local copy, written relative to the ledger it is cited from
+            article = dataclasses.replace(article, document=os.path.relpath(
+                Path(article.document).resolve(), Path(args.append).resolve().parent))
+        groups.append((article, ex.extract(article, ledger)))
+    count = sum(len(c) for _, c in groups)
+    read = (f"{count} candidate{'s' if count != 1 else ''} from {_where(groups) if groups else 'no article'}"
+            + (f" ({failed} could not be read)" if failed else ""))
+    status = EXIT_FLAGS if failed else EXIT_OK  # 1: some articles were skipped
     if not args.append:
-        print(ex.candidates_yaml(article, candidates, ledger), end="")
-        print(f"{len(candidates)} candidate{'s' if len(candidates) != 1 else ''} from "
-              f"{article.url or article.document or 'standard input'}", file=sys.stderr)
-        return EXIT_OK
+        if args.format == "json":
+            from tracker.extraction.rows import to_json
+            sys.stdout.write(to_json(groups))
+        elif args.format == "csv":
+            from tracker.extraction.rows import to_csv
+            sys.stdout.write(to_csv(groups))
+        elif groups:
+            sys.stdout.write(ex.candidates_document(groups, ledger, where=_where(groups)))
+        print(read, file=sys.stderr)
+        return status
 
-    if article.document:  # the local copy, written relative to the ledger it is cited from
-        import dataclasses
-        import os
-
-        article = dataclasses.replace(article, document=os.path.relpath(Path(article.document).resolve(),
-                                                                      Path(args.append).resolve().parent))
-    sid = ex.source_id(article, ledger)
     existing = {(f.source, float(f.value) if f.value is not None else float(f.low or 0)) for f in ledger.figures}
-    fresh = [c for c in candidates if (sid, c.value if c.value is not None else c.low) not in existing]
-    skipped = len(candidates) - len(fresh)
-    doc = ex.candidates_yaml(article, fresh, ledger, source=sid)
+    sids, fresh_groups, skipped = [], [], 0
+    for article, candidates in groups:
+        sid = ex.source_id(article, ledger)
+        fresh = [c for c in candidates if (sid, c.value if c.value is not None else c.low) not in existing]
+        skipped += len(candidates) - len(fresh)
+        sids.append(sid)
+        fresh_groups.append((article, fresh))
+    doc = ex.candidates_document(fresh_groups, ledger, where=_where(groups), sources=sids)
     if "figures:" not in doc:
         print(f"{args.append}: nothing to append ({skipped} already in the ledger, "
-              f"{len(fresh)} without a fitting indicator)", file=sys.stderr)
-        return EXIT_OK
+              f"{count - skipped} without a fitting indicator)", file=sys.stderr)
+        return status
     written, _ = _append_valid(args.append, doc)
     print(f"{args.append}: appended {written} candidate figure{'s' if written != 1 else ''} "
-          f"({skipped} already in the ledger, {len(fresh) - written} left out: no fitting indicator, no period, "
-          f"or refused)", file=sys.stderr)
-    return EXIT_OK
+          f"({skipped} already in the ledger, {count - skipped - written} left out: no fitting indicator, no period, "
+          f"or refused); {read}", file=sys.stderr)
+    return status
 
 
 def cmd_mine(args) -> int:

@@ -84,12 +84,17 @@ def build_parser() -> argparse.ArgumentParser:
                    "expected range, and why it was or was not flagged")
     p.set_defaults(func=cmd_flags)
 
-    p = sub.add_parser("extract", help="turn an article into candidate figures (ledger YAML)",
-                       description="Read an article (.txt or .html file, a URL, or standard input) and print its "
-                                   "figures as candidate ledger entries with their quote, qualifier, time, claimant "
-                                   "and a suggested indicator. With --append, add them to a ledger file as a new "
-                                   "document, leaving every byte already there untouched.")
-    p.add_argument("article", nargs="?", help="a .txt or .html file, an http(s) address, or - for standard input")
+    p = sub.add_parser("extract", help="turn articles into candidate figures (ledger YAML, JSON or CSV)",
+                       description="Read articles (.txt or .html files, directories of them, glob patterns, URLs, "
+                                   "or standard input) and print their figures as candidate ledger entries with "
+                                   "their quote, qualifier, time, claimant and a suggested indicator; --format json "
+                                   "or csv prints one row per candidate instead. With --append, add them to a "
+                                   "ledger file as a new document, leaving every byte already there untouched. An "
+                                   "article that cannot be read is skipped with its reason (exit status 1).")
+    p.add_argument("article", nargs="*", help="articles: .txt or .html files, directories, glob patterns "
+                   "(quoted), http(s) addresses, or - for standard input (the default)")
+    p.add_argument("--format", choices=("yaml", "json", "csv"), default="yaml",
+                   help="yaml: a ledger document (default); json, csv: one row per candidate with its citation")
     ledger_opt(p)
     p.add_argument("--append", metavar="LEDGER", help="append the candidates to this ledger file")
     p.add_argument("--published", metavar="DATE", help="the article's date, when the text does not carry it")

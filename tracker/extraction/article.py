@@ -117,13 +117,17 @@ def read_html_article(html: str | bytes, url: str | None = None, published: str 
     # Scripts and styles are never article text, even when broken markup hides their tags.
     html = re.sub(r"(?is)<(script|style|noscript)\b.*?</\1\s*>", " ", html)
     html = re.sub(r"(?is)<(script|style|noscript)\b.*", " ", html)  # one left open runs to the end
+    # The date only from the page's markup (meta tags, <time>): htmldate's search of the text guesses
+    # "2024-01-01" from "in May 2024", and the extractor reads the text's own dateline itself.
+    dates = {"original_date": True, "extensive_search": False}
     doc = trafilatura.bare_extraction(html[:MAX_TEXT], url=url, with_metadata=True, include_comments=False,
-                                      include_tables=True, favor_recall=True)
+                                      include_tables=True, favor_recall=True, date_extraction_params=dates)
     if doc is None or not (getattr(doc, "text", None) or "").strip():
         raise ExtractError("no article text found in the HTML; save the page's text as .txt and try again")
     text = unicodedata.normalize("NFC", doc.text)
     return Article(text=text, title=doc.title, publisher=publisher or doc.sitename or doc.hostname,
-                   author=doc.author, published=published or doc.date, url=url or doc.url,
+                   author=doc.author, published=published or doc.date or dateline(text.split("\n", 8)[:8]),
+                   url=url or doc.url,
                    language=getattr(doc, "language", None) or detect_language(text), document=document)
 
 

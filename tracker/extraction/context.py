@@ -33,6 +33,15 @@ _SINCE = [
      "invasion"),
 ]
 _EVENT_DATES = {"mobilisation": "2022-09-21", "invasion": "2022-02-24"}
+# "in May 2024", "в мае 2024 года", "за травень", "у квітні": a calendar month, its year from the
+# article's date when not printed
+_MONTH_PERIOD = re.compile(
+    r"\b(?:in|during|for|throughout|в|во|за|у)\s+(jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|august|"
+    r"september|october|november|december|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|"
+    r"ноябре|декабре|январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь|січні|"
+    r"лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні|січень|лютий|березень|"
+    r"квітень|травень|червень|липень|серпень|вересень|жовтень|листопад|грудень)"
+    r"(?:\s+(?:of\s+)?(\d{4})(?!\d))?(?:\s*(?:года|г\.|року|р\.))?(?!\w)")
 
 
 def _time(sentence: str, published: Span | None, events: dict[str, str]) -> dict:
@@ -53,10 +62,18 @@ def _time(sentence: str, published: Span | None, events: dict[str, str]) -> dict
             mon = m.group(1) if m.re.groups > 1 and m.group(1) else None
             out["since"] = f"{year}-{_month_number(mon):02d}" if mon else year
             out["time_text"] = sentence[m.start():m.end()]
+    m = _MONTH_PERIOD.search(low)
+    if m and "since" not in out:
+        mon = _month_number(m.group(1))
+        year = int(m.group(2)) if m.group(2) else (published.first.year - (mon > published.first.month)
+                                                   if published is not None else None)
+        if mon and year:
+            out["period"] = f"{year}-{mon:02d}"
+            out["time_text"] = sentence[m.start():m.end()]
     for pat in (r"\b(?:in|during|for|throughout) (\d{4})(?: alone)?\b", r"\bв (\d{4}) году\b", r"\bза (\d{4}) год\b",
                 r"\bу (\d{4}) році\b", r"\bза (\d{4}) рік\b", r"\b(\d{4}) (?:году|року)\b"):
         m = re.search(pat, low)
-        if m and "since" not in out:
+        if m and "since" not in out and "period" not in out:
             out["period"] = m.group(1)
             out["time_text"] = sentence[m.start():m.end()]
             break
