@@ -2,11 +2,18 @@
 
     python benchmarks/extraction.py
 
-Two sets, both under tests/data:
+Three sets, all under tests/data:
   gold     every numeric claim of the five seed articles, and Russian and Ukrainian
            passages (extract_gold.yaml); precision is measured here
   held-out sentences from real articles in en/ru/uk, each with the figure it was cited
            for (extract_heldout.yaml); the extractor was not written against them
+  labelled 42 passages per language written in the shapes news prints (extract_labelled.yaml):
+           words with scales, shares, abbreviations, rounded numbers, and numbers that are
+           not figures; recall, recall with the qualifier and precision per language
+
+Then speed: ~5 KB articles (the generated news pages of benchmarks/mine.py that hold a tracked
+figure), read and extracted on one core, as articles and MB a second; HTML (trafilatura's parse
+included) and the same articles as plain text.
 
 Per language: recall of core figures by value, by value with the right qualifier, and
 of the period or start where the gold gives one; precision of all candidates by value.
@@ -30,14 +37,14 @@ DATA = ROOT / "tests" / "data"
 from tracker.extraction import extract, read_article, read_text_article  # noqa: E402
 
 
-def _same(a, b) -> bool:
-    return a is not None and b is not None and math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
+def _same(a, b, tol: float = 1e-6) -> bool:
+    return a is not None and b is not None and math.isclose(float(a), float(b), rel_tol=tol, abs_tol=1e-9)
 
 
-def _matches(c: dict, g: dict) -> bool:
+def _matches(c: dict, g: dict, tol: float = 1e-6) -> bool:
     if g.get("qualifier") == "range" and "low" in g:
-        return _same(c.get("low"), g["low"]) and _same(c.get("high"), g["high"])
-    return _same(c.get("value"), g.get("value"))
+        return _same(c.get("low"), g["low"], tol) and _same(c.get("high"), g["high"], tol)
+    return _same(c.get("value"), g.get("value"), tol)
 
 
 def ours(text_or_path, published=None, lang=None):
@@ -107,11 +114,73 @@ def score_heldout(method) -> dict:
     return stats
 
 
+def score_labelled(method) -> dict:
+    """Per language: core claims, found by value, with the qualifier; candidates and correct candidates."""
+    data = yaml.safe_load((DATA / "extract_labelled.yaml").read_text())
+    stats: dict[str, dict] = {}
+    for lang, passages in data["passages"].items():
+        s = stats.setdefault(lang, dict(core=0, value=0, qual=0, cands=0, correct=0, missed=[], wrong=[]))
+        for p in passages:
+            cands = method(p["text"], published=str(data["published"]), lang=lang)
+            claims = p["claims"] or []
+            s["cands"] += len(cands)
+            for c in cands:
+                ok = any(_matches(c, g, 1e-4) for g in claims)
+                s["correct"] += ok
+                if not ok:
+                    s["wrong"].append((c["value"] if c["value"] is not None else (c["low"], c["high"]), p["text"]))
+            used: set[int] = set()
+            for g in claims:
+                if not g.get("core", True):
+                    continue
+                s["core"] += 1
+                hits = [i for i, c in enumerate(cands) if _matches(c, g, 1e-4) and i not in used]
+                if not hits:
+                    s["missed"].append((g.get("value", (g.get("low"), g.get("high"))), p["text"]))
+                    continue
+                good = [i for i in hits if cands[i]["qualifier"] == g["qualifier"]]
+                used.add((good or hits)[0])
+                s["value"] += 1
+                s["qual"] += bool(good)
+                if not good:
+                    s["missed"].append((f"{g.get('value')} {g['qualifier']} (read {cands[hits[0]]['qualifier']})",
+                                        p["text"]))
+    return stats
+
+
+def speed(n: int = 300) -> dict:
+    """Articles and MB a second on one core: HTML read + extract, and plain text read + extract."""
+    import random
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import tracker
+    from mine import page
+    from tracker.extraction.article import read_html_article
+
+    ledger = tracker.load(ROOT / "figures.yaml")
+    rng = random.Random(7)
+    pages = []
+    while len(pages) < n:
+        html, relevant = page(len(pages), rng)
+        if relevant:
+            pages.append(html)
+    texts = [read_html_article(h).text for h in pages[:20]] * (n // 20)
+    out = {}
+    for name, items, read in (("html", pages, read_html_article), ("text", texts, read_text_article)):
+        mb = sum(len(x.encode()) for x in items) / 1e6
+        t = time.perf_counter()
+        found = sum(len(extract(read(x), ledger)) for x in items)
+        secs = time.perf_counter() - t
+        out[name] = (len(items) / secs, mb / secs, mb * 1e3 / len(items), found / len(items))
+    return out
+
+
 def _r(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "  - "
 
 
 def main() -> int:
+    verbose = "-v" in sys.argv
     methods = {"tracker": ours}
     try:
         import quantulum3  # noqa: F401
@@ -138,7 +207,21 @@ def main() -> int:
         for lang, s in held.items():
             n, v, q = n + s["n"], v + s["value"], q + s["qual"]
             print(f"{lang:<10}{s['n']:>6}{_r(s['value'], s['n']):>8}{_r(s['qual'], s['n']):>8}")
-        print(f"{'all':<10}{n:>6}{_r(v, n):>8}{_r(q, n):>8}\n")
+        print(f"{'all':<10}{n:>6}{_r(v, n):>8}{_r(q, n):>8}")
+        lab = score_labelled(method)
+        print(f"{'labelled':<10}{'core':>6}{'value':>8}{'+qual':>8}{'cands':>15}{'prec':>7}")
+        for lang, s in lab.items():
+            print(f"{lang:<10}{s['core']:>6}{_r(s['value'], s['core']):>8}{_r(s['qual'], s['core']):>8}"
+                  f"{s['cands']:>15}{_r(s['correct'], s['cands']):>7}")
+        if verbose:
+            for lang, s in lab.items():
+                for what, items in (("missed", s["missed"]), ("not a figure", s["wrong"])):
+                    for value, text in items:
+                        print(f"  {lang} {what}: {value}  | {text}")
+        print()
+    for name, (rate, mbs, kb, per) in speed().items():
+        print(f"speed, {name:<5}: {rate:,.0f} articles/s, {mbs:.2f} MB/s on one core "
+              f"({kb:.1f} KB an article, {per:.1f} candidates each)")
     return 0
 
 

@@ -238,6 +238,62 @@ def test_gold_recall_and_precision_meet_the_targets():
     assert sum(s["qual"] for s in held.values()) / n >= 0.85
 
 
+def test_labelled_set_meets_the_targets_in_each_language():
+    import extraction
+
+    import yaml
+
+    passages = yaml.safe_load((DATA / "extract_labelled.yaml").read_text())["passages"]
+    assert {lang: len(p) >= 40 for lang, p in passages.items()} == {"en": True, "ru": True, "uk": True}
+    stats = extraction.score_labelled(extraction.ours)
+    for lang, s in stats.items():
+        assert s["value"] / s["core"] >= 0.95, (lang, s["missed"])
+        assert s["qual"] / s["core"] >= 0.90, (lang, s["missed"])
+        assert s["correct"] / s["cands"] >= 0.85, (lang, s["wrong"])
+
+
+@pytest.mark.parametrize("text,value,qualifier", [
+    ("Свыше тысячи военных вернулись в строй.", 1000, "at_least"),   # genitive "тысячи" after a bound
+    ("Около сотни дел закрыты.", 100, "approx"),
+    ("Понад тисячі справ передали до суду.", 1000, "at_least"),
+    ("Тысячи военных бежали.", 2000, "at_least"),                     # alone it is the vague "thousands"
+    ("В розыске около полутора тысяч человек.", 1500, "approx"),
+    ("Полторы тысячи дел вернули прокурорам.", 1500, "approx"),
+    ("У розшуку перебувають півтори тисячі людей.", 1500, "approx"),
+    ("Три четверти дел рассмотрены заочно.", 0.75, "approx"),
+    ("Три чверті справ розглянуто заочно.", 0.75, "approx"),
+])
+def test_words_after_bounds_and_fractions(text, value, qualifier):
+    assert (pytest.approx(value), qualifier) in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers of Unit 40383 were moved to the border.",
+    "Военнослужащий в/ч 71289 дал показания.",
+    "Командир войсковой части 51460 отказался от комментариев.",
+    "Командир військової частини 3018 відмовився від коментарів.",
+    "The first half of the year was quiet in the courts.",
+    "В первой половине года суды работали без перерывов.",
+    "У першій половині року суди працювали без перерв.",
+    "Results for the second quarter were published late.",
+])
+def test_unit_numbers_and_parts_of_a_period_are_not_figures(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text,period", [
+    ("In March 2025 the courts received 512 cases.", "2025-03"),
+    ("In March the courts received 512 cases.", "2024-03"),        # the latest March not after the article
+    ("In December the courts received 512 cases.", "2023-12"),
+    ("В марте 2025 года суды получили 512 дел.", "2025-03"),
+    ("За травень суди отримали 512 справ.", "2024-05"),
+    ("У квітні 2023 року суди отримали 512 справ.", "2023-04"),
+])
+def test_a_month_is_a_period(text, period):
+    (c,) = extract(read_text_article(text, published="2024-10-02"))
+    assert c.period == period and c.value == 512
+
+
 # -- appending ----------------------------------------------------------------------------------------
 
 

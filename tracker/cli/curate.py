@@ -23,18 +23,18 @@ def _target_ledger(args):
     return None
 
 
-def _extract_table(args) -> int:
+def _extract_table(args, table: str) -> int:
     """Candidates from a mined table (tracker mine), filtered, printed or appended like an article's."""
     import tracker.extraction as ex
     from tracker.mining.table import read_table, table_groups
 
     ledger = _target_ledger(args)
     try:
-        frame = read_table(args.article)
+        frame = read_table(table)
     except (OSError, ValueError) as exc:
-        raise UsageError(f"{args.article}: cannot read the table ({exc}); give a .parquet or .csv from tracker mine")
+        raise UsageError(f"{table}: cannot read the table ({exc}); give a .parquet or .csv from tracker mine")
     groups, counts = table_groups(frame, min_score=args.min_score, indicators=args.indicator)
-    doc = ex.candidates_document(groups, ledger, where=args.article)
+    doc = ex.candidates_document(groups, ledger, where=table)
     said = (f"{counts['kept']} of {counts['rows']} rows from {len(groups)} pages ({counts['in_ledger']} already in "
             f"the ledger, {counts['filtered']} filtered out)")
     if not args.append:
@@ -126,7 +126,7 @@ def cmd_extract(args) -> int:
 
     items = args.article or ["-"]
     if len(items) == 1 and items[0].lower().endswith((".parquet", ".csv")):
-        return _extract_table(args)
+        return _extract_table(args, items[0])
     if args.append and args.format != "yaml":
         raise UsageError(f"--append writes ledger YAML; leave out --format {args.format} (or print with it "
                          "and no --append)")

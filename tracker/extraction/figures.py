@@ -15,7 +15,11 @@ _MONEY_BEFORE = re.compile(r"([$€£₽₴]|\b(?:USD|EUR|RUB|UAH))\s?$")
 _MONEY_AFTER = re.compile(r"^\s?(rubles?|roubles?|dollars?|euros?|hryvni\w*|руб\w*|доллар\w*|евро|гривен\w*|грн"
                           r"|₽|€|\$)", re.I)
 _ARTICLE_BEFORE = re.compile(r"(\bArticles?|\bArt\.|\bstat\w*|стат\w*|ст\.|\bчаст\w*|\bч\.|пункт\w*|\bп\.|\bNo\.?|№|"
-                             r"\bpart|\bparagraph|\bsection|\bclause)\s*$", re.I)
+                             r"\bpart|\bparagraph|\bsection|\bclause|\bunit|\bв/ч|\bвойсков\w* част\w*|"
+                             r"\bвійськов\w* частин\w*)\s*№?\s*$", re.I)  # a code's article, a military unit's number
+# "the first half of the year", "в первой половине года", "first quarter": a part of a period, not a share
+_PART_OF_PERIOD = re.compile(r"(first|second|third|fourth|last|перв\w*|втор\w*|перш\w*|друг\w*|трет\w*|"
+                             r"четв[её]рт\w*|четверт\w*|последн\w*|останн\w*)\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|-?(?:й|я|го|ой|ий|ая|е|ї|ої|ого|му|м))\b", re.I)
 _URL = re.compile(r"(https?://|www\.)\S+", re.I)
 _YEAR_CONTEXT_AFTER = re.compile(r"^\s?(году|года|год|г\.|г\b|року|рік|р\.|р\b|гг|рр)", re.I)
@@ -74,6 +78,8 @@ def _numbers(sentence: str, lang: str) -> list[_Num]:
 def _is_excluded(sentence: str, n: _Num) -> str | None:
     """Why a number is not a figure, or None when it may be one."""
     before, after = sentence[max(0, n.start - 40):n.start], sentence[n.end:n.end + 40]
+    if n.share and _PART_OF_PERIOD.search(before):
+        return "a part of a period"
     if n.words:
         if n.printed.lower() in ("one", "один", "одна", "одно", "один", "одна") and not \
                 re.search(r"\b(at least|only|just|more than|over|всего|лишь|хотя бы|щонайменше|лише)\s*$", before, re.I):

@@ -30,6 +30,11 @@ SHARES = merged("SHARES")
 _PERCENT = re.compile(r"^\s?(" + "|".join(percent_words()) + ")", re.I)
 _SCALE = re.compile(r"^\s?([^\W\d_]+)\.?", re.U)
 _EDGE_L, _EDGE_R = r"(?<![\w'’ʼ])", r"(?![\w'’ʼ])"
+# "больше тысячи", "около сотни", "понад тисячі": after these words the genitive is one thousand (hundred),
+# not the vague "thousands"
+_ONE_AFTER_BOUND = {"тысячи": 1000.0, "тисячі": 1000.0, "сотни": 100.0, "сотні": 100.0}
+_BOUND_BEFORE = re.compile(r"(?<!\w)(больше|более|свыше|около|почти|порядка|менее|меньше|до|понад|близько|майже|більше"
+                           r"|менше|до|не менее|не більше)\s+$")
 
 
 def _alternatives(words) -> str:
@@ -113,7 +118,11 @@ def scan(text: str, lang: str = "en") -> list[Number]:
                 continue
             taken.append(m.span())
             value = float(table[word])
-            found.append(Number(m.start(), m.end(), text[m.start():m.end()], value, (value,), False, kind))
+            if kind == "vague" and word in _ONE_AFTER_BOUND and _BOUND_BEFORE.search(low[max(0, m.start() - 20):m.start()]):
+                kind_here, value = "words", _ONE_AFTER_BOUND[word]  # "больше тысячи": more than one thousand
+            else:
+                kind_here = kind
+            found.append(Number(m.start(), m.end(), text[m.start():m.end()], value, (value,), False, kind_here))
     found.sort(key=lambda n: (n.start, -n.end))
     return found
 
