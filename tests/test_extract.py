@@ -515,3 +515,36 @@ def test_extract_appends_several_articles_as_one_document(tmp_path):
     new = {f.value: f for f in ledger.figures if f.status == "candidate"}
     assert set(new) == {11000, 800} and new[11000].source != new[800].source
     assert ledger.sources[new[800].source].document == "articles/sub/b.html"  # relative to the ledger
+
+
+JOURNALIST = """<!doctype html><html lang="en"><head><title>Courts hand down about 800 sentences a month</title>
+<meta property="og:site_name" content="The Example Times">
+<meta property="article:published_time" content="2025-10-14T09:00:00Z"></head><body><article>
+<h1>Courts hand down about 800 sentences a month</h1>
+<p>Military courts are now handing down about 800 sentences a month to soldiers who left their units.</p>
+<p>In September, verdicts were delivered in 420 cases of unauthorised absence, according to Mediazona.</p>
+<p>The volunteer group Idite Lesom said it had helped more than 900 people flee the army, and two thousand
+servicemen to desert since September 2022.</p>
+<p>Ukrainian intelligence estimates that some 50,000 Russian soldiers have deserted since the start of the invasion.</p>
+</article></body></html>"""
+
+
+def test_a_journalists_article_is_read_as_a_curator_would(shipped):
+    cands = {c.value: c for c in extract(read_bytes(JOURNALIST.encode(), name="a.html"), shipped)}
+    rate = cands[800]  # no period printed: the article's month, said in the note
+    assert rate.period == "2025-10" and rate.assumed and rate.indicator == "refusal-sentences-monthly"
+    assert any("assumed the article's month 2025-10" in n for n in rate.notes)
+    assert cands[420].period == "2025-09" and cands[420].indicator is None  # no monthly count of cases yet
+    assert cands[900].indicator == "idite-lesom-people-assisted"          # people, not desertions
+    assert cands[2000].indicator == "idite-lesom-desertions-assisted"     # a total since 2022-09, not a yearly flow
+    assert cands[2000].since == "2022-09" and cands[2000].qualifier == "approx"
+    assert cands[50000].claimant == "Ukrainian intelligence"
+
+
+def test_a_candidate_nothing_fits_gets_a_new_indicator_proposed(shipped):
+    article = read_bytes(JOURNALIST.encode(), name="a.html")
+    doc = candidates_yaml(article, extract(article, shipped), shipped)
+    assert 'a new one could be cases-in-month (title: "Cases in a month", unit: cases, kind: flow)' in doc
+    assert '#   period: "2025-09"' in doc  # the commented candidate keeps its period
+    rate = doc.split("value: 800", 1)[1].split("  - id:", 1)[0]
+    assert 'period: "2025-10"' in rate and "assumed the article's month" in rate  # written, not commented

@@ -39,6 +39,7 @@ class Candidate:
     language: str = "en"
     vague: bool = False
     precision: float | None = None  # the unit of the last printed digit, when the number is a rounding
+    assumed: bool = False  # the period is the article's month, not printed ("800 sentences a month")
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -86,10 +87,11 @@ def _range_end(sentence: str, n: _Num, nxt: _Num | None) -> _Num | None:
     return None
 
 
-def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | None) -> list[tuple[int, Candidate]]:
+def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | None,
+                         nums: list[_Num] | None = None) -> list[tuple[int, Candidate]]:
     """The candidates of one sentence with where each starts in it, before an indicator is suggested."""
     out = []
-    nums = _numbers(sentence, lang)
+    nums = _numbers(sentence, lang) if nums is None else nums
     skip_next = False
     for i, n in enumerate(nums):
         if skip_next:
@@ -124,6 +126,8 @@ def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | N
                 qualifier = "approx"  # printed to fewer digits than a count has: a rounding of it
                 low, high = value - precision / 2, value + precision / 2
         notes = (f"'{n.printed}' is vague; recorded as the bound {int(n.value):,}",) if n.vague else ()
+        if time.get("assumed"):
+            notes += (f"no period printed: assumed the article's month {time['period']} (check it)",)
         if precision:
             notes += (f"printed to the nearest {precision:,.0f}: read as a rounding (low/high half a unit either "
                       "side)",)
@@ -131,7 +135,8 @@ def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | N
             value=value, qualifier=qualifier, quote=sentence, printed=f"{qwords} {n.printed}".strip(), low=low,
             high=high, percent=n.percent or n.share, change=change, noun=_noun(sentence, n), time_text=time.get("time_text", ""),
             as_of=time.get("as_of"), period=time.get("period"), since=time.get("since"), per=time.get("per"),
-            claimant=claimant, language=lang, vague=n.vague, precision=precision, notes=notes)))
+            claimant=claimant, language=lang, vague=n.vague, precision=precision, assumed=bool(time.get("assumed")),
+            notes=notes)))
     return out
 
 
@@ -146,11 +151,15 @@ def extract(article: Article, ledger=None) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[tuple[str, int]] = set()  # a sentence printed twice (a headline repeated) gives its figures once
     for offset, sentence in sentences(article.text):
-        if _is_chrome(sentence) or not _numbers(sentence, lang):
+        nums = _numbers(sentence, lang)
+        if not nums or _is_chrome(sentence):
             continue
         time = _time(sentence, published, events)
+        if time.get("per") and not (time.get("period") or time.get("since") or time.get("as_of")) and published:
+            time["period"] = published.text[:7]  # a rate printed without a period holds around the article's date
+            time["assumed"] = True
         claimant = _claimant(sentence) or _claimant(_near(article.text, starts, offset, len(sentence)))
-        for start, c in _sentence_candidates(sentence, lang, time, claimant):
+        for start, c in _sentence_candidates(sentence, lang, time, claimant, nums):
             if (sentence, start) in seen:
                 continue
             seen.add((sentence, start))

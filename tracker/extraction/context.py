@@ -141,7 +141,20 @@ _NOT_NAMES = {"The", "This", "These", "It", "He", "She", "They", "We", "I", "In"
               "Ukraine", "Ukrainian", "Moscow", "Kremlin"}
 
 
+# An institution that produces estimates, named by its kind: "Ukrainian intelligence estimates",
+# "the defence ministry said", "Украинская разведка оценивает", "ГУР повідомляє"
+_INSTITUTION = re.compile(
+    r"((?:[A-Z][\w'’.-]+\s)?(?:military\s|defen[cs]e\s)?(?:intelligence|[Mm]inistry(?:\sof\s[A-Z]\w+)?|General Staff"
+    r"|[Ss]ecurity [Ss]ervice|[Cc]ourt [Ss]ervice|[Jj]udicial [Dd]epartment)|(?:[А-ЯІЇЄҐ]\w+\s)?(?:разведк[аи]|розвідк[аи])"
+    r"|ГУР(?:\sМО)?|Минобороны(?:\s\w+)?|Міноборони(?:\s\w+)?|Генштаб\w*|Судебный департамент|Судовий департамент)"
+    r"\s(?:estimates|estimated|says|said|reported|reports|believes|counted|оценивает|оценила|сообщает|сообщила|заявляет"
+    r"|считает|оцінює|оцінила|повідомляє|повідомила|заявляє|вважає)\b")
+
+
 def _claimant(sentence: str) -> str | None:
+    m = _INSTITUTION.search(sentence)
+    if m:
+        return m.group(1)
     for pat in _CLAIMANT_PATTERNS:
         m = re.search(pat, sentence)
         if m:

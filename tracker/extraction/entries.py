@@ -80,7 +80,7 @@ def _note(c: Candidate) -> str:
 def _time_field(c: Candidate, ind) -> tuple[str, str] | None:
     if ind is not None and ind.kind in ("flow", "rate") and c.period:
         return "period", c.period
-    if c.period and c.change:
+    if c.period and (c.change or ind is None):  # a commented candidate keeps its period for the curator
         return "period", c.period
     if c.as_of and (ind is None or ind.kind in ("stock", "cumulative")):
         return "as_of", c.as_of
@@ -90,7 +90,14 @@ def _time_field(c: Candidate, ind) -> tuple[str, str] | None:
 def entry(c: Candidate, fid: str, sid: str, ledger=None, status: str = "candidate") -> Entry:
     """A candidate as the fields of a ledger figure."""
     ind = ledger.indicators.get(c.indicator) if (ledger is not None and c.indicator) else None
-    ok, why = _fits(c, ind) if ind else (False, "no indicator of the ledger matches")
+    if ind:
+        ok, why = _fits(c, ind)
+    else:
+        from tracker.extraction.suggest import new_indicator
+
+        nid, title, unit, kind = new_indicator(c)
+        ok, why = False, (f"no indicator of the ledger matches; a new one could be {nid} (title: \"{title}\", unit: "
+                          f"{unit}, kind: {kind})")
     fields: list[tuple[str, object]] = [("id", fid), ("indicator", c.indicator or "CHOOSE")]
     if c.qualifier == "range":
         fields += [("qualifier", "range"), ("low", c.low), ("high", c.high)]

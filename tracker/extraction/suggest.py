@@ -25,7 +25,10 @@ _TRANSLATE = {  # domain stems in Russian and Ukrainian -> English words in indi
 _EN_STEM = re.compile(r"[a-zа-яёіїєґ]+")
 
 
-def _tokens(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> frozenset[str]:
+    """The stems of a text's words, with the domain stems of Russian and Ukrainian in English (cached: a
+    sentence's candidates share its words)."""
     low = text.lower()
     words = set()
     for stem, en in _TRANSLATE.items():
@@ -37,9 +40,10 @@ def _tokens(text: str) -> set[str]:
     for stem, en in (("assist", "help"), ("escap", "flee")):
         if stem in low:
             words.add(en)
-    return {_stem(w) for w in words}
+    return frozenset(_stem(w) for w in words)
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude stem: fleeing/flee, deserters/deserted/desert, sentences/sentence."""
     for suffix in ("ations", "ation", "ings", "ing", "ers", "er", "ed", "es", "s"):
@@ -55,25 +59,27 @@ _UNITS = {"cases": ("cases", "дел", "справ"), "soldiers": ("soldier", "d
           "sentences": ("sentence", "verdict", "convict", "приговор", "вирок", "решени")}
 
 
+@functools.lru_cache(maxsize=4096)
 def _unit_of(noun: str) -> str | None:
     low = noun.lower()
     return next((u for u, stems in _UNITS.items() if any(s in low for s in stems)), None)
 
 
-def _vocabulary(ledger) -> tuple[dict, dict]:
+def _vocabulary(ledger) -> tuple[dict, dict, dict]:
     """Each indicator's words and how telling each word is (IDF), built once per set of indicators."""
     return _vocabulary_of(tuple(ledger.indicators.values()))
 
 
 @functools.lru_cache(maxsize=8)
-def _vocabulary_of(indicators: tuple) -> tuple[dict, dict]:
+def _vocabulary_of(indicators: tuple) -> tuple[dict, dict, dict]:
     vocabs = {ind.id: _tokens(" ".join([ind.title, ind.counts or "", ind.unit, *ind.aliases])) for ind in indicators}
     df: dict[str, int] = {}
     for v in vocabs.values():
         for w in v:
             df[w] = df.get(w, 0) + 1
     idf = {w: math.log((1 + len(vocabs)) / n) for w, n in df.items()}  # words few indicators use tell most
-    return vocabs, idf
+    weight = {i: sum(idf[w] for w in v) for i, v in vocabs.items()}  # each vocabulary's own weight
+    return vocabs, idf, weight
 
 
 FAR = 0.15  # the weight of words elsewhere in the sentence, against those in the number's clause
@@ -86,20 +92,23 @@ def suggest_indicator(c: Candidate, ledger, context: str = "") -> tuple[str | No
     unit ("cases", "people") and the kind of time reference must fit the indicator."""
     if ledger is None or not ledger.indicators:
         return None, 0.0
-    near = _tokens(" ".join([c.noun, _window(c)]))
-    far = _tokens(" ".join([c.quote, context])) - near
+    vocabs, idf, weight = _vocabulary(ledger)
+    near = _tokens(" ".join([c.noun, _window(c)])) & idf.keys()  # words no indicator has cannot tell
+    far = (_tokens(c.quote) | _tokens(context)) & idf.keys() - near
     unit = _unit_of(c.noun)
-    vocabs, idf = _vocabulary(ledger)
-    explainable = sum(idf[w] for w in near if w in idf) + FAR * sum(idf[w] for w in far if w in idf)
+    explainable = sum(idf[w] for w in near) + FAR * sum(idf[w] for w in far)
     best, best_score = None, 0.0
     for ind in ledger.indicators.values():
         vocab = vocabs[ind.id]
         if not vocab or explainable == 0:
             continue
+        if near.isdisjoint(vocab) and far.isdisjoint(vocab):
+            continue  # no word in common: a score of 0
         hits = sum(idf[w] for w in near & vocab) + FAR * sum(idf[w] for w in far & vocab)
-        score = 2 * hits / (explainable + sum(idf[w] for w in vocab))  # like a Dice coefficient
-        if unit is not None:
-            score *= 1.4 if _unit_of(ind.unit) == unit or (unit == "people" and ind.unit == "soldiers") else 0.6
+        score = 2 * hits / (explainable + weight[ind.id])  # like a Dice coefficient
+        if unit is not None:  # people may be soldiers, but an indicator of people fits them better
+            score *= 1.4 if _unit_of(ind.unit) == unit else 1.0 if (unit == "people" and ind.unit == "soldiers") \
+                else 0.6
         unit_ok = (ind.unit == "share") == c.percent or (c.percent and ind.unit == "share")
         if not unit_ok:
             score *= 0.3
@@ -113,9 +122,37 @@ def suggest_indicator(c: Candidate, ledger, context: str = "") -> tuple[str | No
             score *= 1.4 if ind.since.text.startswith(c.since[:7]) else 0.6
         if c.period and ind.kind == "flow":
             score *= 1.3
+        if c.since and ind.kind in ("flow", "rate"):
+            score *= 0.3  # a total since a date is not a count within a period
+        if c.period and not c.assumed and ind.kind in ("cumulative", "stock"):
+            score *= 0.5  # a count within a period is not a running total
         if c.change and ind.kind not in ("rate", "flow"):
             score *= 0.5
         if score > best_score:
             best, best_score = ind.id, score
     score = min(1.0, best_score)
     return (best, round(score, 2)) if score >= 0.2 else (None, round(score, 2))
+
+
+_UNIT_WORDS = {"cases": "cases", "soldiers": "soldiers", "people": "people", "sentences": "sentences"}
+_PER_TITLE = {"day": "a day", "week": "a week", "month": "a month", "year": "a year"}
+
+
+def new_indicator(c: Candidate) -> tuple[str, str, str, str]:
+    """For a candidate no indicator fits: an id, a title, a unit and a kind for a new indicator, from its counted
+    words and its time ("420 cases" in September -> cases-in-month, "Cases in a month", cases, flow)."""
+    unit = "share" if c.percent else (_unit_of(c.noun) or "count")
+    words = [w for w in re.findall(r"[a-z]+", c.noun.lower()) if w not in _STOP][:3] if c.language == "en" else []
+    head = " ".join(words) or unit
+    if c.per:
+        kind, tail, title_tail = "rate", f"per-{c.per}", f"per {c.per}"
+    elif c.period:
+        span = "month" if re.fullmatch(r"\d{4}-\d{2}", c.period) else "year" if re.fullmatch(r"\d{4}", c.period) \
+            else "period"
+        kind, tail, title_tail = "flow", f"in-{span}", f"in a {span}"
+    elif c.since:
+        kind, tail, title_tail = "cumulative", f"since-{c.since[:7]}", f"since {c.since[:7]}"
+    else:
+        kind, tail, title_tail = "stock", "", ""
+    slug = "-".join(x for x in (re.sub(r"[^a-z0-9]+", "-", head).strip("-"), tail) if x)
+    return slug, f"{head[:1].upper()}{head[1:]} {title_tail}".strip(), unit, kind
