@@ -102,3 +102,55 @@ def test_a_rounded_number_is_approx_with_half_a_unit_either_side(printed, value,
     (c,) = extract(read_text_article(f"Courts passed {printed} sentences.", published="2025-01-10"))
     assert (c.value, c.qualifier, c.low, c.high) == (value, "approx", low, high)
     assert "read as a rounding" in " ".join(c.notes)
+
+
+_TIMED = st.sampled_from([
+    "Courts received {n:,} criminal cases since mobilisation", "In {y} courts handed down about {n:,} sentences",
+    "The group helped more than {n:,} soldiers desert since September 2022", "In March {y} courts sentenced {n} men",
+    "Courts now hand down {n} sentences a month", "В {y} году суды вынесли {n} приговоров",
+    "Проект помог {n} тысячам человек", "About {p}% of deserters stay in Russia", "Cases doubled in {y}",
+    "As of June {y}, {n:,} soldiers were wanted", "Понад {n} тисяч справ надійшло з початку мобілізації",
+    "Ukrainian intelligence estimates some {n:,} deserters", "Every third case ends in prison",
+])
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(forms=st.lists(_TIMED, min_size=1, max_size=4), n=st.integers(2, 99_999), y=st.integers(2022, 2025),
+       p=st.integers(1, 99))
+def test_every_candidate_written_validates(tmp_path_factory, forms, n, y, p):
+    """What the extractor writes as a figure, the ledger accepts: none is left out by keep_valid."""
+    import shutil
+
+    from tracker.extraction import candidates_yaml
+    from tracker.extraction.entries import keep_valid
+
+    path = tmp_path_factory.mktemp("v") / "figures.yaml"
+    shutil.copy(LEDGER, path)
+    ledger = tracker.load(path)
+    text = " ".join(f.format(n=n, y=y, p=p) + ", the court said." for f in forms)
+    article = read_text_article(text, published="2025-10-14")
+    doc = candidates_yaml(article, extract(article, ledger), ledger)
+    assert keep_valid(path, doc)[1] == []
+
+
+def test_every_candidate_written_from_real_shaped_passages_validates(tmp_path):
+    import shutil
+
+    import yaml
+
+    from tracker.extraction import candidates_document
+    from tracker.extraction.entries import keep_valid
+
+    path = tmp_path / "figures.yaml"
+    shutil.copy(LEDGER, path)
+    ledger = tracker.load(path)
+    data = yaml.safe_load((DATA / "extract_labelled.yaml").read_text())
+    groups = []
+    for i, passage in enumerate(p for ps in data["passages"].values() for p in ps):
+        article = read_text_article(passage["text"], published=str(data["published"]),
+                                    url=f"https://example.org/{i}")
+        groups.append((article, extract(article, ledger)))
+    groups += [(a, extract(a, ledger)) for a in map(read_article, sorted((DATA / "seeds").glob("*.txt")))]
+    doc = candidates_document(groups, ledger)
+    assert doc.count("\n  - id: ") > 40  # most are written as figures, not comments
+    assert keep_valid(path, doc)[1] == []
