@@ -11,9 +11,10 @@ Three sets, all under tests/data:
            words with scales, shares, abbreviations, rounded numbers, and numbers that are
            not figures; recall, recall with the qualifier and precision per language
 
-Then speed: ~5 KB articles (the generated news pages of benchmarks/mine.py that hold a tracked
-figure), read and extracted on one core, as articles and MB a second; HTML (trafilatura's parse
-included) and the same articles as plain text.
+Then speed on one core, read and extracted, as articles and MB a second: ~5 KB generated news
+pages that hold a tracked figure (benchmarks/mine.py; dense: a number in nearly every sentence,
+~39 candidates a page) as HTML (trafilatura's parse included) and as plain text; and ~5 KB real
+articles (the five seeds, joined into three articles of 4.2-5.9 KB; ~8 candidates each).
 
 Per language: recall of core figures by value, by value with the right qualifier, and
 of the period or start where the gold gives one; precision of all candidates by value.
@@ -165,8 +166,12 @@ def speed(n: int = 300) -> dict:
         if relevant:
             pages.append(html)
     texts = [read_html_article(h).text for h in pages[:20]] * (n // 20)
+    seeds = [p.read_text() for p in sorted((DATA / "seeds").glob("*.txt"))]
+    real = [seeds[1], seeds[0] + "\n" + seeds[3], seeds[2] + "\n" + seeds[4]] * (n // 3)  # ~5 KB each
     out = {}
-    for name, items, read in (("html", pages, read_html_article), ("text", texts, read_text_article)):
+    for name, items, read in (("dense pages, html", pages, read_html_article),
+                              ("dense pages, text", texts, read_text_article),
+                              ("real articles, text", real, read_text_article)):
         mb = sum(len(x.encode()) for x in items) / 1e6
         t = time.perf_counter()
         found = sum(len(extract(read(x), ledger)) for x in items)
@@ -220,7 +225,7 @@ def main() -> int:
                         print(f"  {lang} {what}: {value}  | {text}")
         print()
     for name, (rate, mbs, kb, per) in speed().items():
-        print(f"speed, {name:<5}: {rate:,.0f} articles/s, {mbs:.2f} MB/s on one core "
+        print(f"speed, {name:<20}: {rate:,.0f} articles/s, {mbs:.2f} MB/s on one core "
               f"({kb:.1f} KB an article, {per:.1f} candidates each)")
     return 0
 

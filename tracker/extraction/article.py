@@ -25,12 +25,15 @@ class Article:
     document: str | None = None  # the local file it was read from
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 def detect_language(text: str) -> str:
-    letters = [c for c in text if c.isalpha()]
+    letters = len(_LETTER.findall(text))
     if not letters:
         return "en"
-    cyr = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-    if cyr / len(letters) < 0.3:
+    if len(_CYRILLIC.findall(text)) / letters < 0.3:
         return "en"
     uk = sum(text.count(c) for c in "іїєґІЇЄҐ")
     ru = sum(text.count(c) for c in "ыэъёЫЭЪЁ")

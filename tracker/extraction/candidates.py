@@ -14,7 +14,7 @@ from tracker.extraction.article import Article, detect_language
 from tracker.extraction.context import _claimant, _near, _noun, _time
 from tracker.extraction.figures import _RANGE, _RANGE_JOIN, _is_excluded, _Num, _numbers, _qualifier, rounding
 from tracker.extraction.sentences import _is_chrome, sentences
-from tracker.extraction.suggest import suggest_indicator
+from tracker.extraction.suggest import _vocabulary, suggest_indicator
 from tracker.ledger.dates import DateError, parse_span
 
 @dataclass(frozen=True)
@@ -144,6 +144,7 @@ def extract(article: Article, ledger=None) -> list[Candidate]:
     """Every candidate figure in the article, in order of appearance, with a suggested indicator."""
     lang = article.language or detect_language(article.text)
     published, events = _published(article), _event_dates(ledger)
+    vocabulary = _vocabulary(ledger) if ledger is not None and ledger.indicators else None
     starts, pos = [], 0  # where each paragraph (line) starts, to find a sentence's own by offset
     for line in article.text.split("\n"):
         starts.append(pos)
@@ -163,6 +164,6 @@ def extract(article: Article, ledger=None) -> list[Candidate]:
             if (sentence, start) in seen:
                 continue
             seen.add((sentence, start))
-            ind, score = suggest_indicator(c, ledger, article.title or "")
+            ind, score = suggest_indicator(c, ledger, article.title or "", vocabulary)
             out.append(replace(c, indicator=ind, score=score))
     return out

@@ -32,6 +32,9 @@ _SINCE = [
      r"|\bsince the (?:start|beginning) of the war|\bsince the war began|\bthroughout the (?:ongoing )?war",
      "invasion"),
 ]
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_ANY_MONTH = re.compile(r"\b(?:" + _MONTH_WORDS + ")")
+_SINCE_WORDS = ("since", "с начала", "з початку", "после", "після", "throughout")  # a cheap test before _SINCE
 _EVENT_DATES = {"mobilisation": "2022-09-21", "invasion": "2022-02-24"}
 # "in May 2024", "в мае 2024 года", "за травень", "у квітні": a calendar month, its year from the
 # article's date when not printed
@@ -48,21 +51,24 @@ def _time(sentence: str, published: Span | None, events: dict[str, str]) -> dict
     """The time reference as written and what it resolves to."""
     low = sentence.lower()
     out: dict = {}
-    for pat, key in _SINCE:
+    year_in = _YEAR.search(low) is not None  # cheap tests that spare the patterns that need a year or a month
+    month_in = _ANY_MONTH.search(low) is not None
+    for pat, key in _SINCE if any(w in low for w in _SINCE_WORDS) else ():
         m = re.search(pat, low)
         if m:
             out["since"] = events.get(key, _EVENT_DATES[key])
             out["time_text"] = sentence[m.start():m.end()]
             break
     else:
-        m = re.search(r"\bsince (?:the (?:start|beginning) of )?(" + _MONTH_WORDS + r")?\s*(\d{4})\b", low)
-        m = m or re.search(r"\b(?:с|з) (?:начала |початку )?(\d{4}) (?:года|року)\b", low)
+        m = re.search(r"\bsince (?:the (?:start|beginning) of )?(" + _MONTH_WORDS + r")?\s*(\d{4})\b", low) \
+            if year_in else None
+        m = m or (re.search(r"\b(?:с|з) (?:начала |початку )?(\d{4}) (?:года|року)\b", low) if year_in else None)
         if m:
             year = m.groups()[-1]
             mon = m.group(1) if m.re.groups > 1 and m.group(1) else None
             out["since"] = f"{year}-{_month_number(mon):02d}" if mon else year
             out["time_text"] = sentence[m.start():m.end()]
-    m = _MONTH_PERIOD.search(low)
+    m = _MONTH_PERIOD.search(low) if month_in else None
     if m and "since" not in out:
         mon = _month_number(m.group(1))
         year = int(m.group(2)) if m.group(2) else (published.first.year - (mon > published.first.month)
@@ -71,14 +77,14 @@ def _time(sentence: str, published: Span | None, events: dict[str, str]) -> dict
             out["period"] = f"{year}-{mon:02d}"
             out["time_text"] = sentence[m.start():m.end()]
     for pat in (r"\b(?:in|during|for|throughout) (\d{4})(?: alone)?\b", r"\bв (\d{4}) году\b", r"\bза (\d{4}) год\b",
-                r"\bу (\d{4}) році\b", r"\bза (\d{4}) рік\b", r"\b(\d{4}) (?:году|року)\b"):
+                r"\bу (\d{4}) році\b", r"\bза (\d{4}) рік\b", r"\b(\d{4}) (?:году|року)\b") if year_in else ():
         m = re.search(pat, low)
         if m and "since" not in out and "period" not in out:
             out["period"] = m.group(1)
             out["time_text"] = sentence[m.start():m.end()]
             break
     m = re.search(r"\bso far in (\d{4})|\bс начала (\d{4}) года|\bз початку (\d{4}) року|\bsince the (?:start|beginning) "
-                  r"of (\d{4})", low)
+                  r"of (\d{4})", low) if year_in else None
     if m and published is not None:
         year = next(g for g in m.groups() if g)
         out["period"] = f"{year}-01-01/{published.last.isoformat()}"
@@ -88,7 +94,7 @@ def _time(sentence: str, published: Span | None, events: dict[str, str]) -> dict
         out.setdefault("period", str(published.first.year - 1))
         out.setdefault("time_text", "last year")
     m = re.search(r"\b(?:as of|by|станом на|по состоянию на|на)\s+(?:the end of |late |конец |кінець )?(\d{1,2})?\s*("
-                  + _MONTH_WORDS + r")\s*(\d{1,2}(?!\d))?(?:,?\s*(\d{4}))?", low)
+                  + _MONTH_WORDS + r")\s*(\d{1,2}(?!\d))?(?:,?\s*(\d{4}))?", low) if month_in else None
     if m and published is not None and "period" not in out:
         mon = _month_number(m.group(2))
         if mon:
@@ -151,10 +157,25 @@ _INSTITUTION = re.compile(
     r"|считает|оцінює|оцінила|повідомляє|повідомила|заявляє|вважає)\b")
 
 
+_INSTITUTION_WORDS = ("intelligence", "inistry", "General Staff", "ecurity ", "ourt ", "udicial", "азведк", "озвідк",
+                      "ГУР", "Минобороны", "Міноборони", "Генштаб", "департамент")
+
+
+# Every claimant pattern needs one of these words (lower case): a cheap test before the patterns
+_CLAIM_WORDS = ("according to", "outlet", "website", "project", "group", "portal", "said", "says", "report", "told",
+                "stated", "estimat", "counted", "found", "documented", "revealed", "по данным", "по словам",
+                "по подсчетам", "по информации", "сообща", "сообщил", "подсчитал", "заявил", "пишет", "выяснил",
+                "за даними", "за словами", "за підрахунками", "за інформацією", "повідомля", "повідоми",
+                "підрахувал", "заяви", "пише")
+
+
 def _claimant(sentence: str) -> str | None:
-    m = _INSTITUTION.search(sentence)
+    m = _INSTITUTION.search(sentence) if any(w in sentence for w in _INSTITUTION_WORDS) else None
     if m:
         return m.group(1)
+    low = sentence.lower()
+    if not any(w in low for w in _CLAIM_WORDS):
+        return None
     for pat in _CLAIMANT_PATTERNS:
         m = re.search(pat, sentence)
         if m:

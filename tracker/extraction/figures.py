@@ -22,6 +22,7 @@ _PART_OF_PERIOD = re.compile(r"(first|second|third|fourth|last|перв\w*|вт�
                              r"четв[её]рт\w*|четверт\w*|последн\w*|останн\w*)\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|-?(?:й|я|го|ой|ий|ая|е|ї|ої|ого|му|м))\b", re.I)
 _URL = re.compile(r"(https?://|www\.)\S+", re.I)
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
 _YEAR_CONTEXT_AFTER = re.compile(r"^\s?(году|года|год|г\.|г\b|року|рік|р\.|р\b|гг|рр)", re.I)
 QUALIFIER_WORDS = {
     "at_least": ["more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than",
@@ -60,8 +61,10 @@ class _Num:
 
 def _numbers(sentence: str, lang: str) -> list[_Num]:
     """The numbers of a sentence that may be figures: not in addresses, ISO dates, times or dotted dates."""
-    urls = [(m.start(), m.end()) for m in _URL.finditer(sentence)]  # addresses and ISO dates are not figures
-    urls += [(m.start(), m.end()) for m in re.finditer(r"\b\d{4}-\d{2}(?:-\d{2})?\b", sentence)]
+    urls = [(m.start(), m.end()) for m in _URL.finditer(sentence)] if ("://" in sentence or "www." in sentence.lower()) \
+        else []  # addresses and ISO dates are not figures
+    if "-" in sentence:
+        urls += [(m.start(), m.end()) for m in _ISO_DATE.finditer(sentence)]
     out: list[_Num] = []
     for n in scan(sentence, lang):
         if any(a <= n.start < b for a, b in urls):

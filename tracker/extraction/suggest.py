@@ -85,14 +85,14 @@ def _vocabulary_of(indicators: tuple) -> tuple[dict, dict, dict]:
 FAR = 0.15  # the weight of words elsewhere in the sentence, against those in the number's clause
 
 
-def suggest_indicator(c: Candidate, ledger, context: str = "") -> tuple[str | None, float]:
+def suggest_indicator(c: Candidate, ledger, context: str = "", vocabulary=None) -> tuple[str | None, float]:
     """The ledger indicator a candidate most likely belongs to, and a score in [0, 1].
 
     Words near the number count fully, the rest of the sentence half; the counted
     unit ("cases", "people") and the kind of time reference must fit the indicator."""
     if ledger is None or not ledger.indicators:
         return None, 0.0
-    vocabs, idf, weight = _vocabulary(ledger)
+    vocabs, idf, weight = vocabulary or _vocabulary(ledger)  # `vocabulary`: _vocabulary(ledger), computed once
     near = _tokens(" ".join([c.noun, _window(c)])) & idf.keys()  # words no indicator has cannot tell
     far = (_tokens(c.quote) | _tokens(context)) & idf.keys() - near
     unit = _unit_of(c.noun)

@@ -46,6 +46,10 @@ _COMPOUND = re.compile(_EDGE_L + r"(" + _alternatives([*NUMBERS, "a", "an"]) + r
                        + r")" + _EDGE_R)
 _WORD_TABLES = [(kind, table, re.compile(_EDGE_L + "(?:" + _alternatives(table) + ")" + _EDGE_R))
                 for kind, table in (("vague", VAGUE), ("share", SHARES), ("ratio", RATIOS), ("words", NUMBERS))]
+# A sentence's words decide which tables' patterns can match at all: most sentences need none of them.
+_TOKEN = re.compile(r"[^\W\d_]+")
+_FIRST_TOKENS = [frozenset(t[0] for w in table if (t := _TOKEN.findall(w))) for _, table, _ in _WORD_TABLES]
+_SCALE_TOKENS = frozenset(t for w in SCALES for t in _TOKEN.findall(w))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,15 +105,18 @@ def scan(text: str, lang: str = "en") -> list[Number]:
             readings |= {r / 100 for r in readings}
         found.append(Number(s, end, text[s:end].strip(), value, tuple(sorted(readings)), bool(pct)))
     low = text.lower()
+    tokens = set(_TOKEN.findall(low))
     taken = [(n.start, n.end) for n in found]
-    for m in _COMPOUND.finditer(low):
+    for m in _COMPOUND.finditer(low) if not tokens.isdisjoint(_SCALE_TOKENS) else ():
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         head = m.group(1)
         value = (1 if head in ("a", "an") else NUMBERS[head]) * SCALES[m.group(2)]
         taken.append(m.span())
         found.append(Number(m.start(), m.end(), text[m.start():m.end()], float(value), (float(value),), False, "words"))
-    for kind, table, pattern in _WORD_TABLES:
+    for (kind, table, pattern), first in zip(_WORD_TABLES, _FIRST_TOKENS):
+        if tokens.isdisjoint(first):
+            continue
         for m in pattern.finditer(low):
             word = m.group(0)
             if any(a < m.end() and m.start() < b for a, b in taken):
