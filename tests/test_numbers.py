@@ -154,3 +154,34 @@ def test_every_candidate_written_from_real_shaped_passages_validates(tmp_path):
     doc = candidates_document(groups, ledger)
     assert doc.count("\n  - id: ") > 40  # most are written as figures, not comments
     assert keep_valid(path, doc)[1] == []
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("Three out of four soldiers who called were mobilised.", 0.75, "approx"),
+    ("Nearly 2 in 5 cases end with a suspended sentence.", 0.4, "approx"),
+    ("Трое из пяти осуждённых — контрактники.", 0.6, "approx"),
+    ("Троє з п'яти засуджених — контрактники.", 0.6, "approx"),
+    ("Several hundred soldiers wrote to the group.", 200, "at_least"),
+    ("Несколько тысяч военных в розыске.", 2000, "at_least"),
+    ("Кілька сотень військових звернулися до юристів.", 200, "at_least"),
+    ("Two-thirds of the cases were heard in absentia.", 2 / 3, "approx"),
+    ("Дві третини справ розглянули заочно.", 2 / 3, "approx"),
+    ("Около двух тысяч трёхсот дел вернули в прокуратуру.", 2300, "approx"),
+    ("Some two thousand five hundred men have left.", 2500, "approx"),
+])
+def test_shares_of_a_whole_vague_hundreds_and_compound_words(text, value, qualifier):
+    (c,) = extract(read_text_article(text, published="2025-01-10"))
+    assert (c.value, c.qualifier) == (pytest.approx(value), qualifier)
+    assert quote_states(c.quote, c.value, c.low, c.high)  # the quote check reads it the same way
+
+
+@pytest.mark.parametrize("text", [
+    "The unit was rotated 3 in 10 days, a soldier said.",   # not a share: a duration follows
+    "On the radio the dead are called '200' and the wounded '300'.",
+    "Суд длился шесть месяцев.",
+    "Розгляд тривав шість місяців.",
+])
+def test_not_shares_nor_figures(text):
+    cands = extract(read_text_article(text, published="2025-01-10"))
+    assert all(c.value not in (0.3, 200, 300, 6) for c in cands), [(c.value, c.printed) for c in cands]
+    assert not any(n.kind == "share" for n in scan(text, "en"))  # the reader itself makes no share of it

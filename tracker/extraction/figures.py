@@ -22,6 +22,7 @@ _PART_OF_PERIOD = re.compile(r"(first|second|third|fourth|last|перв\w*|вт�
                              r"четв[её]рт\w*|четверт\w*|последн\w*|останн\w*)\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|-?(?:й|я|го|ой|ий|ая|е|ї|ої|ого|му|м))\b", re.I)
 _URL = re.compile(r"(https?://|www\.)\S+", re.I)
+_QUOTES = set("'\"‘’“”«»„")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
 _YEAR_CONTEXT_AFTER = re.compile(r"^\s?(году|года|год|г\.|г\b|року|рік|р\.|р\b|гг|рр)", re.I)
 QUALIFIER_WORDS = {
@@ -90,11 +91,14 @@ def _is_excluded(sentence: str, n: _Num) -> str | None:
         if n.ratio and n.printed.lower() in ("half",) and not re.search(r"\b(over|more than|almost|nearly)\s*$",
                                                                          before, re.I):
             return None
-        if re.match(r"^[\s-]*(years?|months?|weeks?|days?|times? a|лет|год|рок)", after, re.I) and not n.ratio:
+        if re.match(r"^[\s-]*(years?|months?|weeks?|days?|times? a|лет|год|рок|месяц|місяц|недел|тиж|дн|час|годин)",
+                    after, re.I) and not n.ratio:
             return "duration"
         return None
     if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
         return "money"
+    if before[-1:] in _QUOTES and after[:1] in _QUOTES:
+        return "a name in quotes"  # call signs and slang: '300', «200»
     if _ARTICLE_BEFORE.search(before):
         return "article number"
     if _ORDINAL_AFTER.match(sentence[n.end:n.end + 4]):

@@ -131,7 +131,35 @@ def scan(text: str, lang: str = "en") -> list[Number]:
                 kind_here = kind
             found.append(Number(m.start(), m.end(), text[m.start():m.end()], value, (value,), False, kind_here))
     found.sort(key=lambda n: (n.start, -n.end))
-    return found
+    return _joined(found, text)
+
+
+def _joined(found: list[Number], text: str) -> list[Number]:
+    """Number words that make one number: 'тысячи ста' (1,100), 'two thousand five hundred' (2,500)."""
+    out: list[Number] = []
+    for n in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "words" and n.kind == "words" and prev.value >= 1000 \
+                and prev.value % 1000 == 0 and n.value < 1000 and _JOIN.fullmatch(text[prev.end:n.start]):
+            value = prev.value + n.value
+            out[-1] = Number(prev.start, n.end, text[prev.start:n.end], value, (value,), False, "words")
+            continue
+        if prev is not None and prev.kind in ("digits", "words") and n.kind in ("digits", "words") \
+                and not (prev.percent or n.percent) and float(prev.value).is_integer() \
+                and float(n.value).is_integer() and 0 < prev.value < n.value <= 100 \
+                and _OUT_OF.fullmatch(text[prev.end:n.start]) and not _UNIT_AFTER.match(text[n.end:n.end + 12]):
+            share = prev.value / n.value  # 'two out of three': the second number says what the first is a share of
+            out[-1] = Number(prev.start, n.end, text[prev.start:n.end], share, (share, prev.value, n.value), False,
+                             "share")
+            continue
+        out.append(n)
+    return out
+
+
+_JOIN = re.compile(r"\s+(?:and\s+)?")
+_UNIT_AFTER = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?|hours?|лет|год|месяц|недел|дн|час|рок|міс|тиж|годин)",
+                         re.I)  # "3 in 10 days" is not a share
+_OUT_OF = re.compile(r"\s+(?:out of|in|of every|из|із|з)\s+", re.I)
 
 
 def _close(a: float, b: float) -> bool:
