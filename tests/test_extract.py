@@ -548,3 +548,21 @@ def test_a_candidate_nothing_fits_gets_a_new_indicator_proposed(shipped):
     assert '#   period: "2025-09"' in doc  # the commented candidate keeps its period
     rate = doc.split("value: 800", 1)[1].split("  - id:", 1)[0]
     assert 'period: "2025-10"' in rate and "assumed the article's month" in rate  # written, not commented
+
+
+def test_several_articles_on_a_terminal_get_a_progress_bar(monkeypatch):
+    from tqdm import tqdm
+
+    from tracker.cli.curate import _progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert isinstance(_progress(["a.txt", "b.txt"]), tqdm)
+    assert _progress(["a.txt"]) == ["a.txt"]  # one article: no bar
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert _progress(["a.txt", "b.txt"]) == ["a.txt", "b.txt"]  # piped: no bar in the log
+
+
+def test_verdicts_delivered_in_cases_are_cases(shipped):
+    (c,) = extract(read_text_article("Since mobilisation, verdicts were delivered in 4,212 cases of unauthorised "
+                                     "absence.", published="2025-06-01"), shipped)
+    assert c.indicator == "awol-court-cases"
