@@ -143,16 +143,21 @@ def run_tracker(ledger: Ledger, detector: str) -> dict:
     clean = check(ledger, detector=detector)
     clean_flagged = {f.figures[0] for f in clean.flags if serious(f)}
     checked = [f for s in ledger.series.values() for p in s.independent() for f in [p.figure]]
-    caught, tried, blamed = defaultdict(int), defaultdict(int), 0
+    caught, tried, blamed, details = defaultdict(int), defaultdict(int), 0, []
     for kind, ind_id, fid, bad in injections(ledger):
         tried[kind] += 1
         flags = check(bad, [ind_id], detector=detector).flags
-        if any(serious(f, kind) and f.figures[0] == fid for f in flags):
-            caught[kind] += 1
-        if any(serious(f) and f.figures[0] not in (fid, *clean_flagged) for f in flags):
-            blamed += 1
+        hit = any(serious(f, kind) and f.figures[0] == fid for f in flags)
+        caught[kind] += hit
+        wrong = [f for f in flags if serious(f) and f.figures[0] not in (fid, *clean_flagged)]
+        blamed += bool(wrong)
+        if not hit or wrong:
+            value = next(f.value for f in bad.figures if f.id == fid)
+            said = "; ".join(f"{f.code}/{f.severity} on {f.figures[0]}" for f in flags if f.code not in IGNORED)
+            details.append(f"{'missed' if not hit else 'blamed'} {kind} {fid}={value:g} in {ind_id}: {said or '-'}")
     return {"caught": caught, "tried": tried, "false": len(clean_flagged) / max(1, len(checked)),
-            "blamed": blamed / max(1, sum(tried.values())), "n_clean": len(checked)}
+            "blamed": blamed / max(1, sum(tried.values())), "n_clean": len(checked), "details": details,
+            "clean": sorted(clean_flagged)}
 
 
 def run_pelt(ledger: Ledger) -> dict:
@@ -203,6 +208,10 @@ def main() -> int:
         print(row)
     print(f"{'false flags':<19}" + "".join(f"{r['false']:>24.3f}" for r in results.values()))
     print(f"{'neighbour blamed':<19}" + "".join(f"{r['blamed']:>24.3f}" for r in results.values()))
+    if "-v" in sys.argv:
+        r = results["tracker (state-space)"]
+        print("clean figures flagged:", ", ".join(r["clean"]) or "none")
+        print("\n".join(r["details"]))
     return 0
 
 

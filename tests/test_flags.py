@@ -468,3 +468,34 @@ def test_a_running_totals_band_never_falls_nor_lies_below_a_reported_figure(ship
         assert (band[col].diff().dropna() >= -1e-9).all(), col
     after = band[band["date"] >= "2024-06-18"]
     assert (after["low"] >= 10025 - 1e-6).all()  # 10,025 was reported exact on 2024-06-18
+
+
+def test_a_wrong_figure_names_one_culprit_and_its_neighbours_jumps_are_its_echo(shipped):
+    # the real court-case series with one dropped digit (708 printed as 78): the slip and the fall name it;
+    # the figure before it, now out of line with the model too, is reported as its echo, not a second problem
+    import dataclasses
+
+    from tracker.ledger.model import Ledger
+
+    bad = [dataclasses.replace(f, value=78, quote="78") if f.id == "awol-court-cases-2023-04-03" else f
+           for f in shipped.figures]
+    ledger = Ledger(shipped.indicators, shipped.sources, shipped.events, tuple(bad), shipped.files)
+    result = check(ledger, ["awol-court-cases"])
+    before = {f.figures[0] for f in check(shipped, ["awol-court-cases"]) if f.is_problem}
+    assert {f.figures[0] for f in result if f.is_problem} - before == {"awol-court-cases-2023-04-03"}
+    (echo,) = [f for f in result if f.figures[0] == "awol-court-cases-2023-03-21"]
+    assert echo.code == "jump" and echo.severity == "info"
+    assert echo.support == "its neighbour awol-court-cases-2023-04-03 is named as out of line"
+
+
+def test_a_later_lower_figure_the_series_never_had_is_a_decrease_not_a_stale_reprint(tmp_path):
+    # the first figure ten times too large (20,000 printed as 200,000): the later, lower figures dated by their
+    # publication are not stale re-prints (the series never stood at their value before), so the fall names it
+    advice = """\
+  - {id: a1, indicator: cases, value: 200000, qualifier: approx, source: mz3, claimant: IL, quote: '200,000'}
+  - {id: a2, indicator: cases, value: 39000, qualifier: approx, source: late, claimant: IL, quote: '39,000'}
+  - {id: a3, indicator: cases, value: 35000, qualifier: at_least, source: late, claimant: IL, quote: '35,000'}
+"""
+    result = flags_of(tmp_path, advice)
+    assert ("decrease", "a1", "error") in codes(result)
+    assert not [f for f in result if f.is_problem and f.figures[0] != "a1"]

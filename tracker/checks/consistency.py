@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tracker.checks.base import (TOLERANCE, Context, Flag, allowed, describe, published, register, robust_expected,
-                                 unit_of)
+from tracker.checks.base import (TOLERANCE, Context, Flag, allowed, comparable, describe, published, register,
+                                 robust_expected, unit_of)
 from tracker.series import Point, claimant_key
 from tracker.text.formatting import format_value
 
@@ -27,7 +27,11 @@ def decreases(ctx: Context) -> list[Flag]:
         if b.hi >= a.lo * (1 - TOLERANCE.get(a.qualifier, 0) - TOLERANCE.get(b.qualifier, 0) - 0.02):
             return False
         pa, pb = published(ledger, a.figure), published(ledger, b.figure)
-        return not (b.figure.as_of_defaulted and pa and pb and pa < pb)  # a stale re-print, checked below
+        # a re-print of a value the series had before `a` (published after it, dated by its publication) is
+        # stale, checked below; a lower value the series never had before says `a` or `b` is wrong
+        reprint = any(h.id not in (a.id, b.id) and h.end <= a.end and h.best is not None
+                      and h.best <= b.hi * (1 + TOLERANCE.get(b.qualifier, 0) + 0.02) for h in pts)
+        return not (b.figure.as_of_defaulted and pa and pb and pa < pb and reprint)
 
     pairs = [(a, b) for b in pts for a in pts if falls(a, b)]
     above = {p.id: sum(1 for a, b in pairs if a.id == p.id) for p in pts}  # later figures below it
@@ -37,9 +41,21 @@ def decreases(ctx: Context) -> list[Flag]:
         j = fit.judgements.get(p.id) if fit is not None else None
         return j.z if j is not None and j.z == j.z else 0.0
 
+    def backers(p: Point, other: Point) -> int:
+        """The other figures (bounds too) whose pace is within a factor of 2 of `p`'s: who agrees with it."""
+        mine = p.best * comparable(series, p) if p.best else 0.0
+        return sum(1 for q in pts if q.id not in (p.id, other.id) and q.lo and mine
+                   and 0.5 <= q.lo * comparable(series, q) / mine <= 2.0)
+
+    def far_apart(a: Point, b: Point) -> bool:  # paces 3 times apart or more: one of them is no rounding
+        pa, pb = a.best * comparable(series, a), (b.best or b.lo) * comparable(series, b)
+        return bool(pa and pb) and max(pa / pb, pb / pa) >= 3
+
     blamed: dict[str, list] = {}
-    for a, b in pairs:
-        culprit = a if (above[a.id], z(a)) > (below[b.id], z(b)) else b
+    for a, b in pairs:  # the figure more later (earlier) figures contradict; when as many, one far off the
+        far = far_apart(a, b)  # other's pace is judged by who agrees with it; else by the model
+        culprit = a if (above[a.id], -backers(a, b) if far else 0, z(a)) > \
+            (below[b.id], -backers(b, a) if far else 0, z(b)) else b
         blamed.setdefault(culprit.id, []).append((a, b))
     flags = []
     for cid, found in blamed.items():

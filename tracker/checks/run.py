@@ -87,7 +87,31 @@ def check_series(ledger: Ledger, series: Series, detector: Detector | None = Non
     for c in CHECKS:
         if c.applies(series):
             flags += c.func(ctx)
-    return _dedupe(flags), fit
+    return _one_culprit(series, _dedupe(flags)), fit
+
+
+NAMES_A_CULPRIT = ("magnitude", "decrease", "conflict", "mislabel")  # checks that say which figure is wrong
+
+
+def _one_culprit(series: Series, flags: list[Flag]) -> list[Flag]:
+    """One wrong figure, one problem: a wrong figure puts its neighbours out of line with the model too, so a
+    jump on a figure next to one already named as wrong is reported as that figure's echo (info), not as a
+    second problem."""
+    culprits = {f.figures[0] for f in flags if f.code in NAMES_A_CULPRIT and f.is_problem}
+    if not culprits:
+        return flags
+    ordered = [p.id for p in sorted(series.independent(), key=lambda q: (q.mid, q.id))]
+    beside = {fid: set(ordered[max(0, i - 1):i] + ordered[i + 1:i + 2]) for i, fid in enumerate(ordered)}
+    out = []
+    for f in flags:
+        fid = f.figures[0] if f.figures else None
+        near = beside.get(fid, set()) & culprits
+        if f.code == "jump" and f.severity == "warning" and fid not in culprits and near:
+            f = replace(f, severity="info", support=f"its neighbour {sorted(near)[0]} is named as out of line")
+        elif f.code == "stale" and f.is_problem and fid not in culprits and set(f.figures[1:]) & culprits:
+            f = replace(f, severity="info", support=f"the newer figure {f.figures[1]} is named as out of line")
+        out.append(f)
+    return out
 
 
 def monotone_band(band, series: Series):
