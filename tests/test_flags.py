@@ -499,3 +499,22 @@ def test_a_later_lower_figure_the_series_never_had_is_a_decrease_not_a_stale_rep
     result = flags_of(tmp_path, advice)
     assert ("decrease", "a1", "error") in codes(result)
     assert not [f for f in result if f.is_problem and f.figures[0] != "a1"]
+
+
+@pytest.mark.parametrize("indicator, fid, value", [
+    ("art337-sentences-per-working-day", "art337-per-working-day-2024-buna", 340),  # 3 figures, one 10x
+    ("awol-court-cases-since-invasion", "awol-court-cases-inv-2024-12-27", 160000),
+    ("idite-lesom-desertions-assisted", "il-deserted-2024-lexpress", 200),  # a dropped digit mid-series
+    ("art337-sentences-per-working-day", "art337-per-working-day-2024-04-up", 10025),  # a mislabel
+])
+def test_a_wrong_figure_in_a_real_series_is_the_only_one_named(shipped, indicator, fid, value):
+    """Found wrong, it is set aside: its neighbours are judged without it (no slip, fall or jump on them)."""
+    import dataclasses
+
+    from tracker.ledger.model import Ledger
+
+    bad = [dataclasses.replace(f, value=value, quote=str(value)) if f.id == fid else f for f in shipped.figures]
+    ledger = Ledger(shipped.indicators, shipped.sources, shipped.events, tuple(bad), shipped.files)
+    before = {f.figures[0] for f in check(shipped, [indicator]) if f.is_problem}
+    after = {f.figures[0] for f in check(ledger, [indicator]) if f.is_problem and f.code not in ("stale", "quote")}
+    assert after - before == {fid}

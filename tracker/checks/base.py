@@ -145,9 +145,10 @@ def comparable(series: Series, p: Point) -> float:
     return rate_scale(series, p)
 
 
-def robust_expected(series: Series, p: Point) -> float | None:
+def robust_expected(series: Series, p: Point, exclude: frozenset = frozenset()) -> float | None:
     """What the nearest other plain figures say `p` should be: the median of their comparable values,
-    brought to `p`'s date. A single wrong figure cannot move a median of several."""
+    brought to `p`'s date. A single wrong figure cannot move a median of several; figures already found
+    wrong (`exclude`) are passed over."""
     import bisect
     import statistics
 
@@ -160,7 +161,7 @@ def robust_expected(series: Series, p: Point) -> float | None:
             j, lo = lo, lo - 1
         else:
             j, hi = hi, hi + 1
-        if plain[j].id != p.id:
+        if plain[j].id != p.id and plain[j].id not in exclude:
             near.append(plain[j].best * comparable(series, plain[j]))
     if len(near) < 2:
         return None

@@ -10,6 +10,7 @@ from tracker.series import Point, claimant_key
 from tracker.text.formatting import format_value
 
 STALE_LAG_DAYS = 7  # the newer value must have been public at least this long before
+REPRINT_TOLERANCE = 0.05  # a later, lower figure this close to an earlier one may be its re-print
 
 
 @register("decrease", "a running total lower than an earlier one beyond what qualifiers allow",
@@ -29,8 +30,8 @@ def decreases(ctx: Context) -> list[Flag]:
         pa, pb = published(ledger, a.figure), published(ledger, b.figure)
         # a re-print of a value the series had before `a` (published after it, dated by its publication) is
         # stale, checked below; a lower value the series never had before says `a` or `b` is wrong
-        reprint = any(h.id not in (a.id, b.id) and h.end <= a.end and h.best is not None
-                      and h.best <= b.hi * (1 + TOLERANCE.get(b.qualifier, 0) + 0.02) for h in pts)
+        reprint = any(h.id not in (a.id, b.id) and h.end <= a.end and h.best is not None and b.best is not None
+                      and abs(h.best - b.best) <= REPRINT_TOLERANCE * b.best for h in pts)
         return not (b.figure.as_of_defaulted and pa and pb and pa < pb and reprint)
 
     pairs = [(a, b) for b in pts for a in pts if falls(a, b)]

@@ -73,29 +73,44 @@ def magnitudes(ctx: Context) -> list[Flag]:
     """Judged against the median of its nearest figures; at the ends of a series, where that median lags
     a quickening count, also against the model's expectation (when the model finds it out of line)."""
     ledger, series, fit = ctx.ledger, ctx.series, ctx.fit
-    flags = []
-    unit = unit_of(series)
     ordered = sorted((p for p in series.independent() if p.best is not None), key=lambda q: (q.mid, q.id))
-    for n, p in enumerate(ordered):
-        if len(ordered) == 2 and n == 0:
-            continue  # two figures: only the later can be judged against the earlier
-        expected = robust_expected(series, p)
-        factor = magnitude(p.lo, p.hi, expected) if expected else None
-        j = fit.judgements.get(p.id) if fit is not None else None
-        last = n == len(ordered) - 1
-        off = expected and (p.lo > 3 * expected or p.hi < expected / 3)
-        if factor is None and (last and off or len(ordered) == 2) and j is not None and np.isfinite(j.z) \
-                and j.z > ctx.k:
-            factor = magnitude(p.lo, p.hi, j.expected)
-            expected = j.expected if factor is not None else expected
-        if factor is None:
-            continue
+    found: dict[str, tuple] = {}
+    while True:  # the most extreme slip first; the others judged again without it
+        slips = [s for n, p in enumerate(ordered) if p.id not in found
+                 and (s := _slip(ctx, ordered, n, frozenset(found))) is not None]
+        if not slips:
+            break
+        worst = max(slips, key=lambda s: (s[3], s[0].id))
+        found[worst[0].id] = worst
+    unit = unit_of(series)
+    flags = []
+    for p, factor, expected, _ in (found[p.id] for p in ordered if p.id in found):
         times = f"{abs(factor):,} times {'more' if factor > 0 else 'less'} than"
         flags.append(Flag("magnitude", "error", series.indicator.id, (p.id,),
                           f"{describe(ledger, p, unit)} is about {times} the {rounded(expected, unit)} its "
                           f"nearest figures imply for its date: a digit or a unit slipped?", None,
                           float(abs(math.log10(abs(factor))))))
     return flags
+
+
+def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | None:
+    """(point, factor, expected, how far off in log10) when the n-th figure is a slip, else None."""
+    series, fit, p = ctx.series, ctx.fit, ordered[n]
+    if len(ordered) == 2 and n == 0:
+        return None  # two figures: only the later can be judged against the earlier
+    expected = robust_expected(series, p, exclude)
+    factor = magnitude(p.lo, p.hi, expected) if expected else None
+    j = fit.judgements.get(p.id) if fit is not None else None
+    last = n == len(ordered) - 1
+    off = expected and (p.lo > 3 * expected or p.hi < expected / 3)
+    if factor is None and (last and off or len(ordered) == 2) and j is not None and np.isfinite(j.z) \
+            and j.z > ctx.k:
+        factor = magnitude(p.lo, p.hi, j.expected)
+        expected = j.expected if factor is not None else expected
+    if factor is None:
+        return None
+    far = math.log10(p.lo / expected) if p.lo > expected else math.log10(expected / p.hi)
+    return p, factor, expected, abs(far)
 
 
 @register("jump", "a figure outside the model's expected band for its date")

@@ -139,14 +139,18 @@ def monotone_band(band, series: Series):
 
 
 def _without_slips(ledger: Ledger, series: Series, obs, fit, detector):
-    """A fit in which figures off by a factor of about 10, 100 or 1,000 are set aside, so that the rest
-    are judged without them (a slipped digit must not make its neighbours look wrong); the slips keep
-    the judgement that found them."""
+    """A fit in which figures already named as wrong (off by a factor of about 10, 100 or 1,000; the one a
+    running total's fall points at; another indicator's value) are set aside, so that the rest are judged
+    without them (a wrong figure must not make its neighbours look wrong); the set-aside figures keep the
+    judgement that found them."""
+    from tracker.checks.consistency import decreases, mislabels
     from tracker.checks.jumps import magnitudes
 
     if fit is None:
         return None
-    slips = {f.figures[0] for f in magnitudes(Context(ledger, series, fit, detector.k))}
+    ctx = Context(ledger, series, fit, detector.k)
+    named = magnitudes(ctx) + mislabels(ctx) + (decreases(ctx) if series.indicator.kind == "cumulative" else [])
+    slips = {f.figures[0] for f in named}
     keep = [i for i, fid in enumerate(obs.ids) if fid not in slips]
     if not slips or len(keep) < 2:
         return fit
