@@ -9,7 +9,8 @@ quote's number changed to match (so the quote check cannot give it away):
   unit slip       a thousand times larger or smaller (20.5 thousand printed as 20.5)
   mislabel        another indicator's value from the same source or release
   stale           an older running total re-printed, undated, a month after the newest
-  (a lower bound made lower, or an upper bound higher, is still a true statement: those are not injected)
+  (a lower bound made lower or left below every plain figure of its series, or an upper bound made
+  higher, is still a true statement: those are not injected; a range's ends move with its value)
   near period     a second figure for nearly the same time (same month for running totals; a period
                   overlapping by 90% for flows) with a value 1.6 times off
 
@@ -86,8 +87,9 @@ def injections(ledger: Ledger):
                 continue
             changed = {"extra digit": f.value * 10, "dropped digit": _drop_digit(f.value),
                        "unit slip": f.value / 1000 if f.value >= 1000 else f.value * 1000}
-            if f.qualifier == "at_least":  # a lower bound made lower is still true: only errors upward count
-                changed = {k: v for k, v in changed.items() if v is not None and v > f.value}
+            if f.qualifier == "at_least":  # a lower bound made lower, or still below the series, is still true
+                top = max((q.best for q in series.plain), default=0.0)
+                changed = {k: v for k, v in changed.items() if v is not None and v > f.value and v > 1.1 * top}
             if f.qualifier == "at_most":
                 changed = {k: v for k, v in changed.items() if v is not None and v < f.value}
             others = _release_values(ledger, f)
@@ -96,7 +98,9 @@ def injections(ledger: Ledger):
             for kind, v in changed.items():
                 if v is None:
                     continue
-                bad = dataclasses.replace(f, value=v, quote=f"{f.quote[:60]} ({_num(v)})")
+                scale = v / f.value  # a range's ends move with it
+                ends = {"low": f.low * scale, "high": f.high * scale} if f.qualifier == "range" else {}
+                bad = dataclasses.replace(f, value=v, quote=f"{f.quote[:60]} ({_num(v)})", **ends)
                 yield kind, ind_id, f.id, _with(ledger, [bad if g.id == f.id else g for g in ledger.figures])
         kind = series.indicator.kind
         latest = max(pts, key=lambda q: (q.end, q.id))
@@ -115,7 +119,13 @@ def injections(ledger: Ledger):
             f = p.figure
             if f.value is None or f.qualifier not in ("exact", "approx"):
                 continue
-            if kind == "cumulative" and f.as_of is not None:
+            month_of = f.as_of.first.isoformat()[:7] if f.as_of is not None else None
+            if kind == "cumulative" and f.as_of is not None and f.as_of.precision == "day" \
+                    and not any(q.echo_of == f.id for q in series.points) \
+                    and not any(q.id != f.id and q.claimant == f.claimant and q.start.isoformat()[:7] == month_of
+                                for q in pts):
+                # (only a day-dated figure, not echoed, alone in its month for its claimant: dated to its
+                # month, it must not become an echo, nor meet another real figure of that month)
                 # the claimant's release for a month, told twice: the figure dated to its month, and a copy
                 when = parse_span(f.as_of.first.isoformat()[:7])
                 month = dataclasses.replace(f, as_of=when, as_of_defaulted=False)

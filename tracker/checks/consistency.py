@@ -150,14 +150,32 @@ def _culprit_last(series, a: Point, b: Point) -> tuple[Point, Point]:
     its nearest other figures imply; the later in the ledger when that cannot tell."""
     import math
 
-    def off(p: Point) -> float:
-        e = robust_expected(series, p)
+    def off(p: Point, other: Point) -> float:
+        e = _between(series, p, frozenset((other.id,)))
         return abs(math.log(p.best / e)) if e and p.best else 0.0
 
-    oa, ob = off(a), off(b)
+    oa, ob = off(a, b), off(b, a)
     if oa == ob:  # nothing else to tell by: the one written later in the ledger
         return (a, b) if (a.figure.file, a.figure.line) <= (b.figure.file, b.figure.line) else (b, a)
     return (b, a) if oa > ob else (a, b)
+
+
+def _between(series, p: Point, exclude: frozenset) -> float | None:
+    """What a running total's plain figures just before and just after `p` imply for its date (a straight
+    line between them: the pace of the time, not the average since the start; at an end of the series, the
+    line through the two nearest carried on); other kinds by their nearest figures (robust_expected)."""
+    if series.indicator.kind == "cumulative":
+        at = p.mid.toordinal()
+        others = [q for q in series.plain if q.id != p.id and q.id not in exclude]
+        before = [q for q in others if q.mid.toordinal() < at]
+        after = [q for q in others if q.mid.toordinal() > at]
+        pair = (before[-1], after[0]) if before and after else tuple(after[:2]) if len(after) >= 2 \
+            else tuple(before[-2:]) if len(before) >= 2 else None  # at an end: the local pace carried on
+        if pair:
+            (q0, q1), (t0, t1) = pair, (pair[0].mid.toordinal(), pair[1].mid.toordinal())
+            if t1 > t0:
+                return max(q0.best + (q1.best - q0.best) * (at - t0) / (t1 - t0), 0.0) or None
+    return robust_expected(series, p, exclude)
 
 
 MISLABEL_TOLERANCE = 0.005  # values this close are the same number

@@ -100,6 +100,8 @@ def _one_culprit(series: Series, flags: list[Flag]) -> list[Flag]:
     culprits = {f.figures[0] for f in flags if f.code in NAMES_A_CULPRIT and f.is_problem}
     if not culprits:
         return flags
+    # named by a check other than a conflict: a conflict with such a figure is its echo
+    named = {f.figures[0] for f in flags if f.code in NAMES_A_CULPRIT and f.code != "conflict" and f.is_problem}
     ordered = [p.id for p in sorted(series.independent(), key=lambda q: (q.mid, q.id))]
     beside = {fid: set(ordered[max(0, i - 1):i] + ordered[i + 1:i + 2]) for i, fid in enumerate(ordered)}
     out = []
@@ -108,6 +110,8 @@ def _one_culprit(series: Series, flags: list[Flag]) -> list[Flag]:
         near = beside.get(fid, set()) & culprits
         if f.code == "jump" and f.severity == "warning" and fid not in culprits and near:
             f = replace(f, severity="info", support=f"its neighbour {sorted(near)[0]} is named as out of line")
+        elif f.code == "conflict" and f.is_problem and fid not in named and set(f.figures[1:]) & named:
+            f = replace(f, severity="info", support=f"the other figure {f.figures[1]} is named as out of line")
         elif f.code == "stale" and f.is_problem and fid not in culprits and set(f.figures[1:]) & culprits:
             f = replace(f, severity="info", support=f"the newer figure {f.figures[1]} is named as out of line")
         out.append(f)
