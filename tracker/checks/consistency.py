@@ -18,25 +18,50 @@ REPRINT_TOLERANCE = 0.05  # a later, lower figure this close to an earlier one m
 def decreases(ctx: Context) -> list[Flag]:
     """Each fall names the figure the rest of the series disagrees with: a too-high earlier figure that
     several later ones are below, or a too-low later one that several earlier ones are above."""
+    import bisect
+    from collections import Counter
+
     ledger, series, fit = ctx.ledger, ctx.series, ctx.fit
     unit = unit_of(series)
     pts = series.independent()
+    # once per figure, not once per pair: its value, its bounds, when it was public, its pace
+    lo = {p.id: p.lo for p in pts}
+    hi = {p.id: p.hi for p in pts}
+    best = {p.id: p.best for p in pts}
+    public = {p.id: published(ledger, p.figure) for p in pts}
+    pace = {p.id: (p.best or p.lo or 0.0) * comparable(series, p) for p in pts}
+    bound_paces = sorted(q.lo * comparable(series, q) for q in pts if q.lo)
+
+    same_value: dict[str, list] = {}  # per figure, the (date, id) of the others with about its value
+
+    def reprint(a: Point, b: Point) -> bool:
+        """`b` may repeat a value the series had by `a`'s date (published after `a`, dated by its publication):
+        a stale re-print, checked below; a lower value the series never had says `a` or `b` is wrong."""
+        if not (b.figure.as_of_defaulted and public[a.id] and public[b.id] and public[a.id] < public[b.id]):
+            return False
+        v = best[b.id]
+        if v is None:
+            return False
+        if b.id not in same_value:
+            same_value[b.id] = sorted((h.end, h.id) for h in pts if h.id != b.id and h.best is not None
+                                      and abs(h.best - v) <= REPRINT_TOLERANCE * v)
+        for end, hid in same_value[b.id]:
+            if end > a.end:
+                return False
+            if hid != a.id:
+                return True
+        return False
 
     def falls(a: Point, b: Point) -> bool:
-        if not (a.end < b.start and a.lo > 0):
+        if not (a.end < b.start and lo[a.id] > 0):
             return False
-        if b.hi >= a.lo * (1 - TOLERANCE.get(a.qualifier, 0) - TOLERANCE.get(b.qualifier, 0) - 0.02):
+        if hi[b.id] >= lo[a.id] * (1 - TOLERANCE.get(a.qualifier, 0) - TOLERANCE.get(b.qualifier, 0) - 0.02):
             return False
-        pa, pb = published(ledger, a.figure), published(ledger, b.figure)
-        # a re-print of a value the series had before `a` (published after it, dated by its publication) is
-        # stale, checked below; a lower value the series never had before says `a` or `b` is wrong
-        reprint = any(h.id not in (a.id, b.id) and h.end <= a.end and h.best is not None and b.best is not None
-                      and abs(h.best - b.best) <= REPRINT_TOLERANCE * b.best for h in pts)
-        return not (b.figure.as_of_defaulted and pa and pb and pa < pb and reprint)
+        return not reprint(a, b)
 
     pairs = [(a, b) for b in pts for a in pts if falls(a, b)]
-    above = {p.id: sum(1 for a, b in pairs if a.id == p.id) for p in pts}  # later figures below it
-    below = {p.id: sum(1 for a, b in pairs if b.id == p.id) for p in pts}  # earlier figures above it
+    above = Counter(a.id for a, _ in pairs)  # later figures below it
+    below = Counter(b.id for _, b in pairs)  # earlier figures above it
 
     def z(p: Point) -> float:
         j = fit.judgements.get(p.id) if fit is not None else None
@@ -44,12 +69,17 @@ def decreases(ctx: Context) -> list[Flag]:
 
     def backers(p: Point, other: Point) -> int:
         """The other figures (bounds too) whose pace is within a factor of 2 of `p`'s: who agrees with it."""
-        mine = p.best * comparable(series, p) if p.best else 0.0
-        return sum(1 for q in pts if q.id not in (p.id, other.id) and q.lo and mine
-                   and 0.5 <= q.lo * comparable(series, q) / mine <= 2.0)
+        mine = pace[p.id]
+        if not mine:
+            return 0
+        n = bisect.bisect_right(bound_paces, 2 * mine) - bisect.bisect_left(bound_paces, 0.5 * mine)
+        for q in (p, other):  # not counting the two themselves
+            if q.lo and 0.5 * mine <= q.lo * comparable(series, q) <= 2 * mine:
+                n -= 1
+        return n
 
     def far_apart(a: Point, b: Point) -> bool:  # paces 3 times apart or more: one of them is no rounding
-        pa, pb = a.best * comparable(series, a), (b.best or b.lo) * comparable(series, b)
+        pa, pb = pace[a.id], pace[b.id]
         return bool(pa and pb) and max(pa / pb, pb / pa) >= 3
 
     blamed: dict[str, list] = {}

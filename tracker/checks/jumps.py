@@ -75,13 +75,15 @@ def magnitudes(ctx: Context) -> list[Flag]:
     ledger, series, fit = ctx.ledger, ctx.series, ctx.fit
     ordered = sorted((p for p in series.independent() if p.best is not None), key=lambda q: (q.mid, q.id))
     found: dict[str, tuple] = {}
+    maybe = range(len(ordered))  # a figure that is no slip with its neighbours all in is none without some
     while True:  # the most extreme slip first; the others judged again without it
-        slips = [s for n, p in enumerate(ordered) if p.id not in found
+        slips = [(n, s) for n in maybe if ordered[n].id not in found
                  and (s := _slip(ctx, ordered, n, frozenset(found))) is not None]
         if not slips:
             break
-        worst = max(slips, key=lambda s: (s[3], s[0].id))
+        n, worst = max(slips, key=lambda x: (x[1][3], x[1][0].id))
         found[worst[0].id] = worst
+        maybe = [m for m, _ in slips if m != n]
     unit = unit_of(series)
     flags = []
     for p, factor, expected, _ in (found[p.id] for p in ordered if p.id in found):

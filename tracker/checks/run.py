@@ -158,7 +158,7 @@ def _without_slips(ledger: Ledger, series: Series, obs, fit, detector):
     keep = [i for i, fid in enumerate(obs.ids) if fid not in slips]
     if not slips or len(keep) < 2:
         return fit
-    rest = detector.fit(obs.subset(keep))
+    rest = detector.refit(obs.subset(keep), fit)
     return replace(rest, judgements={**rest.judgements, **{i: fit.judgements[i] for i in slips}})
 
 

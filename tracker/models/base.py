@@ -78,6 +78,11 @@ class Detector:
     def fit(self, obs: Observations) -> ModelFit:  # pragma: no cover - interface
         raise NotImplementedError
 
+    def refit(self, obs: Observations, previous: ModelFit) -> ModelFit:
+        """Fit again on fewer figures of the same series (some set aside); a detector may reuse what
+        `previous` estimated. By default, a fresh fit."""
+        return self.fit(obs)
+
 
 def _judge(i: int, obs: Observations, mean: float, sd: float, k: float, fwd) -> Judgement:
     """Compare a figure's allowed range with the prediction mean +/- k sd (on the model's scale)."""

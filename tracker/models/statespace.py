@@ -76,16 +76,20 @@ class StateSpace(Detector):
                     "trend": (0.05 * scale) ** 2 * per_cell ** 2}
         return {"irregular": (0.05 * scale) ** 2, "level": (0.15 * scale) ** 2 * per_cell}
 
-    def fit(self, obs: Observations) -> ModelFit:
+    def refit(self, obs: Observations, previous: ModelFit) -> ModelFit:
+        """Fit again with the variances `previous` estimated (no second search for them)."""
+        return self.fit(obs, params=previous.params)
+
+    def fit(self, obs: Observations, params: np.ndarray | None = None) -> ModelFit:
         """Fit; a running total with a counting start is modelled as its average pace since then (the total
         divided by the days elapsed), which stays smooth where the total itself climbs steeply after the
         start and when the pace quickens, as wartime counts do. Judgements and band come back as totals."""
         if obs.since is None or not obs.log:
-            return self._fit_robust(obs)
+            return self._fit_robust(obs, params)
         elapsed = np.maximum(obs.t - obs.since, 1.0)
         paced = dataclasses.replace(obs, best=obs.best / elapsed, lo=obs.lo / elapsed, hi=obs.hi / elapsed,
                                     since=None)
-        fit = self._fit_robust(paced)
+        fit = self._fit_robust(paced, params)
         judgements = {}
         for i, fid in enumerate(obs.ids):
             j = fit.judgements[fid]
@@ -98,13 +102,13 @@ class StateSpace(Detector):
                 band[col] = band[col].to_numpy() * days
         return dataclasses.replace(fit, judgements=judgements, band=band)
 
-    def _fit_robust(self, obs: Observations) -> ModelFit:
+    def _fit_robust(self, obs: Observations, params: np.ndarray | None = None) -> ModelFit:
         """Fit, then set aside the worst outliers and refit, until none is left: a tenth of the figures
         at a time, at most ROBUST_ROUNDS times and at most a third of them in all, so that one wrong
         figure does not make its neighbours look wrong and a noisy ledger costs a few fits a series."""
         excluded: set[int] = set()
         kept: dict[str, Judgement] = {}  # a figure set aside keeps the judgement that set it aside
-        fit = self._fit_once(obs, excluded)
+        fit = self._fit_once(obs, excluded, params=params)
         batch = max(1, len(obs) // 10)
         for _ in range(ROBUST_ROUNDS):
             room = max(1, len(obs) // 3) - len(excluded)
