@@ -518,3 +518,17 @@ def test_a_wrong_figure_in_a_real_series_is_the_only_one_named(shipped, indicato
     before = {f.figures[0] for f in check(shipped, [indicator]) if f.is_problem}
     after = {f.figures[0] for f in check(ledger, [indicator]) if f.is_problem and f.code not in ("stale", "quote")}
     assert after - before == {fid}
+
+
+def _blas_threads_here(_):
+    import scipy.linalg  # noqa: F401  (scipy's own BLAS, loaded in the worker as statsmodels would)
+    from threadpoolctl import threadpool_info
+
+    return sorted({i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"})
+
+
+def test_workers_run_blas_on_one_thread_each():
+    """Two BLAS thread pools per worker on two cores made the checks twice as slow: one thread each."""
+    from tracker._infra.pool import fork_map
+
+    assert list(fork_map(_blas_threads_here, range(8), {}, workers=2, serial_below=2)) == [[1]] * 8
