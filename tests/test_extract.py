@@ -566,3 +566,12 @@ def test_verdicts_delivered_in_cases_are_cases(shipped):
     (c,) = extract(read_text_article("Since mobilisation, verdicts were delivered in 4,212 cases of unauthorised "
                                      "absence.", published="2025-06-01"), shipped)
     assert c.indicator == "awol-court-cases"
+
+
+def test_the_note_says_why_the_indicator_was_suggested(shipped):
+    article = read_text_article("In 2024 the courts handed down about 800 sentences a month, Mediazona counted.",
+                                published="2025-01-10")
+    (c,) = extract(article, shipped)
+    assert c.indicator == "refusal-sentences-monthly"
+    assert "sentences" in c.why and "a rate per month" in c.why
+    assert f"indicator suggested with score {c.score:.2f} ({c.why})" in candidates_yaml(article, [c], shipped)

@@ -14,7 +14,7 @@ from tracker.extraction.article import Article, detect_language
 from tracker.extraction.context import _claimant, _near, _noun, _time
 from tracker.extraction.figures import _RANGE, _RANGE_JOIN, _is_excluded, _Num, _numbers, _qualifier, rounding
 from tracker.extraction.sentences import _is_chrome, sentences
-from tracker.extraction.suggest import _vocabulary, suggest_indicator
+from tracker.extraction.suggest import _vocabulary, suggest_indicator, why_suggested
 from tracker.ledger.dates import DateError, parse_span
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Candidate:
     vague: bool = False
     precision: float | None = None  # the unit of the last printed digit, when the number is a rounding
     assumed: bool = False  # the period is the article's month, not printed ("800 sentences a month")
+    why: str = ""  # what made the indicator the suggestion, in words
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -165,5 +166,6 @@ def extract(article: Article, ledger=None) -> list[Candidate]:
                 continue
             seen.add((sentence, start))
             ind, score = suggest_indicator(c, ledger, article.title or "", vocabulary)
-            out.append(replace(c, indicator=ind, score=score))
+            c = replace(c, indicator=ind, score=score)
+            out.append(replace(c, why=why_suggested(c, ledger, article.title or "")) if ind else c)
     return out

@@ -73,7 +73,7 @@ def _note(c: Candidate) -> str:
     if c.per:
         note += f"; per {c.per}"
     if c.indicator:
-        note += f"; indicator suggested with score {c.score:.2f}"
+        note += f"; indicator suggested with score {c.score:.2f}" + (f" ({c.why})" if c.why else "")
     return note + "".join(f"; {x}" for x in c.notes) + "."
 
 

@@ -134,6 +134,35 @@ def suggest_indicator(c: Candidate, ledger, context: str = "", vocabulary=None) 
     return (best, round(score, 2)) if score >= 0.2 else (None, round(score, 2))
 
 
+def why_suggested(c: Candidate, ledger, context: str = "") -> str:
+    """In words, what made `c.indicator` the suggestion: the telling words both share, the counted unit,
+    the kind of time. For the note a curator reads."""
+    ind = ledger.indicators.get(c.indicator) if ledger is not None and c.indicator else None
+    if ind is None:
+        return ""
+    vocabs, idf, _ = _vocabulary(ledger)
+    near = _tokens(" ".join([c.noun, _window(c)]))
+    shared = sorted((w for w in near & vocabs[ind.id] if w in idf), key=lambda w: (-idf[w], w))[:3]
+    if not shared:
+        shared = sorted(((_tokens(c.quote) | _tokens(context)) & vocabs[ind.id]), key=lambda w: (-idf[w], w))[:3]
+    # the stems as words a reader knows: from the sentence, else from the indicator's own words
+    words = {}
+    for w in _EN_STEM.findall(" ".join([c.quote, ind.title, ind.counts or "", *ind.aliases]).lower()):
+        words.setdefault(_stem(w), w)
+    shared = list(dict.fromkeys(words.get(w, w) for w in shared))
+    parts = [f"shares the words {', '.join(shared)}"] if shared else []
+    unit = _unit_of(c.noun)
+    if unit is not None and _unit_of(ind.unit) == unit:
+        parts.append(f"counts {ind.unit}")
+    if c.per and ind.kind == "rate" and ind.per == c.per:
+        parts.append(f"a rate per {c.per}")
+    elif c.since and ind.kind == "cumulative":
+        parts.append(f"a total since {c.since}")
+    elif c.period and ind.kind == "flow":
+        parts.append("a count within a period")
+    return "; ".join(parts)
+
+
 _UNIT_WORDS = {"cases": "cases", "soldiers": "soldiers", "people": "people", "sentences": "sentences"}
 _PER_TITLE = {"day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 
