@@ -462,12 +462,18 @@ def test_two_tellings_of_one_monthly_release_conflict(tmp_path):
 
 
 def test_a_running_totals_band_never_falls_nor_lies_below_a_reported_figure(shipped):
+    import pandas as pd
+
     bands = check(shipped, ["awol-court-cases"]).bands()
     band = bands["awol-court-cases"]
     for col in ("low", "mid", "high"):
         assert (band[col].diff().dropna() >= -1e-9).all(), col
     after = band[band["date"] >= "2024-06-18"]
     assert (after["low"] >= 10025 - 1e-6).all()  # 10,025 was reported exact on 2024-06-18
+    before = band[band["date"] <= "2024-06-18"]
+    assert (before["high"] <= 10025 + 1e-6).all()  # and a total before it cannot be above it
+    assert band["high"].max() <= 20538 + 1e-6  # nor above the last exact figure, 20,538 (May 2025)
+    assert band["date"].max() <= pd.Timestamp("2025-06-30")  # no forecast after the last plain figure
 
 
 def test_a_wrong_figure_names_one_culprit_and_its_neighbours_jumps_are_its_echo(shipped):

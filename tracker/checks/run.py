@@ -119,8 +119,9 @@ def _one_culprit(series: Series, flags: list[Flag]) -> list[Flag]:
 
 
 def monotone_band(band, series: Series):
-    """A running total's expected range as it can be: never falling, and never below a figure already
-    reported as exact (or as a lower bound) by that date."""
+    """A running total's expected range as it can be: never falling, never below a figure already
+    reported as exact (or as a lower bound) by that date, and never above one reported as exact (or as
+    an upper bound) later."""
     import numpy as np
 
     if band is None or band.empty:
@@ -136,10 +137,24 @@ def monotone_band(band, series: Series):
             best = max(best, floors[k][1])
             k += 1
         floor[i] = best
+    ceilings = sorted((p.end.toordinal(), p.hi) for p in series.independent()
+                      if p.qualifier in ("exact", "at_most") and p.hi and np.isfinite(p.hi))
+    ceiling = np.full(len(t), np.inf)
+    k, least = len(ceilings) - 1, np.inf
+    for i in range(len(t) - 1, -1, -1):
+        while k >= 0 and ceilings[k][0] >= t[i]:
+            least = min(least, ceilings[k][1])
+            k -= 1
+        ceiling[i] = least
     low = np.maximum(np.maximum.accumulate(band["low"].to_numpy()), floor)
     mid = np.maximum(np.maximum.accumulate(band["mid"].to_numpy()), low)
     high = np.maximum(np.maximum.accumulate(band["high"].to_numpy()), mid)
-    return band.assign(low=low, mid=mid, high=high)
+    high = np.maximum(np.minimum(high, ceiling), floor)  # a later exact figure caps it, a reported one floors it
+    mid, low = np.minimum(mid, high), np.minimum(low, high)
+    band = band.assign(low=low, mid=mid, high=high)
+    # after the last plain figure the range is a forecast with nothing to hold it: not drawn
+    last = max((p.end.toordinal() for p in series.plain), default=None)
+    return band[band["t"] <= last].reset_index(drop=True) if last is not None else band
 
 
 def _without_slips(ledger: Ledger, series: Series, obs, fit, detector):
