@@ -575,3 +575,13 @@ def test_the_note_says_why_the_indicator_was_suggested(shipped):
     assert c.indicator == "refusal-sentences-monthly"
     assert "sentences" in c.why and "a rate per month" in c.why
     assert f"indicator suggested with score {c.score:.2f} ({c.why})" in candidates_yaml(article, [c], shipped)
+
+
+@pytest.mark.parametrize("text, per", [
+    ("In May 2024 the courts handed down 812 sentences, the court service said in its monthly report.", None),
+    ("The daily briefing said 40 soldiers had been detained.", None),
+    ("Courts hand down about 800 sentences a month, the monthly report says.", "month"),
+])
+def test_a_publication_named_monthly_is_not_a_rate(text, per):
+    (c,) = extract(read_text_article(text, published="2025-01-10"))
+    assert c.per == per

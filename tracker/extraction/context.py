@@ -34,6 +34,9 @@ _SINCE = [
 ]
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ANY_MONTH = re.compile(r"\b(?:" + _MONTH_WORDS + ")")
+# "its monthly report", "a daily briefing": the word names a publication, not a rate of the number
+_NOT_A_RATE = re.compile(r"\s+(?:report|bulletin|review|briefing|summary|update|newsletter|statistics|data|digest"
+                         r"|отч[её]т|сводк|обзор|звіт|зведенн|огляд)")
 _SINCE_WORDS = ("since", "с начала", "з початку", "после", "після", "throughout")  # a cheap test before _SINCE
 _EVENT_DATES = {"mobilisation": "2022-09-21", "invasion": "2022-02-24"}
 # "in May 2024", "в мае 2024 года", "за травень", "у квітні": a calendar month, its year from the
@@ -109,7 +112,7 @@ def _time(sentence: str, published: Span | None, events: dict[str, str]) -> dict
             except (DateError, ValueError):
                 out.pop("as_of", None)
     for per, pat in _RATE_WORDS:
-        m = re.search(pat, low)
+        m = next((x for x in re.finditer(pat, low) if not _NOT_A_RATE.match(low, x.end())), None)
         if m:
             out["per"] = per
             out.setdefault("time_text", sentence[m.start():m.end()])
