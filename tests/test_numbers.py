@@ -168,6 +168,9 @@ def test_every_candidate_written_from_real_shaped_passages_validates(tmp_path):
     ("Дві третини справ розглянули заочно.", 2 / 3, "approx"),
     ("Около двух тысяч трёхсот дел вернули в прокуратуру.", 2300, "approx"),
     ("Some two thousand five hundred men have left.", 2500, "approx"),
+    ("Суды получили две тысячи сорок пять дел.", 2045, "exact"),
+    ("The court heard one hundred twenty three cases.", 123, "exact"),
+    ("Суди отримали двісті п'ятдесят справ.", 250, "exact"),
 ])
 def test_shares_of_a_whole_vague_hundreds_and_compound_words(text, value, qualifier):
     (c,) = extract(read_text_article(text, published="2025-01-10"))

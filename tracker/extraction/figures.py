@@ -146,6 +146,7 @@ def _qualifier(sentence: str, n: _Num) -> tuple[str, str]:
 def rounding(printed: str, value: float, words: bool) -> float | None:
     """The unit of the last digit a number was printed to, when it is a rounding of a count rather than
     the count: '7.2K' -> 100, '12,3 тыс.' -> 100, 'two thousand' -> 1000, '6,000' -> 1000, '300' -> 100.
+    A number in words follows the rule for whole numbers on the value it says.
 
     The rule: a number printed with a scale word (thousand, тыс., K, million) or spelled out with one, and a
     plain whole number of 100 or more with at most two significant digits and two or more trailing zeros,
@@ -155,8 +156,12 @@ def rounding(printed: str, value: float, words: bool) -> float | None:
     m = re.match(r"\s*(\d[\d\s\u00a0\u202f\u2009,.'’]*)\s?([^\W\d_]+)?", printed)
     if value is None or value <= 0:
         return None
-    if words:
-        return 10 ** math.floor(math.log10(value)) if value >= 100 else None
+    if words:  # spelled out: the same rule on the number it says ('two thousand' yes, 'сто двадцать три' no)
+        if not float(value).is_integer() or value < 100:
+            return None
+        whole = str(int(value))
+        zeros = len(whole) - len(whole.rstrip("0"))
+        return float(10 ** zeros) if zeros >= 2 and len(whole.rstrip("0")) <= 2 else None
     if not m:
         return None
     digits, scale = m.group(1).strip(), m.group(2)

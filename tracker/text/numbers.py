@@ -135,12 +135,13 @@ def scan(text: str, lang: str = "en") -> list[Number]:
 
 
 def _joined(found: list[Number], text: str) -> list[Number]:
-    """Number words that make one number: 'тысячи ста' (1,100), 'two thousand five hundred' (2,500)."""
+    """Number words that make one number: 'тысячи ста' (1,100), 'two thousand five hundred' (2,500),
+    'две тысячи сорок пять' (2,045)."""
     out: list[Number] = []
     for n in found:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == "words" and n.kind == "words" and prev.value >= 1000 \
-                and prev.value % 1000 == 0 and n.value < 1000 and _JOIN.fullmatch(text[prev.end:n.start]):
+        if prev is not None and prev.kind == "words" and n.kind == "words" and 0 < n.value < _place(prev.value) \
+                and float(n.value).is_integer() and _JOIN.fullmatch(text[prev.end:n.start]):
             value = prev.value + n.value
             out[-1] = Number(prev.start, n.end, text[prev.start:n.end], value, (value,), False, "words")
             continue
@@ -154,6 +155,17 @@ def _joined(found: list[Number], text: str) -> list[Number]:
             continue
         out.append(n)
     return out
+
+
+def _place(value: float) -> float:
+    """The unit of a whole number's last non-zero digit: 2000 -> 1000, 2040 -> 10, 7 -> 1. A number word
+    below it continues the number ('две тысячи сорок пять', 'one hundred twenty')."""
+    if not float(value).is_integer() or value < 10:
+        return 1.0
+    v, place = int(value), 1
+    while v % 10 == 0:
+        v, place = v // 10, place * 10
+    return float(place)
 
 
 _JOIN = re.compile(r"\s+(?:and\s+)?")
