@@ -79,14 +79,14 @@ def check_series(ledger: Ledger, series: Series, detector: Detector | None = Non
     detector = detector or get_detector()
     obs = observations(series)
     fit = detector.fit(obs) if len(obs) >= 2 else None
-    fit = _without_slips(ledger, series, obs, fit, detector)
+    fit, done = _without_slips(ledger, series, obs, fit, detector)
     if fit is not None and series.indicator.kind == "cumulative":
         fit = replace(fit, band=monotone_band(fit.band, series))
     ctx = Context(ledger, series, fit, detector.k)
     flags: list[Flag] = []
     for c in CHECKS:
         if c.applies(series):
-            flags += c.func(ctx)
+            flags += done[c.func] if c.func in done else c.func(ctx)
     return _one_culprit(series, _dedupe(flags)), fit
 
 
@@ -157,24 +157,26 @@ def monotone_band(band, series: Series):
     return band[band["t"] <= last].reset_index(drop=True) if last is not None else band
 
 
-def _without_slips(ledger: Ledger, series: Series, obs, fit, detector):
+def _without_slips(ledger: Ledger, series: Series, obs, fit, detector) -> tuple[ModelFit | None, dict]:
     """A fit in which figures already named as wrong (off by a factor of about 10, 100 or 1,000; the one a
     running total's fall points at; another indicator's value) are set aside, so that the rest are judged
     without them (a wrong figure must not make its neighbours look wrong); the set-aside figures keep the
-    judgement that found them."""
+    judgement that found them. With the fit, the flags of the checks run on it when it stands as it was."""
     from tracker.checks.consistency import decreases, mislabels
     from tracker.checks.jumps import magnitudes
 
     if fit is None:
-        return None
+        return None, {}
     ctx = Context(ledger, series, fit, detector.k)
-    named = magnitudes(ctx) + mislabels(ctx) + (decreases(ctx) if series.indicator.kind == "cumulative" else [])
-    slips = {f.figures[0] for f in named}
+    done = {magnitudes: magnitudes(ctx), mislabels: mislabels(ctx)}
+    if series.indicator.kind == "cumulative":
+        done[decreases] = decreases(ctx)
+    slips = {f.figures[0] for found in done.values() for f in found}
     keep = [i for i, fid in enumerate(obs.ids) if fid not in slips]
     if not slips or len(keep) < 2:
-        return fit
+        return fit, done  # the fit stands: those checks' flags stand with it (the band plays no part in them)
     rest = detector.refit(obs.subset(keep), fit)
-    return replace(rest, judgements={**rest.judgements, **{i: fit.judgements[i] for i in slips}})
+    return replace(rest, judgements={**rest.judgements, **{i: fit.judgements[i] for i in slips}}), {}
 
 
 def _dedupe(flags: list[Flag]) -> list[Flag]:
