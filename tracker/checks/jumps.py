@@ -72,7 +72,7 @@ def _isolated(fit, ordered: list, i: int, k: float) -> bool:
 def magnitudes(ctx: Context) -> list[Flag]:
     """Judged against the median of its nearest figures; at the ends of a series, where that median lags
     a quickening count, also against the model's expectation (when the model finds it out of line)."""
-    ledger, series, fit = ctx.ledger, ctx.series, ctx.fit
+    ledger, series = ctx.ledger, ctx.series
     ordered = sorted((p for p in series.independent() if p.best is not None), key=lambda q: (q.mid, q.id))
     found: dict[str, tuple] = {}
     maybe = range(len(ordered))  # a figure that is no slip with its neighbours all in is none without some
