@@ -135,8 +135,7 @@ def cmd_extract(args) -> int:
         raise UsageError("--url names one article's address; give one article with it, or leave it out")
     if "-" in sources and len(sources) > 1:
         raise UsageError("'-' (standard input) cannot be mixed with other articles; give it alone")
-    ledger = _target_ledger(args)
-    groups, failed = [], 0
+    groups, failed, ledger, loaded = [], 0, None, False
     for source in _progress(sources):
         try:
             article = _read(source, args)
@@ -146,10 +145,14 @@ def cmd_extract(args) -> int:
             failed += 1
             print(f"tracker: skipped {exc}", file=sys.stderr)
             continue
+        if not loaded:  # once an article is read: a missing file is said first, and alone
+            ledger, loaded = _target_ledger(args), True
         if args.append and article.document:  # the local copy, written relative to the ledger it is cited from
             article = dataclasses.replace(article, document=os.path.relpath(
                 Path(article.document).resolve(), Path(args.append).resolve().parent))
         groups.append((article, ex.extract(article, ledger)))
+    if not loaded:
+        ledger = _target_ledger(args)
     count = sum(len(c) for _, c in groups)
     read = (f"{count} candidate{'s' if count != 1 else ''} from {_where(groups) if groups else 'no article'}"
             + (f" ({failed} could not be read)" if failed else ""))
