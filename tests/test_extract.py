@@ -585,3 +585,13 @@ def test_the_note_says_why_the_indicator_was_suggested(shipped):
 def test_a_publication_named_monthly_is_not_a_rate(text, per):
     (c,) = extract(read_text_article(text, published="2025-01-10"))
     assert c.per == per
+
+
+@pytest.mark.parametrize("text", [
+    "По данным суда, в апреле поступило 1 064 дела, в марте — 708.",
+    "In April the courts received 1,064 cases, and in March 708.",
+    "За даними суду, у квітні надійшло 1 064 справи, у березні — 708.",
+])
+def test_two_months_in_one_sentence_give_each_figure_its_own(text):
+    got = {c.value: c.period for c in extract(read_text_article(text, published="2025-06-10"))}
+    assert got == {1064: "2025-04", 708: "2025-03"}

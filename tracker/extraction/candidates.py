@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tracker.extraction.article import Article, detect_language
-from tracker.extraction.context import _claimant, _near, _noun, _time
+from tracker.extraction.context import _claimant, _near, _noun, _time, months_by_number
 from tracker.extraction.figures import _RANGE, _RANGE_JOIN, _is_excluded, _Num, _numbers, _qualifier, rounding
 from tracker.extraction.sentences import _is_chrome, sentences
 from tracker.extraction.suggest import _vocabulary, suggest_indicator, why_suggested
@@ -161,10 +161,14 @@ def extract(article: Article, ledger=None) -> list[Candidate]:
             time["period"] = published.text[:7]  # a rate printed without a period holds around the article's date
             time["assumed"] = True
         claimant = _claimant(sentence) or _claimant(_near(article.text, starts, offset, len(sentence)))
+        months = months_by_number(sentence, published) if time.get("period") else []
         for start, c in _sentence_candidates(sentence, lang, time, claimant, nums):
             if (sentence, start) in seen:
                 continue
             seen.add((sentence, start))
+            if months and not c.change:  # the month written nearest before the figure (else the first)
+                _, period, text = max((mo for mo in months if mo[0] < start), default=months[0])
+                c = replace(c, period=period, time_text=text)
             ind, score = suggest_indicator(c, ledger, article.title or "", vocabulary)
             c = replace(c, indicator=ind, score=score)
             out.append(replace(c, why=why_suggested(c, ledger, article.title or "")) if ind else c)

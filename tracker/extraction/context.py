@@ -72,13 +72,9 @@ def _time(sentence: str, published: Span | None, events: dict[str, str]) -> dict
             out["since"] = f"{year}-{_month_number(mon):02d}" if mon else year
             out["time_text"] = sentence[m.start():m.end()]
     m = _MONTH_PERIOD.search(low) if month_in else None
-    if m and "since" not in out:
-        mon = _month_number(m.group(1))
-        year = int(m.group(2)) if m.group(2) else (published.first.year - (mon > published.first.month)
-                                                   if published is not None else None)
-        if mon and year:
-            out["period"] = f"{year}-{mon:02d}"
-            out["time_text"] = sentence[m.start():m.end()]
+    if m and "since" not in out and month_period(m, published):
+        out["period"] = month_period(m, published)
+        out["time_text"] = sentence[m.start():m.end()]
     for pat in (r"\b(?:in|during|for|throughout) (\d{4})(?: alone)?\b", r"\bв (\d{4}) году\b", r"\bза (\d{4}) год\b",
                 r"\bу (\d{4}) році\b", r"\bза (\d{4}) рік\b", r"\b(\d{4}) (?:году|року)\b") if year_in else ():
         m = re.search(pat, low)
@@ -118,6 +114,23 @@ def _time(sentence: str, published: Span | None, events: dict[str, str]) -> dict
             out.setdefault("time_text", sentence[m.start():m.end()])
             break
     return out
+
+
+def month_period(m: re.Match, published: Span | None) -> str | None:
+    """The YYYY-MM a _MONTH_PERIOD match names: its year, else the latest such month not after the article."""
+    mon = _month_number(m.group(1))
+    year = int(m.group(2)) if m.group(2) else (published.first.year - (mon > published.first.month)
+                                               if published is not None else None)
+    return f"{year}-{mon:02d}" if mon and year else None
+
+
+def months_by_number(sentence: str, published: Span | None) -> list[tuple[int, str, str]]:
+    """(where, YYYY-MM, as written) of each month a sentence names as a period, when it names two or more:
+    "in April 1,064 cases, in March 708" gives each figure its own month."""
+    found = [(m.start(), month_period(m, published), sentence[m.start():m.end()])
+             for m in _MONTH_PERIOD.finditer(sentence.lower())]
+    found = [f for f in found if f[1]]
+    return found if len({f[1] for f in found}) >= 2 else []
 
 
 def _month_number(word: str | None) -> int:
