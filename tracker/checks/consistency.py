@@ -30,7 +30,8 @@ def decreases(ctx: Context) -> list[Flag]:
     best = {p.id: p.best for p in pts}
     public = {p.id: published(ledger, p.figure) for p in pts}
     pace = {p.id: (p.best or p.lo or 0.0) * comparable(series, p) for p in pts}
-    bound_paces = sorted(q.lo * comparable(series, q) for q in pts if q.lo)
+    bound_pace = {q.id: q.lo * comparable(series, q) for q in pts if q.lo}  # a bound's pace too
+    bound_paces = sorted(bound_pace.values())
 
     same_value: dict[str, list] = {}  # per figure, the (date, id) of the others with about its value
 
@@ -73,10 +74,7 @@ def decreases(ctx: Context) -> list[Flag]:
         if not mine:
             return 0
         n = bisect.bisect_right(bound_paces, 2 * mine) - bisect.bisect_left(bound_paces, 0.5 * mine)
-        for q in (p, other):  # not counting the two themselves
-            if q.lo and 0.5 * mine <= q.lo * comparable(series, q) <= 2 * mine:
-                n -= 1
-        return n
+        return n - sum(1 for q in (p, other) if q.id in bound_pace and 0.5 * mine <= bound_pace[q.id] <= 2 * mine)
 
     def far_apart(a: Point, b: Point) -> bool:  # paces 3 times apart or more: one of them is no rounding
         pa, pb = pace[a.id], pace[b.id]

@@ -6,10 +6,10 @@ import math
 
 import numpy as np
 
-from tracker.checks.base import Context, Flag, describe, register, robust_expected, rounded, unit_of
+from tracker.checks.base import Context, Flag, describe, rate_scale, register, robust_expected, rounded, unit_of
 from tracker.checks.support import support_for
 from tracker.models import Observations
-from tracker.series import Series, length_in
+from tracker.series import Series
 from tracker.text.formatting import format_value
 
 RATE_FACTOR = 4.0  # an implied rate this many times off the median of the others is out of line
@@ -19,10 +19,7 @@ def observations(series: Series) -> Observations:
     """The accepted, independent figures of a series as model input (flows as monthly rates)."""
     pts = [p for p in series.independent() if p.best is not None]
     kind = series.indicator.kind
-    scale = []
-    for p in pts:
-        scale.append(1 / length_in((p.start, p.end), "month") if kind == "flow" else 1.0)
-    scale = np.array(scale, dtype=float)
+    scale = np.array([rate_scale(series, p) for p in pts], dtype=float)
     return Observations(
         ids=tuple(p.id for p in pts),
         t=np.array([float(p.mid.toordinal()) for p in pts]),

@@ -127,25 +127,16 @@ def monotone_band(band, series: Series):
     if band is None or band.empty:
         return band
     band = band.sort_values("t").reset_index(drop=True)
-    floors = sorted((p.end.toordinal(), p.lo) for p in series.independent()
-                    if p.qualifier in ("exact", "at_least") and p.lo)
     t = band["t"].to_numpy()
-    floor = np.zeros(len(t))
-    k, best = 0, 0.0
-    for i, ti in enumerate(t):
-        while k < len(floors) and floors[k][0] <= ti:
-            best = max(best, floors[k][1])
-            k += 1
-        floor[i] = best
-    ceilings = sorted((p.end.toordinal(), p.hi) for p in series.independent()
+    pts = series.independent()
+    # the highest figure reported (exact or at least) by each date; the lowest (exact or at most) from it on
+    floors = sorted((p.end.toordinal(), p.lo) for p in pts if p.qualifier in ("exact", "at_least") and p.lo)
+    highest = np.maximum.accumulate([v for _, v in floors]) if floors else np.array([])
+    floor = np.concatenate(([0.0], highest))[np.searchsorted([d for d, _ in floors], t, side="right")]
+    ceilings = sorted((p.end.toordinal(), p.hi) for p in pts
                       if p.qualifier in ("exact", "at_most") and p.hi and np.isfinite(p.hi))
-    ceiling = np.full(len(t), np.inf)
-    k, least = len(ceilings) - 1, np.inf
-    for i in range(len(t) - 1, -1, -1):
-        while k >= 0 and ceilings[k][0] >= t[i]:
-            least = min(least, ceilings[k][1])
-            k -= 1
-        ceiling[i] = least
+    lowest = np.minimum.accumulate([v for _, v in ceilings][::-1])[::-1] if ceilings else np.array([])
+    ceiling = np.concatenate((lowest, [np.inf]))[np.searchsorted([d for d, _ in ceilings], t, side="left")]
     low = np.maximum(np.maximum.accumulate(band["low"].to_numpy()), floor)
     mid = np.maximum(np.maximum.accumulate(band["mid"].to_numpy()), low)
     high = np.maximum(np.maximum.accumulate(band["high"].to_numpy()), mid)

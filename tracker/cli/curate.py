@@ -67,26 +67,21 @@ def _append_valid(path: str, doc: str) -> tuple[int, int]:
 def _expand(items: list[str]) -> list[str]:
     """The articles named: files, directories (their .txt/.html/.htm files, recursively), globs, web
     addresses and '-' (standard input), in the order given, each once."""
-    import glob
-
-    from tracker.mining.pages import PAGE_SUFFIXES
+    from tracker.mining.pages import PAGE_SUFFIXES, files_named
 
     out: list[str] = []
     for item in items:
-        path = Path(item)
         if item == "-" or item.startswith(("http://", "https://")):
-            found = [item]
-        elif path.is_dir():
-            found = sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
-            if not found:
-                raise UsageError(f"{item}: no .txt or .html files in this directory")
-        elif glob.has_magic(item) and not path.exists():
-            found = sorted(p for p in glob.glob(item, recursive=True) if Path(p).is_file())
-            if not found:
-                raise UsageError(f"{item}: no file matches this pattern")
-        else:
-            found = [item]
-        out.extend(found)
+            out.append(item)
+            continue
+        found = files_named(item)
+        if Path(item).is_dir():
+            found = [p for p in found if p.suffix.lower() in PAGE_SUFFIXES]
+        if not found and Path(item).is_dir():
+            raise UsageError(f"{item}: no .txt or .html files in this directory")
+        if not found:
+            raise UsageError(f"{item}: no file matches this pattern")
+        out.extend(str(p) for p in found)
     return list(dict.fromkeys(out))
 
 

@@ -32,12 +32,17 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
+def _out_dir(args) -> str:
+    """--out, else output (output/publish for the publish style)."""
+    return args.out or ("output/publish" if args.style == "publish" else "output")
+
+
 def cmd_watch(args) -> int:
     from tracker.watch import watch
 
     if not Path(args.ledger).exists():
         raise UsageError(f"{args.ledger}: no such ledger; pass --ledger PATH")
-    out = args.out or ("output/publish" if args.style == "publish" else "output")
+    out = _out_dir(args)
     watch(args.ledger, out, formats=_formats(args.format), style=args.style, lang=args.lang)
     return EXIT_OK
 
@@ -47,7 +52,7 @@ def cmd_chart(args) -> int:
 
     ledger = _load(args.ledger)
     _known_indicators(ledger, args.indicators)
-    out = args.out or ("output/publish" if args.style == "publish" else "output")
+    out = _out_dir(args)
     from tracker.checks import check
 
     checked = check(ledger, cache=True)  # every indicator's flags: the report describes the whole ledger

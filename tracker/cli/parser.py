@@ -29,6 +29,17 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("indicators", nargs="*", metavar="INDICATOR", help="only these indicators (default: all)")
         ledger_opt(p)
 
+    def drawing_opts(p):  # chart and watch draw the same things
+        p.add_argument("--out", metavar="DIR", help="output folder (default: output; output/publish with --style "
+                       "publish)")
+        p.add_argument("--style", choices=("working", "publish"), default="working",
+                       help="working (default): the curator's charts with the model's band, flags, candidates and "
+                            "the report; publish: charts for readers, accepted figures only, PNG at 1x and 2x")
+        p.add_argument("--lang", choices=("en", "ru", "uk"), default="en", help="language of the charts' fixed "
+                       "words (default: en); titles come from the ledger (an indicator's chart: title)")
+        p.add_argument("--format", default="png,svg", metavar="LIST", help="comma-separated: png, svg, pdf "
+                       "(default: png,svg)")
+
     p = sub.add_parser("validate", help="check a ledger and list every problem",
                        description="Check a ledger against the format and list every problem as "
                                    "file:line:column: message. Exit 2 if there is any.")
@@ -56,15 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "and a report (index.html). Charts whose inputs have not changed are not "
                                    "redrawn. Prints the files written.")
     indicators_and_ledger(p)
-    p.add_argument("--out", metavar="DIR", help="output folder (default: output; output/publish with --style "
-                   "publish)")
-    p.add_argument("--style", choices=("working", "publish"), default="working",
-                   help="working (default): the curator's charts with the model's band, flags, candidates and "
-                        "the report; publish: charts for readers, accepted figures only, PNG at 1x and 2x")
-    p.add_argument("--lang", choices=("en", "ru", "uk"), default="en", help="language of the charts' fixed words "
-                   "(default: en); titles come from the ledger (an indicator's chart: title)")
-    p.add_argument("--format", default="png,svg", metavar="LIST", help="comma-separated: png, svg, pdf "
-                   "(default: png,svg)")
+    drawing_opts(p)
     p.set_defaults(func=cmd_chart)
 
     p = sub.add_parser("flags", help="list jumps and contradictions that nothing supports",
@@ -112,10 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "changed indicators, the overview and the report in this one process. An "
                                    "invalid save prints its problems and changes nothing. Ctrl-C stops.")
     ledger_opt(p)
-    p.add_argument("--out", metavar="DIR", help="output folder (default: output)")
-    p.add_argument("--format", default="png,svg", metavar="LIST", help="png, svg, pdf (default: png,svg)")
-    p.add_argument("--style", choices=("working", "publish"), default="working")
-    p.add_argument("--lang", choices=("en", "ru", "uk"), default="en")
+    drawing_opts(p)
     p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("export", help="the data out: figures or series as CSV, JSON, Parquet or a data package",

@@ -171,5 +171,5 @@ def extract(article: Article, ledger=None) -> list[Candidate]:
                 c = replace(c, period=period, time_text=text)
             ind, score = suggest_indicator(c, ledger, article.title or "", vocabulary)
             c = replace(c, indicator=ind, score=score)
-            out.append(replace(c, why=why_suggested(c, ledger, article.title or "")) if ind else c)
+            out.append(replace(c, why=why_suggested(c, ledger, article.title or "", vocabulary)) if ind else c)
     return out

@@ -6,10 +6,8 @@ import re
 from dataclasses import dataclass
 
 from tracker.extraction.context import _MONTH_WORDS
-from tracker.text.numbers import scan
+from tracker.text.numbers import DURATION_AFTER, scan
 
-_DURATION = re.compile(r"^[\s-]*(years?|months?|weeks?|days?|hours?|minutes?|decades?|лет|год\w*|месяц\w*|недел\w*"
-                       r"|дн\w*|дня|час\w*|рок\w*|років|міс\w*|тиж\w*|днів|годин\w*)\b", re.I)
 _AGE = re.compile(r"^[\s-]*(year|years)[\s-]*old\b|^-?(летн\w*|річн\w*)", re.I)
 _MONEY_BEFORE = re.compile(r"([$€£₽₴]|\b(?:USD|EUR|RUB|UAH))\s?$")
 _MONEY_AFTER = re.compile(r"^\s?(rubles?|roubles?|dollars?|euros?|hryvni\w*|руб\w*|доллар\w*|евро|гривен\w*|грн"
@@ -91,8 +89,7 @@ def _is_excluded(sentence: str, n: _Num) -> str | None:
         if n.ratio and n.printed.lower() in ("half",) and not re.search(r"\b(over|more than|almost|nearly)\s*$",
                                                                          before, re.I):
             return None
-        if re.match(r"^[\s-]*(years?|months?|weeks?|days?|times? a|лет|год|рок|месяц|місяц|недел|тиж|дн|час|годин)",
-                    after, re.I) and not n.ratio:
+        if (DURATION_AFTER.match(after) or re.match(r"^[\s-]*times? a", after, re.I)) and not n.ratio:
             return "duration"
         return None
     if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
@@ -107,7 +104,7 @@ def _is_excluded(sentence: str, n: _Num) -> str | None:
         return "age"
     if not n.percent and re.match(r"^\s*times\b", after, re.I):
         return None  # "33 times greater": a ratio, kept
-    if not n.percent and _DURATION.match(after):
+    if not n.percent and DURATION_AFTER.match(after):
         return "duration"
     v = n.value
     plain_int = re.fullmatch(r"\d{4}", n.printed.strip()) is not None
@@ -146,32 +143,23 @@ def _qualifier(sentence: str, n: _Num) -> tuple[str, str]:
 def rounding(printed: str, value: float, words: bool) -> float | None:
     """The unit of the last digit a number was printed to, when it is a rounding of a count rather than
     the count: '7.2K' -> 100, '12,3 тыс.' -> 100, 'two thousand' -> 1000, '6,000' -> 1000, '300' -> 100.
-    A number in words follows the rule for whole numbers on the value it says.
 
-    The rule: a number printed with a scale word (thousand, тыс., K, million) or spelled out with one, and a
-    plain whole number of 100 or more with at most two significant digits and two or more trailing zeros,
-    is read as rounded. Everything else is read as the count itself."""
+    The rule: a number printed in digits with a scale word (thousand, тыс., K, million), and a whole number
+    of 100 or more, in digits or in words, with at most two significant digits and two or more trailing
+    zeros, is read as rounded. Everything else is read as the count itself."""
     import math
 
-    m = re.match(r"\s*(\d[\d\s\u00a0\u202f\u2009,.'’]*)\s?([^\W\d_]+)?", printed)
     if value is None or value <= 0:
         return None
-    if words:  # spelled out: the same rule on the number it says ('two thousand' yes, 'сто двадцать три' no)
-        if not float(value).is_integer() or value < 100:
-            return None
-        whole = str(int(value))
-        zeros = len(whole) - len(whole.rstrip("0"))
-        return float(10 ** zeros) if zeros >= 2 and len(whole.rstrip("0")) <= 2 else None
-    if not m:
+    m = None if words else re.match(r"\s*(\d[\d\s\u00a0\u202f\u2009,.'’]*)\s?([^\W\d_]+)?", printed)
+    if m and m.group(2) and value >= 1000:  # with a scale word: the unit of the last digit printed
+        printed_digits = re.sub(r"[^\d]", "", m.group(1))
+        if printed_digits.strip("0"):
+            unit = value / int(printed_digits)
+            return float(10 ** round(math.log10(unit))) if unit >= 1 else None
+    if (m is None and not words) or value < 100 or not float(value).is_integer():
         return None
-    digits, scale = m.group(1).strip(), m.group(2)
-    printed_digits = re.sub(r"[^\d]", "", digits)
-    if scale and value >= 1000 and printed_digits.strip("0"):  # the unit of the last digit printed
-        unit = value / int(printed_digits)
-        return float(10 ** round(math.log10(unit))) if unit >= 1 else None
-    whole = re.sub(r"[^\d]", "", digits)
-    if not whole.isdigit() or value < 100 or not float(value).is_integer():
-        return None
+    # a whole number, in digits or in words ('6,000', 'two thousand' yes; '6,012', 'сто двадцать три' no)
+    whole = str(int(value))
     zeros = len(whole) - len(whole.rstrip("0"))
-    significant = len(whole.rstrip("0"))
-    return 10 ** zeros if zeros >= 2 and significant <= 2 else None
+    return 10 ** zeros if zeros >= 2 and len(whole) - zeros <= 2 else None

@@ -134,13 +134,13 @@ def suggest_indicator(c: Candidate, ledger, context: str = "", vocabulary=None) 
     return (best, round(score, 2)) if score >= 0.2 else (None, round(score, 2))
 
 
-def why_suggested(c: Candidate, ledger, context: str = "") -> str:
+def why_suggested(c: Candidate, ledger, context: str = "", vocabulary=None) -> str:
     """In words, what made `c.indicator` the suggestion: the telling words both share, the counted unit,
     the kind of time. For the note a curator reads."""
     ind = ledger.indicators.get(c.indicator) if ledger is not None and c.indicator else None
     if ind is None:
         return ""
-    vocabs, idf, _ = _vocabulary(ledger)
+    vocabs, idf, _ = vocabulary or _vocabulary(ledger)
     near = _tokens(" ".join([c.noun, _window(c)]))
     shared = sorted((w for w in near & vocabs[ind.id] if w in idf), key=lambda w: (-idf[w], w))[:3]
     if not shared:

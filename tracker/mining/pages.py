@@ -35,6 +35,19 @@ class Skipped:
     reason: str
 
 
+def files_named(item: str) -> list[Path]:
+    """The files an argument names: a directory's files (recursively), a glob pattern's matches (when no file
+    has that very name), or the path itself; sorted."""
+    import glob
+
+    path = Path(item)
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file())
+    if glob.has_magic(item) and not path.exists():
+        return sorted(Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file())
+    return [path]
+
+
 def is_warc(path: str | Path) -> bool:
     return str(path).lower().endswith(WARC_SUFFIXES)
 

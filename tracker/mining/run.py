@@ -8,14 +8,13 @@ so the output is the same however it ran and memory holds one unit's results at 
 
 from __future__ import annotations
 
-import glob
 import os
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tracker.mining.pages import PAGE_SUFFIXES, Page, Skipped, is_warc, unit_pages, warc_ranges
+from tracker.mining.pages import PAGE_SUFFIXES, Page, Skipped, files_named, is_warc, unit_pages, warc_ranges
 from tracker.mining.prefilter import Prefilter
 from tracker.mining.table import TableWriter
 
@@ -55,14 +54,7 @@ def units_of(inputs: list[str]) -> list:
     sorted order."""
     warcs, pages = [], []
     for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            found = [p for p in path.rglob("*") if p.is_file()]
-        elif glob.has_magic(item):
-            found = [Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file()]
-        else:
-            found = [path]
-        for p in found:
+        for p in files_named(item):
             if is_warc(p):
                 warcs.append(str(p))
             elif p.suffix.lower() in PAGE_SUFFIXES:

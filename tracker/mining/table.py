@@ -19,16 +19,15 @@ NUMERIC = {"value", "low", "high", "score"}
 
 
 def rows_of(page, article, candidates) -> list[dict]:
+    """One row per candidate: the page it came from, then the candidate as `tracker extract --format csv`
+    writes it (the columns of COLUMNS)."""
+    from tracker.extraction.rows import candidate_row
+
     out = []
     for c in candidates:
-        out.append({
-            "origin": page.origin, "uri": page.uri, "page_date": article.published or page.date,
-            "title": article.title, "publisher": article.publisher, "language": c.language,
-            "value": c.value, "qualifier": c.qualifier, "low": c.low, "high": c.high, "printed": c.printed,
-            "percent": bool(c.percent), "change": c.change, "noun": c.noun, "time_text": c.time_text,
-            "as_of": c.as_of, "period": c.period, "since": c.since, "per": c.per, "claimant": c.claimant,
-            "indicator": c.indicator, "score": c.score, "quote": c.quote, "in_ledger": None,
-        })
+        row = candidate_row(article, c)
+        out.append({"origin": page.origin, "uri": page.uri, "page_date": article.published or page.date,
+                    **{k: row[k] for k in COLUMNS[3:-1]}, "percent": bool(c.percent), "in_ledger": None})
     return out
 
 

@@ -147,7 +147,7 @@ class StateSpace(Detector):
                 coarse = np.where(np.isnan(blocks).all(axis=1), np.nan, np.nanmean(blocks, axis=1))
             factor = np.array([1.0, step, step ** 2][:len(start)])  # irregular, level, trend per cell
             # moderate accuracy (factr) and a real-valued numerical gradient: the variances only need to be
-            # right to a few per cent, and this halves the cost of the search
+            # right to a few per cent, and this cuts the cost of the search by about a quarter
             fitted = UnobservedComponents(coarse, level=spec).fit(start_params=start * factor, disp=False,
                                                                   maxiter=40, factr=1e10,
                                                                   optim_complex_step=False)

@@ -30,11 +30,14 @@ SHARES = merged("SHARES")
 _PERCENT = re.compile(r"^\s?(" + "|".join(percent_words()) + ")", re.I)
 _SCALE = re.compile(r"^\s?([^\W\d_]+)\.?", re.U)
 _EDGE_L, _EDGE_R = r"(?<![\w'’ʼ])", r"(?![\w'’ʼ])"
+# a unit of time right after a number: it is a duration ("up to 15 years", "шесть месяцев", "3 in 10 days")
+DURATION_AFTER = re.compile(r"[\s-]*(years?|months?|weeks?|days?|hours?|minutes?|decades?|лет|год\w*|месяц\w*"
+                            r"|недел\w*|дн\w*|дня|час\w*|рок\w*|років|міс\w*|тиж\w*|днів|годин\w*)\b", re.I)
 # "больше тысячи", "около сотни", "понад тисячі": after these words the genitive is one thousand (hundred),
 # not the vague "thousands"
 _ONE_AFTER_BOUND = {"тысячи": 1000.0, "тисячі": 1000.0, "сотни": 100.0, "сотні": 100.0}
 _BOUND_BEFORE = re.compile(r"(?<!\w)(больше|более|свыше|около|почти|порядка|менее|меньше|до|понад|близько|майже|більше"
-                           r"|менше|до|не менее|не більше)\s+$")
+                           r"|менше|не менее|не більше)\s+$")
 
 
 def _alternatives(words) -> str:
@@ -148,7 +151,7 @@ def _joined(found: list[Number], text: str) -> list[Number]:
         if prev is not None and prev.kind in ("digits", "words") and n.kind in ("digits", "words") \
                 and not (prev.percent or n.percent) and float(prev.value).is_integer() \
                 and float(n.value).is_integer() and 0 < prev.value < n.value <= 100 \
-                and _OUT_OF.fullmatch(text[prev.end:n.start]) and not _UNIT_AFTER.match(text[n.end:n.end + 12]):
+                and _OUT_OF.fullmatch(text[prev.end:n.start]) and not DURATION_AFTER.match(text, n.end):
             share = prev.value / n.value  # 'two out of three': the second number says what the first is a share of
             out[-1] = Number(prev.start, n.end, text[prev.start:n.end], share, (share, prev.value, n.value), False,
                              "share")
@@ -169,8 +172,6 @@ def _place(value: float) -> float:
 
 
 _JOIN = re.compile(r"\s+(?:and\s+)?")
-_UNIT_AFTER = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?|hours?|лет|год|месяц|недел|дн|час|рок|міс|тиж|годин)",
-                         re.I)  # "3 in 10 days" is not a share
 _OUT_OF = re.compile(r"\s+(?:out of|in|of every|из|із|з)\s+", re.I)
 
 
