@@ -7,8 +7,9 @@ margin (default 5) against all annotators, and segmentation cover. Methods, all 
 default settings and no tuning per series:
 
   tracker      tracker.models.change_points with its defaults (state-space local linear
-               trend, MLE variances, standardised smoothed disturbances of level and growth
-               rate beyond sqrt(2 ln n))
+               trend, MLE variances; outliers by the measurement disturbance set aside; each
+               level or growth-rate disturbance beyond sqrt(2 ln n), largest first, becomes a
+               step or ramp regressor before the next is sought)
   binseg, pelt ruptures, l2 cost, on the series scaled to unit variance, with an MBIC-like
                penalty 3 ln n (the changepoint package's default style); binseg at most 5
                change points, like changepoint's default Q
