@@ -147,13 +147,14 @@ class StateSpace(Detector):
                 coarse = np.where(np.isnan(blocks).all(axis=1), np.nan, np.nanmean(blocks, axis=1))
             factor = np.array([1.0, step, step ** 2][:len(start)])  # irregular, level, trend per cell
             # moderate accuracy (factr) and a real-valued numerical gradient: the variances only need to be
-            # right to a few per cent, and this cuts the cost of the search by about a quarter
+            # right to a few per cent, and this cuts the cost of the search by about a quarter; only the
+            # parameters come back (no results object, no covariance of the estimates)
             fitted = UnobservedComponents(coarse, level=spec).fit(start_params=start * factor, disp=False,
-                                                                  maxiter=40, factr=1e10,
+                                                                  maxiter=40, factr=1e10, return_params=True,
                                                                   optim_complex_step=False)
-            est = np.asarray(fitted.params) / factor
+            est = np.asarray(fitted) / factor
         else:
-            est = np.asarray(model.fit(start_params=start, disp=False, maxiter=200).params)
+            est = np.asarray(model.fit(start_params=start, disp=False, maxiter=200, return_params=True))
         return np.clip(est, start / room, start * room)
 
     # -- one fit, in steps ------------------------------------------------------------------
@@ -214,7 +215,7 @@ class StateSpace(Detector):
                     notes.append("estimation failed; default variances used")
             else:
                 notes.append(f"variances fixed ({observed} cells observed)")
-            res = model.smooth(start)
+            res = model.smooth(start, cov_type="none")  # the covariance of the variances is never used
         sm = _Smoothed(float(start[0]), np.asarray(res.smoothed_state[0]), np.asarray(res.smoothed_state_cov[0, 0]),
                        np.asarray(res.smoothed_measurement_disturbance[0]),
                        np.asarray(res.smoothed_measurement_disturbance_cov[0, 0]), res)
