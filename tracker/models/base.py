@@ -65,7 +65,6 @@ class ModelFit:
     band: pd.DataFrame  # columns t, low, mid, high (natural scale), one row per grid cell
     detector: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
-    breaks: np.ndarray | None = None  # per grid cell: standardised level disturbance (a break after it)
     params: np.ndarray | None = None  # the variances used (irregular, level[, trend])
 
 

@@ -53,6 +53,22 @@ class _Smoothed:
     result: object  # statsmodels' smoother output, for the state disturbances
 
 
+@dataclass(frozen=True)
+class _Solved:
+    """One smoothing of the series with some figures set aside: the judgements and what made them."""
+
+    judgements: dict
+    grid: _Grid
+    sm: _Smoothed
+    variances: np.ndarray
+    notes: tuple[str, ...]
+
+
+def _forward(log: bool):
+    """From the model's scale back to values."""
+    return (lambda x: float(math.exp(min(x, 700.0)))) if log else float
+
+
 class StateSpace(Detector):
     """statsmodels UnobservedComponents (local level, or local linear trend for running totals)."""
 
@@ -108,26 +124,27 @@ class StateSpace(Detector):
         figure does not make its neighbours look wrong and a noisy ledger costs a few fits a series."""
         excluded: set[int] = set()
         kept: dict[str, Judgement] = {}  # a figure set aside keeps the judgement that set it aside
-        fit = self._fit_once(obs, excluded, params=params)
+        solved = self._solve(obs, excluded, params)
+        if solved is None:
+            return self._to_fit(obs, None)
         batch = max(1, len(obs) // 10)
         for _ in range(ROBUST_ROUNDS):
             room = max(1, len(obs) // 3) - len(excluded)
+            judged = solved.judgements
             worst = sorted((i for i in range(len(obs)) if i not in excluded
-                            and np.isfinite(fit.judgements[obs.ids[i]].z) and fit.judgements[obs.ids[i]].z > self.k),
-                           key=lambda i: -fit.judgements[obs.ids[i]].z)[:min(batch, room)]
+                            and np.isfinite(judged[obs.ids[i]].z) and judged[obs.ids[i]].z > self.k),
+                           key=lambda i: -judged[obs.ids[i]].z)[:min(batch, room)]
             if not worst:
                 break
-            trial = self._fit_once(obs, excluded | set(worst), params=fit.params)  # same variances
-            if trial.band.empty:
+            trial = self._solve(obs, excluded | set(worst), solved.variances)  # same variances
+            if trial is None or not self._band_cells(trial.sm, obs.log, trial.grid.scale).any():
                 break
             for i in worst:
-                kept[obs.ids[i]] = fit.judgements[obs.ids[i]]
+                kept[obs.ids[i]] = judged[obs.ids[i]]
             excluded |= set(worst)
-            fit = trial
-        if kept:
-            fit = ModelFit({**fit.judgements, **kept}, fit.band, fit.detector,
-                           fit.notes + (f"{len(kept)} outlier(s) set aside and refitted",), fit.breaks, fit.params)
-        return fit
+            solved = trial
+        notes = (f"{len(kept)} outlier(s) set aside and refitted",) if kept else ()
+        return self._to_fit(obs, solved, notes, kept)
 
     def _estimate(self, model, y: np.ndarray, start: np.ndarray, spec: str, log: bool) -> np.ndarray:
         """Maximum-likelihood variances, kept within a factor of the defaults for ledger series.
@@ -160,17 +177,27 @@ class StateSpace(Detector):
     # -- one fit, in steps ------------------------------------------------------------------
 
     def _fit_once(self, obs: Observations, excluded: set[int], params: np.ndarray | None = None) -> ModelFit:
+        return self._to_fit(obs, self._solve(obs, excluded, params))
+
+    def _solve(self, obs: Observations, excluded: set[int], params: np.ndarray | None) -> _Solved | None:
+        """Smooth and judge every figure (None when fewer than two figures can be used)."""
         grid = self._grid(obs, excluded)
         if grid is None:
+            return None
+        variances, sm, notes = self._smooth(obs, grid, params)
+        loo_mean, loo_var = self._leave_one_out(grid, sm)
+        judgements = self._judgements(obs, grid, sm, loo_mean, loo_var, _forward(obs.log))
+        return _Solved(judgements, grid, sm, np.asarray(variances), tuple(notes))
+
+    def _to_fit(self, obs: Observations, solved: _Solved | None, notes: tuple[str, ...] = (),
+                kept: dict | None = None) -> ModelFit:
+        """The fit a caller sees: judgements (with those of figures set aside) and the band to draw."""
+        if solved is None:
             return ModelFit({i: unjudged(i) for i in obs.ids}, pd.DataFrame(columns=EMPTY_BAND_COLUMNS),
                             self.name, ("fewer than two plain values: nothing to model",))
-        variances, sm, notes = self._smooth(obs, grid, params)
-        fwd = (lambda x: float(math.exp(min(x, 700.0)))) if obs.log else float
-        loo_mean, loo_var = self._leave_one_out(grid, sm)
-        judgements = self._judgements(obs, grid, sm, loo_mean, loo_var, fwd)
-        band = self._band(grid, sm, fwd, obs.log)
-        breaks = self._breaks(grid, sm, variances)
-        return ModelFit(judgements, band, self.name, tuple(notes), breaks, np.asarray(variances))
+        band = self._band(solved.grid, solved.sm, _forward(obs.log), obs.log)
+        return ModelFit({**solved.judgements, **(kept or {})}, band, self.name, solved.notes + notes,
+                        solved.variances)
 
     def _grid(self, obs: Observations, excluded: set[int]) -> _Grid | None:
         """Place the usable figures on the grid (None when fewer than two can be used)."""
@@ -256,13 +283,18 @@ class StateSpace(Detector):
             judgements[obs.ids[i]] = _judge(i, obs, float(mean), math.sqrt(float(var) + extra), self.k, fwd)
         return judgements
 
+    @staticmethod
+    def _band_cells(sm: _Smoothed, log: bool, scale: float = 1.0) -> np.ndarray:
+        """Cells where the model says something: a finite, not hopelessly vague variance."""
+        big = 25.0 if log else 1e4 * scale ** 2
+        var = sm.level_var + sm.h
+        return np.isfinite(var) & (var > 0) & (var <= big)
+
     def _band(self, grid: _Grid, sm: _Smoothed, fwd, log: bool) -> pd.DataFrame:
         """The expected range per cell: smoothed level -/+ k standard deviations, where informative."""
-        big = 25.0 if log else 1e4 * grid.scale ** 2
-        var = sm.level_var + sm.h
-        ok = np.isfinite(var) & (var > 0) & (var <= big)
+        ok = self._band_cells(sm, log, grid.scale)
         cells = np.nonzero(ok)[0]
-        sd = np.sqrt(var[ok])
+        sd = np.sqrt((sm.level_var + sm.h)[ok])
         level = sm.level[ok]
         t = grid.t0 + (cells + 0.5) * self.cell_days
         if log:
@@ -270,17 +302,3 @@ class StateSpace(Detector):
         else:
             low, mid, high = level - self.k * sd, level, level + self.k * sd
         return pd.DataFrame({"t": t, "low": low, "mid": mid, "high": high}, columns=EMPTY_BAND_COLUMNS)
-
-    @staticmethod
-    def _breaks(grid: _Grid, sm: _Smoothed, variances: np.ndarray) -> np.ndarray:
-        """Standardised smoothed disturbances of the level (a shift) and, with a trend, of the growth
-        rate (a bend); the larger of the two for each cell."""
-        breaks = np.zeros(grid.ncell)
-        for j in range(len(variances) - 1):
-            q = float(variances[1 + j])
-            eta = np.asarray(sm.result.smoothed_state_disturbance[j])
-            eta_var = q - np.asarray(sm.result.smoothed_state_disturbance_cov[j, j])
-            with np.errstate(invalid="ignore", divide="ignore"):
-                r = np.where(eta_var > 1e-12 * max(q, 1e-12), eta / np.sqrt(np.abs(eta_var)), 0.0)
-            breaks = np.maximum(breaks, np.abs(np.nan_to_num(r)))
-        return breaks
