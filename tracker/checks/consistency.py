@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import numpy as np
+
 from tracker.checks.base import (TOLERANCE, Context, Flag, allowed, comparable, describe, published, register,
                                  robust_expected, unit_of)
 from tracker.series import Point, claimant_key
@@ -53,14 +55,17 @@ def decreases(ctx: Context) -> list[Flag]:
                 return True
         return False
 
-    def falls(a: Point, b: Point) -> bool:
-        if not (a.end < b.start and lo[a.id] > 0):
-            return False
-        if hi[b.id] >= lo[a.id] * (1 - TOLERANCE.get(a.qualifier, 0) - TOLERANCE.get(b.qualifier, 0) - 0.02):
-            return False
-        return not reprint(a, b)
-
-    pairs = [(a, b) for b in pts for a in pts if falls(a, b)]
+    # pairs (a earlier, b later) where b is lower than a beyond both qualifiers, found for all pairs at
+    # once; b-major order, as the flags are worded from the first pair found
+    end = np.array([p.end.toordinal() for p in pts])
+    start = np.array([p.start.toordinal() for p in pts])
+    low = np.array([lo[p.id] for p in pts], dtype=float)
+    high = np.array([hi[p.id] for p in pts], dtype=float)
+    tol = np.array([TOLERANCE.get(p.qualifier, 0) for p in pts], dtype=float)
+    with np.errstate(invalid="ignore"):
+        lower = (end[None, :] < start[:, None]) & (low[None, :] > 0) & \
+            (high[:, None] < low[None, :] * (1 - tol[None, :] - tol[:, None] - 0.02))
+    pairs = [(pts[a], pts[b]) for b, a in zip(*np.nonzero(lower)) if not reprint(pts[a], pts[b])]
     above = Counter(a.id for a, _ in pairs)  # later figures below it
     below = Counter(b.id for _, b in pairs)  # earlier figures above it
 
