@@ -155,8 +155,9 @@ def implied_rate_jumps(ctx: Context) -> list[Flag]:
         return []
     flags = []
     r = rates["rate"].clip(lower=1e-9).to_numpy()
+    from_ids, to_ids = rates["from_id"].tolist(), rates["to_id"].tolist()
     for n in range(len(r) - 1):
-        if rates["to_id"][n] != rates["from_id"][n + 1]:
+        if to_ids[n] != from_ids[n + 1]:
             continue
         before, after = r[n], r[n + 1]
         others = [r[m] for m in (n - 1, n + 2) if 0 <= m < len(r)]
@@ -166,11 +167,11 @@ def implied_rate_jumps(ctx: Context) -> list[Flag]:
         up, down = before / ref, after / ref
         if not ((up > RATE_FACTOR and down < 1 / RATE_FACTOR) or (up < 1 / RATE_FACTOR and down > RATE_FACTOR)):
             continue
-        fid = rates["to_id"][n]
+        fid = to_ids[n]
         p = next(q for q in series.points if q.id == fid)
         msg = (f"The running total implies {format_value(round(before))} a month up to {fid} and "
                f"{format_value(round(after))} a month after it, against {format_value(round(ref))} a month in the "
                f"intervals around: {fid} is out of line with the figures on both sides.")
-        flags.append(Flag("jump", "warning", series.indicator.id, (p.id, rates["from_id"][n], rates["to_id"][n + 1]),
+        flags.append(Flag("jump", "warning", series.indicator.id, (p.id, from_ids[n], to_ids[n + 1]),
                           msg, None, float(max(up, 1 / up))))
     return flags

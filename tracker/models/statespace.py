@@ -273,32 +273,36 @@ class StateSpace(Detector):
         h = sm.h
         loo_mean = np.full(grid.ncell, np.nan)
         loo_var = np.full(grid.ncell, np.nan)
-        for c in range(grid.ncell):
-            if np.isnan(grid.y[c]):
-                loo_mean[c], loo_var[c] = sm.level[c], sm.level_var[c] + h
-            else:
-                v = h - sm.eps_post[c]
-                if v > 1e-12 * max(h, 1e-12):
-                    loo_mean[c], loo_var[c] = grid.y[c] - sm.eps[c] * h / v, h * h / v
+        missing = np.isnan(grid.y)
+        loo_mean[missing], loo_var[missing] = sm.level[missing], sm.level_var[missing] + h
+        v = h - sm.eps_post
+        ok = ~missing & (v > 1e-12 * max(h, 1e-12))
+        loo_mean[ok], loo_var[ok] = grid.y[ok] - sm.eps[ok] * h / v[ok], h * h / v[ok]
         return loo_mean, loo_var
 
     def _judgements(self, obs: Observations, grid: _Grid, sm: _Smoothed, loo_mean, loo_var, fwd) -> dict:
         judgements = {}
         big = 25.0 if obs.log else 1e4 * grid.scale ** 2  # a prediction this vague judges nothing
+        shared = np.bincount(grid.cells[grid.usable], minlength=grid.ncell).tolist()  # usable figures a cell
+        observed = (~np.isnan(grid.y)).tolist()
+        cells, usable = grid.cells.tolist(), grid.usable.tolist()
+        loo_mean, loo_var = loo_mean.tolist(), loo_var.tolist()
+        level, level_var = sm.level.tolist(), sm.level_var.tolist()
+        width = None if obs.width is None else obs.width.tolist()
         for i in range(len(obs)):
-            c = grid.cells[i]
+            c = cells[i]
             mean, var = loo_mean[c], loo_var[c]
-            if not np.isnan(grid.y[c]) and (not grid.usable[i] or np.sum(grid.usable & (grid.cells == c)) > 1):
+            if observed[c] and (not usable[i] or shared[c] > 1):
                 # other figures make up this week's value: judge against the smoothed level there
-                mean, var = sm.level[c], sm.level_var[c] + sm.h
-            if not np.isfinite(var) or var > big or var <= 0:
+                mean, var = level[c], level_var[c] + sm.h
+            if not math.isfinite(var) or var > big or var <= 0:
                 judgements[obs.ids[i]] = unjudged(obs.ids[i])
                 continue
             extra = (0.05 * grid.scale) ** 2 if obs.qualifiers[i] == "approx" else 0.0
-            if obs.width is not None and obs.width[i] > self.cell_days:
+            if width is not None and width[i] > self.cell_days:
                 # dated to a month or a year: where in it is unknown
-                extra += (0.05 * grid.scale * obs.width[i] / DAYS_PER_MONTH) ** 2
-            judgements[obs.ids[i]] = _judge(i, obs, float(mean), math.sqrt(float(var) + extra), self.k, fwd)
+                extra += (0.05 * grid.scale * width[i] / DAYS_PER_MONTH) ** 2
+            judgements[obs.ids[i]] = _judge(i, obs, mean, math.sqrt(var + extra), self.k, fwd)
         return judgements
 
     @staticmethod

@@ -10,6 +10,7 @@ of each language are in `tracker.text.words`.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -179,9 +180,16 @@ def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _readings(quote: str) -> tuple[float, ...]:
+    """Every value the numbers of a quote may be read as; once per quote text (the ledger's rules and the
+    flags' quote check ask of the same quotes, and forked workers inherit what the loader read)."""
+    return tuple(r for n in scan(quote) for r in n.readings)
+
+
 def quote_states(quote: str, value: float | None, low: float | None = None, high: float | None = None) -> bool:
     """True when the quote states the figure: its value, or (for a range) both its ends."""
-    readings = [r for n in scan(quote) for r in n.readings]
+    readings = _readings(quote)
     wanted = [x for x in (low, high) if x is not None] if value is None else [value]
     if value is not None and low is not None and high is not None and not any(_close(value, r) for r in readings):
         wanted = [low, high]  # a range's best estimate need not be printed
