@@ -188,3 +188,20 @@ def test_not_shares_nor_figures(text):
     cands = extract(read_text_article(text, published="2025-01-10"))
     assert all(c.value not in (0.3, 200, 300, 6) for c in cands), [(c.value, c.printed) for c in cands]
     assert not any(n.kind == "share" for n in scan(text, "en"))  # the reader itself makes no share of it
+
+
+def test_wrap_breaks_at_spaces_only_and_otherwise_as_textwrap():
+    import textwrap
+
+    from tracker.text.formatting import wrap
+
+    text = ("figures.yaml:120: awol-cases-2024-06-mediazona is 42 times what the series expects between "
+            "awol-cases-2024-05 and awol-cases-2024-07; likely a digit or unit slip.")
+    for width in range(30, 90, 7):  # the longest word is 28 characters
+        lines = wrap(text, width)
+        assert all(len(line) <= width for line in lines)
+        assert " ".join(lines).split() == text.split()  # every word whole, in order: no id cut at a hyphen
+        plain = text.replace("-", "_")
+        assert wrap(plain, width) == textwrap.wrap(plain, width)
+    assert wrap("x" * 30 + " y", 10) == textwrap.wrap("x" * 30 + " y", 10, break_on_hyphens=False)
+    assert wrap("", 10) == []

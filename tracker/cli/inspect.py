@@ -84,7 +84,8 @@ def cmd_flags(args) -> int:
 
 def _print_table(flags) -> None:
     import shutil
-    import textwrap
+
+    from tracker.text.formatting import wrap
 
     width = max(60, min(shutil.get_terminal_size((110, 20)).columns, 140))
     order = {}
@@ -99,7 +100,7 @@ def _print_table(flags) -> None:
         body = f"{f.where}: " if f.where else ""
         body += f.message + (f" Supported: {f.support}." if f.support else "")
         body += f" Acknowledged by {f.acknowledged}." if f.acknowledged else ""
-        lines = textwrap.wrap(body, width - len(head)) or [""]
+        lines = wrap(body, width - len(head)) or [""]
         print(head + lines[0])
         for line in lines[1:]:
             print(" " * len(head) + line)
