@@ -204,6 +204,8 @@ def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detecto
     keys = {i: _cache.series_key(ledger, series_by_id[i], salt) for i in wanted} if cache else {}
     results = {i: hit for i in wanted if cache and (hit := _cache.get("flags", keys[i])) is not None}
     todo = [i for i in wanted if i not in results]
+    if todo:
+        detector.prepare()
     results.update(fork_map(_check_one, todo, {"ledger": ledger, "series": series_by_id, "detector": detector},
                             workers, serial_below=8))
     if cache:

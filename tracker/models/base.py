@@ -74,6 +74,11 @@ class Detector:
     name = "base"
     k = 3.0  # band half-width in standard deviations
 
+    def prepare(self) -> None:
+        """Import what `fit` needs. Called once before the series are shared out to forked workers, so
+        that the workers inherit the modules instead of each importing them at once (two workers
+        importing statsmodels side by side took 1.1-1.3 s each, against 0.7 s for one)."""
+
     def fit(self, obs: Observations) -> ModelFit:  # pragma: no cover - interface
         raise NotImplementedError
 

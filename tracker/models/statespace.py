@@ -113,6 +113,9 @@ class StateSpace(Detector):
                     "trend": (0.05 * scale) ** 2 * per_cell ** 2}
         return {"irregular": (0.05 * scale) ** 2, "level": (0.15 * scale) ** 2 * per_cell}
 
+    def prepare(self) -> None:
+        import statsmodels.tsa.statespace.structural  # noqa: F401
+
     def refit(self, obs: Observations, previous: ModelFit) -> ModelFit:
         """Fit again with the variances `previous` estimated (no second search for them)."""
         return self.fit(obs, params=previous.params)
