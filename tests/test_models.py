@@ -26,3 +26,32 @@ def test_the_direct_smoother_reads_what_the_public_results_say(level):
     np.testing.assert_array_equal(ours.level_var, public.smoothed_state_cov[0, 0])
     np.testing.assert_array_equal(ours.eps, public.smoothed_measurement_disturbance[0])
     np.testing.assert_array_equal(ours.eps_post, public.smoothed_measurement_disturbance_cov[0, 0])
+
+
+def _level_series(n=40, outliers=(12, 25), seed=4):
+    from tracker.models import Observations
+
+    rng = np.random.default_rng(seed)
+    y = 500 * np.exp(np.cumsum(rng.standard_normal(n) * 0.02))
+    for i in outliers:
+        y[i] *= 10
+    t = np.arange(n) * 14.0
+    return Observations(ids=tuple(f"f{i}" for i in range(n)), t=t, best=y, lo=y, hi=y, qualifiers=("exact",) * n)
+
+
+def test_a_refit_starts_from_the_figures_the_first_fit_set_aside(monkeypatch):
+    from tracker.models.statespace import StateSpace
+
+    obs = _level_series()
+    model = StateSpace()
+    first = model.fit(obs)
+    assert set(first.set_aside) == {"f12", "f25"}
+    assert all(first.judgements[f].z > model.k for f in first.set_aside)
+    solves = []
+    original = StateSpace._solve
+    monkeypatch.setattr(StateSpace, "_solve", lambda self, *a: solves.append(1) or original(self, *a))
+    rest = model.refit(obs.subset([i for i in range(len(obs)) if i != 30]), first)
+    # both outliers are left out from the first smoothing, so it is the only one (else: one more round)
+    assert len(solves) == 1
+    assert set(rest.set_aside) == {"f12", "f25"}
+    assert all(rest.judgements[f].z > model.k for f in rest.set_aside)

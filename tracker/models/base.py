@@ -66,6 +66,7 @@ class ModelFit:
     detector: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
     params: np.ndarray | None = None  # the variances used (irregular, level[, trend])
+    set_aside: tuple[str, ...] = ()  # figures the fit set aside as outliers (they keep the judgement that did)
 
 
 class Detector:

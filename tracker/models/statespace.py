@@ -118,18 +118,18 @@ class StateSpace(Detector):
 
     def refit(self, obs: Observations, previous: ModelFit) -> ModelFit:
         """Fit again with the variances `previous` estimated (no second search for them)."""
-        return self.fit(obs, params=previous.params)
+        return self.fit(obs, params=previous.params, set_aside=previous.set_aside)
 
-    def fit(self, obs: Observations, params: np.ndarray | None = None) -> ModelFit:
+    def fit(self, obs: Observations, params: np.ndarray | None = None, set_aside: tuple[str, ...] = ()) -> ModelFit:
         """Fit; a running total with a counting start is modelled as its average pace since then (the total
         divided by the days elapsed), which stays smooth where the total itself climbs steeply after the
         start and when the pace quickens, as wartime counts do. Judgements and band come back as totals."""
         if obs.since is None or not obs.log:
-            return self._fit_robust(obs, params)
+            return self._fit_robust(obs, params, set_aside)
         elapsed = np.maximum(obs.t - obs.since, 1.0)
         paced = dataclasses.replace(obs, best=obs.best / elapsed, lo=obs.lo / elapsed, hi=obs.hi / elapsed,
                                     since=None)
-        fit = self._fit_robust(paced, params)
+        fit = self._fit_robust(paced, params, set_aside)
         judgements = {}
         for i, fid in enumerate(obs.ids):
             j = fit.judgements[fid]
@@ -142,15 +142,17 @@ class StateSpace(Detector):
                 band[col] = band[col].to_numpy() * days
         return dataclasses.replace(fit, judgements=judgements, band=band)
 
-    def _fit_robust(self, obs: Observations, params: np.ndarray | None = None) -> ModelFit:
+    def _fit_robust(self, obs: Observations, params: np.ndarray | None = None,
+                    set_aside: tuple[str, ...] = ()) -> ModelFit:
         """Fit, then set aside the worst outliers and refit, until none is left: a tenth of the figures
         at a time, at most ROBUST_ROUNDS times and at most a third of them in all, so that one wrong
         figure does not make its neighbours look wrong and a noisy ledger costs a few fits a series."""
-        excluded: set[int] = set()
-        kept: dict[str, Judgement] = {}  # a figure set aside keeps the judgement that set it aside
+        excluded: set[int] = {i for i, fid in enumerate(obs.ids) if fid in set_aside}
         solved = self._solve(obs, excluded, params)
         if solved is None:
             return self._to_fit(obs, None)
+        # a figure set aside keeps the judgement that set it aside (those set aside from the start: their first)
+        kept: dict[str, Judgement] = {obs.ids[i]: solved.judgements[obs.ids[i]] for i in sorted(excluded)}
         batch = max(1, len(obs) // 10)
         for _ in range(ROBUST_ROUNDS):
             room = max(1, len(obs) // 3) - len(excluded)
@@ -221,7 +223,7 @@ class StateSpace(Detector):
                             self.name, ("fewer than two plain values: nothing to model",))
         band = self._band(solved.grid, solved.sm, _forward(obs.log), obs.log)
         return ModelFit({**solved.judgements, **(kept or {})}, band, self.name, solved.notes + notes,
-                        solved.variances)
+                        solved.variances, tuple(kept or ()))
 
     def _grid(self, obs: Observations, excluded: set[int]) -> _Grid | None:
         """Place the usable figures on the grid (None when fewer than two can be used)."""
