@@ -179,3 +179,44 @@ def test_json_schema_rejects_bad_ledgers(tmp_path, mutate, fragment):
 def test_committed_schema_is_current():
     committed = json.loads((ROOT / "docs" / "ledger.schema.json").read_text())
     assert committed == ledger_schema(), "run: tracker schema > docs/ledger.schema.json"
+
+
+def test_a_ledger_read_beside_other_work_is_the_same_ledger(tmp_path, monkeypatch):
+    # on a cache miss the reading goes to a forked process while `beside` runs here
+    import os
+
+    from tracker.ledger.loader import load
+
+    monkeypatch.setenv("TRACKER_NO_CACHE", "1")
+    import tracker.ledger.loader as loader
+
+    ran, read_in, pid = [], [], os.getpid()
+    original = loader._read
+    monkeypatch.setattr(loader, "_read", lambda *a: read_in.append(os.getpid()) or original(*a))
+    beside = load(LEDGER, today=TODAY, cache=True, beside=lambda: ran.append(os.getpid()))
+    plain = load(LEDGER, today=TODAY)
+    assert ran == [pid]
+    assert [f.id for f in beside.figures] == [f.id for f in plain.figures]
+    assert beside.figures == plain.figures and beside.sources == plain.sources and beside.events == plain.events
+    assert beside.indicators == plain.indicators
+    assert read_in == [pid]  # only the plain load read here: the other was read in the forked process
+
+
+def test_a_bad_ledger_read_beside_raises_its_problems_here(tmp_path, monkeypatch):
+    from tracker.ledger.loader import load
+
+    monkeypatch.setenv("TRACKER_NO_CACHE", "1")
+    path = write(tmp_path / "bad.yaml", BASE.replace("kind: cumulative", "kind: stocky", 1))
+    with pytest.raises(LedgerError) as caught:
+        load(path, cache=True, beside=lambda: None)
+    (problem,) = caught.value.problems
+    assert "stocky" in problem.message and problem.line > 0
+
+
+def test_run_beside_returns_the_result_and_raises_the_error():
+    from tracker._infra.pool import run_beside
+
+    seen = []
+    assert run_beside(lambda: 6 * 7, lambda: seen.append(1)) == 42 and seen == [1]
+    with pytest.raises(ValueError, match="no such figure"):
+        run_beside(lambda: (_ for _ in ()).throw(ValueError("no such figure")), lambda: None)

@@ -31,6 +31,9 @@ class LedgerError(TrackerError):
         self.problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.col, p.message))
         super().__init__(self.summary())
 
+    def __reduce__(self):  # rebuilt from its problems when it crosses to another process
+        return LedgerError, (self.problems,)
+
     def summary(self) -> str:
         n = len(self.problems)
         lines = [str(p) for p in self.problems]

@@ -34,6 +34,42 @@ def fork_map(func: Callable, items: Iterable, context: dict, workers: int | None
         SHARED.clear()
 
 
+def run_beside(func: Callable, beside: Callable[[], object]):
+    """func() computed in a forked process while this one runs beside(); func's result (or its exception)
+    comes back pickled. Where there is no fork, one after the other. For work that only the parent can do
+    (importing modules the workers will inherit) overlapping work whose result is cheap to send."""
+    if not _can_fork():
+        beside()
+        return func()
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+    child = context.Process(target=_send_result, args=(func, writer), daemon=True)
+    child.start()
+    writer.close()
+    try:
+        beside()
+        ok, value = reader.recv()
+    except EOFError:  # the child died without a word (killed): do the work here
+        ok, value = True, func()
+    finally:
+        reader.close()
+        child.join()
+    if ok:
+        return value
+    raise value
+
+
+def _send_result(func: Callable, writer) -> None:
+    try:
+        result = (True, func())
+    except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+        result = (False, exc)
+    writer.send(result)
+    writer.close()
+
+
 def _blas_threads(n: int):
     """numpy's BLAS on `n` threads: the models' matrices are small, and a BLAS thread pool in each of
     several workers (or beside them) fights for the same cores (10.8 s against 4.6 s for the flags of a

@@ -9,10 +9,10 @@ EXIT_OK, EXIT_FLAGS, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_LEDGER = "figures.yaml"
 
 
-def _load(path: str):
+def _load(path: str, beside=None):
     from tracker.ledger.loader import load
 
-    return load(path, cache=True)
+    return load(path, cache=True, beside=beside)
 
 
 def _formats(text: str) -> tuple[str, ...]:

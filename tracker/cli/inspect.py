@@ -45,10 +45,12 @@ def cmd_flags(args) -> int:
         return EXIT_OK
     if args.detector not in REGISTRY:
         raise UsageError(f"unknown detector '{args.detector}'; try one of: {', '.join(REGISTRY)}")
-    ledger = _load(args.ledger)
+    from tracker.models import get_detector
+
+    # a ledger not in the cache is read in a forked process while this one imports the model's libraries
+    ledger = _load(args.ledger, beside=get_detector(args.detector).prepare)
     if args.explain:
         from tracker.checks.explain import explain
-        from tracker.models import get_detector
 
         try:
             sys.stdout.write(explain(ledger, args.explain, get_detector(args.detector)))

@@ -10,6 +10,7 @@ names file, line and column.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -258,13 +259,16 @@ def _hint_required(section: str, name: str) -> str:
 
 
 def load(path: str | Path = "figures.yaml", *, today: date | None = None, cache: bool = False,
-         overrides: dict | None = None) -> Ledger:
+         overrides: dict | None = None, beside: Callable[[], object] | None = None) -> Ledger:
     """Load and validate a ledger (a file, or a directory of .yaml files).
 
     Raises LedgerError listing every problem, each as file:line:column: message. With
     cache=True a ledger whose files are byte for byte unchanged comes from the cache
     (tracker._infra.cache); the result is the same either way. `overrides` maps a file of the ledger to
     the text to read in its place (to validate an edit before it is written); it bypasses the cache.
+    `beside`: work to do while the ledger is read (on a cache miss, the reading goes to a forked process
+    and `beside` runs here; on a hit, nothing more is done, as a caller whose results are cached too may
+    not need it).
     """
     cache = cache and not overrides
     if cache:
@@ -273,11 +277,21 @@ def load(path: str | Path = "figures.yaml", *, today: date | None = None, cache:
         hit = _cache.get_ledger(path, listing)
         if hit is not None:
             return hit
+    if beside is not None:
+        from tracker._infra.pool import run_beside
+
+        return run_beside(lambda: _read(path, today, overrides, cache), beside)
+    return _read(path, today, overrides, cache)
+
+
+def _read(path: str | Path, today: date | None, overrides: dict | None, cache: bool) -> Ledger:
     loader = _Loader(today, overrides)
     loader.read_path(Path(path))
     if loader.problems and not any(loader.entries.values()):
         raise LedgerError(loader.problems)
     ledger = loader.build()
     if cache:
+        from tracker._infra import cache as _cache
+
         _cache.put_ledger(path, ledger, loader.files.hashes, loader.files.listings)
     return ledger
