@@ -195,6 +195,16 @@ class Series:
         not levels, so at_least/at_most points are left out unless include_bounds is set;
         rows with a bound at either end are then marked `bounded`.
         """
+        rows = [{"from_id": a.id, "to_id": b.id, "start": pd.Timestamp(a.end), "end": pd.Timestamp(b.end),
+                 "days": days, "difference": diff, "rate": rate, "per": per,
+                 "bounded": a.qualifier in BOUNDS or b.qualifier in BOUNDS}
+                for a, b, days, diff, rate in self.implied_steps(per, include_bounds)]
+        return pd.DataFrame(rows, columns=["from_id", "to_id", "start", "end", "days", "difference", "rate",
+                                           "per", "bounded"])
+
+    def implied_steps(self, per: str = "month", include_bounds: bool = False) -> list[tuple]:
+        """What `implied_rates` tabulates, as plain tuples (from point, to point, days, difference, rate),
+        for the checks that read it once per series."""
         if self.indicator.kind != "cumulative":
             raise ValueError(f"{self.indicator.id} is {self.indicator.kind}; implied rates need a cumulative series")
         pts = [p for p in self.independent() if p.best is not None
@@ -205,15 +215,12 @@ class Series:
             if q is None or (q.qualifier in BOUNDS and p.qualifier not in BOUNDS):
                 by_end[p.end] = p
         ordered = [by_end[d] for d in sorted(by_end)]
-        rows = []
+        steps = []
         for a, b in zip(ordered, ordered[1:]):
             days = (b.end - a.end).days
             diff = b.best - a.best
-            rows.append({"from_id": a.id, "to_id": b.id, "start": pd.Timestamp(a.end), "end": pd.Timestamp(b.end),
-                         "days": days, "difference": diff, "rate": diff / (days / DAYS_PER[per]), "per": per,
-                         "bounded": a.qualifier in BOUNDS or b.qualifier in BOUNDS})
-        return pd.DataFrame(rows, columns=["from_id", "to_id", "start", "end", "days", "difference", "rate",
-                                           "per", "bounded"])
+            steps.append((a, b, days, diff, diff / (days / DAYS_PER[per])))
+        return steps
 
 
 def _scale(x: float | None, factor: float) -> float | None:

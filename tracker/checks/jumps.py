@@ -149,13 +149,12 @@ def implied_rate_jumps(ctx: Context) -> list[Flag]:
     it spike and the pace after it dip). A pace that rises or falls steadily, as wartime counts do, is
     never out of line with both its neighbours."""
     series = ctx.series
-    rates = series.implied_rates("month")
-    rates = rates[rates["days"] >= 14].reset_index(drop=True)
-    if len(rates) < 3:
+    steps = [s for s in series.implied_steps("month") if s[2] >= 14]
+    if len(steps) < 3:
         return []
     flags = []
-    r = rates["rate"].clip(lower=1e-9).to_numpy()
-    from_ids, to_ids = rates["from_id"].tolist(), rates["to_id"].tolist()
+    r = np.maximum([s[4] for s in steps], 1e-9)
+    from_ids, to_ids = [s[0].id for s in steps], [s[1].id for s in steps]
     for n in range(len(r) - 1):
         if to_ids[n] != from_ids[n + 1]:
             continue

@@ -237,10 +237,12 @@ class StateSpace(Detector):
             return None
         t0 = float(np.min(obs.t))
         cells = np.floor((obs.t - t0) / self.cell_days).astype(int)
-        y = np.full(int(cells.max()) + 1, np.nan)
         values = np.log(obs.best) if obs.log else obs.best.astype(float)
-        for c in np.unique(cells[usable]):
-            y[c] = float(np.mean(values[usable & (cells == c)]))
+        ncell = int(cells.max()) + 1
+        count = np.bincount(cells[usable], minlength=ncell)
+        with np.errstate(invalid="ignore", divide="ignore"):  # cells without a figure stay nan
+            y = np.bincount(cells[usable], weights=values[usable], minlength=ncell) / count
+        y[count == 0] = np.nan
         scale = 1.0 if obs.log else float(np.nanstd(np.diff(y[~np.isnan(y)])) or np.nanstd(y) or 1.0)
         return _Grid(t0, cells, y, usable, scale)
 
