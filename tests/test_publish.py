@@ -43,6 +43,7 @@ figures:
   - {id: b, indicator: cases, value: 10025, source: up, claimant: Mediazona, quote: 10025}
   - {id: b2, indicator: cases, value: 10025, source: mt, claimant: Mediazona, quote: 10025}
   - {id: c, indicator: cases, value: 7400, qualifier: at_least, source: x, claimant: Someone, quote: 7400}
+  - {id: d, indicator: cases, value: 2400, qualifier: approx, as_of: 2023-06-30, source: mz, quote: 2400}
   - {id: g, indicator: cases, value: 8000, as_of: 2024-02, source: x, status: candidate, quote: 8000}
   - {id: h, indicator: cases, value: 64, as_of: 2024-01, source: x, status: rejected, note: digits fell out, quote: 64}
   - {id: one, indicator: single, value: 20, qualifier: at_least, source: x, claimant: Gulagu.net, quote: 20}
@@ -69,7 +70,7 @@ def test_publish_has_no_band_no_flag_marks_no_review_points(ledger):
     assert not [c for c in ax.collections if isinstance(c, PolyCollection)]
     assert not [a for a in ax.lines if (a.get_gid() or "").startswith("flag-")]
     ids = {(a.get_gid() or "")[len("figure-"):] for a in ax.lines if (a.get_gid() or "").startswith("figure-")}
-    assert ids == {"a", "b", "c"}  # no candidate g, rejected h, nor b2 (an echo of Mediazona's b)
+    assert ids == {"a", "b", "c", "d"}  # no candidate g, rejected h, nor b2 (an echo of Mediazona's b)
 
 
 def test_working_style_keeps_them(ledger):
@@ -168,3 +169,26 @@ def test_a_bad_chart_setting_is_refused_with_its_place(tmp_path, chart, message)
         tracker.load(write(tmp_path, text), today=TODAY)
     (problem,) = err.value.problems
     assert problem.line == 14 and problem.message == message
+
+
+def test_the_band_is_left_undrawn_where_it_says_nothing():
+    from tracker.render.charts import BAND_MAX_RATIO, informative_band
+
+    band = pd.DataFrame({"date": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01"]),
+                         "low": [700.0, 300.0, 0.0, 800.0], "mid": [800.0, 900.0, 500.0, 900.0],
+                         "high": [950.0, 3000.0, 1000.0, 800.0 * BAND_MAX_RATIO]})
+    shown = informative_band(band)
+    assert shown["low"].notna().tolist() == [True, False, False, True]  # 10 times wide; reaching zero
+    assert shown["high"].notna().tolist() == [True, False, False, True]
+    assert shown["mid"].tolist() == band["mid"].tolist()
+
+
+def test_no_band_for_a_series_of_two_plain_figures(ledger, tmp_path):
+    # two figures and a bound: the model only joins the two, and its band would balloon between them
+    two = tracker.load(write(tmp_path / "two", LEDGER.replace(
+        "  - {id: d, indicator: cases, value: 2400, qualifier: approx, as_of: 2023-06-30, source: mz, quote: 2400}\n",
+        "")), today=TODAY)
+    _, ax = plot_indicator(two, "cases", band=BAND, style="working")
+    assert not [c for c in ax.collections if isinstance(c, PolyCollection)]
+    _, ax = plot_indicator(ledger, "cases", band=BAND, style="working")
+    assert [c for c in ax.collections if isinstance(c, PolyCollection)]

@@ -31,6 +31,7 @@ WIDTH_PX, HEIGHT_PX, DPI = 1200, 675, 100
 # Okabe-Ito, colour-blind safe, yellow left out (poor on white).
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C564B"]
 GREY = "#A0A0A0"
+BAND_MAX_RATIO = 4.0  # a band wider than this (high over low) says little: it is left undrawn there
 MARKERS = {"exact": "o", "approx": "D", "at_least": "^", "at_most": "v", "range": "_"}
 BOUND_SIGNS = {"at_least": "≥", "at_most": "≤"}
 STYLE = {
@@ -123,6 +124,18 @@ def _y_top(series: Series) -> float:
     return top * 1.18 if top > 0 else 1.0
 
 
+def informative_band(band):
+    """The band with its low and high blanked (nan) where they span more than BAND_MAX_RATIO, or reach zero:
+    between figures far apart the model's honest range grows to 'anything from a third to three times',
+    which a reader would take for a statement about the data."""
+    import numpy as np
+
+    low, high = band["low"].to_numpy(dtype=float), band["high"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        wide = ~((low > 0) & (high / low <= BAND_MAX_RATIO))
+    return band.assign(low=np.where(wide, np.nan, low), high=np.where(wide, np.nan, high))
+
+
 @dataclass(frozen=True)
 class Style:
     """What a chart shows beyond the accepted figures. The working style is the curator's; the publication
@@ -193,6 +206,10 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
         colours = claimant_colours(series)
         events = ledger.events_for(ind.id)
         lo, hi = _x_limits(series, events)
+        if band is not None:  # drawn only where it says something: it does not balloon between far figures
+            plain = sum(1 for p in series.independent() if p.qualifier in ("exact", "approx", "range"))
+            band = informative_band(band) if plain >= 3 else None  # two figures: a line, not a model
+            band = band if band is not None and band["low"].notna().any() else None
         if band is not None:
             # hatched and pale: an estimate between figures, never to be read as data
             ax.fill_between(band["date"], band["low"], band["high"], facecolor="#999999", alpha=0.12, linewidth=0,
