@@ -202,9 +202,6 @@ class StateSpace(Detector):
 
     # -- one fit, in steps ------------------------------------------------------------------
 
-    def _fit_once(self, obs: Observations, excluded: set[int], params: np.ndarray | None = None) -> ModelFit:
-        return self._to_fit(obs, self._solve(obs, excluded, params))
-
     def _solve(self, obs: Observations, excluded: set[int], params: np.ndarray | None) -> _Solved | None:
         """Smooth and judge every figure (None when fewer than two figures can be used)."""
         grid = self._grid(obs, excluded)
