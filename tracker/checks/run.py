@@ -196,6 +196,7 @@ def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detecto
     """
     from tracker._infra import cache as _cache
 
+    cache = cache and _cache.cache_dir() is not None  # off (TRACKER_NO_CACHE): no keys to compute either
     name = detector if isinstance(detector, str) else getattr(detector, "name", "default")
     detector = get_detector(detector) if isinstance(detector, str) else detector or get_detector()
     series_by_id = all_series(ledger)
