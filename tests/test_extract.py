@@ -9,7 +9,7 @@ import pytest
 
 import tracker
 from tracker.ledger.yamlread import parse_all
-from conftest import BASE, LEDGER, ROOT, TODAY, write
+from conftest import BASE, DATA, LEDGER, ROOT, TODAY, write
 from tracker.ledger.append import append_document
 from tracker.errors import LedgerError
 from tracker.extraction import candidates_yaml, extract, read_bytes, read_text_article
@@ -595,3 +595,15 @@ def test_a_publication_named_monthly_is_not_a_rate(text, per):
 def test_two_months_in_one_sentence_give_each_figure_its_own(text):
     got = {c.value: c.period for c in extract(read_text_article(text, published="2025-06-10"))}
     assert got == {1064: "2025-04", 708: "2025-03"}
+
+
+def test_the_title_of_a_text_article_is_its_headline_not_the_sites_furniture():
+    from tracker.extraction import read_text_article as read
+
+    seeds = DATA / "seeds"
+    assert read((seeds / "001_30e68ee123bf55ce.txt").read_text()).title.startswith("Chaos Reigns: Multiple Thousands")
+    assert read((seeds / "002_495b151b2dea15b2.txt").read_text()).title == (
+        "Officers Launch Flashmob to Demand Freedom for Russia’s ‘Police Ombudsman’")
+    assert read("Skip to content\nMenu\n3 мая 2024, 10:15\nCourts hand down 800 sentences a month\nText.").title == \
+        "Courts hand down 800 sentences a month"
+    assert read("Short head\nA body sentence that runs on and ends with a full stop.").title == "Short head"

@@ -77,6 +77,23 @@ def dateline(lines: list[str]) -> str | None:
     return None
 
 
+_CHROME = re.compile(r"^(skip to (main )?content|support us|menu|subscribe|sign in|log in|advertisement|"
+                     r"live updates?\b.*|share( this)?|read more|cookies?\b.*)$", re.I)
+
+
+def headline(lines: list[str], within: int = 15) -> str | None:
+    """The article's title in its text: the first of its first lines that reads as a headline (4 to 30
+    words, not ending with a full stop, not a dateline, not site furniture such as 'Skip to content' or
+    an appeal for support), else its first line. Pages saved as text begin with the site's navigation as often as
+    with the headline."""
+    shown = [ln.strip() for ln in lines if ln.strip()]
+    for line in shown[:within]:
+        words = len(line.split())
+        if 4 <= words <= 30 and not line.endswith(".") and not _CHROME.match(line) and dateline([line]) is None:
+            return line
+    return shown[0] if shown else None
+
+
 def read_text_article(text: str, published: str | None = None, url: str | None = None,
                       publisher: str | None = None, document: str | None = None) -> Article:
     """A plain-text article; a leading 'date YYYY-MM-DD' line or a printed date fills `published`."""
@@ -84,7 +101,7 @@ def read_text_article(text: str, published: str | None = None, url: str | None =
     lines = text.split("\n")
     m = _DATE_LINE.match(lines[0]) if lines else None
     body = lines[1:] if m else lines
-    title = next((ln.strip() for ln in body if ln.strip()), None)
+    title = headline(body)
     if m:
         published = published or m.group(1)
         title = lines[0][m.end():].strip() or title
