@@ -211,12 +211,3 @@ def test_a_bad_ledger_read_beside_raises_its_problems_here(tmp_path, monkeypatch
         load(path, cache=True, beside=lambda: None)
     (problem,) = caught.value.problems
     assert "stocky" in problem.message and problem.line > 0
-
-
-def test_run_beside_returns_the_result_and_raises_the_error():
-    from tracker._infra.pool import run_beside
-
-    seen = []
-    assert run_beside(lambda: 6 * 7, lambda: seen.append(1)) == 42 and seen == [1]
-    with pytest.raises(ValueError, match="no such figure"):
-        run_beside(lambda: (_ for _ in ()).throw(ValueError("no such figure")), lambda: None)

@@ -53,6 +53,9 @@ def run_beside(func: Callable, beside: Callable[[], object]):
         ok, value = reader.recv()
     except EOFError:  # the child died without a word (killed): do the work here
         ok, value = True, func()
+    except BaseException:  # interrupted here: the child's work is not wanted
+        child.terminate()
+        raise
     finally:
         reader.close()
         child.join()
@@ -62,12 +65,17 @@ def run_beside(func: Callable, beside: Callable[[], object]):
 
 
 def _send_result(func: Callable, writer) -> None:
+    _parent_handles_interrupts()
     try:
         result = (True, func())
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
         result = (False, exc)
-    writer.send(result)
-    writer.close()
+    try:
+        writer.send(result)
+    except OSError:  # the parent stopped listening (interrupted): nobody to tell
+        pass
+    finally:
+        writer.close()
 
 
 def _blas_threads(n: int):
@@ -79,7 +87,16 @@ def _blas_threads(n: int):
     return threadpool_limits(limits=n, user_api="blas")
 
 
+def _parent_handles_interrupts() -> None:
+    """In a forked worker: Ctrl-C is the parent's to handle (it stops the workers), so a worker neither
+    prints a traceback of its own nor dies halfway through sending a result."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _one_blas_thread() -> None:
+    _parent_handles_interrupts()
     global _LIMIT
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = "1"  # for a BLAS loaded later in the worker (scipy's, with statsmodels)
