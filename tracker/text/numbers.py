@@ -182,8 +182,8 @@ def _close(a: float, b: float) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _readings(quote: str) -> tuple[float, ...]:
-    """Every value the numbers of a quote may be read as; once per quote text (the ledger's rules and the
-    flags' quote check ask of the same quotes, and forked workers inherit what the loader read)."""
+    """Every value the numbers of a quote may be read as; once per quote text and process (the ledger's
+    rule asks twice of a quote, for its value and a thousand times it; the quote check asks again)."""
     return tuple(r for n in scan(quote) for r in n.readings)
 
 
