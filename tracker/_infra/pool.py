@@ -24,7 +24,9 @@ def fork_map(func: Callable, items: Iterable, context: dict, workers: int | None
         if len(items) >= serial_below and workers > 1 and _can_fork():
             import multiprocessing
 
-            with multiprocessing.get_context("fork").Pool(min(workers, 4), initializer=_one_blas_thread) as pool:
+            with _interrupts_held():  # each worker ignores Ctrl-C before one can reach it
+                pool = multiprocessing.get_context("fork").Pool(min(workers, 4), initializer=_one_blas_thread)
+            with pool:
                 yield from pool.imap_unordered(func, items, chunksize=max(1, len(items) // 16))
         else:
             with _blas_threads(1):
@@ -46,19 +48,22 @@ def run_beside(func: Callable, beside: Callable[[], object]):
     context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)
     child = context.Process(target=_send_result, args=(func, writer), daemon=True)
-    child.start()
-    writer.close()
     try:
+        with _interrupts_held():  # the child ignores Ctrl-C before one can reach it; here it lands after
+            child.start()
+        writer.close()
         beside()
         ok, value = reader.recv()
     except EOFError:  # the child died without a word (killed): do the work here
         ok, value = True, func()
     except BaseException:  # interrupted here: the child's work is not wanted
-        child.terminate()
+        if child.pid is not None:
+            child.terminate()
         raise
     finally:
         reader.close()
-        child.join()
+        if child.pid is not None:
+            child.join()
     if ok:
         return value
     raise value
@@ -93,6 +98,22 @@ def _parent_handles_interrupts() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held by the parent while forking
+
+
+class _interrupts_held:
+    """Ctrl-C held back while forking: a child starts with it held and ignores it before letting it in;
+    the parent gets a Ctrl-C that came meanwhile once the fork is done, not halfway through it."""
+
+    def __enter__(self):
+        import signal
+
+        self.mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+    def __exit__(self, *exc):
+        import signal
+
+        signal.pthread_sigmask(signal.SIG_SETMASK, self.mask)
 
 
 def _one_blas_thread() -> None:
