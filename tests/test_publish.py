@@ -171,13 +171,13 @@ def test_a_bad_chart_setting_is_refused_with_its_place(tmp_path, chart, message)
     assert problem.line == 14 and problem.message == message
 
 
-def test_the_band_is_left_undrawn_where_it_says_nothing():
+def test_the_band_is_left_undrawn_where_it_says_nothing(ledger):
     from tracker.render.charts import BAND_MAX_RATIO, informative_band
 
     band = pd.DataFrame({"date": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01"]),
                          "low": [700.0, 300.0, 0.0, 800.0], "mid": [800.0, 900.0, 500.0, 900.0],
                          "high": [950.0, 3000.0, 1000.0, 800.0 * BAND_MAX_RATIO]})
-    shown = informative_band(band)
+    shown = informative_band(band, ledger.series["cases"])
     assert shown["low"].notna().tolist() == [True, False, False, True]  # 10 times wide; reaching zero
     assert shown["high"].notna().tolist() == [True, False, False, True]
     assert shown["mid"].tolist() == band["mid"].tolist()

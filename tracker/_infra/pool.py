@@ -9,6 +9,8 @@ Results come in order of completion.
 from __future__ import annotations
 
 import os
+import signal
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
 SHARED: dict = {}
@@ -25,7 +27,7 @@ def fork_map(func: Callable, items: Iterable, context: dict, workers: int | None
             import multiprocessing
 
             with _interrupts_held():  # each worker ignores Ctrl-C before one can reach it
-                pool = multiprocessing.get_context("fork").Pool(min(workers, 4), initializer=_one_blas_thread)
+                pool = multiprocessing.get_context("fork").Pool(min(workers, 4), initializer=_start_worker)
             with pool:
                 yield from pool.imap_unordered(func, items, chunksize=max(1, len(items) // 16))
         else:
@@ -95,28 +97,23 @@ def _blas_threads(n: int):
 def _parent_handles_interrupts() -> None:
     """In a forked worker: Ctrl-C is the parent's to handle (it stops the workers), so a worker neither
     prints a traceback of its own nor dies halfway through sending a result."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held by the parent while forking
 
 
-class _interrupts_held:
+@contextmanager
+def _interrupts_held():
     """Ctrl-C held back while forking: a child starts with it held and ignores it before letting it in;
     the parent gets a Ctrl-C that came meanwhile once the fork is done, not halfway through it."""
-
-    def __enter__(self):
-        import signal
-
-        self.mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-
-    def __exit__(self, *exc):
-        import signal
-
-        signal.pthread_sigmask(signal.SIG_SETMASK, self.mask)
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
-def _one_blas_thread() -> None:
+def _start_worker() -> None:
+    """A pool worker: Ctrl-C left to the parent, BLAS on one thread."""
     _parent_handles_interrupts()
     global _LIMIT
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):

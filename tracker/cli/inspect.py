@@ -47,13 +47,14 @@ def cmd_flags(args) -> int:
         raise UsageError(f"unknown detector '{args.detector}'; try one of: {', '.join(REGISTRY)}")
     from tracker.models import get_detector
 
+    detector = get_detector(args.detector)
     # a ledger not in the cache is read in a forked process while this one imports the model's libraries
-    ledger = _load(args.ledger, beside=get_detector(args.detector).prepare)
+    ledger = _load(args.ledger, beside=detector.prepare)
     if args.explain:
         from tracker.checks.explain import explain
 
         try:
-            sys.stdout.write(explain(ledger, args.explain, get_detector(args.detector)))
+            sys.stdout.write(explain(ledger, args.explain, detector))
         except KeyError:
             import difflib
 

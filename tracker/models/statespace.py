@@ -63,6 +63,11 @@ class _Solved:
     notes: tuple[str, ...]
 
 
+def _vague(log: bool, scale: float) -> float:
+    """A variance beyond which a prediction says nothing: it judges no figure and draws no band."""
+    return 25.0 if log else 1e4 * scale ** 2
+
+
 def _forward(log: bool):
     """From the model's scale back to values."""
     return (lambda x: float(math.exp(min(x, 700.0)))) if log else float
@@ -286,7 +291,7 @@ class StateSpace(Detector):
 
     def _judgements(self, obs: Observations, grid: _Grid, sm: _Smoothed, loo_mean, loo_var, fwd) -> dict:
         judgements = {}
-        big = 25.0 if obs.log else 1e4 * grid.scale ** 2  # a prediction this vague judges nothing
+        big = _vague(obs.log, grid.scale)
         shared = np.bincount(grid.cells[grid.usable], minlength=grid.ncell).tolist()  # usable figures a cell
         observed = (~np.isnan(grid.y)).tolist()
         cells, usable = grid.cells.tolist(), grid.usable.tolist()
@@ -312,7 +317,7 @@ class StateSpace(Detector):
     @staticmethod
     def _band_cells(sm: _Smoothed, log: bool, scale: float = 1.0) -> np.ndarray:
         """Cells where the model says something: a finite, not hopelessly vague variance."""
-        big = 25.0 if log else 1e4 * scale ** 2
+        big = _vague(log, scale)
         var = sm.level_var + sm.h
         return np.isfinite(var) & (var > 0) & (var <= big)
 

@@ -124,16 +124,19 @@ def _y_top(series: Series) -> float:
     return top * 1.18 if top > 0 else 1.0
 
 
-def informative_band(band):
-    """The band with its low and high blanked (nan) where they span more than BAND_MAX_RATIO, or reach zero:
+def informative_band(band, series: Series):
+    """The band as drawn, or None: only for a series with three plain figures or more (with two the model
+    just joins them), and blanked (nan) where high and low span more than BAND_MAX_RATIO or reach zero:
     between figures far apart the model's honest range grows to 'anything from a third to three times',
     which a reader would take for a statement about the data."""
     import numpy as np
 
+    if len(series.plain) < 3:
+        return None
     low, high = band["low"].to_numpy(dtype=float), band["high"].to_numpy(dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
         wide = ~((low > 0) & (high / low <= BAND_MAX_RATIO))
-    return band.assign(low=np.where(wide, np.nan, low), high=np.where(wide, np.nan, high))
+    return None if wide.all() else band.assign(low=np.where(wide, np.nan, low), high=np.where(wide, np.nan, high))
 
 
 @dataclass(frozen=True)
@@ -206,10 +209,7 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
         colours = claimant_colours(series)
         events = ledger.events_for(ind.id)
         lo, hi = _x_limits(series, events)
-        if band is not None:  # drawn only where it says something: it does not balloon between far figures
-            plain = sum(1 for p in series.independent() if p.qualifier in ("exact", "approx", "range"))
-            band = informative_band(band) if plain >= 3 else None  # two figures: a line, not a model
-            band = band if band is not None and band["low"].notna().any() else None
+        band = informative_band(band, series) if band is not None else None
         if band is not None:
             # hatched and pale: an estimate between figures, never to be read as data
             ax.fill_between(band["date"], band["low"], band["high"], facecolor="#999999", alpha=0.12, linewidth=0,
