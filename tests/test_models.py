@@ -5,7 +5,7 @@ import warnings
 import numpy as np
 import pytest
 
-from tracker.models.statespace import _smoothed
+from tracker.models.statespace import _mle, _smoothed
 
 
 @pytest.mark.parametrize("level", ["local level", "local linear trend"])
@@ -26,6 +26,24 @@ def test_the_direct_smoother_reads_what_the_public_results_say(level):
     np.testing.assert_array_equal(ours.level_var, public.smoothed_state_cov[0, 0])
     np.testing.assert_array_equal(ours.eps, public.smoothed_measurement_disturbance[0])
     np.testing.assert_array_equal(ours.eps_post, public.smoothed_measurement_disturbance_cov[0, 0])
+
+
+@pytest.mark.parametrize("level", ["local level", "local linear trend"])
+@pytest.mark.parametrize("noise", [0.03, 1.0])
+def test_the_direct_search_finds_what_statsmodels_fit_finds(level, noise):
+    from statsmodels.tsa.statespace.structural import UnobservedComponents
+
+    rng = np.random.default_rng(5)
+    y = 5 + np.cumsum(rng.standard_normal(45) * 0.05) + rng.standard_normal(45) * noise
+    y[rng.random(45) < 0.3] = np.nan
+    start = np.array([0.03 ** 2, 0.04, 0.04][:2 if level == "local level" else 3])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        public = UnobservedComponents(y, level=level).fit(start_params=start, disp=False, maxiter=40, factr=1e10,
+                                                          return_params=True, optim_complex_step=False)
+        ours = _mle(UnobservedComponents(y, level=level), start, maxiter=40, factr=1e10)
+    assert not np.allclose(ours, start)  # the search moved
+    np.testing.assert_array_equal(ours, public)
 
 
 def _level_series(n=40, outliers=(12, 25), seed=4):
