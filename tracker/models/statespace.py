@@ -108,7 +108,7 @@ def _mle(model, start: np.ndarray, maxiter: int, factr: float) -> np.ndarray:
     from scipy.optimize import fmin_l_bfgs_b
 
     try:
-        loglike = _direct_loglike(model)
+        loglike = _direct_loglike(model, np.asarray(start, dtype=float))
     except (AttributeError, KeyError, TypeError):  # pragma: no cover - another statsmodels
         return np.asarray(model.fit(start_params=start, disp=False, maxiter=maxiter, factr=factr,
                                     return_params=True, optim_complex_step=False))
@@ -130,11 +130,11 @@ def _mle(model, start: np.ndarray, maxiter: int, factr: float) -> np.ndarray:
     return xopt ** 2
 
 
-def _direct_loglike(model):
+def _direct_loglike(model, params: np.ndarray):
     """model.loglike(params) without its per-call set-up: statsmodels' filter object is made once
-    (by one public call) and then run with only the variances changed."""
+    (by one public call at `params`) and then run with only the variances changed."""
     ssm = model.ssm
-    model.loglike(model.start_params)  # builds the filter with the likelihood's memory settings
+    model.loglike(params)  # builds the filter with the likelihood's memory settings
     prefix = ssm.prefix
     kfilter = ssm._kalman_filters[prefix]
     rep = ssm._representations[prefix]
