@@ -32,10 +32,15 @@ def cmd_schema(args) -> int:
     return EXIT_OK
 
 
-def cmd_flags(args) -> int:
-    from tracker.checks import SEVERITIES, check, severity_at_least
-    from tracker.models import REGISTRY
+def _detector(name: str):
+    from tracker.models import REGISTRY, get_detector
 
+    if name not in REGISTRY:
+        raise UsageError(f"unknown detector '{name}'; try one of: {', '.join(REGISTRY)}")
+    return get_detector(name)
+
+
+def cmd_flags(args) -> int:
     if args.list_checks:
         from tracker.checks import CHECKS
 
@@ -43,13 +48,17 @@ def cmd_flags(args) -> int:
             kinds = f" ({', '.join(c.kinds)} indicators)" if c.kinds else ""
             print(f"{c.code:<10}{c.doc}{kinds}")
         return EXIT_OK
-    if args.detector not in REGISTRY:
-        raise UsageError(f"unknown detector '{args.detector}'; try one of: {', '.join(REGISTRY)}")
-    from tracker.models import get_detector
+    prepared = []
 
-    detector = get_detector(args.detector)
-    # a ledger not in the cache is read in a forked process while this one imports the model's libraries
-    ledger = _load(args.ledger, beside=detector.prepare)
+    def prepare() -> None:  # here, while a ledger not in the cache is read in a forked process
+        prepared.append(_detector(args.detector))
+        prepared[0].prepare()  # the model's libraries, and the checks, inherited by the workers
+        import tracker.checks  # noqa: F401
+
+    # forked before anything heavy is imported: the reading starts at once
+    ledger = _load(args.ledger, beside=prepare)
+    detector = prepared[0] if prepared else _detector(args.detector)
+    from tracker.checks import SEVERITIES, check, severity_at_least
     if args.explain:
         from tracker.checks.explain import explain
 
@@ -63,7 +72,7 @@ def cmd_flags(args) -> int:
             raise UsageError(f"no figure '{args.explain}' in the ledger{hint}") from None
         return EXIT_OK
     _known_indicators(ledger, args.indicators)
-    result = check(ledger, args.indicators or None, args.detector, cache=True)
+    result = check(ledger, args.indicators or None, detector, cache=True)
     shown = result.flags + (result.acknowledged if args.all else ())
     if args.format == "json":
         import json
