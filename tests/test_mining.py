@@ -101,6 +101,31 @@ def test_a_damaged_record_is_skipped_and_the_rest_read(tmp_path, ledger):
     assert sorted(read_table(tmp_path / "out.parquet")["value"].dropna().astype(int)) == [10000, 10002]
 
 
+def test_a_record_that_does_not_decompress_cannot_swallow_the_records_after_it(tmp_path, ledger):
+    # warcio reads a gzip member it cannot decompress as plain text, and went on reading the next member as
+    # plain text too: the record after it was lost (now and then, a damaged member did the same)
+    members = []
+    for i, compressed in ((0, True), (1, False), (2, True)):
+        buf = BytesIO()
+        _record(WARCWriter(buf, gzip=compressed), i, RELEVANT.format(i=i, n=10000 + i).encode())
+        members.append(buf.getvalue())
+    path = tmp_path / "m.warc.gz"
+    path.write_bytes(b"".join(members))
+    result = mine([str(path)], ledger, tmp_path / "out.parquet", jobs=1, progress=False)
+    assert [where for where, _ in result.skipped] == [f"{path}@{len(members[0])}"]
+    assert "does not decompress" in result.skipped[0][1]
+    assert sorted(read_table(tmp_path / "out.parquet")["value"].dropna().astype(int)) == [10000, 10002]
+
+
+def test_a_warc_gz_stored_uncompressed_is_read_whole(tmp_path, ledger):
+    with open(tmp_path / "plain.warc.gz", "wb") as fh:
+        w = WARCWriter(fh, gzip=False)
+        for i in range(3):
+            _record(w, i, RELEVANT.format(i=i, n=10000 + i).encode())
+    result = mine([str(tmp_path / "plain.warc.gz")], ledger, tmp_path / "out.parquet", jobs=1, progress=False)
+    assert result.skipped == [] and result.pages == 3
+
+
 def test_an_unknown_encoding_is_skipped_with_its_reason(tmp_path, ledger):
     with open(tmp_path / "e.warc.gz", "wb") as fh:
         w = WARCWriter(fh, gzip=True)

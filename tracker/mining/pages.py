@@ -127,9 +127,9 @@ def warc_pages(path: Path, start: int = 0, count: int | None = None) -> Iterator
     from warcio.exceptions import ArchiveLoadFailed
 
     name = str(path)
-    gz = name.lower().endswith(".gz")
     seen = 0
     with open(path, "rb") as fh:
+        gz = fh.read(2) == b"\x1f\x8b"  # by its bytes: a .warc.gz may be stored uncompressed
         while True:
             fh.seek(start)
             it = ArchiveIterator(fh, arc2warc=True)
@@ -139,11 +139,21 @@ def warc_pages(path: Path, start: int = 0, count: int | None = None) -> Iterator
                     if count is not None and seen >= count:
                         return
                     seen += 1
+                    if gz and it.reader.decompressor is None:
+                        # warcio reads a gzip member it cannot decompress as plain text, which can swallow
+                        # the records after it into one of garbage: skipped, and reading goes on after it
+                        raise _NotCompressed(it.get_record_offset())
                     page = _record_page(record, name)  # read the content before asking for the offset
                     last = it.get_record_offset()  # absolute: warcio counts from the file's start
                     if page is not None:
                         yield replace(page, origin=f"{name}@{last}")
                 return
+            except _NotCompressed as exc:
+                yield Skipped(f"{name}@{exc.offset}", "damaged WARC record (it does not decompress, in a gzipped "
+                              "WARC); skipped")
+                start = _next_record(fh, exc.offset + 1, gz)
+                if start is None:
+                    return
             except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:  # a damaged record
                 if last is not None:  # it failed after `last`: start again where the failing record begins
                     start = _next_record(fh, last + 1, gz)
@@ -154,6 +164,12 @@ def warc_pages(path: Path, start: int = 0, count: int | None = None) -> Iterator
                     start = _next_record(fh, start + 1, gz)
                 if start is None:
                     return
+
+
+class _NotCompressed(Exception):
+    def __init__(self, offset: int):
+        super().__init__(offset)
+        self.offset = offset
 
 
 def _next_record(fh, after: int, gzipped: bool) -> int | None:
