@@ -227,6 +227,16 @@ def test_stale_reprint_of_an_older_value(tmp_path):
     assert flag.figures == ("old", "q4") and "outdated bound" in flag.message  # q4 outdated it first
 
 
+def test_an_exact_reprint_of_an_older_value_is_stale_not_a_decrease(tmp_path):
+    """3,000 printed in September 2024, below the 4,000 and 10,025 public before it: the series stood at
+    3,000 before (q3), so this is an old value re-printed, not a fall that names a wrong figure."""
+    figs = STEADY + ("  - {id: new, indicator: cases, value: 10025, source: up, claimant: Mediazona, quote: 10025}\n"
+                     "  - {id: old, indicator: cases, value: 3000, source: late, quote: 3000}\n")
+    result = flags_of(tmp_path, figs)
+    assert [f.figures[0] for f in result if f.code == "stale"] == ["old"]
+    assert codes(result, "decrease") == []
+
+
 def test_explicitly_dated_old_figure_is_not_stale(tmp_path):
     figs = STEADY + ("  - {id: new, indicator: cases, value: 10025, source: up, claimant: Mediazona, quote: 10025}\n"
                      "  - {id: old, indicator: cases, value: 3000, as_of: 2023-12-31, source: late, claimant: "

@@ -20,77 +20,65 @@ REPRINT_TOLERANCE = 0.05  # a later, lower figure this close to an earlier one m
 def decreases(ctx: Context) -> list[Flag]:
     """Each fall names the figure the rest of the series disagrees with: a too-high earlier figure that
     several later ones are below, or a too-low later one that several earlier ones are above."""
-    import bisect
-    from collections import Counter
-
     ledger, series, fit = ctx.ledger, ctx.series, ctx.fit
     unit = unit_of(series)
     pts = series.independent()
-    # once per figure, not once per pair: its value, its bounds, when it was public, its pace
-    lo = {p.id: p.lo for p in pts}
-    hi = {p.id: p.hi for p in pts}
-    best = {p.id: p.best for p in pts}
-    public = {p.id: published(ledger, p.figure) for p in pts}
-    pace = {p.id: (p.best or p.lo or 0.0) * comparable(series, p) for p in pts}
-    bound_pace = {q.id: q.lo * comparable(series, q) for q in pts if q.lo}  # a bound's pace too
-    bound_paces = sorted(bound_pace.values())
-
-    same_value: dict[str, list] = {}  # per figure, the (date, id) of the others with about its value
-
-    def reprint(a: Point, b: Point) -> bool:
-        """`b` may repeat a value the series had by `a`'s date (published after `a`, dated by its publication):
-        a stale re-print, checked below; a lower value the series never had says `a` or `b` is wrong."""
-        if not (b.figure.as_of_defaulted and public[a.id] and public[b.id] and public[a.id] < public[b.id]):
-            return False
-        v = best[b.id]
-        if v is None:
-            return False
-        if b.id not in same_value:
-            same_value[b.id] = sorted((h.end, h.id) for h in pts if h.id != b.id and h.best is not None
-                                      and abs(h.best - v) <= REPRINT_TOLERANCE * v)
-        for end, hid in same_value[b.id]:
-            if end > a.end:
-                return False
-            if hid != a.id:
-                return True
-        return False
-
-    # pairs (a earlier, b later) where b is lower than a beyond both qualifiers, found for all pairs at
-    # once; b-major order, as the flags are worded from the first pair found
+    if len(pts) < 2:
+        return []
+    # per figure, once: its dates, value and bounds, when it was public, its pace, the model's verdict
     end = np.array([p.end.toordinal() for p in pts])
     start = np.array([p.start.toordinal() for p in pts])
-    low = np.array([lo[p.id] for p in pts], dtype=float)
-    high = np.array([hi[p.id] for p in pts], dtype=float)
+    low = np.array([p.lo for p in pts], dtype=float)
+    high = np.array([p.hi for p in pts], dtype=float)
+    best = np.array([np.nan if p.best is None else p.best for p in pts], dtype=float)
     tol = np.array([TOLERANCE.get(p.qualifier, 0) for p in pts], dtype=float)
+    public = np.array([d.toordinal() if (d := published(ledger, p.figure)) else -1 for p in pts])
+    defaulted = np.array([p.figure.as_of_defaulted for p in pts])
+    pace = np.array([(p.best or p.lo or 0.0) * comparable(series, p) for p in pts], dtype=float)
+    bound_pace = np.array([p.lo * comparable(series, p) if p.lo else np.nan for p in pts], dtype=float)
+    bound_paces = np.sort(bound_pace[~np.isnan(bound_pace)])
+    judged = [fit.judgements.get(p.id) if fit is not None else None for p in pts]
+    z = np.array([j.z if j is not None and j.z == j.z else 0.0 for j in judged], dtype=float)
+
+    # pairs [b, a] (a earlier, b later) where b is lower than a beyond both qualifiers
     with np.errstate(invalid="ignore"):
         lower = (end[None, :] < start[:, None]) & (low[None, :] > 0) & \
             (high[:, None] < low[None, :] * (1 - tol[None, :] - tol[:, None] - 0.02))
-    pairs = [(pts[a], pts[b]) for b, a in zip(*np.nonzero(lower)) if not reprint(pts[a], pts[b])]
-    above = Counter(a.id for a, _ in pairs)  # later figures below it
-    below = Counter(b.id for _, b in pairs)  # earlier figures above it
+        # unless b may repeat a value the series had by a's date (b published after a, dated by its
+        # publication, and another figure with about b's value is dated no later than a): a stale re-print,
+        # checked below; a lower value the series never had says a or b is wrong
+        same_value = (np.abs(best[None, :] - best[:, None]) <= REPRINT_TOLERANCE * best[:, None]) & \
+            ~np.eye(len(pts), dtype=bool)  # [b, h]: h has about b's value
+    by_then = (end[:, None] <= end[None, :]).astype(np.int64)  # [h, a]: h is dated no later than a
+    others = same_value.astype(np.int64) @ by_then - same_value  # [b, a]: such figures other than a
+    reprint = defaulted[:, None] & ~np.isnan(best)[:, None] & (public[None, :] >= 0) & \
+        (public[None, :] < public[:, None]) & (others > 0)
+    b_idx, a_idx = np.nonzero(lower & ~reprint)  # b-major: the flags are worded from the first pair found
+    if not len(b_idx):
+        return []
+    above = np.bincount(a_idx, minlength=len(pts))  # later figures below it
+    below = np.bincount(b_idx, minlength=len(pts))  # earlier figures above it
 
-    def z(p: Point) -> float:
-        j = fit.judgements.get(p.id) if fit is not None else None
-        return j.z if j is not None and j.z == j.z else 0.0
+    # who agrees with a figure: the other figures (bounds too) whose pace is within a factor of 2 of its own
+    near = np.searchsorted(bound_paces, 2 * pace, "right") - np.searchsorted(bound_paces, 0.5 * pace, "left")
+    within = (bound_pace[None, :] >= 0.5 * pace[:, None]) & (bound_pace[None, :] <= 2 * pace[:, None])  # [p, q]
 
-    def backers(p: Point, other: Point) -> int:
-        """The other figures (bounds too) whose pace is within a factor of 2 of `p`'s: who agrees with it."""
-        mine = pace[p.id]
-        if not mine:
-            return 0
-        n = bisect.bisect_right(bound_paces, 2 * mine) - bisect.bisect_left(bound_paces, 0.5 * mine)
-        return n - sum(1 for q in (p, other) if q.id in bound_pace and 0.5 * mine <= bound_pace[q.id] <= 2 * mine)
+    def backers(p: np.ndarray, other: np.ndarray) -> np.ndarray:
+        n = near[p] - within[p, p] - within[p, other]
+        return np.where(pace[p] != 0, n, 0)
 
-    def far_apart(a: Point, b: Point) -> bool:  # paces 3 times apart or more: one of them is no rounding
-        pa, pb = pace[a.id], pace[b.id]
-        return bool(pa and pb) and max(pa / pb, pb / pa) >= 3
-
+    pa, pb = pace[a_idx], pace[b_idx]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        far = (pa != 0) & (pb != 0) & (np.maximum(pa / pb, pb / pa) >= 3)  # one of them is no rounding
+    # the figure more later (earlier) figures contradict; when as many, one far off the other's pace is
+    # judged by who agrees with it; else by the model
+    ka, kb = above[a_idx], below[b_idx]
+    sa, sb = np.where(far, -backers(a_idx, b_idx), 0), np.where(far, -backers(b_idx, a_idx), 0)
+    za, zb = z[a_idx], z[b_idx]
+    a_blamed = (ka > kb) | ((ka == kb) & ((sa > sb) | ((sa == sb) & (za > zb))))
     blamed: dict[str, list] = {}
-    for a, b in pairs:  # the figure more later (earlier) figures contradict; when as many, one far off the
-        far = far_apart(a, b)  # other's pace is judged by who agrees with it; else by the model
-        culprit = a if (above[a.id], -backers(a, b) if far else 0, z(a)) > \
-            (below[b.id], -backers(b, a) if far else 0, z(b)) else b
-        blamed.setdefault(culprit.id, []).append((a, b))
+    for a, b, on_a in zip(a_idx.tolist(), b_idx.tolist(), a_blamed.tolist()):
+        blamed.setdefault(pts[a if on_a else b].id, []).append((pts[a], pts[b]))
     flags = []
     for cid, found in blamed.items():
         a, b = found[0]
