@@ -136,6 +136,14 @@ def test_flags_cache_recomputes_only_what_changed(tmp_path, monkeypatch):
     assert len(list((tmp_path / "cache" / "flags").glob("*.pickle"))) == 4  # one new entry: the changed one
 
 
+def test_moving_figures_down_the_file_changes_no_flags_entry(tmp_path):
+    check(load(write(tmp_path, BASE)), cache=True)
+    moved = load(write(tmp_path, BASE.replace("figures:\n", "figures:\n# a comment, and every line below moves\n\n")))
+    assert any(f.line for f in moved.figures)
+    check(moved, cache=True)
+    assert len(list((tmp_path / "cache" / "flags").glob("*.pickle"))) == 3  # no new entry
+
+
 def test_cache_can_be_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv("TRACKER_NO_CACHE", "1")
     assert cache.cache_dir() is None

@@ -5,7 +5,8 @@ $XDG_CACHE_HOME/tracker, else ~/.cache/tracker), never beside the ledger: they
 are pickles, and a pickle from someone else's repository would be code. Set
 TRACKER_NO_CACHE=1 to bypass it. A ledger entry records the hash of every file
 read and every directory or glob listing; any difference is a miss, so an edit,
-a rename or a new included file is never served stale. Every write is atomic.
+a rename or a new included file is never served stale. Every write is atomic; none waits for the
+disk (fsync): what a power cut could damage fails its hash when read, and is a miss.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import operator
 import os
 import pickle
 from pathlib import Path
@@ -96,17 +98,17 @@ def get_ledger(path: str | Path, listing):
         return None
 
 
-def put_ledger(path: str | Path, ledger, files: list[tuple[str, str]], listings: list) -> None:
+def put_ledger(path: str | Path, data: bytes, files: list[tuple[str, str]], listings: list) -> None:
+    """Store a ledger, given pickled (`data`), with the hashes of the files and listings it was read from."""
     d = cache_dir()
     if d is None:
         return
     meta_path, data_path = _ledger_slot(Path(path), d)
     try:
-        data = pickle.dumps(ledger, protocol=pickle.HIGHEST_PROTOCOL)
-        atomic_write(data_path, data)
+        atomic_write(data_path, data, durable=False)
         meta = {"code": code_hash(), "files": files,
                 "listings": listings, "pickle": hashlib.sha256(data).hexdigest()}
-        atomic_write(meta_path, json.dumps(meta).encode())
+        atomic_write(meta_path, json.dumps(meta).encode(), durable=False)
     except OSError:
         pass  # a cache that cannot be written is only slower
 
@@ -132,16 +134,23 @@ def put(kind: str, key: str, value) -> None:
         return
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        atomic_write(d / kind / f"{key}.pickle", hashlib.sha256(payload).hexdigest().encode() + payload)
+        atomic_write(d / kind / f"{key}.pickle", hashlib.sha256(payload).hexdigest().encode() + payload,
+                     durable=False)
     except OSError:
         pass
 
 
 def _clean(obj):
-    """A figure without where it sits in a file, so moving lines changes no key."""
-    if dataclasses.is_dataclass(obj) and hasattr(obj, "line"):
-        return dataclasses.replace(obj, file="", line=0)
-    return obj
+    """A figure's content without where it sits in a file, so moving lines changes no key."""
+    return _content(type(obj))(obj)
+
+
+@functools.cache
+def _content(cls):
+    """The fields of a dataclass other than its place in a file, read in one call (a copy without them and
+    its repr took three times as long, for every figure of every indicator)."""
+    names = [f.name for f in dataclasses.fields(cls) if f.name not in ("file", "line")]
+    return operator.attrgetter(*names)
 
 
 def series_key(ledger, series, extra: str = "") -> str:

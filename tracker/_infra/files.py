@@ -7,8 +7,10 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write(path: str | Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and an atomic rename."""
+def atomic_write(path: str | Path, data: bytes, durable: bool = True) -> None:
+    """Write `data` to `path` through a temporary file in the same folder and an atomic rename; `durable`:
+    on disk (fsync) before the rename, so that not even a power cut can leave a half-written file (a cache,
+    which checks what it reads, can do without)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -20,8 +22,9 @@ def atomic_write(path: str | Path, data: bytes) -> None:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:

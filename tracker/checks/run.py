@@ -183,7 +183,12 @@ def _dedupe(flags: list[Flag]) -> list[Flag]:
 
 def _check_one(ind_id: str):
     sh = SHARED
-    return ind_id, check_series(sh["ledger"], sh["series"][ind_id], sh["detector"])
+    result = check_series(sh["ledger"], sh["series"][ind_id], sh["detector"])
+    if ind_id in sh["keys"]:  # cached where it was made: in the workers, side by side
+        from tracker._infra import cache as _cache
+
+        _cache.put("flags", sh["keys"][ind_id], result)
+    return ind_id, result
 
 
 def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detector | str | None = None,
@@ -207,11 +212,8 @@ def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detecto
     todo = [i for i in wanted if i not in results]
     if todo:
         detector.prepare()
-    results.update(fork_map(_check_one, todo, {"ledger": ledger, "series": series_by_id, "detector": detector},
-                            workers, serial_below=8))
-    if cache:
-        for ind_id in todo:
-            _cache.put("flags", keys[ind_id], results[ind_id])
+    results.update(fork_map(_check_one, todo, {"ledger": ledger, "series": series_by_id, "detector": detector,
+                                               "keys": keys}, workers, serial_below=8))
     flags, fits = [], {}
     for ind_id in wanted:
         found, fits[ind_id] = results[ind_id]

@@ -280,18 +280,25 @@ def load(path: str | Path = "figures.yaml", *, today: date | None = None, cache:
     if beside is not None:
         from tracker._infra.pool import run_beside
 
-        return run_beside(lambda: _read(path, today, overrides, cache), beside)
+        import pickle
+
+        # the reader pickles the ledger once, for the cache and to send it here
+        return pickle.loads(run_beside(lambda: _read(path, today, overrides, cache, pickled=True), beside))
     return _read(path, today, overrides, cache)
 
 
-def _read(path: str | Path, today: date | None, overrides: dict | None, cache: bool) -> Ledger:
+def _read(path: str | Path, today: date | None, overrides: dict | None, cache: bool, pickled: bool = False):
+    """The ledger (`pickled`: as pickle bytes)."""
+    import pickle
+
     loader = _Loader(today, overrides)
     loader.read_path(Path(path))
     if loader.problems and not any(loader.entries.values()):
         raise LedgerError(loader.problems)
     ledger = loader.build()
+    data = pickle.dumps(ledger, protocol=pickle.HIGHEST_PROTOCOL) if cache or pickled else b""
     if cache:
         from tracker._infra import cache as _cache
 
-        _cache.put_ledger(path, ledger, loader.files.hashes, loader.files.listings)
-    return ledger
+        _cache.put_ledger(path, data, loader.files.hashes, loader.files.listings)
+    return data if pickled else ledger
