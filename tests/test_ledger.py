@@ -192,7 +192,7 @@ def test_a_ledger_read_beside_other_work_is_the_same_ledger(tmp_path, monkeypatc
 
     ran, read_in, pid = [], [], os.getpid()
     original = loader._read
-    monkeypatch.setattr(loader, "_read", lambda *a: read_in.append(os.getpid()) or original(*a))
+    monkeypatch.setattr(loader, "_read", lambda *a, **k: read_in.append(os.getpid()) or original(*a, **k))
     beside = load(LEDGER, today=TODAY, cache=True, beside=lambda: ran.append(os.getpid()))
     plain = load(LEDGER, today=TODAY)
     assert ran == [pid]
