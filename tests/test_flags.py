@@ -486,6 +486,38 @@ def test_a_running_totals_band_never_falls_nor_lies_below_a_reported_figure(ship
     assert band["date"].max() <= pd.Timestamp("2025-06-30")  # no forecast after the last plain figure
 
 
+def _band_of(tmp_path, figures: str, dates: list[str], low: list[float], mid: list[float], high: list[float]):
+    """monotone_band applied to a model band given by hand, for the series of `figures`."""
+    from datetime import date
+
+    import pandas as pd
+
+    from tracker.checks.run import monotone_band
+
+    series = tracker.load(write(tmp_path, HEAD + figures), today=TODAY).series["cases"]
+    t = [float(date.fromisoformat(d).toordinal()) for d in dates]
+    band = pd.DataFrame({"t": t, "low": low, "mid": mid, "high": high})
+    return monotone_band(band, series)
+
+
+def test_one_wide_spot_of_a_running_totals_band_is_not_carried_forward(tmp_path):
+    # the top is the least of what the model allows at that date and later, not the most it allowed before
+    bounds = ("  - {id: b1, indicator: cases, value: 1000, qualifier: at_least, source: mz1, quote: 1000}\n"
+              "  - {id: b2, indicator: cases, value: 2000, qualifier: at_least, source: mz2, quote: 2000}\n")
+    band = _band_of(tmp_path, bounds, ["2023-07-15", "2023-08-15", "2023-10-15", "2023-11-15"],
+                    [1000, 1000, 2000, 2000], [3000, 3000, 4000, 4500], [5000, 90000, 6000, 7000])
+    assert band["high"].tolist() == [5000, 6000, 6000, 7000]
+    assert band["low"].tolist() == [1000, 1000, 2000, 2000]
+
+
+def test_a_figure_below_what_was_reported_before_it_caps_no_band(tmp_path):
+    # 2,500 as of mid-January 2024 is below the 3,000 reported for the end of December: one of them is wrong
+    # (a decrease), and the later one must not pull the range before it under 3,000
+    figs = STEADY + ("  - {id: low, indicator: cases, value: 2500, as_of: 2024-01-15, source: mz4, quote: 2500}\n")
+    band = _band_of(tmp_path, figs, ["2023-12-20"], [2500], [2900], [3500])
+    assert band["high"].tolist() == [3000]  # capped by q3, the 3,000 reported exact on 31 December
+
+
 def test_a_wrong_figure_names_one_culprit_and_leaves_its_neighbours_alone(shipped):
     # the real court-case series with one dropped digit (708 printed as 78): the slip and the fall name it;
     # the figure before it, out of line only while the slip is in the fit, is no second problem

@@ -121,7 +121,7 @@ def _one_culprit(series: Series, flags: list[Flag]) -> list[Flag]:
 def monotone_band(band, series: Series):
     """A running total's expected range as it can be: never falling, never below a figure already
     reported as exact (or as a lower bound) by that date, and never above one reported as exact (or as
-    an upper bound) later."""
+    an upper bound) later, unless that one is below what was reported before it."""
     import numpy as np
 
     if band is None or band.empty:
@@ -132,14 +132,25 @@ def monotone_band(band, series: Series):
     # the highest figure reported (exact or at least) by each date; the lowest (exact or at most) from it on
     floors = sorted((p.end.toordinal(), p.lo) for p in pts if p.qualifier in ("exact", "at_least") and p.lo)
     highest = np.maximum.accumulate([v for _, v in floors]) if floors else np.array([])
-    floor = np.concatenate(([0.0], highest))[np.searchsorted([d for d, _ in floors], t, side="right")]
+    floor_days = [d for d, _ in floors]
+
+    def floor_at(days):
+        return np.concatenate(([0.0], highest))[np.searchsorted(floor_days, days, side="right")]
+
+    floor = floor_at(t)
+    # a figure below what was already reported by its date contradicts the series (and is flagged): it caps
+    # nothing, or the range would shrink to a line
     ceilings = sorted((p.end.toordinal(), p.hi) for p in pts
-                      if p.qualifier in ("exact", "at_most") and p.hi and np.isfinite(p.hi))
+                      if p.qualifier in ("exact", "at_most") and p.hi and np.isfinite(p.hi)
+                      and p.hi >= floor_at(p.end.toordinal()))
     lowest = np.minimum.accumulate([v for _, v in ceilings][::-1])[::-1] if ceilings else np.array([])
     ceiling = np.concatenate((lowest, [np.inf]))[np.searchsorted([d for d, _ in ceilings], t, side="left")]
+    # a total is at least what the model said it was at least before, and at most what it says it is at most
+    # later: the tightest range that never falls (a running maximum of the top would carry one wide spot,
+    # say where figures are sparse, to every later date)
     low = np.maximum(np.maximum.accumulate(band["low"].to_numpy()), floor)
     mid = np.maximum(np.maximum.accumulate(band["mid"].to_numpy()), low)
-    high = np.maximum(np.maximum.accumulate(band["high"].to_numpy()), mid)
+    high = np.maximum(np.minimum.accumulate(band["high"].to_numpy()[::-1])[::-1], mid)
     high = np.maximum(np.minimum(high, ceiling), floor)  # a later exact figure caps it, a reported one floors it
     mid, low = np.minimum(mid, high), np.minimum(low, high)
     band = band.assign(low=low, mid=mid, high=high)
