@@ -10,7 +10,7 @@ that later steps count independent claimants, not repetitions.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from datetime import date
 
 import pandas as pd
@@ -47,6 +47,7 @@ def rate_to_flow(rate: float, period: Span, per: str) -> float:
     return rate * length_in(period, per)
 
 
+@lru_cache(maxsize=4096)
 def claimant_key(name: str) -> str:
     """Claimants compared without case, spacing or a trailing parenthesis."""
     base = name.split("(")[0] if not name.startswith("(") else name

@@ -10,10 +10,10 @@ SAME_TIME_DAYS = 45  # another claimant's figure this close in time can corrobor
 
 
 def support_for(ledger: Ledger, series: Series, p: Point, previous: Point | None) -> str | None:
-    others = [q for q in series.independent() if q.id != p.id and claimant_key(q.claimant) != claimant_key(p.claimant)
-              and abs((q.mid - p.mid).days) <= SAME_TIME_DAYS and consistent(p, q)]
-    if others:
-        q = others[0]
+    own = claimant_key(p.claimant)
+    q = next((q for q in series.independent() if q.id != p.id and abs((q.mid - p.mid).days) <= SAME_TIME_DAYS
+              and claimant_key(q.claimant) != own and consistent(p, q)), None)
+    if q is not None:
         return f"corroborated by {q.claimant} ({q.id})"
     for e in (p.figure, *[q.figure for q in series.points if q.echo_of == p.id]):
         src = ledger.sources[e.source]
