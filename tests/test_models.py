@@ -46,6 +46,25 @@ def test_the_direct_search_finds_what_statsmodels_fit_finds(level, noise):
     np.testing.assert_array_equal(ours, public)
 
 
+def test_the_search_falls_back_to_statsmodels_public_fit(monkeypatch):
+    # should a later statsmodels move the filter's internals, the public route gives the same variances
+    import tracker.models.statespace as ss
+    from statsmodels.tsa.statespace.structural import UnobservedComponents
+
+    def moved(model, params):
+        raise AttributeError("no such internals")
+
+    rng = np.random.default_rng(6)
+    y = 5 + np.cumsum(rng.standard_normal(40) * 0.05) + rng.standard_normal(40) * 0.03
+    start = np.array([0.03 ** 2, 0.04, 0.04])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        direct = _mle(UnobservedComponents(y, level="local linear trend"), start, maxiter=40, factr=1e10)
+        monkeypatch.setattr(ss, "_direct_loglike", moved)
+        public = _mle(UnobservedComponents(y, level="local linear trend"), start, maxiter=40, factr=1e10)
+    np.testing.assert_array_equal(public, direct)
+
+
 def _level_series(n=40, outliers=(12, 25), seed=4):
     from tracker.models import Observations
 

@@ -109,7 +109,7 @@ def _mle(model, start: np.ndarray, maxiter: int, factr: float) -> np.ndarray:
 
     try:
         loglike = _direct_loglike(model, np.asarray(start, dtype=float))
-    except (AttributeError, KeyError, TypeError):  # pragma: no cover - another statsmodels
+    except (AttributeError, KeyError, TypeError):  # another statsmodels: the public route
         return np.asarray(model.fit(start_params=start, disp=False, maxiter=maxiter, factr=factr,
                                     return_params=True, optim_complex_step=False))
     nobs = model.endog.shape[0]
