@@ -14,7 +14,6 @@ from tracker.ledger.append import append_document
 from tracker.errors import LedgerError
 from tracker.extraction import candidates_yaml, extract, read_bytes, read_text_article
 
-DATA = ROOT / "tests" / "data"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 

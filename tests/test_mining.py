@@ -1,6 +1,5 @@
 """Mining archives: real WARC files written with warcio, a real Dask LocalCluster, damaged input skipped."""
 
-import gzip
 from io import BytesIO
 
 import pytest

@@ -5,7 +5,6 @@ other indicators and dim other claimants; a screenshot is taken. Skipped, saying
 Chromium can be found (.ci/run installs Debian's chromium package)."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 
