@@ -278,9 +278,9 @@ def load(path: str | Path = "figures.yaml", *, today: date | None = None, cache:
         if hit is not None:
             return hit
     if beside is not None:
-        from tracker._infra.pool import run_beside
-
         import pickle
+
+        from tracker._infra.pool import run_beside
 
         # the reader pickles the ledger once, for the cache and to send it here
         return pickle.loads(run_beside(lambda: _read(path, today, overrides, cache, pickled=True), beside))
