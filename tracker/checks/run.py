@@ -220,7 +220,8 @@ def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detecto
     salt = _cache.code_hash() + name + repr(vars(detector))
     keys = {i: _cache.series_key(ledger, series_by_id[i], salt) for i in wanted} if cache else {}
     results = {i: hit for i in wanted if cache and (hit := _cache.get("flags", keys[i])) is not None}
-    todo = [i for i in wanted if i not in results]
+    # the longest series first, so that no worker is left with one at the end
+    todo = sorted((i for i in wanted if i not in results), key=lambda i: -len(series_by_id[i].points))
     if todo:
         detector.prepare()
     results.update(fork_map(_check_one, todo, {"ledger": ledger, "series": series_by_id, "detector": detector,
