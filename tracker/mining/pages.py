@@ -142,17 +142,16 @@ def warc_pages(path: Path, start: int = 0, count: int | None = None) -> Iterator
                     if gz and it.reader.decompressor is None:
                         # warcio reads a gzip member it cannot decompress as plain text, which can swallow
                         # the records after it into one of garbage: skipped, and reading goes on after it
-                        raise _NotCompressed(it.get_record_offset())
+                        bad = it.get_record_offset()
+                        yield Skipped(f"{name}@{bad}", "damaged WARC record (it does not decompress, in a "
+                                      "gzipped WARC); skipped")
+                        start = _next_record(fh, bad + 1, gz)
+                        break
                     page = _record_page(record, name)  # read the content before asking for the offset
                     last = it.get_record_offset()  # absolute: warcio counts from the file's start
                     if page is not None:
                         yield replace(page, origin=f"{name}@{last}")
-                return
-            except _NotCompressed as exc:
-                yield Skipped(f"{name}@{exc.offset}", "damaged WARC record (it does not decompress, in a gzipped "
-                              "WARC); skipped")
-                start = _next_record(fh, exc.offset + 1, gz)
-                if start is None:
+                else:
                     return
             except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:  # a damaged record
                 if last is not None:  # it failed after `last`: start again where the failing record begins
@@ -162,14 +161,8 @@ def warc_pages(path: Path, start: int = 0, count: int | None = None) -> Iterator
                     yield Skipped(f"{name}@{start}", f"damaged WARC record ({type(exc).__name__}: "
                                   f"{str(exc)[:80]}); skipped")
                     start = _next_record(fh, start + 1, gz)
-                if start is None:
-                    return
-
-
-class _NotCompressed(Exception):
-    def __init__(self, offset: int):
-        super().__init__(offset)
-        self.offset = offset
+            if start is None:
+                return
 
 
 def _next_record(fh, after: int, gzipped: bool) -> int | None:
