@@ -149,3 +149,30 @@ def test_cache_can_be_turned_off(tmp_path, monkeypatch):
     assert cache.cache_dir() is None
     load(write(tmp_path, BASE))
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_check_that_reads_other_indicators_is_never_served_stale(tmp_path):
+    """mislabel reads the figures other indicators have in the same release: adding one to *another*
+    indicator must change the first indicator's flags, cached or not."""
+    from test_flags import COURT, HEAD
+
+    slipped = COURT.replace("value: 5006, as_of: 2023-12-29, source: mz3, quote: '5,006'",
+                            "value: 1830, as_of: 2023-12-29, source: mz3, quote: '1,830'")
+    twin = "  - {id: d4, indicator: stock, value: 1830, as_of: 2023-12-29, source: mz3, quote: '1,830'}\n"
+
+    def flags(text, cached):
+        ledger = tracker.load(write(tmp_path, HEAD + text), today=TODAY)
+        return [f.as_dict() for f in check(ledger, cache=cached)]
+
+    before = flags(slipped, cached=True)  # the cache now holds the cases series without a twin
+    assert not [f for f in before if f["code"] == "mislabel"]
+    after_cached, after = flags(slipped + twin, cached=True), flags(slipped + twin, cached=False)
+    assert ("mislabel", "c4") in [(f["code"], f["figure"]) for f in after]
+    assert after_cached == after
+
+
+def test_a_series_key_covers_what_its_checks_read():
+    from tracker.checks.base import CHECKS, widest_scope
+
+    assert widest_scope(CHECKS) == "release"  # mislabel reads the release; nothing reads the whole ledger
+    assert {c.code for c in CHECKS if c.scope == "release"} == {"mislabel"}

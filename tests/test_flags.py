@@ -1,6 +1,7 @@
 """Each check and each kind of support, both ways, on small hand-made ledgers."""
 
 import json
+from dataclasses import replace
 import subprocess
 import sys
 
@@ -376,7 +377,7 @@ def test_a_registered_check_runs_with_no_other_edit(tmp_path, monkeypatch):
     monkeypatch.setattr(base, "CHECKS", list(base.CHECKS))  # the registration is undone after the test
     monkeypatch.setattr("tracker.checks.run.CHECKS", base.CHECKS)
 
-    @base.register("round", "a figure that is a multiple of 1,000")
+    @base.register("round", "a figure that is a multiple of 1,000", severity="notice")
     def round_figures(ctx):
         return [base.Flag("round", "notice", ctx.series.indicator.id, (p.id,), f"{p.id} is round")
                 for p in ctx.series.points if p.value % 1000 == 0]
@@ -596,3 +597,45 @@ def test_workers_run_blas_on_one_thread_each():
     from tracker._infra.pool import fork_map
 
     assert list(fork_map(_blas_threads_here, range(8), {}, workers=2, serial_below=2)) == [[1]] * 8
+
+
+def test_a_check_without_a_written_contract_is_refused(monkeypatch):
+    from tracker.checks import base
+
+    monkeypatch.setattr(base, "CHECKS", list(base.CHECKS))
+    with pytest.raises(TypeError):
+        base.register("round", "no severity given")  # the severity is part of the contract
+    with pytest.raises(ValueError, match="scope"):
+        base.register("round", "a figure", severity="notice", scope="everything")
+    with pytest.raises(ValueError, match="NO_SUCH"):
+        base.register("round", "a figure", severity="notice", thresholds=("NO_SUCH",))(lambda ctx: [])
+
+
+@pytest.mark.parametrize("before_refit", [True, False])
+def test_the_checks_that_run_before_the_refit_are_the_ones_declared(tmp_path, monkeypatch, before_refit):
+    """A check declared before_refit runs on the first fit, and the figure it names is set aside before the
+    model is refitted for the other checks; undeclared, it runs on the same fit as the others."""
+    from tracker.checks import base
+
+    monkeypatch.setattr(base, "CHECKS", list(base.CHECKS))
+    monkeypatch.setattr("tracker.checks.run.CHECKS", base.CHECKS)
+    seen = {}
+
+    @base.register("probe", "names q2", severity="warning", names_culprit=True, before_refit=before_refit)
+    def probe(ctx):
+        seen.setdefault("probe", {}).setdefault(ctx.series.indicator.id, []).append(ctx.fit)
+        return [base.Flag("probe", "warning", ctx.series.indicator.id, ("q2",), "q2 is wrong")]
+
+    @base.register("after", "looks at the fit", severity="notice")
+    def after(ctx):
+        seen.setdefault("after", {})[ctx.series.indicator.id] = ctx.fit
+        return []
+
+    assert ("probe", "q2") in [(f.code, f.figures[0]) for f in flags_of(tmp_path, STEADY)]
+    first, *again = seen["probe"]["cases"]
+    # declared: run on the first fit, then again on the refit without q2 that the other checks see
+    assert (first is not seen["after"]["cases"]) == before_refit and len(again) == before_refit
+    assert "q2" not in seen["after"]["cases"].judgements or not before_refit or \
+        seen["after"]["cases"].judgements["q2"] == first.judgements["q2"]  # q2 keeps its first judgement
+    assert base.CHECKS[-2].before_refit == before_refit and {c.code for c in base.CHECKS[:-2] if c.before_refit} \
+        == {"magnitude", "decrease", "mislabel"}

@@ -153,10 +153,23 @@ def _content(cls):
     return operator.attrgetter(*names)
 
 
-def series_key(ledger, series, extra: str = "") -> str:
-    """A key for everything a result about one indicator is made from: the indicator, its figures
-    (not their place in the file), their sources, the events that cover it, and `extra`."""
+def series_key(ledger, series, extra: str = "", scope: str = "series") -> str:
+    """A key for everything a result about one indicator is made from, as wide as the widest scope of the
+    checks run on it (tracker.checks.base): the indicator, its figures (not their place in the file), their
+    sources, the events that cover it and `extra`; for "release", the other indicators' figures published in
+    the same releases; for "ledger", the whole ledger."""
     h = hashlib.sha256(f"{extra}|{series.indicator!r}".encode())
+    if scope == "ledger":
+        h.update(ledger.content_hash.encode())
+    elif scope == "release":
+        mates = {}
+        for p in (*series.points, *series.candidates, *series.rejected):
+            for key in ledger.release_keys(p.figure):
+                for g in ledger.releases.get(key, ()):
+                    if g.indicator != series.indicator.id:
+                        mates[g.id] = g
+        for gid in sorted(mates):
+            h.update(repr(_clean(mates[gid])).encode())
     for p in (*series.points, *series.candidates, *series.rejected):
         h.update(repr((_clean(p.figure), p.echo_of)).encode())
         h.update(repr(ledger.sources[p.figure.source]).encode())

@@ -1,10 +1,28 @@
-"""What every check shares: the Flag, the registry, and how figures are described and compared.
+"""What every check shares: the Flag, the registry and its contract, and how figures are described.
 
 A check is a function of a `Context` (the ledger, one series, the model's fit) that
-returns flags. It joins the run by being registered:
+returns flags. It joins the run by being registered with its contract:
 
-    @register("decrease", "a running total lower than an earlier one", kinds=("cumulative",))
+    @register("decrease", "a running total lower than an earlier one", severity="error",
+              kinds=("cumulative",), names_culprit=True, before_refit=True,
+              thresholds=("REPRINT_TOLERANCE",))
     def decreases(ctx): ...
+
+The contract, read by the runner (`tracker.checks.run`) and the cache:
+
+code           the flag code it raises (two checks may share one: both kinds of `jump`)
+severity       the most serious severity it raises
+kinds          the indicator kinds it applies to (None: all)
+scope          what it reads besides its own series, which the cache key must cover:
+               "series"  the indicator, its figures, their sources and the events that cover it
+               "release" also other indicators' figures published in the same release
+               "ledger"  anything in the ledger (the key is the whole ledger)
+names_culprit  its problems say which figure is wrong; a jump beside such a figure is its echo
+before_refit   it runs on the first fit, and the figures it names are set aside before the model is
+               refitted (so that one wrong figure does not make its neighbours look wrong); it runs
+               again with the others on the refit (or its first flags stand when it named nothing)
+thresholds     the names of the module constants it is tuned by; each constant's comment says where its
+               value comes from
 
 The order of registration is the order of the codes in reports.
 """
@@ -16,7 +34,7 @@ from datetime import date
 from typing import Callable
 
 from tracker.ledger.model import Figure, Ledger
-from tracker.models import ModelFit
+from tracker.models.base import BAND_K, ModelFit
 from tracker.series import Point, Series, claimant_key
 from tracker.text.formatting import format_value, stated
 
@@ -58,29 +76,68 @@ class Context:
     ledger: Ledger
     series: Series
     fit: ModelFit | None = None
-    k: float = 3.0  # the detector's band half-width in standard deviations
+    k: float = BAND_K  # the detector's band half-width in standard deviations
+
+
+SCOPES = ("series", "release", "ledger")
 
 
 @dataclass(frozen=True)
 class Check:
+    """A registered check and its contract (see the module's docstring)."""
+
     code: str
     doc: str
     func: Callable[[Context], list[Flag]]
-    kinds: tuple[str, ...] | None = None  # indicator kinds it applies to; None: all
+    severity: str = "warning"
+    kinds: tuple[str, ...] | None = None
+    scope: str = "series"
+    names_culprit: bool = False
+    before_refit: bool = False
+    thresholds: tuple[str, ...] = ()
 
     def applies(self, series: Series) -> bool:
         return self.kinds is None or series.indicator.kind in self.kinds
+
+    def threshold_values(self) -> dict:
+        """Each named threshold and its value, read from the check's module."""
+        import sys
+
+        module = sys.modules[self.func.__module__]
+        return {name: getattr(module, name) for name in self.thresholds}
 
 
 CHECKS: list[Check] = []
 
 
-def register(code: str, doc: str, kinds: tuple[str, ...] | None = None):
-    """Add a check to the run; `doc` is the one line shown by `tracker flags --help` and reports."""
+def register(code: str, doc: str, *, severity: str, kinds: tuple[str, ...] | None = None, scope: str = "series",
+             names_culprit: bool = False, before_refit: bool = False, thresholds: tuple[str, ...] = ()):
+    """Add a check to the run with its contract; `doc` is the one line shown by `tracker flags --help`."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"check {code!r}: severity must be one of {', '.join(SEVERITIES)}")
+    if scope not in SCOPES:
+        raise ValueError(f"check {code!r}: scope must be one of {', '.join(SCOPES)}")
+
     def wrap(func):
-        CHECKS.append(Check(code, doc, func, kinds))
+        import sys
+
+        module = sys.modules[func.__module__]
+        missing = [t for t in thresholds if not hasattr(module, t)]
+        if missing:
+            raise ValueError(f"check {code!r}: thresholds {missing} are not constants of {func.__module__}")
+        CHECKS.append(Check(code, doc, func, severity, kinds, scope, names_culprit, before_refit, tuple(thresholds)))
         return func
     return wrap
+
+
+def culprit_codes() -> frozenset[str]:
+    """The codes of checks whose problems name the wrong figure."""
+    return frozenset(c.code for c in CHECKS if c.names_culprit)
+
+
+def widest_scope(checks=None) -> str:
+    """The widest scope among `checks` (default: all registered)."""
+    return max((c.scope for c in (CHECKS if checks is None else checks)), key=SCOPES.index, default="series")
 
 
 def codes() -> tuple[str, ...]:

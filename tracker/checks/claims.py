@@ -11,7 +11,11 @@ from tracker.series import Series, length_in
 from tracker.text.formatting import format_value, stated
 from tracker.text.numbers import quote_states
 
-RATIO_TOLERANCE = {"exact": 0.05, "approx": 0.25}  # how far a stated ratio may be from the series'
+# How far a stated ratio may be from the series': an exact "doubled" allows the rounding of the figures it
+# compares (5%), an approximate "about twice" a quarter. A judgement, not fitted to data.
+RATIO_TOLERANCE = {"exact": 0.05, "approx": 0.25}
+# A figure belongs to a window when at least half its period lies inside it (a judgement).
+IN_WINDOW = 0.5
 
 
 def _window_level(series: Series, first: date, last: date) -> tuple[float, float] | None:
@@ -21,7 +25,7 @@ def _window_level(series: Series, first: date, last: date) -> tuple[float, float
         if p.qualifier not in ("exact", "approx", "range") or p.best is None:
             continue
         inside = max(0, (min(p.end, last) - max(p.start, first)).days + 1)
-        if inside >= 0.5 * ((p.end - p.start).days + 1):
+        if inside >= IN_WINDOW * ((p.end - p.start).days + 1):
             v = p.best / length_in((p.start, p.end), "month") if series.indicator.kind == "flow" else p.best
             vals.append(v)
     if not vals:
@@ -29,7 +33,8 @@ def _window_level(series: Series, first: date, last: date) -> tuple[float, float
     return min(vals), max(vals)
 
 
-@register("relative", 'a relative claim ("doubling") that the series contradicts, or cannot check')
+@register("relative", 'a relative claim ("doubling") that the series contradicts, or cannot check',
+          severity="error", thresholds=("RATIO_TOLERANCE", "IN_WINDOW"))
 def relative(ctx: Context) -> list[Flag]:
     series = ctx.series
     flags = []
@@ -61,7 +66,7 @@ def relative(ctx: Context) -> list[Flag]:
     return flags
 
 
-@register("quote", "a quote that does not state the figure's number")
+@register("quote", "a quote that does not state the figure's number", severity="warning")
 def quotes(ctx: Context) -> list[Flag]:
     series = ctx.series
     flags = []
@@ -74,7 +79,7 @@ def quotes(ctx: Context) -> list[Flag]:
     return flags
 
 
-@register("undated", "a figure whose date can only be guessed, so it cannot be judged")
+@register("undated", "a figure whose date can only be guessed, so it cannot be judged", severity="notice")
 def undated(ctx: Context) -> list[Flag]:
     series = ctx.series
     return [Flag("undated", "notice", series.indicator.id, (f.id,),

@@ -11,12 +11,21 @@ from tracker.checks.base import (TOLERANCE, Context, Flag, allowed, comparable, 
 from tracker.series import Point, claimant_key
 from tracker.text.formatting import format_value
 
-STALE_LAG_DAYS = 7  # the newer value must have been public at least this long before
-REPRINT_TOLERANCE = 0.05  # a later, lower figure this close to an earlier one may be its re-print
+# Where each value comes from: "judgement" is a choice made when the check was written, not fitted to
+# data; the real-series benchmark (benchmarks/real_flags.py) holds them all.
+STALE_LAG_DAYS = 7  # the newer value must have been public at least a week before (judgement: news cycles)
+REPRINT_TOLERANCE = 0.05  # a later, lower figure this close to an earlier one may be its re-print (rounding)
+DECREASE_MARGIN = 0.02  # a fall must exceed both qualifiers' tolerance by 2% more (judgement: rounding)
+AGREE_FACTOR = 2.0  # figures whose paces are within 2x back each other when a fall is blamed (judgement)
+FAR_FACTOR = 3.0  # a fall between paces 3x apart is no rounding: the backers decide (judgement)
+STALE_RISE = 0.02  # a running total this much above a re-print's value outdates it (judgement: rounding)
+STALE_CHANGE = 0.1  # a stock this far from a re-print's value outdates it (judgement)
+SAME_NUMBER = 0.005  # values this close are the same number printed twice (rounding of the last digit)
 
 
 @register("decrease", "a running total lower than an earlier one beyond what qualifiers allow",
-          kinds=("cumulative",))
+          severity="error", kinds=("cumulative",), names_culprit=True, before_refit=True,
+          thresholds=("DECREASE_MARGIN", "REPRINT_TOLERANCE", "AGREE_FACTOR", "FAR_FACTOR"))
 def decreases(ctx: Context) -> list[Flag]:
     """Each fall names the figure the rest of the series disagrees with: a too-high earlier figure that
     several later ones are below, or a too-low later one that several earlier ones are above."""
@@ -43,7 +52,7 @@ def decreases(ctx: Context) -> list[Flag]:
     # pairs [b, a] (a earlier, b later) where b is lower than a beyond both qualifiers
     with np.errstate(invalid="ignore"):
         lower = (end[None, :] < start[:, None]) & (low[None, :] > 0) & \
-            (high[:, None] < low[None, :] * (1 - tol[None, :] - tol[:, None] - 0.02))
+            (high[:, None] < low[None, :] * (1 - tol[None, :] - tol[:, None] - DECREASE_MARGIN))
         # unless b may repeat a value the series had by a's date (b published after a, dated by its
         # publication, and another figure with about b's value is dated no later than a): a stale re-print,
         # checked below; a lower value the series never had says a or b is wrong
@@ -59,9 +68,11 @@ def decreases(ctx: Context) -> list[Flag]:
     above = np.bincount(a_idx, minlength=len(pts))  # later figures below it
     below = np.bincount(b_idx, minlength=len(pts))  # earlier figures above it
 
-    # who agrees with a figure: the other figures (bounds too) whose pace is within a factor of 2 of its own
-    near = np.searchsorted(bound_paces, 2 * pace, "right") - np.searchsorted(bound_paces, 0.5 * pace, "left")
-    within = (bound_pace[None, :] >= 0.5 * pace[:, None]) & (bound_pace[None, :] <= 2 * pace[:, None])  # [p, q]
+    # who agrees with a figure: the other figures (bounds too) whose pace is within AGREE_FACTOR of its own
+    near = np.searchsorted(bound_paces, AGREE_FACTOR * pace, "right") - \
+        np.searchsorted(bound_paces, pace / AGREE_FACTOR, "left")
+    within = (bound_pace[None, :] >= pace[:, None] / AGREE_FACTOR) & \
+        (bound_pace[None, :] <= AGREE_FACTOR * pace[:, None])  # [p, q]
 
     def backers(p: np.ndarray, other: np.ndarray) -> np.ndarray:
         n = near[p] - within[p, p] - within[p, other]
@@ -69,7 +80,7 @@ def decreases(ctx: Context) -> list[Flag]:
 
     pa, pb = pace[a_idx], pace[b_idx]
     with np.errstate(divide="ignore", invalid="ignore"):
-        far = (pa != 0) & (pb != 0) & (np.maximum(pa / pb, pb / pa) >= 3)  # one of them is no rounding
+        far = (pa != 0) & (pb != 0) & (np.maximum(pa / pb, pb / pa) >= FAR_FACTOR)  # one of them is no rounding
     # the figure more later (earlier) figures contradict; when as many, one far off the other's pace is
     # judged by who agrees with it; else by the model
     ka, kb = above[a_idx], below[b_idx]
@@ -144,7 +155,8 @@ def _comparable_pair(series, a: Point, b: Point, extra: float) -> bool:
     return alo <= bhi and blo <= ahi
 
 
-@register("conflict", "figures for the same time that cannot both be true")
+@register("conflict", "figures for the same time that cannot both be true", severity="error", names_culprit=True,
+          thresholds=("OVERLAP", "SAME_MONTH_GROWTH"))
 def conflicts(ctx: Context) -> list[Flag]:
     """Figures for the same day, the same month of one claimant's running total, or periods that overlap
     by OVERLAP or more; the flag names the one further from what the series' other figures imply."""
@@ -199,12 +211,13 @@ def _between(series, p: Point, exclude: frozenset) -> float | None:
     return robust_expected(series, p, exclude)
 
 
-MISLABEL_TOLERANCE = 0.005  # values this close are the same number
-MISLABEL_OFF = 1.5  # and the series expects something at least this many times different
+MISLABEL_TOLERANCE = SAME_NUMBER  # values this close are the same number
+MISLABEL_OFF = 1.5  # and the series expects something at least this many times different (judgement)
 
 
 @register("mislabel", "a figure whose value is another indicator's figure from the same release, while its "
-          "own series expects something else")
+          "own series expects something else", severity="warning", scope="release", names_culprit=True,
+          before_refit=True, thresholds=("MISLABEL_TOLERANCE", "MISLABEL_OFF"))
 def mislabels(ctx: Context) -> list[Flag]:
     import math
 
@@ -232,7 +245,8 @@ def mislabels(ctx: Context) -> list[Flag]:
 
 
 @register("stale", "published when a clearly different value for a later or equal date was already public",
-          kinds=("cumulative", "stock"))
+          severity="warning", kinds=("cumulative", "stock"),
+          thresholds=("STALE_LAG_DAYS", "STALE_RISE", "STALE_CHANGE", "SAME_NUMBER"))
 def stale(ctx: Context) -> list[Flag]:
     ledger, series = ctx.ledger, ctx.series
     if series.indicator.kind not in ("cumulative", "stock"):
@@ -260,11 +274,11 @@ def stale(ctx: Context) -> list[Flag]:
             if not anyone and producer[g.id] != producer[f.id]:
                 continue  # another producer's count is a disagreement, not a newer edition
             if series.indicator.kind == "cumulative":
-                if allowed(g)[0] > f.value * 1.02:
+                if allowed(g)[0] > f.value * (1 + STALE_RISE):
                     newer.append(g)
-            elif g.best is not None and f.value and abs(g.best - f.value) > 0.1 * f.value:
+            elif g.best is not None and f.value and abs(g.best - f.value) > STALE_CHANGE * f.value:
                 older = [h for h in series.points if h.end < g.end and h.best is not None
-                         and abs(h.best - f.value) <= 0.005 * f.value]
+                         and abs(h.best - f.value) <= SAME_NUMBER * f.value]
                 if older:
                     newer.append(g)
         if not newer:
@@ -272,7 +286,7 @@ def stale(ctx: Context) -> list[Flag]:
         # name what outdated it first: a plain value before a bound, then the earliest published
         g = min(newer, key=lambda q: (q.qualifier in ("at_least", "at_most"), public_by[q.id], q.id))
         older = [h for h in series.points if h.id != f.id and h.end < g.end and h.best is not None
-                 and abs(h.best - f.value) <= 0.005 * f.value]
+                 and abs(h.best - f.value) <= SAME_NUMBER * f.value]
         again = f"; it repeats the value of {older[0].id} ({older[0].end})" if older else ""
         bound = " (true, but an outdated bound)" if f.qualifier == "at_least" else ""
         flags.append(Flag("stale", "warning", series.indicator.id, (f.id, g.id),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from tracker.checks.base import describe, robust_expected, rounded, unit_of
+from tracker.models.base import BAND_K
 from tracker.checks.run import check_series
 from tracker.ledger.model import Ledger
 
@@ -18,7 +19,7 @@ def explain(ledger: Ledger, figure_id: str, detector=None, around: int = 3) -> s
     series = ledger.series[f.indicator]
     unit = unit_of(series)
     flags, fit = check_series(ledger, series, detector)
-    k = detector.k if detector is not None else 3.0
+    k = detector.k if detector is not None else BAND_K
     lines = [f"{figure_id} in {f.indicator} ({series.indicator.kind}), {f.location}", ""]
     points = sorted(series.independent(), key=lambda q: (q.mid, q.id))
     at = next((i for i, q in enumerate(points) if q.id == figure_id), None)

@@ -12,7 +12,17 @@ from tracker.models import Observations
 from tracker.series import Series
 from tracker.text.formatting import format_value
 
-RATE_FACTOR = 4.0  # an implied rate this many times off the median of the others is out of line
+# An implied monthly pace this many times off the median of the paces around it is out of line: a total
+# off by a digit moves the paces on its two sides about 10x in opposite directions, a real change of pace
+# moves one side. A judgement from the first version of the checks, held by benchmarks/real_flags.py.
+RATE_FACTOR = 4.0
+# Intervals shorter than this are left out of the implied pace: two figures days apart divide rounding by
+# almost nothing (two tellings of one release a few days apart imply paces of 0 or 10x).
+MIN_STEP_DAYS = 14
+# At the end of a series the median of the nearest figures lags a quickening count; a figure this many
+# times off that median is handed to the model's judgement too. A judgement between rounding (1.1x) and a
+# slipped digit (10x), chosen with benchmarks/real_flags.py.
+END_FAR_FACTOR = 3
 
 
 def observations(series: Series) -> Observations:
@@ -35,7 +45,10 @@ def observations(series: Series) -> Observations:
     )
 
 
-MAGNITUDE_TOLERANCE = 0.15  # in log10: within a factor of 10 ** 0.15 (1.4) of 10, 100 or 1,000 is a slip
+# In log10: within a factor of 10 ** 0.15 (1.4) of 10, 100 or 1,000 is a slip. A slipped digit is exactly 10x
+# the true value; the 1.4 leaves room for the growth between a figure and the neighbours it is judged by.
+# Chosen with benchmarks/real_flags.py.
+MAGNITUDE_TOLERANCE = 0.15
 
 
 def magnitude(value_lo: float, value_hi: float, expected: float) -> int | None:
@@ -65,7 +78,8 @@ def _isolated(fit, ordered: list, i: int, k: float) -> bool:
 
 
 @register("magnitude", "a figure about 10, 100 or 1,000 times what the rest of its series expects (a digit or "
-          "unit slip)")
+          "unit slip)", severity="error", names_culprit=True, before_refit=True,
+          thresholds=("MAGNITUDE_TOLERANCE", "END_FAR_FACTOR"))
 def magnitudes(ctx: Context) -> list[Flag]:
     """Judged against the median of its nearest figures; at the ends of a series, where that median lags
     a quickening count, also against the model's expectation (when the model finds it out of line)."""
@@ -101,7 +115,7 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
     factor = magnitude(p.lo, p.hi, expected) if expected else None
     j = fit.judgements.get(p.id) if fit is not None else None
     last = n == len(ordered) - 1
-    off = expected and (p.lo > 3 * expected or p.hi < expected / 3)
+    off = expected and (p.lo > END_FAR_FACTOR * expected or p.hi < expected / END_FAR_FACTOR)
     if factor is None and (last and off or len(ordered) == 2) and j is not None and np.isfinite(j.z) \
             and j.z > ctx.k:
         factor = magnitude(p.lo, p.hi, j.expected)
@@ -112,7 +126,7 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
     return p, factor, expected, abs(far)
 
 
-@register("jump", "a figure outside the model's expected band for its date")
+@register("jump", "a figure outside the model's expected band for its date", severity="warning")
 def model_jumps(ctx: Context) -> list[Flag]:
     """Support (another claimant, the producer's own publication, an event) can explain a change of level
     or pace; never a single figure that the figures on both sides of it contradict."""
@@ -142,14 +156,14 @@ def model_jumps(ctx: Context) -> list[Flag]:
 
 
 @register("jump", "a running total whose implied monthly rate spikes or dips around one figure",
-          kinds=("cumulative",))
+          severity="warning", kinds=("cumulative",), thresholds=("RATE_FACTOR", "MIN_STEP_DAYS"))
 def implied_rate_jumps(ctx: Context) -> list[Flag]:
     """For a running total: a figure whose interval before it and interval after it imply paces more than
     RATE_FACTOR times off their neighbours', in opposite directions (too high a total makes the pace before
     it spike and the pace after it dip). A pace that rises or falls steadily, as wartime counts do, is
     never out of line with both its neighbours."""
     series = ctx.series
-    steps = [s for s in series.implied_steps("month") if s[2] >= 14]
+    steps = [s for s in series.implied_steps("month") if s[2] >= MIN_STEP_DAYS]
     if len(steps) < 3:
         return []
     flags = []

@@ -15,7 +15,7 @@ from datetime import date
 
 # Each family registers its checks on import; this order is the order of codes in reports.
 from tracker.checks import jumps, consistency, claims  # noqa: F401,I001
-from tracker.checks.base import CHECKS, SEVERITIES, Context, Flag, codes
+from tracker.checks.base import CHECKS, SEVERITIES, Context, Flag, codes, culprit_codes, widest_scope
 from tracker.checks.jumps import observations
 from tracker._infra.pool import SHARED, fork_map
 from tracker.ledger.model import Ledger
@@ -90,18 +90,16 @@ def check_series(ledger: Ledger, series: Series, detector: Detector | None = Non
     return _one_culprit(series, _dedupe(flags)), fit
 
 
-NAMES_A_CULPRIT = ("magnitude", "decrease", "conflict", "mislabel")  # checks that say which figure is wrong
-
-
 def _one_culprit(series: Series, flags: list[Flag]) -> list[Flag]:
     """One wrong figure, one problem: a wrong figure puts its neighbours out of line with the model too, so a
     jump on a figure next to one already named as wrong is reported as that figure's echo (info), not as a
     second problem."""
-    culprits = {f.figures[0] for f in flags if f.code in NAMES_A_CULPRIT and f.is_problem}
+    naming = culprit_codes()  # the checks that say which figure is wrong
+    culprits = {f.figures[0] for f in flags if f.code in naming and f.is_problem}
     if not culprits:
         return flags
     # named by a check other than a conflict: a conflict with such a figure is its echo
-    named = {f.figures[0] for f in flags if f.code in NAMES_A_CULPRIT and f.code != "conflict" and f.is_problem}
+    named = {f.figures[0] for f in flags if f.code in naming and f.code != "conflict" and f.is_problem}
     ordered = [p.id for p in sorted(series.independent(), key=lambda q: (q.mid, q.id))]
     beside = {fid: set(ordered[max(0, i - 1):i] + ordered[i + 1:i + 2]) for i, fid in enumerate(ordered)}
     out = []
@@ -160,19 +158,15 @@ def monotone_band(band, series: Series):
 
 
 def _without_slips(ledger: Ledger, series: Series, obs, fit, detector) -> tuple[ModelFit | None, dict]:
-    """A fit in which figures already named as wrong (off by a factor of about 10, 100 or 1,000; the one a
-    running total's fall points at; another indicator's value) are set aside, so that the rest are judged
-    without them (a wrong figure must not make its neighbours look wrong); the set-aside figures keep the
-    judgement that found them. With the fit, the flags of the checks run on it when it stands as it was."""
-    from tracker.checks.consistency import decreases, mislabels
-    from tracker.checks.jumps import magnitudes
-
+    """A fit in which figures already named as wrong by the checks that run before the refit (a slip by
+    10, 100 or 1,000; the one a running total's fall points at; another indicator's value) are set aside,
+    so that the rest are judged without them (a wrong figure must not make its neighbours look wrong); the
+    set-aside figures keep the judgement that found them. With the fit, the flags of the checks run on it
+    when it stands as it was."""
     if fit is None:
         return None, {}
     ctx = Context(ledger, series, fit, detector.k)
-    done = {magnitudes: magnitudes(ctx), mislabels: mislabels(ctx)}
-    if series.indicator.kind == "cumulative":
-        done[decreases] = decreases(ctx)
+    done = {c.func: c.func(ctx) for c in CHECKS if c.before_refit and c.applies(series)}
     slips = {f.figures[0] for found in done.values() for f in found}
     keep = [i for i, fid in enumerate(obs.ids) if fid not in slips]
     if not slips or len(keep) < 2:
@@ -218,7 +212,8 @@ def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detecto
     series_by_id = all_series(ledger)
     wanted = indicators or list(series_by_id)
     salt = _cache.code_hash() + name + repr(vars(detector))
-    keys = {i: _cache.series_key(ledger, series_by_id[i], salt) for i in wanted} if cache else {}
+    scopes = {i: widest_scope([c for c in CHECKS if c.applies(series_by_id[i])]) for i in wanted} if cache else {}
+    keys = {i: _cache.series_key(ledger, series_by_id[i], salt, scopes[i]) for i in wanted} if cache else {}
     results = {i: hit for i in wanted if cache and (hit := _cache.get("flags", keys[i])) is not None}
     # the longest series first, so that no worker is left with one at the end
     todo = sorted((i for i in wanted if i not in results), key=lambda i: -len(series_by_id[i].points))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tracker.models.base import EMPTY_BAND_COLUMNS, Detector, Judgement, ModelFit, Observations, unjudged
+from tracker.models.base import BAND_K, EMPTY_BAND_COLUMNS, Detector, Judgement, ModelFit, Observations, unjudged
 
 
 class RatioRule(Detector):
@@ -34,8 +34,8 @@ class RatioRule(Detector):
             lo, hi = med / self.factor, med * self.factor
             z, d = 0.0, 0
             if obs.lo[i] > hi:
-                z, d = 3.0 * obs.lo[i] / hi, 1
+                z, d = BAND_K * obs.lo[i] / hi, 1
             elif obs.hi[i] < lo:
-                z, d = 3.0 * lo / max(obs.hi[i], 1e-9), -1
+                z, d = BAND_K * lo / max(obs.hi[i], 1e-9), -1
             judgements[obs.ids[i]] = Judgement(obs.ids[i], med, lo, hi, z, d)
         return ModelFit(judgements, pd.DataFrame(columns=EMPTY_BAND_COLUMNS), self.name)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from tracker.models.base import (DAYS_PER_CELL, DAYS_PER_MONTH, EMPTY_BAND_COLUMNS, MIN_FIT, Detector,
+from tracker.models.base import (BAND_K, DAYS_PER_CELL, DAYS_PER_MONTH, EMPTY_BAND_COLUMNS, MIN_FIT, Detector,
                                  Judgement, ModelFit, Observations, _judge, unjudged)
 
 
@@ -160,7 +160,7 @@ class StateSpace(Detector):
 
     name = "state-space"
 
-    def __init__(self, k: float = 3.0, cell_days: float = DAYS_PER_CELL, fixed: dict | None = None,
+    def __init__(self, k: float = BAND_K, cell_days: float = DAYS_PER_CELL, fixed: dict | None = None,
                  min_fit: int = MIN_FIT):
         self.k = k
         self.cell_days = cell_days
