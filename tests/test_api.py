@@ -1,5 +1,6 @@
 """The front door: `import tracker` gives the public API, lazily."""
 
+import html
 import subprocess
 import sys
 
@@ -42,3 +43,32 @@ def test_series_are_built_once_per_ledger_without_writing_into_it():
     ledger = tracker.load(LEDGER)
     assert ledger.series is ledger.series  # a cached property, not an attribute set on a frozen object
     assert "_series" not in vars(ledger) and "_vocabulary" not in vars(ledger)
+
+
+@pytest.mark.parametrize("call", [
+    lambda led: tracker.series_of(led, "awol-court-case"),
+    lambda led: led.series["awol-court-case"],
+    lambda led: tracker.check(led, ["awol-court-case"]),
+    lambda led: tracker.plot_indicator(led, "awol-court-case"),
+])
+def test_an_unknown_indicator_is_a_tracker_error_with_a_suggestion(call):
+    with pytest.raises(tracker.UnknownIndicator, match="did you mean 'awol-court-cases'") as info:
+        call(tracker.load(LEDGER))
+    assert isinstance(info.value, tracker.TrackerError) and info.value.name == "awol-court-case"
+
+
+def test_one_series_object_per_indicator_whichever_way_it_is_asked_for():
+    ledger = tracker.load(LEDGER)
+    assert tracker.series_of(ledger, "awol-court-cases") is ledger.series["awol-court-cases"]
+    assert list(ledger.series) == list(ledger.indicators)
+
+
+def test_build_without_a_result_checks_the_ledger_itself(tmp_path):
+    """The report always carries the flags: a build without `result=` is not a build without flags."""
+    ledger = tracker.load(LEDGER)
+    tracker.build(ledger, tmp_path / "a", indicators=["awol-court-cases"], progress=False)
+    tracker.build(ledger, tmp_path / "b", indicators=["awol-court-cases"], result=tracker.check(ledger),
+                  progress=False)
+    a, b = ((tmp_path / d / "index.html").read_text() for d in "ab")
+    stale = next(f for f in tracker.check(ledger).flags if f.code == "stale")
+    assert a == b and html.escape(stale.message) in a

@@ -22,3 +22,16 @@ def test_notebook_runs(path):
     errors = [f"{o.ename}: {o.evalue}" for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
               if o.output_type == "error"]
     assert errors == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebooks_use_only_the_public_api(path):
+    """What a notebook shows a user is what `import tracker` promises: no module paths, only tracker.__all__."""
+    import re
+
+    import tracker
+
+    code = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    assert not re.findall(r"^\s*(?:from|import) tracker\.\S+", code, re.M)
+    used = set(re.findall(r"\btracker\.(\w+)", code))
+    assert used and used <= set(tracker.__all__), used - set(tracker.__all__)

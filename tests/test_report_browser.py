@@ -25,7 +25,7 @@ def report(tmp_path_factory):
     out = tmp_path_factory.mktemp("report")
     ledger = tracker.load(LEDGER)
     checked = check(ledger)
-    tracker.build(ledger, out, flags=checked.flags, bands=checked.bands(), progress=False)
+    tracker.build(ledger, out, result=checked, progress=False)
     return out / "index.html", ledger, checked
 
 

@@ -2,11 +2,14 @@
 
     >>> import tracker
     >>> ledger = tracker.load("figures.yaml")        # validate; LedgerError lists every problem
+    >>> series = ledger.series["awol-court-cases"]   # or tracker.series_of(ledger, id); .frame() for pandas
     >>> result = tracker.check(ledger)               # flags: result.frame() is a DataFrame
-    >>> fig, ax = tracker.plot_indicator(ledger, "awol-court-cases")
-    >>> tracker.build(ledger, "output")              # every chart, the overview and index.html
+    >>> fig, ax = tracker.plot_indicator(ledger, "awol-court-cases", result=result)
+    >>> tracker.build(ledger, "output", result=result)  # every chart, the overview and index.html
     >>> article = tracker.read_article("article.html")
     >>> candidates = tracker.extract(article, ledger)
+    >>> tracker.append_document("figures.yaml", tracker.candidates_yaml(article, candidates, ledger))
+    >>> tracker.accept("figures.yaml", ["some-id"]); tracker.pending(tracker.load("figures.yaml"))
 
 Everything here is loaded on first use, so `import tracker` (and `tracker --help`)
 stays fast. Every error raised on bad input is a `tracker.TrackerError`.
@@ -24,6 +27,7 @@ _API = {
     "Ledger": ("tracker.ledger.model", "Ledger"),
     "Figure": ("tracker.ledger.model", "Figure"),
     "series_of": ("tracker.series", "series_of"),
+    "echoes_frame": ("tracker.series", "echoes_frame"),
     "check": ("tracker.checks", "check"),
     "CheckResult": ("tracker.checks", "CheckResult"),
     "Flag": ("tracker.checks", "Flag"),
@@ -33,9 +37,15 @@ _API = {
     "read_text_article": ("tracker.extraction", "read_text_article"),
     "extract": ("tracker.extraction", "extract"),
     "candidates_yaml": ("tracker.extraction", "candidates_yaml"),
+    "candidates_frame": ("tracker.extraction", "candidates_frame"),
+    "append_document": ("tracker.ledger.append", "append_document"),
+    "pending": ("tracker.review", "pending"),
+    "accept": ("tracker.review", "accept"),
+    "reject": ("tracker.review", "reject"),
     "TrackerError": ("tracker.errors", "TrackerError"),
     "LedgerError": ("tracker.errors", "LedgerError"),
     "ExtractError": ("tracker.errors", "ExtractError"),
+    "UnknownIndicator": ("tracker.errors", "UnknownIndicator"),
     "Problem": ("tracker.errors", "Problem"),
 }
 

@@ -45,5 +45,32 @@ class UsageError(TrackerError):
     """A command-line mistake (exit status 2), with a message that says how to fix it."""
 
 
+class UnknownIndicator(TrackerError, KeyError):
+    """An indicator id the ledger does not have; the message suggests the nearest one it does.
+
+    Also a KeyError, as the ledger's indicators are a mapping."""
+
+    def __init__(self, name: str, known=()):
+        import difflib
+
+        self.name = name
+        near = difflib.get_close_matches(str(name), list(known), 1)
+        hint = f" (did you mean '{near[0]}'?)" if near else ""
+        super().__init__(f"unknown indicator '{name}'{hint}; `tracker list` lists the ledger's indicators")
+
+    def __str__(self) -> str:  # a KeyError would print its message in quotes
+        return str(self.args[0])
+
+    def __reduce__(self):
+        return _unknown_indicator, (self.name, str(self))
+
+
+def _unknown_indicator(name: str, message: str) -> UnknownIndicator:
+    err = UnknownIndicator.__new__(UnknownIndicator)
+    err.name = name
+    Exception.__init__(err, message)
+    return err
+
+
 class ExtractError(TrackerError):
     """An article that cannot be read; the message says why and what to do."""

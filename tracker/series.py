@@ -9,12 +9,14 @@ that later steps count independent claimants, not repetitions.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from datetime import date
 
 import pandas as pd
 
+from tracker.errors import UnknownIndicator
 from tracker.ledger.dates import Span
 from tracker.ledger.model import Figure, Indicator, Ledger
 
@@ -231,7 +233,7 @@ def _scale(x: float | None, factor: float) -> float | None:
 
 
 def _place(f: Figure) -> tuple[date, date] | None:
-    span = f.period or f.as_of
+    span = f.when
     if span is None:
         return None
     return span.first, span.last
@@ -270,22 +272,41 @@ def mark_echoes(points: list[Point]) -> list[Point]:
 
 
 def series_of(ledger: Ledger, indicator_id: str) -> Series:
-    """The series of one indicator. Raises KeyError for an unknown indicator."""
-    ind = ledger.indicators[indicator_id]
-    return _build(ind, [f for f in ledger.figures if f.indicator == indicator_id])
+    """The series of one indicator: `ledger.series[indicator_id]`. Raises UnknownIndicator (a TrackerError)
+    for an id the ledger does not have."""
+    return ledger.series[indicator_id]
 
 
-def all_series(ledger: Ledger) -> dict[str, Series]:
-    """Every indicator's series, in the ledger's indicator order (built once per ledger: `Ledger.series`)."""
-    return dict(ledger.series)
+class SeriesMap(Mapping):
+    """`Ledger.series`: every indicator's Series by id, in the ledger's indicator order, each built when first
+    asked for (the figures are grouped by indicator once)."""
 
+    def __init__(self, ledger: Ledger):
+        self._ledger = ledger
+        self._built: dict[str, Series] = {}
+        self._grouped: dict[str, list[Figure]] | None = None
 
-def build_all(ledger: Ledger) -> dict[str, Series]:
-    """Every indicator's series, in one pass over the figures."""
-    grouped: dict[str, list[Figure]] = {i: [] for i in ledger.indicators}
-    for f in ledger.figures:
-        grouped[f.indicator].append(f)
-    return {i: _build(ledger.indicators[i], figs) for i, figs in grouped.items()}
+    def __getitem__(self, indicator_id: str) -> Series:
+        s = self._built.get(indicator_id)
+        if s is None:
+            ind = self._ledger.indicators.get(indicator_id)
+            if ind is None:
+                raise UnknownIndicator(indicator_id, self._ledger.indicators)
+            if self._grouped is None:
+                self._grouped = {i: [] for i in self._ledger.indicators}
+                for f in self._ledger.figures:
+                    self._grouped[f.indicator].append(f)
+            s = self._built[indicator_id] = _build(ind, self._grouped[indicator_id])
+        return s
+
+    def __iter__(self):
+        return iter(self._ledger.indicators)
+
+    def __len__(self) -> int:
+        return len(self._ledger.indicators)
+
+    def __contains__(self, indicator_id) -> bool:
+        return indicator_id in self._ledger.indicators
 
 
 def _build(ind: Indicator, figures: list[Figure]) -> Series:
@@ -307,7 +328,7 @@ def _build(ind: Indicator, figures: list[Figure]) -> Series:
 def echoes_frame(ledger: Ledger) -> pd.DataFrame:
     """Every accepted, dated figure with the figure it echoes (None for independent ones), per indicator."""
     rows = []
-    for ind_id, s in all_series(ledger).items():
+    for ind_id, s in ledger.series.items():
         for p in s.points:
             rows.append({"indicator": ind_id, "id": p.id, "claimant": p.claimant, "source": p.figure.source,
                          "value": p.value, "echo_of": p.echo_of})

@@ -18,15 +18,12 @@ from tracker.errors import LedgerError
 
 def build_once(ledger_path: Path, out: Path, formats=("png", "svg"), style: str = "working", lang: str = "en"):
     """Read, check and draw; return (ledger, build result, seconds)."""
-    from tracker.checks import check
     from tracker.ledger.loader import load
     from tracker.render.build import build
 
     started = time.perf_counter()
     ledger = load(ledger_path, cache=True)
-    checked = check(ledger, cache=True)
-    result = build(ledger, out, formats=formats, flags=checked.flags, bands=checked.bands(), style=style, lang=lang,
-                   progress=False)
+    result = build(ledger, out, formats=formats, style=style, lang=lang, progress=False, cache=True)
     return ledger, result, time.perf_counter() - started
 
 

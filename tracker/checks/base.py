@@ -151,7 +151,7 @@ def codes() -> tuple[str, ...]:
 def describe(ledger: Ledger, p: Point | Figure, unit: str) -> str:
     f = p.figure if isinstance(p, Point) else p
     src = ledger.sources[f.source]
-    when = f.period or f.as_of
+    when = f.when
     when_text = f"as of {when}" if f.as_of and not f.period and not f.as_of_defaulted else \
         f"for {when}" if f.period else f"published {src.published}" if src.published else "undated"
     via = f.claimant if claimant_key(f.claimant) == claimant_key(src.publisher) else f"{f.claimant} via {src.publisher}"

@@ -41,7 +41,7 @@ def relative(ctx: Context) -> list[Flag]:
     for f in series.relative:
         if f.status != "accepted":
             continue
-        later = f.period or f.as_of
+        later = f.when
         unit = "×" if f.change == "ratio" else unit_of(series)
         claim = f"{f.id} ({stated(f)} from {f.compared_to} to {later})"
         a = _window_level(series, f.compared_to.first, f.compared_to.last)

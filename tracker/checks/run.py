@@ -20,7 +20,7 @@ from tracker.checks.jumps import observations
 from tracker._infra.pool import SHARED, fork_map
 from tracker.ledger.model import Ledger
 from tracker.models import Detector, ModelFit, get_detector
-from tracker.series import Series, all_series
+from tracker.series import Series
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,16 @@ class CheckResult:
 
     def problems(self) -> tuple[Flag, ...]:
         return tuple(f for f in self.flags if f.is_problem)
+
+    def flagged(self) -> dict[str, list[str]]:
+        """The figures a problem names as out of line, each with its codes (the marks on charts)."""
+        out: dict[str, list[str]] = {}
+        for fl in self.flags:
+            if fl.is_problem and fl.figures:
+                codes = out.setdefault(fl.figures[0], [])
+                if fl.code not in codes:
+                    codes.append(fl.code)
+        return out
 
     def bands(self) -> dict:
         """Each modelled indicator's expected band as a DataFrame of date, low, mid, high."""
@@ -209,8 +219,8 @@ def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detecto
     cache = cache and _cache.cache_dir() is not None  # off (TRACKER_NO_CACHE): no keys to compute either
     name = detector if isinstance(detector, str) else getattr(detector, "name", "default")
     detector = get_detector(detector) if isinstance(detector, str) else detector or get_detector()
-    series_by_id = all_series(ledger)
-    wanted = indicators or list(series_by_id)
+    series_by_id = dict(ledger.series)
+    wanted = [ledger.series[i].indicator.id for i in indicators] if indicators else list(series_by_id)
     salt = _cache.code_hash() + name + repr(vars(detector))
     scopes = {i: widest_scope([c for c in CHECKS if c.applies(series_by_id[i])]) for i in wanted} if cache else {}
     keys = {i: _cache.series_key(ledger, series_by_id[i], salt, scopes[i]) for i in wanted} if cache else {}

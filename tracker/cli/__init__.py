@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 
 from tracker.cli.common import EXIT_BAD_INPUT, EXIT_OK
-from tracker.errors import LedgerError, UsageError
+from tracker.errors import LedgerError, TrackerError
 
 def main(argv: list[str] | None = None) -> int:
     import os
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     except LedgerError as exc:
         print(exc.summary(), file=sys.stderr)
         return EXIT_BAD_INPUT
-    except UsageError as exc:
+    except TrackerError as exc:  # a usage mistake, an unknown indicator, an unreadable article
         print(f"tracker: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # e.g. `tracker flags | head`

@@ -24,13 +24,9 @@ def _formats(text: str) -> tuple[str, ...]:
 
 
 def _known_indicators(ledger, names: list[str]) -> None:
-    unknown = [i for i in names if i not in ledger.indicators]
-    if unknown:
-        import difflib
-
-        hints = [f"'{u}'" + (f" (did you mean '{m[0]}'?)" if (m := difflib.get_close_matches(u, ledger.indicators, 1))
-                             else "") for u in unknown]
-        raise UsageError(f"unknown indicator {', '.join(hints)}; `tracker list` lists the ledger's indicators")
+    """Raises UnknownIndicator, with its "did you mean", for the first name the ledger does not have."""
+    for name in names:
+        ledger.series[name]
 
 
 def _needs(modules: tuple[str, ...], extra: str, what: str) -> None:

@@ -53,11 +53,8 @@ def cmd_chart(args) -> int:
     ledger = _load(args.ledger)
     _known_indicators(ledger, args.indicators)
     out = _out_dir(args)
-    from tracker.checks import check
-
-    checked = check(ledger, cache=True)  # every indicator's flags: the report describes the whole ledger
     result = build(ledger, out, indicators=args.indicators or None, formats=_formats(args.format),
-                   flags=checked.flags, bands=checked.bands(), style=args.style, lang=args.lang)
+                   style=args.style, lang=args.lang, cache=True)
     report = f"; report: {Path(out) / 'index.html'}" if args.style == "working" else ""
     print(f"{out}: drew {len(result.drawn)} chart{'s' if len(result.drawn) != 1 else ''}, "
           f"{len(result.skipped)} unchanged{report}", file=sys.stderr)

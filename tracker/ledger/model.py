@@ -137,11 +137,13 @@ class Ledger:
         return out
 
     @cached_property
-    def series(self) -> dict:
-        """Every indicator's Series (tracker.series), in indicator order; built once, as the ledger never changes."""
-        from tracker.series import build_all
+    def series(self) -> Mapping:
+        """Every indicator's Series (tracker.series), in indicator order: the one way to get a series. Each is
+        built when first asked for and kept, as the ledger never changes; an unknown id raises
+        UnknownIndicator."""
+        from tracker.series import SeriesMap
 
-        return build_all(self)
+        return SeriesMap(self)
 
     def events_for(self, indicator_id: str) -> tuple[Event, ...]:
         return tuple(e for e in self.events if e.covers(indicator_id))

@@ -34,7 +34,7 @@ def rows_of(page, article, candidates) -> list[dict]:
 def _ledger_keys(ledger) -> dict:
     keys = {}
     for f in ledger.figures if ledger is not None else ():
-        when = f.period or f.as_of
+        when = f.when
         keys[(claimant_key(f.claimant), float(f.value if f.value is not None else f.low or 0),
               str(when) if when else None)] = f.id
     return keys

@@ -18,7 +18,7 @@ from tracker._infra.files import atomic_write, atomic_write_text
 from tracker._infra.pool import SHARED, fork_map
 from tracker.ledger.model import Ledger
 from tracker._infra.cache import series_key
-from tracker.series import all_series
+
 
 RENDER_VERSION = "4"  # the manifest's format
 MANIFEST = ".tracker-manifest.json"
@@ -74,15 +74,16 @@ class _Progress:
 
 def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | None = None,
           formats: tuple[str, ...] = ("png", "svg"), progress: bool | None = None,
-          flags=None, bands: dict | None = None, workers: int | None = None, style: str = "working",
-          lang: str = "en") -> BuildResult:
+          result=None, workers: int | None = None, style: str = "working", lang: str = "en",
+          cache: bool = False) -> BuildResult:
     """Draw the charts (all indicators, or those named) and, in the working style, their overview tiles,
     the overview and index.html. Charts whose inputs are unchanged are not redrawn; many are drawn on all
     cores.
 
-    PNG is always written; other formats go alongside. `flags` are the whole ledger's, whatever is drawn:
-    the report always describes all of it. The publication style (`style="publish"`) writes charts for
-    readers, with a PNG at twice the resolution beside each (`NAME@2x.png`), and no report."""
+    PNG is always written; other formats go alongside. `result` is `tracker.check(ledger)`'s, for the
+    flags and bands: the whole ledger's, whatever is drawn, as the report always describes all of it; when
+    not given, the ledger is checked here (with `cache`). The publication style (`style="publish"`) writes
+    charts for readers, with a PNG at twice the resolution beside each (`NAME@2x.png`), and no report."""
     formats = tuple(dict.fromkeys(("png", *formats)))
     out = Path(out)
     working = style == "working"
@@ -91,11 +92,17 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
         stale.unlink(missing_ok=True)
     old = _read_manifest(out)
     manifest = dict(old)
+    checked = result
+    if checked is None and working:
+        from tracker.checks import check
+
+        checked = check(ledger, cache=cache)
     result = BuildResult()
-    series_by_id = all_series(ledger)
-    wanted = indicators or list(series_by_id)
-    flagged = _flagged_by_figure(flags) if working else {}
-    bands = (bands or {}) if working else {}
+    series_by_id = dict(ledger.series)
+    wanted = [ledger.series[i].indicator.id for i in indicators] if indicators else list(series_by_id)
+    flagged = checked.flagged() if working else {}
+    bands = checked.bands() if working else {}
+    flags = checked.flags if working else ()
     keys, data_keys = _keys(ledger, series_by_id, wanted, flagged, bands, f"{style}|{lang}")
     files = formats + (("png@2x",) if not working else ())
     todo = [i for i in wanted if not _fresh(out, old, i, keys[i], files, working and _has_figures(series_by_id[i]))]
@@ -252,12 +259,4 @@ def _fresh(out: Path, manifest: dict, name: str, key: str, formats, tile: bool) 
     return True
 
 
-def _flagged_by_figure(flags) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for fl in flags or ():
-        if getattr(fl, "is_problem", True):
-            for fid in fl.figures[:1]:
-                codes = out.setdefault(fid, [])
-                if fl.code not in codes:
-                    codes.append(fl.code)
-    return out
+

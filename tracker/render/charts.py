@@ -184,15 +184,19 @@ def publish_subtitle(series: Series, lang: str = "en") -> str:
 # Long on purpose: the layers of one chart in drawing order (band, events, points, axes, titles, legend,
 # footer); each layer is a few lines and reads best in sequence.
 def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series | None = None,
-                   band=None, flagged=None, data_hash: str = "", footer: bool = True, style: str = "working",
-                   lang: str = "en"):
+                   result=None, band=None, flagged=None, data_hash: str = "", footer: bool = True,
+                   style: str = "working", lang: str = "en"):
     """Draw one indicator's chart; return (fig, ax). Never calls show().
 
-    `band` (a DataFrame with date, low, high) draws a model's expected band; `flagged` maps figure ids to
-    flag codes to mark them; the publication style (`style="publish"`) draws neither, nor candidates,
-    rejected figures or echoes. An indicator with a single figure is drawn as a statement of it.
+    `result` (what `tracker.check(ledger)` returned) gives the model's expected band and marks the flagged
+    figures; `band` (a DataFrame with date, low, high) and `flagged` (figure ids to flag codes) give them one
+    by one instead. The publication style (`style="publish"`) draws neither, nor candidates, rejected
+    figures or echoes. An indicator with a single figure is drawn as a statement of it.
     """
     series = series or series_of(ledger, indicator_id)
+    if result is not None:
+        band = result.bands().get(series.indicator.id) if band is None else band
+        flagged = result.flagged() if flagged is None else flagged
     st = STYLES[style]
     ind = series.indicator
     unit = "share" if ind.is_share else ind.unit
@@ -290,7 +294,7 @@ def _statement(fig, ax, ledger: Ledger, series: Series, p: Point, st: Style, dat
     fig.text(0.075, 0.58, value, fontsize=54, fontweight="bold", color=colour, ha="left", va="center",
              gid=f"figure-{p.id}")  # the report links and titles it like a marker
     w = words(lang)
-    when = p.figure.period or p.figure.as_of
+    when = p.figure.when
     lead = w["in"] if p.figure.period else w["reported"] if p.figure.as_of_defaulted else w["as_of"]
     when_words = f"{lead} {when_text(when, lang)}" if when else ""
     what = (ind.counts or ind.unit) + (f", {when_words}" if when_words else "")

@@ -42,7 +42,7 @@ def point_text(ledger: Ledger, series: Series, fid: str, flags_by_figure: dict) 
     f = next(p.figure for p in (*series.points, *series.candidates, *series.rejected) if p.id == fid)
     src = ledger.sources[f.source]
     unit = "share" if series.indicator.is_share else series.indicator.unit
-    when = f.period or f.as_of
+    when = f.when
     lines = [f"{stated(f, unit)} ({f.qualifier})" + (f" · {when}" if when else "") +
              (" (publication date)" if f.as_of_defaulted else ""),
              f"{f.claimant}" + ("" if f.claimant == src.publisher else f", as reported by {src.publisher}") +

@@ -52,8 +52,8 @@ SCRIPT = """
 
 def _when(f) -> str:
     if f.change:
-        return f"{f.period or f.as_of} vs {f.compared_to}"
-    span = f.period or f.as_of
+        return f"{f.when} vs {f.compared_to}"
+    span = f.when
     if span is None:
         return "undated"
     return f"{span} (published)" if f.as_of_defaulted else str(span)
@@ -63,7 +63,7 @@ def _figure_rows(ledger: Ledger, s: Series) -> str:
     unit = "share" if s.indicator.is_share else s.indicator.unit
     rows = []
     figures = [p.figure for p in (*s.points, *s.candidates, *s.rejected)] + list(s.relative) + list(s.undated)
-    figures.sort(key=lambda f: ((f.period or f.as_of).last.isoformat() if (f.period or f.as_of) else "9999", f.id))
+    figures.sort(key=lambda f: (f.when.last.isoformat() if f.when else "9999", f.id))
     echo = {p.id: p.echo_of for p in s.points}
     for f in figures:
         src = ledger.sources[f.source]

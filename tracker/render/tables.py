@@ -49,7 +49,7 @@ def figures_of_frame(ledger: Ledger, indicator_id: str) -> pd.DataFrame:
         if f.indicator != indicator_id:
             continue
         src = ledger.sources[f.source]
-        when = f.period or f.as_of
+        when = f.when
         rows.append({"date": str(when) if when else "", "value": stated(f, unit), "qualifier": f.qualifier,
                      "claimant": f.claimant, "outlet": src.publisher, "status": f.status, "id": f.id,
                      "where": f.location, "_key": (when.first.isoformat() if when else "9999", f.id)})
