@@ -25,19 +25,13 @@ class Article:
     document: str | None = None  # the local file it was read from
 
 
-_LETTER = re.compile(r"[^\W\d_]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def detect_language(text: str) -> str:
-    letters = len(_LETTER.findall(text))
-    if not letters:
-        return "en"
-    if len(_CYRILLIC.findall(text)) / letters < 0.3:
-        return "en"
-    uk = sum(text.count(c) for c in "іїєґІЇЄҐ")
-    ru = sum(text.count(c) for c in "ыэъёЫЭЪЁ")
-    return "uk" if uk > ru else "ru"
+    """The language of a text (tracker.languages.detect)."""
+    from tracker.languages import detect
+
+    return detect(text)
 
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b", re.I)
@@ -56,15 +50,15 @@ def dateline(lines: list[str]) -> str | None:
     '3 May 2024, 10:15', '3 мая 2024', '3 травня 2024 р.', '03.05.2024'. None when there is none."""
     import datetime
 
-    from tracker.extraction.context import _month_number
+    from tracker.extraction.context import month_number
 
     for line in lines:
         short = line.strip()
         if not short or len(short) > 48:
             continue
         m = _DAY_MONTH_YEAR.search(short)
-        if m and _month_number(m.group(2)):
-            day, month, year = int(m.group(1)), _month_number(m.group(2)), int(m.group(3))
+        if m and month_number(m.group(2)):
+            day, month, year = int(m.group(1)), month_number(m.group(2)), int(m.group(3))
         else:
             m = _DOTTED.search(short)
             if not m:

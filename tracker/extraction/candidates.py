@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tracker.extraction.article import Article, detect_language
-from tracker.extraction.context import _claimant, _near, _noun, _time, months_by_number
-from tracker.extraction.figures import _RANGE, _RANGE_JOIN, _is_excluded, _Num, _numbers, _qualifier, rounding
-from tracker.extraction.sentences import _is_chrome, sentences
-from tracker.extraction.suggest import _vocabulary, suggest_indicator, why_suggested
+from tracker.extraction.context import claimant_of, near_text, counted_noun, time_of, months_by_number
+from tracker.extraction.figures import RANGE_BEFORE, RANGE_JOIN, why_not_a_figure, Num, numbers_in, qualifier_of, rounding
+from tracker.extraction.sentences import is_page_chrome, sentences
+from tracker.extraction.suggest import indicator_vocabulary, suggest_indicator, why_suggested
+from tracker.languages import alternation
 from tracker.ledger.dates import DateError, parse_span
 
 @dataclass(frozen=True)
@@ -65,42 +66,43 @@ def _event_dates(ledger) -> dict[str, str]:
     return events
 
 
-def _ratio(sentence: str, n: _Num) -> tuple[str | None, float | None]:
+_CHANGE = re.compile(alternation("CHANGE_WORDS"), re.I)  # words that make a number a change: 'twice as many'
+
+
+def _ratio(sentence: str, n: Num) -> tuple[str | None, float | None]:
     """For "twice", "doubling", "33 times": (change, value); value None means not a figure."""
-    change = "ratio" if re.search(r"\b(more|greater|higher|as many|increase|rise|grew|from|than|"
-                                  r"больше|более|вырос|зросл|більше)\b|doubl|tripl|вдвое|втрое|вдвічі|втричі",
-                                  sentence[max(0, n.start - 30):n.end + 40], re.I) else None
+    change = "ratio" if _CHANGE.search(sentence[max(0, n.start - 30):n.end + 40]) else None
     if n.ratio and change is None:
         return None, (2.0 if n.printed.lower() == "twice" else None)  # "twice within a month": a count of two
     return change, n.value
 
 
-def _range_end(sentence: str, n: _Num, nxt: _Num | None) -> _Num | None:
+def _range_end(sentence: str, n: Num, nxt: Num | None) -> Num | None:
     """The number that closes a range begun by `n` ("between 34 and 35", "34-35"), if any."""
     if nxt is None or n.words or nxt.words:
         return None
     gap = sentence[n.end:nxt.start]
-    joined = _RANGE_JOIN.fullmatch(gap) and (_RANGE.search(sentence[max(0, n.start - 12):n.start])
+    joined = RANGE_JOIN.fullmatch(gap) and (RANGE_BEFORE.search(sentence[max(0, n.start - 12):n.start])
                                              or re.fullmatch(r"\s*[-–—]\s*", gap) or re.fullmatch(r"\s*to\s*", gap))
     if joined and nxt.value >= n.value and 0 < nxt.value / max(n.value, 1e-9) < 10 \
-            and not _is_excluded(sentence, nxt):
+            and not why_not_a_figure(sentence, nxt):
         return nxt
     return None
 
 
 def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | None,
-                         nums: list[_Num] | None = None) -> list[tuple[int, Candidate]]:
+                         nums: list[Num] | None = None) -> list[tuple[int, Candidate]]:
     """The candidates of one sentence with where each starts in it, before an indicator is suggested."""
     out = []
-    nums = _numbers(sentence, lang) if nums is None else nums
+    nums = numbers_in(sentence, lang) if nums is None else nums
     skip_next = False
     for i, n in enumerate(nums):
         if skip_next:
             skip_next = False
             continue
-        if _is_excluded(sentence, n):
+        if why_not_a_figure(sentence, n):
             continue
-        qualifier, qwords = _qualifier(sentence, n)
+        qualifier, qwords = qualifier_of(sentence, n)
         low = high = None
         change, value = None, n.value
         if n.ratio or re.match(r"^\s*times\b", sentence[n.end:n.end + 10], re.I):
@@ -110,7 +112,7 @@ def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | N
         end = _range_end(sentence, n, nums[i + 1] if i + 1 < len(nums) else None)
         if end is not None:
             qualifier, low, high, value, skip_next = "range", n.value, end.value, None, True
-            n = _Num(n.start, end.end, n.value, sentence[n.start:end.end], percent=end.percent or n.percent)
+            n = Num(n.start, end.end, n.value, sentence[n.start:end.end], percent=end.percent or n.percent)
         if n.vague:
             qualifier = "at_least"
         if n.ratio and change and qualifier == "exact":
@@ -134,7 +136,7 @@ def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | N
                       "side)",)
         out.append((n.start, Candidate(
             value=value, qualifier=qualifier, quote=sentence, printed=f"{qwords} {n.printed}".strip(), low=low,
-            high=high, percent=n.percent or n.share, change=change, noun=_noun(sentence, n), time_text=time.get("time_text", ""),
+            high=high, percent=n.percent or n.share, change=change, noun=counted_noun(sentence, n), time_text=time.get("time_text", ""),
             as_of=time.get("as_of"), period=time.get("period"), since=time.get("since"), per=time.get("per"),
             claimant=claimant, language=lang, vague=n.vague, precision=precision, assumed=bool(time.get("assumed")),
             notes=notes)))
@@ -145,7 +147,7 @@ def extract(article: Article, ledger=None) -> list[Candidate]:
     """Every candidate figure in the article, in order of appearance, with a suggested indicator."""
     lang = article.language or detect_language(article.text)
     published, events = _published(article), _event_dates(ledger)
-    vocabulary = _vocabulary(ledger) if ledger is not None and ledger.indicators else None
+    vocabulary = indicator_vocabulary(ledger) if ledger is not None and ledger.indicators else None
     starts, pos = [], 0  # where each paragraph (line) starts, to find a sentence's own by offset
     for line in article.text.split("\n"):
         starts.append(pos)
@@ -153,14 +155,14 @@ def extract(article: Article, ledger=None) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[tuple[str, int]] = set()  # a sentence printed twice (a headline repeated) gives its figures once
     for offset, sentence in sentences(article.text):
-        nums = _numbers(sentence, lang)
-        if not nums or _is_chrome(sentence):
+        nums = numbers_in(sentence, lang)
+        if not nums or is_page_chrome(sentence):
             continue
-        time = _time(sentence, published, events)
+        time = time_of(sentence, published, events)
         if time.get("per") and not (time.get("period") or time.get("since") or time.get("as_of")) and published:
             time["period"] = published.text[:7]  # a rate printed without a period holds around the article's date
             time["assumed"] = True
-        claimant = _claimant(sentence) or _claimant(_near(article.text, starts, offset, len(sentence)))
+        claimant = claimant_of(sentence) or claimant_of(near_text(article.text, starts, offset, len(sentence)))
         months = months_by_number(sentence, published) if time.get("period") else []
         for start, c in _sentence_candidates(sentence, lang, time, claimant, nums):
             if (sentence, start) in seen:

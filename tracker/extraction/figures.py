@@ -5,48 +5,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extraction.context import _MONTH_WORDS
+from tracker.extraction.context import MONTH_WORDS
+from tracker.languages import alternation, merged, pieces
 from tracker.text.numbers import DURATION_AFTER, scan
 
-_AGE = re.compile(r"^[\s-]*(year|years)[\s-]*old\b|^-?(летн\w*|річн\w*)", re.I)
+_AGE = re.compile(r"^(?:" + alternation("AGE_AFTER") + ")", re.I)
 _MONEY_BEFORE = re.compile(r"([$€£₽₴]|\b(?:USD|EUR|RUB|UAH))\s?$")
-_MONEY_AFTER = re.compile(r"^\s?(rubles?|roubles?|dollars?|euros?|hryvni\w*|руб\w*|доллар\w*|евро|гривен\w*|грн"
-                          r"|₽|€|\$)", re.I)
-_ARTICLE_BEFORE = re.compile(r"(\bArticles?|\bArt\.|\bstat\w*|стат\w*|ст\.|\bчаст\w*|\bч\.|пункт\w*|\bп\.|\bNo\.?|№|"
-                             r"\bpart|\bparagraph|\bsection|\bclause|\bunit|\bв/ч|\bвойсков\w* част\w*|"
-                             r"\bвійськов\w* частин\w*)\s*№?\s*$", re.I)  # a code's article, a military unit's number
+_MONEY_AFTER = re.compile(r"^\s?(" + alternation("MONEY_AFTER") + r"|₽|€|\$)", re.I)
+# a code's article, a military unit's number
+_ARTICLE_BEFORE = re.compile(r"(" + alternation("ARTICLE_BEFORE") + r"|№)\s*№?\s*$", re.I)
 # "the first half of the year", "в первой половине года", "first quarter": a part of a period, not a share
-_PART_OF_PERIOD = re.compile(r"(first|second|third|fourth|last|перв\w*|втор\w*|перш\w*|друг\w*|трет\w*|"
-                             r"четв[её]рт\w*|четверт\w*|последн\w*|останн\w*)\s*$", re.I)
-_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|-?(?:й|я|го|ой|ий|ая|е|ї|ої|ого|му|м))\b", re.I)
+_PART_OF_PERIOD = re.compile(r"(" + alternation("PART_OF_PERIOD") + r")\s*$", re.I)
+_ORDINAL_AFTER = re.compile(r"^(?:" + alternation("ORDINAL_SUFFIXES") + r")\b", re.I)
 _URL = re.compile(r"(https?://|www\.)\S+", re.I)
 _QUOTES = set("'\"‘’“”«»„")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
-_YEAR_CONTEXT_AFTER = re.compile(r"^\s?(году|года|год|г\.|г\b|року|рік|р\.|р\b|гг|рр)", re.I)
-QUALIFIER_WORDS = {
-    "at_least": ["more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than",
-                 "not less than", "surpass", "exceeded", "exceeds", "minimum of", "a minimum of",
-                 "свыше", "более", "больше", "не менее", "не меньше", "по меньшей мере", "как минимум", "минимум",
-                 "более чем", "понад", "більше", "більш ніж", "більше ніж", "щонайменше", "не менше", "принаймні",
-                 "як мінімум", "мінімум", "свыше чем", "не менее чем", "не меньше чем", "больше чем", "не менше ніж"],
-    "approx": ["about", "around", "almost", "nearly", "approximately", "roughly", "some", "an estimated", "estimated",
-               "close to", "circa", "approx.", "почти", "около", "примерно", "приблизительно", "порядка", "где-то",
-               "близько", "майже", "приблизно", "орієнтовно", "близько до", "почти что"],
-    "at_most": ["up to", "fewer than", "less than", "no more than", "not more than", "under", "at most", "maximum of",
-                "менее", "меньше", "не более", "не больше", "максимум", "до", "менше", "менш ніж", "не більше",
-                "не більш ніж", "щонайбільше", "не более чем", "не больше чем", "менее чем", "меньше чем"],
-}
+_YEAR_CONTEXT_AFTER = re.compile(r"^\s?(" + alternation("YEAR_WORDS_AFTER") + ")", re.I)
+QUALIFIER_WORDS = {"at_least": pieces("AT_LEAST"), "approx": pieces("APPROX"), "at_most": pieces("AT_MOST")}
 _QUALIFIER_PATTERNS = [  # each kind's words, longest first, right before the number
     (q, re.compile(r"(?<![\w])(" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
                    + r")(?:\s+(?:a|an|the))?\s*$")) for q, ws in QUALIFIER_WORDS.items()]
-_QUAL_AFTER = {"at_least": re.compile(r"^\s?(\+|or more\b|and more\b|plus\b|и более|і більше|или больше)", re.I),
-               "at_most": re.compile(r"^\s?(or fewer\b|or less\b|и менее|або менше)", re.I)}
-_RANGE = re.compile(r"(?:\bbetween|\bfrom|\bот|\bвід|\bз)\s+$", re.I)
-_RANGE_JOIN = re.compile(r"^\s*(%|per\s?cent|процент\w*|відсот\w*)?\s*(?:and|to|до|и|і|та|-|–|—)\s*", re.I)
+_QUAL_AFTER = {"at_least": re.compile(r"^\s?(" + alternation("AT_LEAST_AFTER") + ")", re.I),
+               "at_most": re.compile(r"^\s?(" + alternation("AT_MOST_AFTER") + ")", re.I)}
+RANGE_BEFORE = re.compile(r"(?:" + alternation("RANGE_START") + r")\s+$", re.I)
+RANGE_JOIN = re.compile(r"^\s*(" + alternation("PERCENT") + r")?\s*(?:" + alternation("RANGE_JOIN", escape=True)
+                         + r"|-|–|—)\s*", re.I)
+_ONE = frozenset(pieces("ONE"))  # the word 'one': a pronoun unless a bound comes before it
+_ONE_AS_FIGURE = re.compile(r"\b(" + alternation("ONE_AS_FIGURE_AFTER", escape=True) + r")\s*$", re.I)
+_RANGE_END_BEFORE = {w: re.compile(p) for w, p in merged("RANGE_END_BEFORE").items()}  # 'от 30 до' ends a range
 
 
 @dataclass
-class _Num:
+class Num:
     start: int
     end: int
     value: float
@@ -58,13 +48,13 @@ class _Num:
     share: bool = False  # a fraction said in words: "half", "каждый третий"
 
 
-def _numbers(sentence: str, lang: str) -> list[_Num]:
+def numbers_in(sentence: str, lang: str) -> list[Num]:
     """The numbers of a sentence that may be figures: not in addresses, ISO dates, times or dotted dates."""
     urls = [(m.start(), m.end()) for m in _URL.finditer(sentence)] if ("://" in sentence or "www." in sentence.lower()) \
         else []  # addresses and ISO dates are not figures
     if "-" in sentence:
         urls += [(m.start(), m.end()) for m in _ISO_DATE.finditer(sentence)]
-    out: list[_Num] = []
+    out: list[Num] = []
     for n in scan(sentence, lang):
         if any(a <= n.start < b for a, b in urls):
             continue
@@ -72,19 +62,18 @@ def _numbers(sentence: str, lang: str) -> list[_Num]:
             before, after = sentence[max(0, n.start - 40):n.start], sentence[n.end:n.end + 40]
             if re.match(r"^[:.]\d", after) or re.search(r"\d[:.]$", before):
                 continue  # a time (8:41) or a dotted date (16.09.2024)
-        out.append(_Num(n.start, n.end, n.value, n.text, percent=n.percent, words=n.words, vague=n.kind == "vague", share=n.kind == "share",
+        out.append(Num(n.start, n.end, n.value, n.text, percent=n.percent, words=n.words, vague=n.kind == "vague", share=n.kind == "share",
                         ratio=n.kind == "ratio"))
     return out
 
 
-def _is_excluded(sentence: str, n: _Num) -> str | None:
+def why_not_a_figure(sentence: str, n: Num) -> str | None:
     """Why a number is not a figure, or None when it may be one."""
     before, after = sentence[max(0, n.start - 40):n.start], sentence[n.end:n.end + 40]
     if n.share and _PART_OF_PERIOD.search(before):
         return "a part of a period"
     if n.words:
-        if n.printed.lower() in ("one", "один", "одна", "одно", "один", "одна") and not \
-                re.search(r"\b(at least|only|just|more than|over|всего|лишь|хотя бы|щонайменше|лише)\s*$", before, re.I):
+        if n.printed.lower() in _ONE and not _ONE_AS_FIGURE.search(before):
             return "the word 'one'"  # "one such deserter", "one of the few"
         if n.ratio and n.printed.lower() in ("half",) and not re.search(r"\b(over|more than|almost|nearly)\s*$",
                                                                          before, re.I):
@@ -110,16 +99,16 @@ def _is_excluded(sentence: str, n: _Num) -> str | None:
     plain_int = re.fullmatch(r"\d{4}", n.printed.strip()) is not None
     if plain_int and 1900 <= v <= 2100:
         return "year"
-    if re.search(r"(?:" + _MONTH_WORDS + r")\.?\s*$", before, re.I) and v <= 31 and float(v).is_integer():
+    if re.search(r"(?:" + MONTH_WORDS + r")\.?\s*$", before, re.I) and v <= 31 and float(v).is_integer():
         return "date"
-    if re.match(r"^\s*(?:" + _MONTH_WORDS + r")\b", after, re.I) and v <= 31 and float(v).is_integer():
+    if re.match(r"^\s*(?:" + MONTH_WORDS + r")\b", after, re.I) and v <= 31 and float(v).is_integer():
         return "date"
     if _YEAR_CONTEXT_AFTER.match(after):
         return "year"
     return None
 
 
-def _qualifier(sentence: str, n: _Num) -> tuple[str, str]:
+def qualifier_of(sentence: str, n: Num) -> tuple[str, str]:
     """The qualifier and the words that carry it."""
     before = sentence[max(0, n.start - 30):n.start].lower()
     after = sentence[n.end:n.end + 20]
@@ -134,7 +123,7 @@ def _qualifier(sentence: str, n: _Num) -> tuple[str, str]:
             best = (q, m.group(1))
     if best:
         q, w = best
-        if w == "до" and re.search(r"\b(от|с)\s+[\d\s,.]+\s*до\s*$", before):
+        if (end := _RANGE_END_BEFORE.get(w)) is not None and end.search(before):
             return "exact", ""  # the end of a range, handled with the range
         return best
     return "exact", ""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-_ABBREV = ("тыс", "тис", "млн", "млрд", "ст", "г", "гг", "р", "рр", "ч", "п", "Mr", "Mrs", "Dr", "St", "Art", "No",
-           "vs", "e.g", "i.e", "etc", "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.K", "т.е",
-           "т.д", "им", "ул", "чел")
-_SPLIT = re.compile(r"(?<=[.!?…])[\"'»”’)]*\s+(?=[\"'«“„(\[]?[A-ZА-ЯЁІЇЄҐ0-9])")
+from tracker.languages import alternation, pieces
+
+_ABBREV = frozenset(pieces("ABBREVIATIONS"))
+_SPLIT = re.compile(r"(?<=[.!?…])[\"'»”’)]*\s+(?=[\"'«“„(\[]?[" + "".join(pieces("CAPITALS")) + r"0-9])")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -35,11 +35,9 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
-_CHROME = re.compile(r"(support us|donat|subscribe|sign up|newsletter|cookie|all rights reserved|advertis|"
-                     r"costs us|remind me later|paiment|payment methods|read more|trending now|поддержите|"
-                     r"підтримайте|подпишитесь|підпишіться)", re.I)
+_CHROME = re.compile(r"(" + alternation("PAGE_CHROME") + ")", re.I)
 
 
-def _is_chrome(sentence: str) -> bool:
+def is_page_chrome(sentence: str) -> bool:
     """Donation banners, subscription boxes and the like."""
     return bool(_CHROME.search(sentence))

@@ -7,22 +7,14 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from tracker.extraction.context import _STOP, _window
+from tracker.extraction.context import STOP_WORDS, window_of
+from tracker.languages import merged, merged_lists, pieces
 
 if TYPE_CHECKING:
     from tracker.extraction.candidates import Candidate
 
-_TRANSLATE = {  # domain stems in Russian and Ukrainian -> English words in indicator titles
-    "дел": "cases", "справ": "cases", "уголовн": "criminal", "кримінальн": "criminal", "суд": "courts",
-    "приговор": "sentences", "вирок": "sentences", "решени": "sentences", "дезертир": "deserted",
-    "самовол": "awol", "солдат": "soldiers", "военнослужащ": "soldiers", "військов": "soldiers",
-    "бійц": "soldiers", "мобилиз": "mobilisation", "мобіліз": "mobilisation", "контрактник": "soldiers",
-    "человек": "people", "людей": "people", "людям": "people", "помог": "helped", "допомог": "helped",
-    "силовик": "security", "спецслужб": "intelligence", "шпион": "spies", "дипломат": "diplomats",
-    "идите лесом": "idite lesom", "ідіть лісом": "idite lesom", "призыв": "conscription", "армию": "drafted",
-    "assist": "help", "escap": "flee", "бежал": "flee", "втек": "flee", "сбежал": "flee",
-}
-_EN_STEM = re.compile(r"[a-zа-яёіїєґ]+")
+TITLE_WORDS = merged("DOMAIN_STEMS")  # domain stems of every language -> English words in indicator titles
+_EN_STEM = re.compile("[" + "".join(pieces("CAPITALS")).lower() + "]+")  # a word of any language's letters
 
 
 @functools.lru_cache(maxsize=4096)
@@ -31,15 +23,12 @@ def _tokens(text: str) -> frozenset[str]:
     sentence's candidates share its words)."""
     low = text.lower()
     words = set()
-    for stem, en in _TRANSLATE.items():
+    for stem, en in TITLE_WORDS.items():
         if stem in low:
             words.update(en.split())
     for w in _EN_STEM.findall(low):
-        if len(w) > 2 and w not in _STOP:
+        if len(w) > 2 and w not in STOP_WORDS:
             words.add(_stem(w))
-    for stem, en in (("assist", "help"), ("escap", "flee")):
-        if stem in low:
-            words.add(en)
     return frozenset(_stem(w) for w in words)
 
 
@@ -53,10 +42,7 @@ def _stem(word: str) -> str:
     return word[:6]
 
 
-_UNITS = {"cases": ("cases", "дел", "справ"), "soldiers": ("soldier", "deserter", "military personnel", "men",
-                                                            "солдат", "военнослуж", "дезертир", "бійц", "військов"),
-          "people": ("people", "person", "others", "russians", "человек", "людей", "людям", "осіб"),
-          "sentences": ("sentence", "verdict", "convict", "приговор", "вирок", "решени")}
+_UNITS = {unit: tuple(stems) for unit, stems in merged_lists("UNIT_WORDS").items()}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -65,7 +51,7 @@ def _unit_of(noun: str) -> str | None:
     return next((u for u, stems in _UNITS.items() if any(s in low for s in stems)), None)
 
 
-def _vocabulary(ledger) -> tuple[dict, dict, dict]:
+def indicator_vocabulary(ledger) -> tuple[dict, dict, dict]:
     """Each indicator's words and how telling each word is (IDF), built once per set of indicators."""
     return _vocabulary_of(tuple(ledger.indicators.values()))
 
@@ -92,8 +78,8 @@ def suggest_indicator(c: Candidate, ledger, context: str = "", vocabulary=None) 
     unit ("cases", "people") and the kind of time reference must fit the indicator."""
     if ledger is None or not ledger.indicators:
         return None, 0.0
-    vocabs, idf, weight = vocabulary or _vocabulary(ledger)  # `vocabulary`: _vocabulary(ledger), computed once
-    near = _tokens(" ".join([c.noun, _window(c)])) & idf.keys()  # words no indicator has cannot tell
+    vocabs, idf, weight = vocabulary or indicator_vocabulary(ledger)  # `vocabulary`: indicator_vocabulary(ledger), computed once
+    near = _tokens(" ".join([c.noun, window_of(c)])) & idf.keys()  # words no indicator has cannot tell
     far = (_tokens(c.quote) | _tokens(context)) & idf.keys() - near
     unit = _unit_of(c.noun)
     explainable = sum(idf[w] for w in near) + FAR * sum(idf[w] for w in far)
@@ -140,8 +126,8 @@ def why_suggested(c: Candidate, ledger, context: str = "", vocabulary=None) -> s
     ind = ledger.indicators.get(c.indicator) if ledger is not None and c.indicator else None
     if ind is None:
         return ""
-    vocabs, idf, _ = vocabulary or _vocabulary(ledger)
-    near = _tokens(" ".join([c.noun, _window(c)]))
+    vocabs, idf, _ = vocabulary or indicator_vocabulary(ledger)
+    near = _tokens(" ".join([c.noun, window_of(c)]))
     shared = sorted((w for w in near & vocabs[ind.id] if w in idf), key=lambda w: (-idf[w], w))[:3]
     if not shared:
         shared = sorted(((_tokens(c.quote) | _tokens(context)) & vocabs[ind.id]), key=lambda w: (-idf[w], w))[:3]
@@ -171,7 +157,7 @@ def new_indicator(c: Candidate) -> tuple[str, str, str, str]:
     """For a candidate no indicator fits: an id, a title, a unit and a kind for a new indicator, from its counted
     words and its time ("420 cases" in September -> cases-in-month, "Cases in a month", cases, flow)."""
     unit = "share" if c.percent else (_unit_of(c.noun) or "count")
-    words = [w for w in re.findall(r"[a-z]+", c.noun.lower()) if w not in _STOP][:3] if c.language == "en" else []
+    words = [w for w in re.findall(r"[a-z]+", c.noun.lower()) if w not in STOP_WORDS][:3] if c.language == "en" else []
     head = " ".join(words) or unit
     if c.per:
         kind, tail, title_tail = "rate", f"per-{c.per}", f"per {c.per}"

@@ -303,10 +303,10 @@ def parse_number(raw: str, quoted: bool = False) -> tuple[int | float | None, st
 
 def _as_printed(s: str) -> str:
     """For a number as an article prints it ('24 тысячи', '7.4 thousand'), the value to write instead."""
+    from tracker.languages import detect
     from tracker.text.numbers import scan
 
-    lang = "ru" if re.search("[а-яіїєґё]", s.lower()) else "en"
-    found = scan(s, lang)
+    found = scan(s, detect(s))
     if len(found) != 1 or found[0].percent or found[0].kind in ("vague", "ratio"):
         return ""
     value = format_number(found[0].value)

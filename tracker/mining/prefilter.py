@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.suggest import _TRANSLATE
+from tracker.extraction.suggest import TITLE_WORDS
 from tracker.text.numbers import NUMBERS, SCALES, VAGUE
 
 # Words that appear in most news pages: they tell nothing about the indicators.
@@ -37,7 +37,7 @@ def stems(ledger) -> list[str]:
         words |= {w for w in re.findall(r"[^\W\d_]{4}", text) if w == text.strip()}  # a short unit: "awol"
         if "awol" in text:
             words.add("awol")
-    words |= {k for k, v in _TRANSLATE.items() if len(k) >= 4}
+    words |= {k for k, v in TITLE_WORDS.items() if len(k) >= 4}
     return sorted(words)
 
 

@@ -50,7 +50,7 @@ def footer_text(ledger: Ledger, series: Series, data_hash: str = "", width: int 
 def _names(items: list[str], lang: str, most: int) -> str:
     w = words(lang)
     if len(items) <= most:
-        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + (" and " if lang == "en" else ", ") + items[-1]
+        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + w["list_and"] + items[-1]
     return ", ".join(items[:most]) + " " + w["and_more"].format(n=len(items) - most)
 
 

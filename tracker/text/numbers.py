@@ -5,7 +5,7 @@ language and every value it could be read as ("7,400" is 7400; "4,5 тис." is 
 "20%" is 20 printed and 0.2 as a share; "three thousand" is 3000; "dozens" is the
 bound 24). The extractor takes the figures from it; `quote_states(quote, value)`,
 the ledger's quote check, asks whether any reading is the figure's value. The words
-of each language are in `tracker.text.words`.
+of each language are in its module of `tracker.languages`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from tracker.text.words import merged, percent_words
+from tracker.languages import alternation, decimal_comma, merged, pieces
 
 # Thin, narrow no-break and no-break spaces appear as thousands separators.
 SPACES = "\u00a0\u202f\u2009 "
@@ -28,17 +28,16 @@ SCALES = merged("SCALES")
 VAGUE = merged("VAGUE")
 RATIOS = merged("RATIOS")
 SHARES = merged("SHARES")
-_PERCENT = re.compile(r"^\s?(" + "|".join(percent_words()) + ")", re.I)
+_PERCENT = re.compile(r"^\s?(" + alternation("PERCENT") + ")", re.I)
 _SCALE = re.compile(r"^\s?([^\W\d_]+)\.?", re.U)
 _EDGE_L, _EDGE_R = r"(?<![\w'’ʼ])", r"(?![\w'’ʼ])"
 # a unit of time right after a number: it is a duration ("up to 15 years", "шесть месяцев", "3 in 10 days")
-DURATION_AFTER = re.compile(r"[\s-]*(years?|months?|weeks?|days?|hours?|minutes?|decades?|лет|год\w*|месяц\w*"
-                            r"|недел\w*|дн\w*|дня|час\w*|рок\w*|років|міс\w*|тиж\w*|днів|годин\w*)\b", re.I)
+DURATION_AFTER = re.compile(r"[\s-]*(" + alternation("DURATION_WORDS") + r")\b", re.I)
 # "больше тысячи", "около сотни", "понад тисячі": after these words the genitive is one thousand (hundred),
 # not the vague "thousands"
-_ONE_AFTER_BOUND = {"тысячи": 1000.0, "тисячі": 1000.0, "сотни": 100.0, "сотні": 100.0}
-_BOUND_BEFORE = re.compile(r"(?<!\w)(больше|более|свыше|около|почти|порядка|менее|меньше|до|понад|близько|майже|більше"
-                           r"|менше|не менее|не більше)\s+$")
+_ONE_AFTER_BOUND = merged("ONE_AFTER_BOUND")
+_BOUND_BEFORE = re.compile(r"(?<!\w)(" + alternation("BOUND_BEFORE", escape=True) + r")\s+$")
+_VAGUE_NOT_AFTER_DIGITS = frozenset(pieces("VAGUE_NOT_AFTER_DIGITS"))  # '2 тысячи' is a scale, not 'thousands'
 
 
 def _alternatives(words) -> str:
@@ -125,7 +124,7 @@ def scan(text: str, lang: str = "en") -> list[Number]:
             word = m.group(0)
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if kind == "vague" and word in ("тысячи", "тысяч") and re.search(r"\d\s*$", low[:m.start()]):
+            if kind == "vague" and word in _VAGUE_NOT_AFTER_DIGITS and re.search(r"\d\s*$", low[:m.start()]):
                 continue
             taken.append(m.span())
             value = float(table[word])
@@ -173,7 +172,7 @@ def _place(value: float) -> float:
 
 
 _JOIN = re.compile(r"\s+(?:and\s+)?")
-_OUT_OF = re.compile(r"\s+(?:out of|in|of every|из|із|з)\s+", re.I)
+_OUT_OF = re.compile(r"\s+(?:" + alternation("OUT_OF", escape=True) + r")\s+", re.I)
 
 
 def _close(a: float, b: float) -> bool:
@@ -207,7 +206,7 @@ def read_number(token: str, lang: str = "en", scaled: bool = False) -> float:
     t = token
     for sp in _GROUP:
         t = t.replace(sp, "")
-    if lang in ("ru", "uk", "be", "bg"):
+    if decimal_comma(lang):
         if t.count(",") == 1 and "." not in t:
             return float(t.replace(",", "."))
         t = t.replace(",", "")

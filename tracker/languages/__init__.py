@@ -1,0 +1,143 @@
+"""Languages as plug-ins: one module per language holds everything the project knows of it.
+
+    from tracker import languages
+    languages.LANGUAGES["ru"].MONTH_STEMS     # one language's words
+    languages.pieces("AT_LEAST")              # every language's, in registry order
+    languages.chart_words("uk")               # the fixed words of a chart
+
+To add a language, write `tracker/languages/xx.py` defining the names below (copy en.py and
+translate; a list may be empty where the language has no such words) and add its cases to the
+tests: the module is found by its file name, and nothing else reads a language's words (the number
+reader, extraction, the charts and the CLI's --lang choices all read them from this registry).
+
+The contract (lists hold plain words unless they say regular expression):
+
+identity     CODE (the file's name), NAME, ORDER (where it stands among the languages: patterns are tried and
+             tables merged in this order), SCRIPT ("latin", "cyrillic"), DECIMAL_COMMA (',' is the decimal
+             sign), LETTERS (letters that tell it from another language of its script)
+numbers      NUMBERS, SCALES, VAGUE, RATIOS, SHARES (word -> value); PERCENT, DURATION_WORDS (regex);
+             BOUND_BEFORE and ONE_AFTER_BOUND ('больше тысячи' is more than one thousand); OUT_OF ('two out
+             of three'); ONE (the word 'one') and ONE_AS_FIGURE_AFTER ('only one'); VAGUE_NOT_AFTER_DIGITS
+qualifiers   AT_LEAST, APPROX, AT_MOST (words before a number); AT_LEAST_AFTER, AT_MOST_AFTER (regex after
+             it); RANGE_START (regex), RANGE_JOIN, RANGE_END_BEFORE (bound word -> regex of the text before
+             a number where that word ends a range instead); CHANGE_WORDS (regex: 'more than', 'doubled')
+not figures  AGE_AFTER, MONEY_AFTER, ARTICLE_BEFORE, PART_OF_PERIOD, ORDINAL_SUFFIXES, YEAR_WORDS_AFTER (regex)
+time         MONTH_STEMS (regex, January first), MONTH_WORDS (regex), MONTH_PERIOD_BEFORE, MONTH_PERIOD_FORMS,
+             YEAR_SUFFIX, RATE_WORDS (per -> regex), NOT_A_RATE, SINCE (event -> regex), SINCE_WORDS,
+             SINCE_YEAR, YEAR_PERIODS, SO_FAR, LAST_YEAR (regex with the year as group 1), AS_OF, END_OF
+claimants    CLAIMANT_PATTERNS (regex, the name as group 1), CLAIM_WORDS, NOT_NAMES, NAME_TAIL, INSTITUTIONS
+             (regex), INSTITUTION_VERBS, INSTITUTION_WORDS
+nouns        STOP, NOUN_SKIP, CLAUSE_JOINS, DOMAIN_STEMS (stem -> English words of indicator titles),
+             UNIT_WORDS (unit -> stems)
+articles     ABBREVIATIONS, CAPITALS (a regex character range), PAGE_CHROME (regex)
+charts       CHART_WORDS (a language without it cannot be drawn in)
+
+`other` holds what quotes in other languages need of the number reader only (scale and percent words).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+
+
+def _discover() -> dict:
+    """Every module of this package, by ORDER then name."""
+    found = [importlib.import_module(f"{__name__}.{m.name}") for m in pkgutil.iter_modules(__path__)]
+    return {m.CODE: m for m in sorted(found, key=lambda m: (m.ORDER, m.CODE))}
+
+
+LANGUAGES = _discover()
+other = LANGUAGES["other"]
+
+# what every language of extraction defines; `other` only the number words
+NUMBER_NAMES = ("NUMBERS", "SCALES", "VAGUE", "RATIOS", "SHARES", "PERCENT")
+EXTRACTION_NAMES = (
+    "CODE", "NAME", "ORDER", "SCRIPT", "DECIMAL_COMMA", "LETTERS", *NUMBER_NAMES, "DURATION_WORDS", "BOUND_BEFORE",
+    "ONE_AFTER_BOUND", "OUT_OF", "ONE", "ONE_AS_FIGURE_AFTER", "VAGUE_NOT_AFTER_DIGITS", "AT_LEAST", "APPROX", "AT_MOST", "AT_LEAST_AFTER",
+    "AT_MOST_AFTER", "RANGE_START", "RANGE_JOIN", "RANGE_END_BEFORE", "CHANGE_WORDS", "AGE_AFTER", "MONEY_AFTER", "ARTICLE_BEFORE",
+    "PART_OF_PERIOD", "ORDINAL_SUFFIXES", "YEAR_WORDS_AFTER", "MONTH_STEMS", "MONTH_WORDS", "MONTH_PERIOD_BEFORE",
+    "MONTH_PERIOD_FORMS", "YEAR_SUFFIX", "RATE_WORDS", "NOT_A_RATE", "SINCE", "SINCE_WORDS", "SINCE_YEAR",
+    "YEAR_PERIODS", "SO_FAR", "LAST_YEAR", "AS_OF", "END_OF", "CLAIMANT_PATTERNS", "CLAIM_WORDS", "NOT_NAMES",
+    "NAME_TAIL", "INSTITUTIONS", "INSTITUTION_VERBS", "INSTITUTION_WORDS", "STOP", "NOUN_SKIP", "CLAUSE_JOINS",
+    "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS")
+
+
+def extraction_languages() -> tuple[str, ...]:
+    """The languages articles are read in (those that define the whole contract)."""
+    return tuple(code for code, m in LANGUAGES.items() if all(hasattr(m, n) for n in EXTRACTION_NAMES))
+
+
+def pieces(name: str) -> list:
+    """Every language's list `name`, joined in registry order (languages without it give nothing; a string is
+    one piece)."""
+    out: list = []
+    for m in LANGUAGES.values():
+        value = getattr(m, name, ())
+        out.extend([value] if isinstance(value, str) else value)
+    return out
+
+
+def merged(name: str) -> dict:
+    """Every language's table `name` in one dict (a later language's entry wins)."""
+    out: dict = {}
+    for m in LANGUAGES.values():
+        out.update(getattr(m, name, {}))
+    return out
+
+
+def merged_lists(name: str) -> dict[str, list]:
+    """Every language's table of lists `name` (RATE_WORDS, SINCE, UNIT_WORDS) with each key's lists joined."""
+    out: dict[str, list] = {}
+    for m in LANGUAGES.values():
+        for key, items in getattr(m, name, {}).items():
+            out.setdefault(key, []).extend(items)
+    return out
+
+
+def alternation(name: str, escape: bool = False) -> str:
+    """Every language's `name` as one regular-expression alternation."""
+    return "|".join(re.escape(p) if escape else p for p in pieces(name))
+
+
+def chart_languages() -> tuple[str, ...]:
+    """The languages a chart can be drawn in (`tracker chart --lang`)."""
+    return tuple(code for code, m in LANGUAGES.items() if hasattr(m, "CHART_WORDS"))
+
+
+def chart_words(lang: str = "en") -> dict:
+    """The fixed words of a chart in `lang`; raises KeyError naming the languages there are."""
+    m = LANGUAGES.get(lang)
+    if m is None or not hasattr(m, "CHART_WORDS"):
+        raise KeyError(f"no chart words for '{lang}'; choose one of {', '.join(chart_languages())}")
+    return m.CHART_WORDS
+
+
+def decimal_comma(lang: str) -> bool:
+    """Whether a text in `lang` writes ',' as the decimal sign ('7,4 тыс.')."""
+    m = LANGUAGES.get(lang)
+    return bool(m is not None and m.DECIMAL_COMMA) or lang in other.DECIMAL_COMMA_CODES
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@functools.cache
+def _script_letters() -> dict[str, re.Pattern]:
+    ranges = {"cyrillic": "\u0400-\u04ff"}
+    return {s: re.compile(f"[{r}]") for s, r in ranges.items()}
+
+
+def detect(text: str) -> str:
+    """The language a text is written in: English unless nearly a third of its letters are Cyrillic; then the
+    Cyrillic language whose telling LETTERS it uses most (the first in LANGUAGES on a tie)."""
+    letters = len(_LETTER.findall(text))
+    if not letters:
+        return "en"
+    if len(_script_letters()["cyrillic"].findall(text)) / letters < 0.3:
+        return "en"
+    counts = {code: sum(text.count(c) for c in m.LETTERS) for code, m in LANGUAGES.items()
+              if getattr(m, "SCRIPT", "") == "cyrillic"}
+    return max(counts, key=counts.get)

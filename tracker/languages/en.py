@@ -1,0 +1,144 @@
+"""English: everything the project knows of the language (see tracker.languages for the contract)."""
+
+CODE = "en"
+ORDER = 0
+NAME = "English"
+SCRIPT = "latin"
+DECIMAL_COMMA = False  # '7,400' groups thousands, '1.5' is a decimal point
+LETTERS = ""  # letters that tell this language from others of its script
+
+# -- numbers -----------------------------------------------------------------------------------
+NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "thousands": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6,
+          "billion": 1e9, "bn": 1e9}
+VAGUE = {
+    "dozens": 24, "dozen": 12, "scores": 40, "hundreds": 200, "thousands": 2000, "multiple thousands": 2000,
+    "tens of thousands": 20000, "hundreds of thousands": 200000, "several hundred": 200, "a few hundred": 200,
+    "several thousand": 2000, "a few thousand": 2000, "several dozen": 24,
+}
+VAGUE_NOT_AFTER_DIGITS: list = []  # vague words that are a scale right after digits ('2 тысячи')
+RATIOS = {
+    "twice": 2, "double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3, "tripling": 3,
+}
+# Shares said in words: figures of a share-unit indicator ("in nearly half of the cases").
+SHARES = {
+    "half": 0.5, "a half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "two-thirds": 2 / 3, "one-third": 1 / 3,
+    "a quarter": 0.25, "one-quarter": 0.25, "three-quarters": 0.75,
+    "one quarter": 0.25, "three quarters": 0.75, "a fifth": 0.2, "a tenth": 0.1, "every second": 0.5,
+    "every third": 1 / 3, "every fourth": 0.25, "every fifth": 0.2, "every tenth": 0.1, "one in three": 1 / 3,
+    "one in four": 0.25, "one in five": 0.2, "one in ten": 0.1,
+}
+PERCENT = [r"%", r"per\s?cent\b", r"percent\b"]
+DURATION_WORDS = [r"years?", r"months?", r"weeks?", r"days?", r"hours?", r"minutes?", r"decades?"]
+BOUND_BEFORE = []  # words after which a genitive scale word means one of it ("больше тысячи")
+ONE_AFTER_BOUND: dict = {}
+OUT_OF = ["out of", "in", "of every"]  # 'two out of three'
+ONE = ["one"]  # the word 'one', which is a pronoun more often than a figure
+ONE_AS_FIGURE_AFTER = ["at least", "only", "just", "more than", "over"]  # ...unless one of these comes before it
+
+# -- qualifiers and ranges ---------------------------------------------------------------------
+AT_LEAST = ["more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than",
+            "not less than", "surpass", "exceeded", "exceeds", "minimum of", "a minimum of"]
+APPROX = ["about", "around", "almost", "nearly", "approximately", "roughly", "some", "an estimated", "estimated",
+          "close to", "circa", "approx."]
+AT_MOST = ["up to", "fewer than", "less than", "no more than", "not more than", "under", "at most", "maximum of"]
+AT_LEAST_AFTER = [r"\+", r"or more\b", r"and more\b", r"plus\b"]  # '500+', '500 or more'
+AT_MOST_AFTER = [r"or fewer\b", r"or less\b"]
+RANGE_START = [r"\bbetween", r"\bfrom"]
+RANGE_JOIN = ["and", "to"]
+RANGE_END_BEFORE: dict = {}  # a bound word that ends a range instead (regex of the text before the number)
+CHANGE_WORDS = [r"\b(?:more|greater|higher|as many|increase|rise|grew|from|than)\b", "doubl", "tripl"]
+
+# -- what a number is not ----------------------------------------------------------------------
+AGE_AFTER = [r"[\s-]*(?:year|years)[\s-]*old\b"]
+MONEY_AFTER = [r"rubles?", r"roubles?", r"dollars?", r"euros?", r"hryvni\w*"]
+ARTICLE_BEFORE = [r"\bArticles?", r"\bArt\.", r"\bstat\w*", r"\bNo\.?", r"\bpart", r"\bparagraph", r"\bsection",
+                  r"\bclause", r"\bunit"]
+PART_OF_PERIOD = ["first", "second", "third", "fourth", "last"]  # 'the first half of the year'
+ORDINAL_SUFFIXES = ["st", "nd", "rd", "th"]  # regex
+YEAR_WORDS_AFTER: list = []  # '2024 года'
+
+# -- time --------------------------------------------------------------------------------------
+MONTH_STEMS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+MONTH_WORDS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+               r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+MONTH_PERIOD_BEFORE = ["in", "during", "for", "throughout"]  # 'in May 2024'
+MONTH_PERIOD_FORMS = ["jan(?:uary)?", "feb(?:ruary)?", "march", "april", "may", "june", "july", "august",
+                      "september", "october", "november", "december"]
+YEAR_SUFFIX: list = []  # 'мае 2024 года'
+RATE_WORDS = {
+    "month": ["monthly", "a month", "per month", "each month", "every month", "a-month"],
+    "week": ["weekly", "a week", "per week", "each week", "every week"],
+    "day": ["daily", "a day", "per day", "each day", "every day", "each working day", "every working day"],
+    "year": ["annually", "a year", "per year", "each year", "every year"],
+}
+NOT_A_RATE = ["report", "bulletin", "review", "briefing", "summary", "update", "newsletter", "statistics", "data",
+              "digest"]  # 'its monthly report'
+SINCE = {
+    "mobilisation": [r"\bsince (?:the )?(?:start of the )?(?:partial )?mobili[sz]ation\b|\bsince mobili[sz]ation "
+                     r"(?:began|was announced)", r"since (?:the )?(?:initial )?mobili[sz]ation"],
+    "invasion": [r"\bsince (?:the start of )?(?:the )?(?:full-scale )?invasion|\bsince russia (?:invaded|expanded)",
+                 r"\bsince the (?:start|beginning) of the war|\bsince the war began|\bthroughout the (?:ongoing )?war"],
+}
+SINCE_WORDS = ["since", "throughout"]  # a cheap test before SINCE
+SINCE_YEAR = []  # 'с 2023 года'
+YEAR_PERIODS = [r"\b(?:in|during|for|throughout) (\d{4})(?: alone)?\b"]
+SO_FAR = [r"\bso far in (\d{4})", r"\bsince the (?:start|beginning) of (\d{4})"]
+LAST_YEAR = [r"\blast year\b"]
+AS_OF = ["as of", "by"]
+END_OF = ["the end of ", "late "]
+
+# -- who says so -------------------------------------------------------------------------------
+CLAIMANT_PATTERNS = [
+    r"(?i:according to) (?:the )?((?:[A-Z\"“«][\w\"”»'’.-]*\s?){1,5})",
+    r"(?i:by|from) (?:the )?(?:independent )?(?:news )?(?:outlet|website|project|group|portal) ((?:[A-Z\"“«][\w\"”»'’.-]*\s?){1,4})",
+    r"((?:[A-Z][\w'’.-]+\s?){1,3}) (?:said|says|reported|reports|told|stated|estimated|counted|found|documented|revealed)",
+    r"(?:said|says|reported|told) ((?:[A-Z][\w'’.-]+\s?){1,3})",
+]
+CLAIM_WORDS = ["according to", "outlet", "website", "project", "group", "portal", "said", "says", "report", "told",
+               "stated", "estimat", "counted", "found", "documented", "revealed"]
+NOT_NAMES = ["The", "This", "These", "It", "He", "She", "They", "We", "I", "In", "A", "An", "Russian", "Russia",
+             "Ukraine", "Ukrainian", "Moscow", "Kremlin"]
+NAME_TAIL = ["said", "says", "on", "in", "the", "that", "who", "has", "have"]  # words cut from a name's end
+INSTITUTIONS = [r"(?:[A-Z][\w'’.-]+\s)?(?:military\s|defen[cs]e\s)?(?:intelligence|[Mm]inistry(?:\sof\s[A-Z]\w+)?"
+                r"|General Staff|[Ss]ecurity [Ss]ervice|[Cc]ourt [Ss]ervice|[Jj]udicial [Dd]epartment)"]
+INSTITUTION_VERBS = ["estimates", "estimated", "says", "said", "reported", "reports", "believes", "counted"]
+INSTITUTION_WORDS = ["intelligence", "inistry", "General Staff", "ecurity ", "ourt ", "udicial"]
+
+# -- words around a number ---------------------------------------------------------------------
+STOP = ["in", "on", "for", "have", "has", "had", "were", "was", "by", "to", "at", "from", "that", "which", "who",
+        "and", "or", "of", "since", "as", "with", "are", "is", "been", "be", "will", "would", "could", "than",
+        "the", "a", "an"]
+NOUN_SKIP = ["more", "such", "of"]  # passed over before the counted noun ('more such deserters')
+CLAUSE_JOINS = ["while", "but", "and", "whereas"]
+DOMAIN_STEMS = {"assist": "help", "escap": "flee"}  # stems -> the English words of indicator titles
+UNIT_WORDS = {"cases": ["cases"], "soldiers": ["soldier", "deserter", "military personnel", "men"],
+              "people": ["people", "person", "others", "russians"], "sentences": ["sentence", "verdict", "convict"]}
+
+# -- articles ----------------------------------------------------------------------------------
+ABBREVIATIONS = ["Mr", "Mrs", "Dr", "St", "Art", "No", "vs", "e.g", "i.e", "etc", "Jan", "Feb", "Aug", "Sep", "Sept",
+                 "Oct", "Nov", "Dec", "U.S", "U.K"]
+CAPITALS = "A-Z"  # letters a sentence starts with
+PAGE_CHROME = [r"support us", r"donat", r"subscribe", r"sign up", r"newsletter", r"cookie", r"all rights reserved",
+               r"advertis", r"costs us", r"remind me later", r"paiment", r"payment methods", r"read more",
+               r"trending now"]
+
+# -- charts ------------------------------------------------------------------------------------
+CHART_WORDS = {
+    "source": "Source", "sources": "Sources", "as_reported_by": "as reported by", "and_more": "and {n} more",
+    "data": "Data", "exact": "exact", "approx": "approximate", "at_least": "at least (≥)",
+    "at_most": "at most (≤)", "range": "range (low to high)", "period": "the month, year or period it covers",
+    "candidate": "candidate (not yet reviewed)", "rejected": "rejected (kept for the record)",
+    "band": "model's expected range (an estimate)", "legend": "Claimant · qualifier", "legend_publish": "Reported by",
+    "since": "since", "as_of": "as of", "reported": "reported", "in": "in", "per": "per", "day": "day", "week": "week",
+    "month": "month", "year": "year", "share": "share",
+    "months": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    "echoes": "{n} re-print(s) of a claimant's own earlier figure drawn faint",
+    "undated": "{n} undated figure(s) left out", "relative": "{n} relative claim(s) not drawn",
+    "list_and": " and ",
+}
