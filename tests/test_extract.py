@@ -606,3 +606,24 @@ def test_the_title_of_a_text_article_is_its_headline_not_the_sites_furniture():
     assert read("Skip to content\nMenu\n3 мая 2024, 10:15\nCourts hand down 800 sentences a month\nText.").title == \
         "Courts hand down 800 sentences a month"
     assert read("Short head\nA body sentence that runs on and ends with a full stop.").title == "Short head"
+
+
+@pytest.mark.parametrize("text, published, period", [
+    ("In October the courts received 512 cases.", "2024-10-02", "2024-10"),   # the article's own month
+    ("In November the courts received 512 cases.", "2024-10-02", "2023-11"),  # the month after: last year's
+    ("In September the courts received 512 cases.", "2024-10-02", "2024-09"),
+    ("In January the courts received 512 cases.", "2024-01-31", "2024-01"),
+    ("In February the courts received 512 cases.", "2024-01-31", "2023-02"),
+])
+def test_a_month_without_a_year_is_the_latest_such_month_not_after_the_article(text, published, period):
+    (c,) = extract(read_text_article(text, published=published))
+    assert c.period == period
+
+
+@pytest.mark.parametrize("text, as_of", [
+    ("As of October 1, 512 cases had been opened.", "2024-10-01"),
+    ("As of November 1, 512 cases had been opened.", "2023-11-01"),
+])
+def test_an_as_of_month_without_a_year_rolls_back_only_when_after_the_article(text, as_of):
+    (c,) = extract(read_text_article(text, published="2024-10-02"))
+    assert c.as_of == as_of

@@ -1,7 +1,6 @@
 """Each check and each kind of support, both ways, on small hand-made ledgers."""
 
 import json
-from dataclasses import replace
 import subprocess
 import sys
 
@@ -639,3 +638,57 @@ def test_the_checks_that_run_before_the_refit_are_the_ones_declared(tmp_path, mo
         seen["after"]["cases"].judgements["q2"] == first.judgements["q2"]  # q2 keeps its first judgement
     assert base.CHECKS[-2].before_refit == before_refit and {c.code for c in base.CHECKS[:-2] if c.before_refit} \
         == {"magnitude", "decrease", "mislabel"}
+
+
+# -- rules pinned both ways (each test was seen to fail with its rule broken once) -----------------------
+
+JUMP = "  - {id: q5, indicator: cases, value: 25000, source: up, claimant: Mediazona, quote: 25000}\n"
+
+
+def _support_of_q5(tmp_path, figures):
+    from tracker.checks.support import support_for
+
+    ledger = tracker.load(write(tmp_path, HEAD + STEADY + JUMP + figures), today=TODAY)
+    series = ledger.series["cases"]
+    q5 = next(p for p in series.points if p.id == "q5")
+    q4 = next(p for p in series.points if p.id == "q4")
+    return support_for(ledger, series, q5, q4)
+
+
+def test_the_same_claimant_never_corroborates_itself(tmp_path):
+    """Another of Mediazona's figures at the new level, published elsewhere, is still Mediazona's claim;
+    Izvestia's is a second claimant."""
+    same = "  - {id: q6, indicator: cases, value: 24500, qualifier: approx, source: iz, claimant: Mediazona," \
+           " quote: 24500}\n"
+    assert _support_of_q5(tmp_path, same) is None
+    other = same.replace("claimant: Mediazona", "claimant: Izvestia")
+    assert _support_of_q5(tmp_path, other) == "corroborated by Izvestia (q6)"
+
+
+def test_an_echo_never_corroborates_the_figure_it_repeats(tmp_path):
+    """A re-print of q5 (same claimant, numbers and time, another outlet) is an echo: no second claim, whoever
+    printed it; the same numbers from another claimant are one."""
+    echo = "  - {id: q6, indicator: cases, value: 25000, source: iz, claimant: Mediazona, quote: 25000}\n"
+    assert _support_of_q5(tmp_path, echo) is None
+    assert _support_of_q5(tmp_path, echo.replace("Mediazona", "Izvestia")) == "corroborated by Izvestia (q6)"
+
+
+def test_only_a_twin_from_the_same_release_is_a_mislabel(tmp_path):
+    """The same number under another indicator is a mislabel when both come from one release; the same number
+    in another release of another claimant is a coincidence."""
+    slipped = COURT.replace("value: 5006, as_of: 2023-12-29, source: mz3, quote: '5,006'",
+                            "value: 1830, as_of: 2023-12-29, source: mz3, quote: '1,830'")
+    same = "  - {id: d4, indicator: stock, value: 1830, as_of: 2023-12-29, source: mz3, quote: '1,830'}\n"
+    other = "  - {id: d4, indicator: stock, value: 1830, as_of: 2023-12-29, source: iz, claimant: Izvestia," \
+            " quote: '1,830'}\n"
+    assert ("mislabel", "c4", "warning") in codes(flags_of(tmp_path, slipped + same), "mislabel")
+    assert codes(flags_of(tmp_path, slipped + other), "mislabel") == []
+
+
+def test_a_bound_is_no_level_for_a_relative_claim(tmp_path):
+    """"Doubled from 2023" is checked against plain figures of 2023; a lower bound says too little."""
+    bound = RATES.replace("value: 400, period: 2023,", "value: 400, qualifier: at_least, period: 2023,")
+    claim = ("  - {id: dbl, indicator: monthly, value: 2, qualifier: approx, change: ratio, "
+             "period: 2024-01/2024-06, compared_to: 2023, source: late, quote: doubling}\n")
+    assert codes(flags_of(tmp_path, bound + claim), "relative") == [("relative", "dbl", "notice")]
+    assert codes(flags_of(tmp_path, RATES + claim), "relative") == []
