@@ -156,8 +156,9 @@ def speed(n: int = 300) -> dict:
     import random
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    import tracker
     from mine import page
+
+    import tracker
     from tracker.extraction.article import read_html_article
 
     ledger = tracker.load(ROOT / "figures.yaml")

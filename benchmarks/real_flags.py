@@ -183,7 +183,7 @@ def run_pelt(ledger: Ledger) -> dict:
 
     caught, tried = defaultdict(int), defaultdict(int)
     false = n = 0
-    for ind_id, series in ledger.series.items():
+    for series in ledger.series.values():
         pts = [p for p in series.independent() if p.best]
         if len(pts) >= 3:
             false += len(breaks([p.best for p in pts]))

@@ -61,11 +61,12 @@ def make_ledger(n_figures: int, n_indicators: int, seed: int = 7, noisy: bool = 
     fid = 0
     for i in range(n_indicators):
         base = rng.uniform(500, 20000)
-        for k in range(per_ind):
+        for _ in range(per_ind):
             s = rng.randrange(n_sources)
             d = pubs[s]
             months = (d.toordinal() - start) / 30.44
-            value = round(base * (1 + 0.05 * months)) if kinds[i] == "cumulative" else round(base / 20 * rng.uniform(0.95, 1.05))
+            value = (round(base * (1 + 0.05 * months)) if kinds[i] == "cumulative"
+                     else round(base / 20 * rng.uniform(0.95, 1.05)))
             if noisy:
                 value = max(1, round(value * 10 ** rng.uniform(-1, 1)))
             q = rng.choice(["exact", "exact", "exact", "approx", "at_least"])
@@ -134,7 +135,7 @@ def main(argv=None) -> int:
         ledger.write_text(make_ledger(n, k))
         parse = best(py + [f"import yaml; yaml.load(open({str(ledger)!r}).read(), Loader=yaml.CSafeLoader)"], d)[0]
 
-        def row(label, secs, floor, peak):
+        def row(label, secs, floor, peak, n=n, k=k):
             print(f"{n:>8} {k:>5}  {label:<30}{secs:>9.2f}{floor:>8.2f}{secs / floor:>7.2f}{peak:>10.0f}")
 
         shutil.rmtree(cache, ignore_errors=True)

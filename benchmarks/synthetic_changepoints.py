@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from tcpd import cover, f1  # noqa: E402
+
 from tracker.models import change_points  # noqa: E402
 
 NOISES = ("white", "ar1", "heavy", "seasonal", "walk")

@@ -32,8 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tracker.ledger.dates import Span  # noqa: E402
 from tracker.checks import check  # noqa: E402
+from tracker.ledger.dates import Span  # noqa: E402
 from tracker.ledger.model import Figure, Indicator, Ledger, Source  # noqa: E402
 
 START = date(2022, 9, 21)

@@ -5,13 +5,14 @@ import subprocess
 import sys
 
 import pytest
+from conftest import DATA, LEDGER, ROOT
 
 import tracker
-from conftest import DATA, LEDGER, ROOT
 
 
 def test_import_tracker_loads_nothing_heavy():
-    code = "import sys, tracker; print(sorted(m for m in ('matplotlib', 'statsmodels', 'pandas', 'yaml') if m in sys.modules))"
+    code = ("import sys, tracker; "
+            "print(sorted(m for m in ('matplotlib', 'statsmodels', 'pandas', 'yaml') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
     assert out.strip() == "[]"
 

@@ -4,9 +4,9 @@ import os
 import time
 
 import pytest
+from conftest import BASE, LEDGER, TODAY, write
 
 import tracker
-from conftest import BASE, LEDGER, TODAY, write
 from tracker._infra import cache
 from tracker.checks import check
 

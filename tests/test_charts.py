@@ -7,15 +7,16 @@ import sys
 import matplotlib
 import matplotlib.pyplot as plt
 import pytest
+from conftest import LEDGER as SHIPPED
+from conftest import ROOT, TODAY, write
 from matplotlib.collections import LineCollection
 
 import tracker
-from conftest import LEDGER as SHIPPED, ROOT, TODAY, write
+from tracker.render.build import build
 from tracker.render.captions import footer_text
 from tracker.render.charts import MARKERS, plot_indicator
-from tracker.text.formatting import stated
-from tracker.render.build import build
 from tracker.series import series_of
+from tracker.text.formatting import stated
 
 LEDGER = """\
 version: 1

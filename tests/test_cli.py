@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import BASE, LEDGER, ROOT, write
+
 from tracker.cli import main
 
 

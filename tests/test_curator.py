@@ -3,9 +3,9 @@
 import json
 
 import pytest
+from conftest import BASE, TODAY, problems, write
 
 import tracker
-from conftest import BASE, TODAY, problems, write
 from tracker.cli import main
 
 
@@ -91,7 +91,8 @@ def test_qualifier_words_are_mapped_to_their_value(tmp_path):
 
 def test_source_synonyms(tmp_path):
     text = BASE.replace("    publisher: Mediazona\n", "    outlet: Mediazona\n    publisher: Mediazona\n")
-    assert only(problems(tmp_path, text), "outlet").message == "unknown source field 'outlet'; did you mean 'publisher'?"
+    assert only(problems(tmp_path, text), "outlet").message == \
+        "unknown source field 'outlet'; did you mean 'publisher'?"
 
 
 # -- YAML in the ledger's terms ------------------------------------------------------------------------------

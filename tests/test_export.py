@@ -4,15 +4,16 @@ import json
 
 import pandas as pd
 import pytest
+from conftest import BASE, LEDGER, TODAY, write
 
 import tracker
-from conftest import BASE, LEDGER, TODAY, write
 from tracker.cli import main
 from tracker.export import figures_table, series_table, write_package
 
 FLOWS = BASE + """\
   - {id: m1, indicator: monthly, value: 800, qualifier: approx, period: 2024, source: s2, quote: about 800 a month}
-  - {id: c0, indicator: cases, value: 64, as_of: 2024-01, source: s1, status: rejected, note: digits fell out, quote: '64'}
+  - {id: c0, indicator: cases, value: 64, as_of: 2024-01, source: s1, status: rejected, note: digits fell out,
+     quote: '64'}
 """
 
 

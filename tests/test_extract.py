@@ -6,13 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import BASE, DATA, LEDGER, ROOT, TODAY, write
 
 import tracker
-from tracker.ledger.yamlread import parse_all
-from conftest import BASE, DATA, LEDGER, ROOT, TODAY, write
-from tracker.ledger.append import append_document
 from tracker.errors import LedgerError
 from tracker.extraction import candidates_yaml, extract, read_bytes, read_text_article
+from tracker.ledger.append import append_document
+from tracker.ledger.yamlread import parse_all
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -239,7 +239,6 @@ def test_gold_recall_and_precision_meet_the_targets():
 
 def test_labelled_set_meets_the_targets_in_each_language():
     import extraction
-
     import yaml
 
     passages = yaml.safe_load((DATA / "extract_labelled.yaml").read_text())["passages"]
@@ -457,7 +456,7 @@ def test_extract_csv_has_one_row_per_candidate_with_its_citation(tmp_path):
     from tracker.extraction.rows import FIELDS
     assert list(rows[0]) == list(FIELDS)
     got = {(Path(r["document"]).name, float(r["value"]), r["qualifier"]) for r in rows}
-    assert got == {("a.txt", 11000.0, "approx"), ("b.html", 800.0, "approx")}  # 11,000: a rounding  # notes.md is not an article file
+    assert got == {("a.txt", 11000.0, "approx"), ("b.html", 800.0, "approx")}  # notes.md is not an article
     a = next(r for r in rows if r["document"].endswith("a.txt"))
     assert a["published"] == "2024-06-01" and a["indicator"] == "awol-court-cases" and float(a["score"]) > 0.3
     assert a["quote"] == "Courts have heard 11,000 criminal cases since mobilisation."

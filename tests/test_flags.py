@@ -6,9 +6,9 @@ import sys
 
 import numpy as np
 import pytest
+from conftest import LEDGER, ROOT, TODAY, write
 
 import tracker
-from conftest import LEDGER, ROOT, TODAY, write
 from tracker.checks import check
 from tracker.models import REGISTRY, Observations, get_detector
 
@@ -200,7 +200,8 @@ def test_decrease_allowed_by_qualifiers_is_not_flagged(tmp_path):
 
 
 def test_conflict_same_date_different_values(tmp_path):
-    figs = ("  - {id: a, indicator: stock, value: 18000, as_of: 2024-04-29, source: late, claimant: HUR, quote: 18000}\n"
+    figs = ("  - {id: a, indicator: stock, value: 18000, as_of: 2024-04-29, source: late, claimant: HUR, "
+            "quote: 18000}\n"
             "  - {id: b, indicator: stock, value: 25000, as_of: 2024-04-29, source: up, claimant: X, quote: 25000}\n")
     assert ("conflict", "b", "error") in codes(flags_of(tmp_path, figs), "conflict")
 
@@ -692,3 +693,11 @@ def test_a_bound_is_no_level_for_a_relative_claim(tmp_path):
              "period: 2024-01/2024-06, compared_to: 2023, source: late, quote: doubling}\n")
     assert codes(flags_of(tmp_path, bound + claim), "relative") == [("relative", "dbl", "notice")]
     assert codes(flags_of(tmp_path, RATES + claim), "relative") == []
+
+
+def test_codes_keep_the_order_of_their_families():
+    """Reports list codes in registration order: jumps, then consistency, then claims (tracker.checks.run)."""
+    from tracker.checks import codes
+
+    assert codes() == ("magnitude", "jump", "decrease", "conflict", "mislabel", "stale", "relative", "quote",
+                       "undated")

@@ -13,15 +13,15 @@ import time
 from contextlib import redirect_stderr, redirect_stdout
 
 import yaml
+from conftest import TODAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker
-from conftest import TODAY
-from tracker.ledger import fields as F
 from tracker.cli import main
 from tracker.errors import LedgerError
 from tracker.extraction import ExtractError, extract, read_bytes
+from tracker.ledger import fields as F
 
 EXAMPLES = int(os.environ.get("TRACKER_FUZZ_EXAMPLES", "250"))
 FUZZ = settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None,
@@ -30,7 +30,8 @@ SECONDS_PER_CASE = 5.0
 
 ids = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1, max_size=12).filter(
     lambda s: s[0].isalnum())
-words = st.text(alphabet=string.ascii_letters + " ,.'-", min_size=1, max_size=40).filter(lambda s: any(c.isalpha() for c in s))
+words = st.text(alphabet=string.ascii_letters + " ,.'-", min_size=1, max_size=40).filter(
+    lambda s: any(c.isalpha() for c in s))
 dates = st.dates(min_value=__import__("datetime").date(2022, 1, 1), max_value=TODAY).map(lambda d: d.isoformat())
 
 

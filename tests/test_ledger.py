@@ -5,14 +5,14 @@ from datetime import date
 
 import jsonschema
 import pytest
+from conftest import BASE, LEDGER, ROOT, TODAY, write
 
 import tracker
-from conftest import BASE, LEDGER, ROOT, TODAY, write
-from tracker.ledger.dates import DateError, parse_span
 from tracker.errors import LedgerError
-from tracker.text.numbers import quote_states
+from tracker.ledger.dates import DateError, parse_span
 from tracker.ledger.schema import ledger_schema
 from tracker.ledger.yamlread import parse, read_text, to_plain
+from tracker.text.numbers import quote_states
 
 
 def test_typed_values_and_defaults(tmp_path):
@@ -28,7 +28,7 @@ def test_typed_values_and_defaults(tmp_path):
 
 def test_ledger_is_immutable(tmp_path):
     ledger = tracker.load(write(tmp_path, BASE), today=TODAY)
-    with pytest.raises(Exception):
+    with pytest.raises(AttributeError):  # a frozen dataclass
         ledger.figures[0].value = 1
     with pytest.raises(TypeError):
         ledger.indicators["x"] = None
@@ -48,7 +48,8 @@ def test_spans_carry_their_interval_and_precision(text, first, last, precision):
 
 
 def test_month_as_of_means_some_day_in_that_month(tmp_path):
-    text = BASE + "  - id: f2\n    indicator: cases\n    value: 5000\n    as_of: 2024-02\n    source: s1\n    quote: q 5000\n"
+    text = BASE + ("  - id: f2\n    indicator: cases\n    value: 5000\n    as_of: 2024-02\n    source: s1\n"
+                   "    quote: q 5000\n")
     f2 = tracker.load(write(tmp_path, text), today=TODAY).figures[1]
     assert (f2.as_of.first, f2.as_of.last, f2.as_of_defaulted) == (date(2024, 2, 1), date(2024, 2, 29), False)
 

@@ -3,9 +3,9 @@
 from io import BytesIO
 
 import pytest
+from conftest import BASE, LEDGER, TODAY, write
 
 import tracker
-from conftest import BASE, LEDGER, TODAY, write
 from tracker.cli import main
 from tracker.mining import mine, read_table
 

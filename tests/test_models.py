@@ -48,8 +48,9 @@ def test_the_direct_search_finds_what_statsmodels_fit_finds(level, noise):
 
 def test_the_search_falls_back_to_statsmodels_public_fit(monkeypatch):
     # should a later statsmodels move the filter's internals, the public route gives the same variances
-    import tracker.models.statespace as ss
     from statsmodels.tsa.statespace.structural import UnobservedComponents
+
+    import tracker.models.statespace as ss
 
     def moved(model, params):
         raise AttributeError("no such internals")

@@ -1,10 +1,10 @@
 """The one number reader: what it reads, and that the extractor and the quote check agree on it."""
 
 import pytest
+from conftest import DATA, LEDGER
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, LEDGER
 import tracker
 from tracker.extraction import extract, read_article, read_text_article
 from tracker.text.numbers import quote_states, scan

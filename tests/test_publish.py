@@ -6,11 +6,11 @@ from datetime import date
 import matplotlib.dates as mdates
 import pandas as pd
 import pytest
+from conftest import TODAY, write
 from matplotlib.collections import PolyCollection
 from PIL import Image
 
 import tracker
-from conftest import TODAY, write
 from tracker.render.build import build
 from tracker.render.captions import DateTicks, event_rows, source_line
 from tracker.render.charts import plot_indicator, save
@@ -84,7 +84,8 @@ def test_working_style_keeps_them(ledger):
 def test_footer_names_the_producers_and_the_outlets(ledger):
     fig, _ = _draw(ledger, "publish", data_hash="0123456789abcdef")
     (source,) = [t.get_text() for t in fig.texts if t.get_gid() == "source"]
-    assert source == "Sources: Mediazona and Someone; as reported by Ukrainska Pravda, The Moscow Times and Other Outlet"
+    assert source == ("Sources: Mediazona and Someone; as reported by Ukrainska Pravda, The Moscow Times and "
+                      "Other Outlet")
     assert "index.html" not in " ".join(_texts(fig))
     (small,) = [t for t in fig.texts if t.get_gid() == "data-hash"]
     assert "0123456789ab" in small.get_text() and small.get_fontsize() < 8

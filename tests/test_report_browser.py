@@ -7,9 +7,9 @@ Chromium can be found (.ci/run installs Debian's chromium package)."""
 import shutil
 
 import pytest
+from conftest import LEDGER
 
 import tracker
-from conftest import LEDGER
 
 playwright = pytest.importorskip("playwright.sync_api", reason="pip install playwright (in the test extras)")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -3,9 +3,9 @@
 import io
 
 import pytest
+from conftest import TODAY, write
 
 import tracker
-from conftest import TODAY, write
 from tracker.cli import main
 from tracker.ledger.edit import Edit, EditError, accept, edit, reject
 from tracker.review import highlight, pending, run_review

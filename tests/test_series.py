@@ -4,9 +4,9 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from conftest import TODAY, write
 
 import tracker
-from conftest import TODAY, write
 from tracker.ledger.dates import parse_span
 from tracker.series import flow_to_rate, length_in, rate_to_flow, series_of
 

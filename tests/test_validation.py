@@ -1,9 +1,9 @@
 """Each validation rule, pinned by a small bad ledger: the message and its line."""
 
 import pytest
+from conftest import BASE, TODAY, problems, write
 
 import tracker
-from conftest import BASE, TODAY, problems, write
 from tracker.errors import LedgerError
 
 FIG = BASE  # figures: is the last section, so tests append figures to it
@@ -122,7 +122,8 @@ CASES = [
      "merge keys ('<<') are not supported"),
     ("recursive alias", "version: 1\nevents: &a\n  - *a\n", 3, "refers to itself"),
     ("control character", "version: 1\nsources:\n  s:\n    publisher: \"a\x07b\"\n", 4, "not allowed in YAML"),
-    ("accessed before published", BASE.replace("published: 2024-06-19", "published: 2024-06-19\n    accessed: 2024-01-01"),
+    ("accessed before published",
+     BASE.replace("published: 2024-06-19", "published: 2024-06-19\n    accessed: 2024-01-01"),
      26, "accessed 2024-01-01 is before published"),
     ("european thousands", fig("  - {id: f2, indicator: cases, value: 24.000, source: s1, quote: '24.000'}\n"), 36,
      "reads as 24; for 24 thousand write 24000"),

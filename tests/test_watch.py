@@ -3,8 +3,9 @@
 import threading
 import time
 
-import tracker
 from conftest import BASE, TODAY, write
+
+import tracker
 from tracker.watch import watch
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
 from datetime import date
+from functools import cached_property, lru_cache
 
 import pandas as pd
 
@@ -243,8 +243,7 @@ def _point(f: Figure) -> Point | None:
     where = _place(f)
     if where is None:
         return None
-    fl = (lambda x: None if x is None else float(x))
-    return Point(f, where[0], where[1], fl(f.value), fl(f.low), fl(f.high))
+    return Point(f, where[0], where[1], _float(f.value), _float(f.low), _float(f.high))
 
 
 def _same_time(a: Point, b: Point) -> bool:
@@ -269,6 +268,14 @@ def mark_echoes(points: list[Point]) -> list[Point]:
             group.append(p)
         out.append(Point(p.figure, p.start, p.end, p.value, p.low, p.high, echo_of=first.id if first else None))
     return out
+
+
+def _float(x) -> float | None:
+    return None if x is None else float(x)
+
+
+def _by_time(p: Point) -> tuple:
+    return (p.mid, p.id)
 
 
 def series_of(ledger: Ledger, indicator_id: str) -> Series:
@@ -320,7 +327,7 @@ def _build(ind: Indicator, figures: list[Figure]) -> Series:
             (accepted if p else undated).append(p or f)
         elif p is not None:
             (candidates if f.status == "candidate" else rejected).append(p)
-    order = (lambda p: (p.mid, p.id))
+    order = _by_time
     return Series(ind, tuple(sorted(mark_echoes(accepted), key=order)), tuple(sorted(candidates, key=order)),
                   tuple(sorted(rejected, key=order)), tuple(relative), tuple(undated))
 

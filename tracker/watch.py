@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from tracker.errors import LedgerError
 
@@ -48,7 +48,7 @@ def watch(ledger_path: str | Path, out: str | Path = "output", *, formats=("png"
         p = Path(path)
         return p.resolve() in files or (p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
 
-    for changes in changes_of(*folders, watch_filter=relevant, step=30, debounce=400, stop_event=stop_event,
+    for _changes in changes_of(*folders, watch_filter=relevant, step=30, debounce=400, stop_event=stop_event,
                               raise_interrupt=False):
         saved = time.perf_counter()
         try:

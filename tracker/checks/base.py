@@ -29,9 +29,9 @@ The order of registration is the order of the codes in reports.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
 
 from tracker.ledger.model import Figure, Ledger
 from tracker.models.base import BAND_K, ModelFit

@@ -62,7 +62,8 @@ def relative(ctx: Context) -> list[Flag]:
         if claimed[0] > hi or claimed[1] < lo:
             flags.append(Flag("relative", "error", series.indicator.id, (f.id,),
                               f"The relative claim {claim} does not fit the series, which gives "
-                              f"{format_value(round(lo, 2))}–{format_value(round(hi, 2))}{unit if unit == '×' else ''}."))
+                              f"{format_value(round(lo, 2))}–{format_value(round(hi, 2))}"
+                              f"{unit if unit == '×' else ''}."))
     return flags
 
 

@@ -6,8 +6,18 @@ from datetime import timedelta
 
 import numpy as np
 
-from tracker.checks.base import (TOLERANCE, Context, Flag, allowed, comparable, describe, published, register,
-                                 robust_expected, unit_of)
+from tracker.checks.base import (
+    TOLERANCE,
+    Context,
+    Flag,
+    allowed,
+    comparable,
+    describe,
+    published,
+    register,
+    robust_expected,
+    unit_of,
+)
 from tracker.series import Point, claimant_key
 from tracker.text.formatting import format_value
 

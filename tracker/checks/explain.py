@@ -6,9 +6,9 @@ from __future__ import annotations
 import math
 
 from tracker.checks.base import describe, robust_expected, rounded, unit_of
-from tracker.models.base import BAND_K
 from tracker.checks.run import check_series
 from tracker.ledger.model import Ledger
+from tracker.models.base import BAND_K
 
 
 def explain(ledger: Ledger, figure_id: str, detector=None, around: int = 3) -> str:

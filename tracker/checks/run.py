@@ -10,17 +10,21 @@ support or by marking the figure rejected with a note.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, replace
 from datetime import date
 
-# Each family registers its checks on import; this order is the order of codes in reports.
-from tracker.checks import jumps, consistency, claims  # noqa: F401,I001
+from tracker._infra.pool import SHARED, fork_map
 from tracker.checks.base import CHECKS, SEVERITIES, Context, Flag, codes, culprit_codes, widest_scope
 from tracker.checks.jumps import observations
-from tracker._infra.pool import SHARED, fork_map
 from tracker.ledger.model import Ledger
 from tracker.models import Detector, ModelFit, get_detector
 from tracker.series import Series
+
+# Each family registers its checks on import; this order is the order of codes in reports.
+FAMILIES = ("jumps", "consistency", "claims")
+for _family in FAMILIES:
+    importlib.import_module(f"tracker.checks.{_family}")
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,8 @@ class CheckResult:
         return out
 
 
-def check_series(ledger: Ledger, series: Series, detector: Detector | None = None) -> tuple[list[Flag], ModelFit | None]:
+def check_series(ledger: Ledger, series: Series,
+                 detector: Detector | None = None) -> tuple[list[Flag], ModelFit | None]:
     """Fit the model to one series and run every registered check that applies to it."""
     detector = detector or get_detector()
     obs = observations(series)

@@ -14,6 +14,7 @@ import sys
 from tracker.cli.common import EXIT_BAD_INPUT, EXIT_OK
 from tracker.errors import LedgerError, TrackerError
 
+
 def main(argv: list[str] | None = None) -> int:
     import os
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from tracker.cli.common import EXIT_FLAGS, EXIT_OK, _load, _needs
 from tracker.errors import UsageError
 
+
 def _target_ledger(args):
     """The ledger extract suggests indicators from and appends to (None, said on stderr, when there is none)."""
     target = args.append or args.ledger
@@ -32,7 +33,7 @@ def _extract_table(args, table: str) -> int:
     try:
         frame = read_table(table)
     except (OSError, ValueError) as exc:
-        raise UsageError(f"{table}: cannot read the table ({exc}); give a .parquet or .csv from tracker mine")
+        raise UsageError(f"{table}: cannot read the table ({exc}); give a .parquet or .csv from tracker mine") from None
     groups, counts = table_groups(frame, min_score=args.min_score, indicators=args.indicator)
     doc = ex.candidates_document(groups, ledger, where=table)
     said = (f"{counts['kept']} of {counts['rows']} rows from {len(groups)} pages ({counts['in_ledger']} already in "

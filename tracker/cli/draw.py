@@ -8,6 +8,7 @@ from pathlib import Path
 from tracker.cli.common import EXIT_OK, _formats, _known_indicators, _load, _needs
 from tracker.errors import UsageError
 
+
 def cmd_export(args) -> int:
     from tracker import export
 

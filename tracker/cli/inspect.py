@@ -7,6 +7,7 @@ import sys
 from tracker.cli.common import DEFAULT_LEDGER, EXIT_FLAGS, EXIT_OK, _known_indicators, _load
 from tracker.errors import UsageError
 
+
 def cmd_validate(args) -> int:
     if args.path and args.ledger:
         raise UsageError(f"give the ledger once: either 'tracker validate {args.path}' or "

@@ -11,6 +11,7 @@ from tracker.cli.draw import cmd_chart, cmd_export, cmd_watch
 from tracker.cli.inspect import cmd_flags, cmd_list, cmd_schema, cmd_show, cmd_validate
 from tracker.languages import chart_languages
 
+
 # Long on purpose: the declaration of every command and option, read top to bottom like the help.
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(

@@ -14,5 +14,6 @@ from tracker.extraction.article import MAX_BYTES, Article, fetch, read_article, 
 from tracker.extraction.candidates import Candidate, extract
 from tracker.extraction.entries import candidates_document, candidates_frame, candidates_yaml, source_id
 
-__all__ = ["MAX_BYTES", "Article", "Candidate", "ExtractError", "candidates_document", "candidates_frame", "candidates_yaml", "extract",
+__all__ = ["MAX_BYTES", "Article", "Candidate", "ExtractError", "candidates_document", "candidates_frame",
+           "candidates_yaml", "extract",
            "fetch", "read_article", "read_bytes", "read_text_article", "source_id"]

@@ -122,7 +122,7 @@ def read_html_article(html: str | bytes, url: str | None = None, published: str 
     try:
         import trafilatura
     except ImportError as exc:  # pragma: no cover - a dependency of the package
-        raise ExtractError(f"reading HTML needs trafilatura ({exc}); pip install trafilatura lxml_html_clean")
+        raise ExtractError(f"reading HTML needs trafilatura ({exc}); pip install trafilatura lxml_html_clean") from None
     import logging
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -188,7 +188,8 @@ def fetch(url: str, timeout: float = 20.0, max_bytes: int = MAX_BYTES) -> bytes:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             data = resp.read(max_bytes + 1)
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        raise ExtractError(f"cannot fetch {url}: {getattr(exc, 'reason', exc)}; save the page and pass the file")
+        reason = getattr(exc, "reason", exc)
+        raise ExtractError(f"cannot fetch {url}: {reason}; save the page and pass the file") from None
     if len(data) > max_bytes:
         raise ExtractError(f"{url} is larger than {max_bytes // 1_000_000} MB; save the article's text and pass it")
     return data

@@ -11,12 +11,21 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tracker.extraction.article import Article, detect_language
-from tracker.extraction.context import claimant_of, near_text, counted_noun, time_of, months_by_number
-from tracker.extraction.figures import RANGE_BEFORE, RANGE_JOIN, why_not_a_figure, Num, numbers_in, qualifier_of, rounding
+from tracker.extraction.context import claimant_of, counted_noun, months_by_number, near_text, time_of
+from tracker.extraction.figures import (
+    RANGE_BEFORE,
+    RANGE_JOIN,
+    Num,
+    numbers_in,
+    qualifier_of,
+    rounding,
+    why_not_a_figure,
+)
 from tracker.extraction.sentences import is_page_chrome, sentences
 from tracker.extraction.suggest import indicator_vocabulary, suggest_indicator, why_suggested
 from tracker.languages import alternation
 from tracker.ledger.dates import DateError, parse_span
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -136,7 +145,8 @@ def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | N
                       "side)",)
         out.append((n.start, Candidate(
             value=value, qualifier=qualifier, quote=sentence, printed=f"{qwords} {n.printed}".strip(), low=low,
-            high=high, percent=n.percent or n.share, change=change, noun=counted_noun(sentence, n), time_text=time.get("time_text", ""),
+            high=high, percent=n.percent or n.share, change=change, noun=counted_noun(sentence, n),
+            time_text=time.get("time_text", ""),
             as_of=time.get("as_of"), period=time.get("period"), since=time.get("since"), per=time.get("per"),
             claimant=claimant, language=lang, vague=n.vague, precision=precision, assumed=bool(time.get("assumed")),
             notes=notes)))

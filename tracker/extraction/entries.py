@@ -130,7 +130,8 @@ def _yaml_value(key: str, value) -> str:
 
 def _write_figure(e: Entry) -> list[str]:
     """The one writer: a figure as the YAML lines of a list item ('  - id: ...')."""
-    return [f"{'  - ' if n == 0 else '    '}{key}: {_yaml_value(key, value)}" for n, (key, value) in enumerate(e.fields)]
+    return [f"{'  - ' if n == 0 else '    '}{key}: {_yaml_value(key, value)}"
+            for n, (key, value) in enumerate(e.fields)]
 
 
 def candidates_yaml(article: Article, candidates: list[Candidate], ledger=None, source: str | None = None,

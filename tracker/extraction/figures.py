@@ -1,4 +1,5 @@
-"""The figures in one sentence: numbers that are counts (not years, dates, ages, prices, article numbers), their qualifiers and ranges."""
+"""The figures in one sentence: numbers that are counts (not years, dates, ages, prices, article numbers),
+their qualifiers and ranges."""
 
 from __future__ import annotations
 
@@ -50,7 +51,8 @@ class Num:
 
 def numbers_in(sentence: str, lang: str) -> list[Num]:
     """The numbers of a sentence that may be figures: not in addresses, ISO dates, times or dotted dates."""
-    urls = [(m.start(), m.end()) for m in _URL.finditer(sentence)] if ("://" in sentence or "www." in sentence.lower()) \
+    has_url = "://" in sentence or "www." in sentence.lower()
+    urls = [(m.start(), m.end()) for m in _URL.finditer(sentence)] if has_url \
         else []  # addresses and ISO dates are not figures
     if "-" in sentence:
         urls += [(m.start(), m.end()) for m in _ISO_DATE.finditer(sentence)]
@@ -62,7 +64,8 @@ def numbers_in(sentence: str, lang: str) -> list[Num]:
             before, after = sentence[max(0, n.start - 40):n.start], sentence[n.end:n.end + 40]
             if re.match(r"^[:.]\d", after) or re.search(r"\d[:.]$", before):
                 continue  # a time (8:41) or a dotted date (16.09.2024)
-        out.append(Num(n.start, n.end, n.value, n.text, percent=n.percent, words=n.words, vague=n.kind == "vague", share=n.kind == "share",
+        out.append(Num(n.start, n.end, n.value, n.text, percent=n.percent, words=n.words, vague=n.kind == "vague",
+                       share=n.kind == "share",
                         ratio=n.kind == "ratio"))
     return out
 

@@ -78,7 +78,7 @@ def suggest_indicator(c: Candidate, ledger, context: str = "", vocabulary=None) 
     unit ("cases", "people") and the kind of time reference must fit the indicator."""
     if ledger is None or not ledger.indicators:
         return None, 0.0
-    vocabs, idf, weight = vocabulary or indicator_vocabulary(ledger)  # `vocabulary`: indicator_vocabulary(ledger), computed once
+    vocabs, idf, weight = vocabulary or indicator_vocabulary(ledger)  # `vocabulary`: computed once by the caller
     near = _tokens(" ".join([c.noun, window_of(c)])) & idf.keys()  # words no indicator has cannot tell
     far = (_tokens(c.quote) | _tokens(context)) & idf.keys() - near
     unit = _unit_of(c.noun)

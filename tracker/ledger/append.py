@@ -13,8 +13,8 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
-from tracker.errors import LedgerError
 from tracker._infra.files import atomic_write
+from tracker.errors import LedgerError
 
 
 @contextmanager

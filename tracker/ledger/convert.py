@@ -233,7 +233,8 @@ def _chart(f: F.Field, v, problem, item_pos) -> tuple[tuple[str, str], ...] | No
             hint = f"did you mean '{close[0]}'?" if close else f"use {', '.join(F.CHART_KEYS)}"
             problem(f"unknown key '{key}' in {f.name}; {hint}", (ks.line, ks.col))
         elif not isinstance(value, Scalar) or not value.raw.strip():
-            problem(f"{f.name}.{key} must be a line of text", item_pos(value) if value is not None else (ks.line, ks.col))
+            problem(f"{f.name}.{key} must be a line of text",
+                    item_pos(value) if value is not None else (ks.line, ks.col))
         else:
             out.append((key, value.raw))
     return tuple(out)

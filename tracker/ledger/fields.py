@@ -97,7 +97,7 @@ ROOT = _fields(
     Field("figures", "list", "The figures."),
 )
 
-CHART_KEYS = ("title", "subtitle", "source", "note")
-ACK_KEYS = ("flag", "by", "why")  # an acknowledgement of a flag: all three required  # the keys of an indicator's chart: mapping
+CHART_KEYS = ("title", "subtitle", "source", "note")  # the keys of an indicator's chart: mapping
+ACK_KEYS = ("flag", "by", "why")  # an acknowledgement of a flag: all three required
 
 SECTIONS = {"indicator": INDICATOR, "source": SOURCE, "event": EVENT, "figure": FIGURE}

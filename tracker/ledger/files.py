@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import glob
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from tracker.errors import Problem
 from tracker.ledger.yamlread import Map, Scalar, Seq, parse_all, read_text

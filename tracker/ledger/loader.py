@@ -42,7 +42,7 @@ class _Loader:
     # -- one document: its sections and entries -------------------------------------------------
 
     def _read_root(self, node: Map, path: Path, label: str, root: bool) -> None:
-        for key, (kscalar, value) in node.items.items():
+        for key, (kscalar, _value) in node.items.items():
             if key not in F.ROOT:
                 self.problem(label, (kscalar.line, kscalar.col), _unknown(key, F.ROOT, "top-level key"))
         if "version" in node.items:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator
 
 from tracker.extraction.article import MAX_BYTES
 

@@ -52,7 +52,7 @@ class Prefilter:
         self._number = re.compile(r"\d|" + "|".join(re.escape(w) for w in number_words if len(w) > 2))
 
     @classmethod
-    def from_ledger(cls, ledger) -> "Prefilter":
+    def from_ledger(cls, ledger) -> Prefilter:
         return cls(stems(ledger))
 
     def __call__(self, text: str) -> bool:

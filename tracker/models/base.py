@@ -36,7 +36,7 @@ class Observations:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def subset(self, keep: list[int]) -> "Observations":
+    def subset(self, keep: list[int]) -> Observations:
         """The observations at the positions `keep`."""
         import dataclasses
 

@@ -77,9 +77,11 @@ def _disturbances(y: np.ndarray, regressors: list[np.ndarray]) -> tuple[np.ndarr
         params[:3] = np.clip(params[:3], start / ROOM, start * ROOM)
         res = model.smooth(params)
     h, variances = params[0], params[1:3]
-    irregular = _standardised(res.smoothed_measurement_disturbance[0], h - res.smoothed_measurement_disturbance_cov[0, 0], h)
+    irregular = _standardised(res.smoothed_measurement_disturbance[0],
+                              h - res.smoothed_measurement_disturbance_cov[0, 0], h)
     level, slope = (_standardised(res.smoothed_state_disturbance[j],
-                                  variances[j] - res.smoothed_state_disturbance_cov[j, j], variances[j]) for j in (0, 1))
+                                  variances[j] - res.smoothed_state_disturbance_cov[j, j], variances[j])
+                    for j in (0, 1))
     return irregular, level, slope
 
 

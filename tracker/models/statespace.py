@@ -19,9 +19,19 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from tracker.models.base import (BAND_K, DAYS_PER_CELL, DAYS_PER_MONTH, EMPTY_BAND_COLUMNS, MIN_FIT, Detector,
-                                 Judgement, ModelFit, Observations, _judge, unjudged)
-
+from tracker.models.base import (
+    BAND_K,
+    DAYS_PER_CELL,
+    DAYS_PER_MONTH,
+    EMPTY_BAND_COLUMNS,
+    MIN_FIT,
+    Detector,
+    Judgement,
+    ModelFit,
+    Observations,
+    _judge,
+    unjudged,
+)
 
 ROBUST_ROUNDS = 4  # refits that set outliers aside, at most
 

@@ -14,11 +14,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tracker._infra.cache import series_key
 from tracker._infra.files import atomic_write, atomic_write_text
 from tracker._infra.pool import SHARED, fork_map
 from tracker.ledger.model import Ledger
-from tracker._infra.cache import series_key
-
 
 RENDER_VERSION = "4"  # the manifest's format
 MANIFEST = ".tracker-manifest.json"

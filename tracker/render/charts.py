@@ -17,8 +17,8 @@ import matplotlib
 import matplotlib.dates as mdates
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from tracker.ledger.model import Ledger
@@ -304,7 +304,8 @@ def _statement(fig, ax, ledger: Ledger, series: Series, p: Point, st: Style, dat
     what_lines = textwrap.wrap(what[0].upper() + what[1:], 90)
     fig.text(0.075, 0.45, "\n".join(what_lines), fontsize=14, color="#222222", ha="left", va="top",
              gid="statement-what")
-    fig.text(0.075, 0.45 - 0.05 * len(what_lines) - 0.02, who, fontsize=12, color="#444444", ha="left", va="top", gid="statement-who")
+    fig.text(0.075, 0.45 - 0.05 * len(what_lines) - 0.02, who, fontsize=12, color="#444444", ha="left", va="top",
+             gid="statement-who")
     return fig, ax
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from html import escape
 
 from tracker import __version__
-from tracker.text.formatting import stated, subtitle
 from tracker.ledger.model import Ledger
 from tracker.series import Series
+from tracker.text.formatting import stated, subtitle
 
 CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1240px;padding:0 18px;color:#222}
@@ -73,7 +73,8 @@ def _figure_rows(ledger: Ledger, s: Series) -> str:
         pub = escape(str(src.published)) if src.published else "undated"
         status = f.status + (f" (echo of {escape(echo[f.id])})" if echo.get(f.id) else "")
         rows.append(
-            f'<tr class="{f.status}" id="fig-{escape(f.id)}" data-claimant="{escape(f.claimant)}"><td class="num">{escape(stated(f, unit))}</td>'
+            f'<tr class="{f.status}" id="fig-{escape(f.id)}" data-claimant="{escape(f.claimant)}">'
+            f'<td class="num">{escape(stated(f, unit))}</td>'
             f"<td>{f.qualifier}</td><td>{escape(_when(f))}</td><td>{escape(f.claimant)}</td>"
             f"<td>{outlet} ({pub})</td><td class=quote>{escape(f.quote)}"
             f"{'<br><span class=small>' + escape(f.note) + '</span>' if f.note else ''}</td>"

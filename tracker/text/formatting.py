@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
+
 def format_value(value: float | None, unit: str = "") -> str:
     """10025 -> '10,025'; 34.5 -> '34.5'; 0.25 with unit share -> '25%'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -128,7 +128,8 @@ def scan(text: str, lang: str = "en") -> list[Number]:
                 continue
             taken.append(m.span())
             value = float(table[word])
-            if kind == "vague" and word in _ONE_AFTER_BOUND and _BOUND_BEFORE.search(low[max(0, m.start() - 20):m.start()]):
+            bound = kind == "vague" and word in _ONE_AFTER_BOUND
+            if bound and _BOUND_BEFORE.search(low[max(0, m.start() - 20):m.start()]):
                 kind_here, value = "words", _ONE_AFTER_BOUND[word]  # "больше тысячи": more than one thousand
             else:
                 kind_here = kind
