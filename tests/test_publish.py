@@ -173,15 +173,28 @@ def test_a_bad_chart_setting_is_refused_with_its_place(tmp_path, chart, message)
 
 
 def test_the_band_is_left_undrawn_where_it_says_nothing(ledger):
-    from tracker.render.charts import BAND_MAX_RATIO, informative_band
+    """One policy (tracker.checks.bands.shown): cells wider than SPREAD_MAX dropped, stretches shorter than
+    RUN_MIN_CELLS dropped, cells wider than BAND_MAX_RATIO blanked."""
+    from tracker.checks.bands import BAND_MAX_RATIO, RUN_MIN_CELLS, SPREAD_MAX, shown
 
-    band = pd.DataFrame({"date": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01"]),
-                         "low": [700.0, 300.0, 0.0, 800.0], "mid": [800.0, 900.0, 500.0, 900.0],
-                         "high": [950.0, 3000.0, 1000.0, 800.0 * BAND_MAX_RATIO]})
-    shown = informative_band(band, ledger.series["cases"])
-    assert shown["low"].notna().tolist() == [True, False, False, True]  # 10 times wide; reaching zero
-    assert shown["high"].notna().tolist() == [True, False, False, True]
-    assert shown["mid"].tolist() == band["mid"].tolist()
+    ratios = [2, 2, 2, 2, (BAND_MAX_RATIO + SPREAD_MAX) / 2, 2, 2, 2, 2 * SPREAD_MAX, 2]
+    t = [float(pd.Timestamp("2024-01-01").toordinal() + 7 * i) for i in range(len(ratios))]
+    band = pd.DataFrame({"t": t, "low": 100.0, "mid": 150.0, "high": [100.0 * r for r in ratios]})
+    drawn = shown(band, ledger.series["cases"])
+    assert len(drawn) == 8 and RUN_MIN_CELLS > 1  # the 10x cell and the single cell after it are gone
+    assert drawn["low"].notna().tolist() == [True] * 4 + [False] + [True] * 3  # 4.5x: blanked, not cut
+    assert drawn["mid"].tolist() == [150.0] * 8 and drawn["date"].iloc[0] == pd.Timestamp("2024-01-01")
+
+
+def test_what_a_chart_draws_is_what_the_result_gives(shipped):
+    """CheckResult.bands() is the band as drawn: a chart trims nothing more (it did, by another rule)."""
+    result = tracker.check(shipped)
+    bands = result.bands()
+    assert bands and all(b["low"].notna().any() for b in bands.values())
+    for ind in shipped.indicators:
+        _, ax = tracker.plot_indicator(shipped, ind, result=result)
+        drawn = any(c.get_label() == "expected range (model)" for c in ax.collections)
+        assert drawn == (ind in bands), ind
 
 
 def test_no_band_for_a_series_of_two_plain_figures(ledger, tmp_path):
@@ -189,7 +202,11 @@ def test_no_band_for_a_series_of_two_plain_figures(ledger, tmp_path):
     two = tracker.load(write(tmp_path / "two", LEDGER.replace(
         "  - {id: d, indicator: cases, value: 2400, qualifier: approx, as_of: 2023-06-30, source: mz, quote: 2400}\n",
         "")), today=TODAY)
-    _, ax = plot_indicator(two, "cases", band=BAND, style="working")
-    assert not [c for c in ax.collections if isinstance(c, PolyCollection)]
-    _, ax = plot_indicator(ledger, "cases", band=BAND, style="working")
+    from tracker.checks.bands import shown
+
+    start = pd.Timestamp("2023-01-01").toordinal()
+    model = pd.DataFrame({"t": [float(start + 70 * i) for i in range(10)], "low": [100.0 * (i + 1) for i in range(10)],
+                          "mid": [200.0 * (i + 1) for i in range(10)], "high": [300.0 * (i + 1) for i in range(10)]})
+    assert shown(model, two.series["cases"]) is None
+    _, ax = plot_indicator(ledger, "cases", band=shown(model, ledger.series["cases"]), style="working")
     assert [c for c in ax.collections if isinstance(c, PolyCollection)]

@@ -11,10 +11,10 @@ support or by marking the figure rejected with a note.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass, field, replace
 
 from tracker._infra.pool import SHARED, fork_map
+from tracker.checks.bands import monotone_band
 from tracker.checks.base import CHECKS, SEVERITIES, Context, Flag, codes, culprit_codes, widest_scope
 from tracker.checks.jumps import observations
 from tracker.ledger.model import Ledger
@@ -65,26 +65,18 @@ class CheckResult:
                     codes.append(fl.code)
         return out
 
+    series: dict = field(default_factory=dict)  # each checked indicator's Series, for the band's policy
+
     def bands(self) -> dict:
-        """Each modelled indicator's expected band as a DataFrame of date, low, mid, high."""
-        import numpy as np
-        import pandas as pd
+        """Each modelled indicator's expected band where it says something (tracker.checks.bands.shown), as a
+        DataFrame of date, low, mid, high: what a chart draws."""
+        from tracker.checks.bands import shown
 
         out = {}
         for ind, fit in self.fits.items():
-            if fit is None or fit.band.empty:
-                continue
-            informative = (fit.band["high"] <= 5 * fit.band["low"]).to_numpy()  # only where it says something
-            runs = informative.astype(int)
-            # and only in stretches of 4 weeks or more: a sliver of band would read as a mark of data
-            group = (runs != np.roll(runs, 1)).cumsum()
-            sizes = np.bincount(group, weights=runs) if len(runs) else np.array([])
-            keep = informative & (sizes[group] >= 4) if len(runs) else informative
-            band = fit.band[keep].copy()
-            if band.empty:
-                continue
-            band["date"] = [pd.Timestamp(date.fromordinal(int(round(t)))) for t in band["t"]]
-            out[ind] = band[["date", "low", "mid", "high"]]
+            band = shown(fit.band, self.series[ind]) if fit is not None and ind in self.series else None
+            if band is not None:
+                out[ind] = band
         return out
 
 
@@ -96,7 +88,7 @@ def check_series(ledger: Ledger, series: Series,
     fit = detector.fit(obs) if len(obs) >= 2 else None
     fit, done = _without_slips(ledger, series, obs, fit, detector)
     if fit is not None and series.indicator.kind == "cumulative":
-        fit = replace(fit, band=monotone_band(fit.band, series))
+        fit = replace(fit, band=monotone_band(fit.band, series))  # a running total's band never falls
     ctx = Context(ledger, series, fit, detector.k)
     flags: list[Flag] = []
     for c in CHECKS:
@@ -129,47 +121,6 @@ def _one_culprit(series: Series, flags: list[Flag]) -> list[Flag]:
             f = replace(f, severity="info", support=f"the newer figure {f.figures[1]} is named as out of line")
         out.append(f)
     return out
-
-
-def monotone_band(band, series: Series):
-    """A running total's expected range as it can be: never falling, never below a figure already
-    reported as exact (or as a lower bound) by that date, and never above one reported as exact (or as
-    an upper bound) later, unless that one is below what was reported before it."""
-    import numpy as np
-
-    if band is None or band.empty:
-        return band
-    band = band.sort_values("t").reset_index(drop=True)
-    t = band["t"].to_numpy()
-    pts = series.independent()
-    # the highest figure reported (exact or at least) by each date; the lowest (exact or at most) from it on
-    floors = sorted((p.end.toordinal(), p.lo) for p in pts if p.qualifier in ("exact", "at_least") and p.lo)
-    highest = np.maximum.accumulate([v for _, v in floors]) if floors else np.array([])
-    floor_days = [d for d, _ in floors]
-
-    def floor_at(days):
-        return np.concatenate(([0.0], highest))[np.searchsorted(floor_days, days, side="right")]
-
-    floor = floor_at(t)
-    # a figure below what was already reported by its date contradicts the series (and is flagged): it caps
-    # nothing, or the range would shrink to a line
-    ceilings = sorted((p.end.toordinal(), p.hi) for p in pts
-                      if p.qualifier in ("exact", "at_most") and p.hi and np.isfinite(p.hi)
-                      and p.hi >= floor_at(p.end.toordinal()))
-    lowest = np.minimum.accumulate([v for _, v in ceilings][::-1])[::-1] if ceilings else np.array([])
-    ceiling = np.concatenate((lowest, [np.inf]))[np.searchsorted([d for d, _ in ceilings], t, side="left")]
-    # a total is at least what the model said it was at least before, and at most what it says it is at most
-    # later: the tightest range that never falls (a running maximum of the top would carry one wide spot,
-    # say where figures are sparse, to every later date)
-    low = np.maximum(np.maximum.accumulate(band["low"].to_numpy()), floor)
-    mid = np.maximum(np.maximum.accumulate(band["mid"].to_numpy()), low)
-    high = np.maximum(np.minimum.accumulate(band["high"].to_numpy()[::-1])[::-1], mid)
-    high = np.maximum(np.minimum(high, ceiling), floor)  # a later exact figure caps it, a reported one floors it
-    mid, low = np.minimum(mid, high), np.minimum(low, high)
-    band = band.assign(low=low, mid=mid, high=high)
-    # after the last plain figure the range is a forecast with nothing to hold it: not drawn
-    last = max((p.end.toordinal() for p in series.plain), default=None)
-    return band[band["t"] <= last].reset_index(drop=True) if last is not None else band
 
 
 def _without_slips(ledger: Ledger, series: Series, obs, fit, detector) -> tuple[ModelFit | None, dict]:
@@ -243,10 +194,10 @@ def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detecto
     order = {i: n for n, i in enumerate(series_by_id)}
     order_codes = codes()
     flags.sort(key=lambda f: (-SEVERITIES.index(f.severity), order[f.indicator], order_codes.index(f.code), f.figures))
-    return _with_places(ledger, flags, fits)
+    return _with_places(ledger, flags, fits, {i: series_by_id[i] for i in wanted})
 
 
-def _with_places(ledger: Ledger, flags: list[Flag], fits: dict) -> CheckResult:
+def _with_places(ledger: Ledger, flags: list[Flag], fits: dict, series: dict) -> CheckResult:
     """Each flag with its figure's file:line; those the ledger acknowledges set apart."""
     where, acks = {}, {}
     for f in ledger.figures:
@@ -259,4 +210,4 @@ def _with_places(ledger: Ledger, flags: list[Flag], fits: dict) -> CheckResult:
         ack = acks.get((fid, fl.code))
         fl = replace(fl, where=where.get(fid, ""), acknowledged=ack)
         (acknowledged if ack else shown).append(fl)
-    return CheckResult(tuple(shown), fits, tuple(acknowledged))
+    return CheckResult(tuple(shown), fits, tuple(acknowledged), series)

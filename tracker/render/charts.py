@@ -31,7 +31,6 @@ WIDTH_PX, HEIGHT_PX, DPI = 1200, 675, 100
 # Okabe-Ito, colour-blind safe, yellow left out (poor on white).
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C564B"]
 GREY = "#A0A0A0"
-BAND_MAX_RATIO = 4.0  # a band wider than this (high over low) says little: it is left undrawn there
 MARKERS = {"exact": "o", "approx": "D", "at_least": "^", "at_most": "v", "range": "_"}
 BOUND_SIGNS = {"at_least": "≥", "at_most": "≤"}
 STYLE = {
@@ -124,21 +123,6 @@ def _y_top(series: Series) -> float:
     return top * 1.18 if top > 0 else 1.0
 
 
-def informative_band(band, series: Series):
-    """The band as drawn, or None: only for a series with three plain figures or more (with two the model
-    just joins them), and blanked (nan) where high and low span more than BAND_MAX_RATIO or reach zero:
-    between figures far apart the model's honest range grows to 'anything from a third to three times',
-    which a reader would take for a statement about the data."""
-    import numpy as np
-
-    if len(series.plain) < 3:
-        return None
-    low, high = band["low"].to_numpy(dtype=float), band["high"].to_numpy(dtype=float)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        wide = ~((low > 0) & (high / low <= BAND_MAX_RATIO))
-    return None if wide.all() else band.assign(low=np.where(wide, np.nan, low), high=np.where(wide, np.nan, high))
-
-
 @dataclass(frozen=True)
 class Style:
     """What a chart shows beyond the accepted figures. The working style is the curator's; the publication
@@ -189,9 +173,10 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
     """Draw one indicator's chart; return (fig, ax). Never calls show().
 
     `result` (what `tracker.check(ledger)` returned) gives the model's expected band and marks the flagged
-    figures; `band` (a DataFrame with date, low, high) and `flagged` (figure ids to flag codes) give them one
-    by one instead. The publication style (`style="publish"`) draws neither, nor candidates, rejected
-    figures or echoes. An indicator with a single figure is drawn as a statement of it.
+    figures; `band` (a DataFrame with date, low, high, drawn as given: CheckResult.bands() has applied the
+    band's policy) and `flagged` (figure ids to flag codes) give them one by one instead. The publication
+    style (`style="publish"`) draws neither, nor candidates, rejected figures or echoes. An indicator with a
+    single figure is drawn as a statement of it.
     """
     series = series or series_of(ledger, indicator_id)
     if result is not None:
@@ -213,7 +198,6 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
         colours = claimant_colours(series)
         events = ledger.events_for(ind.id)
         lo, hi = _x_limits(series, events)
-        band = informative_band(band, series) if band is not None else None
         if band is not None:
             # hatched and pale: an estimate between figures, never to be read as data
             ax.fill_between(band["date"], band["low"], band["high"], facecolor="#999999", alpha=0.12, linewidth=0,

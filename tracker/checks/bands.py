@@ -1,0 +1,81 @@
+"""The model's expected band, as one policy: what a running total's band can be, and where a band says
+something a chart should draw. `CheckResult.bands()` applies it; charts draw what it gives."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from tracker.series import Series
+
+# Where a band is shown (all judgements, drawn from the shipped charts by eye in sessions 3 and 4):
+SPREAD_MAX = 5.0  # cells whose high is more than 5x their low say nothing and are dropped...
+RUN_MIN_CELLS = 4  # ...and so are informative stretches shorter than 4 cells (weeks): a sliver reads as data
+BAND_MAX_RATIO = 4.0  # within what is kept, where high is over 4x low (or low is zero) the band is blanked
+PLAIN_MIN = 3  # a series with fewer plain figures gets no band: with two the model only joins them
+
+
+def shown(band, series: Series):
+    """The band as a chart draws it (date, low, mid, high; low and high nan where blanked), or None."""
+    if band is None or band.empty or len(series.plain) < PLAIN_MIN:
+        return None
+    informative = (band["high"] <= SPREAD_MAX * band["low"]).to_numpy()
+    runs = informative.astype(int)
+    group = (runs != np.roll(runs, 1)).cumsum()
+    sizes = np.bincount(group, weights=runs)
+    band = band[informative & (sizes[group] >= RUN_MIN_CELLS)].copy()
+    if band.empty:
+        return None
+    band["date"] = [pd.Timestamp(date.fromordinal(int(round(t)))) for t in band["t"]]
+    band = band[["date", "low", "mid", "high"]]
+    low, high = band["low"].to_numpy(dtype=float), band["high"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        wide = ~((low > 0) & (high / low <= BAND_MAX_RATIO))
+    if wide.all():
+        return None
+    return band.assign(low=np.where(wide, np.nan, low), high=np.where(wide, np.nan, high))
+
+
+def monotone_band(band, series: Series):
+    """A running total's expected range as it can be: never falling, never below a figure already
+    reported as exact (or as a lower bound) by that date, and never above one reported as exact (or as
+    an upper bound) later, unless that one is below what was reported before it."""
+    import numpy as np
+
+    if band is None or band.empty:
+        return band
+    band = band.sort_values("t").reset_index(drop=True)
+    t = band["t"].to_numpy()
+    pts = series.independent()
+    # the highest figure reported (exact or at least) by each date; the lowest (exact or at most) from it on
+    floors = sorted((p.end.toordinal(), p.lo) for p in pts if p.qualifier in ("exact", "at_least") and p.lo)
+    highest = np.maximum.accumulate([v for _, v in floors]) if floors else np.array([])
+    floor_days = [d for d, _ in floors]
+
+    def floor_at(days):
+        return np.concatenate(([0.0], highest))[np.searchsorted(floor_days, days, side="right")]
+
+    floor = floor_at(t)
+    # a figure below what was already reported by its date contradicts the series (and is flagged): it caps
+    # nothing, or the range would shrink to a line
+    ceilings = sorted((p.end.toordinal(), p.hi) for p in pts
+                      if p.qualifier in ("exact", "at_most") and p.hi and np.isfinite(p.hi)
+                      and p.hi >= floor_at(p.end.toordinal()))
+    lowest = np.minimum.accumulate([v for _, v in ceilings][::-1])[::-1] if ceilings else np.array([])
+    ceiling = np.concatenate((lowest, [np.inf]))[np.searchsorted([d for d, _ in ceilings], t, side="left")]
+    # a total is at least what the model said it was at least before, and at most what it says it is at most
+    # later: the tightest range that never falls (a running maximum of the top would carry one wide spot,
+    # say where figures are sparse, to every later date)
+    low = np.maximum(np.maximum.accumulate(band["low"].to_numpy()), floor)
+    mid = np.maximum(np.maximum.accumulate(band["mid"].to_numpy()), low)
+    high = np.maximum(np.minimum.accumulate(band["high"].to_numpy()[::-1])[::-1], mid)
+    high = np.maximum(np.minimum(high, ceiling), floor)  # a later exact figure caps it, a reported one floors it
+    mid, low = np.minimum(mid, high), np.minimum(low, high)
+    band = band.assign(low=low, mid=mid, high=high)
+    # after the last plain figure the range is a forecast with nothing to hold it: not drawn
+    last = max((p.end.toordinal() for p in series.plain), default=None)
+    return band[band["t"] <= last].reset_index(drop=True) if last is not None else band
+
+
