@@ -153,29 +153,66 @@ def _content(cls):
     return operator.attrgetter(*names)
 
 
-def series_key(ledger, series, extra: str = "", scope: str = "series") -> str:
+def series_keys(ledger, series_by_id: dict, extra: str, scopes: dict) -> dict:
+    """`series_key` of each indicator in `scopes` (id -> scope), each figure and source read once."""
+    memo = _Contents(ledger)
+    return {i: series_key(ledger, series_by_id[i], extra, scope, memo) for i, scope in scopes.items()}
+
+
+class _Contents:
+    """Each figure's and source's content as bytes, read once; each release's figures from more than one
+    indicator."""
+
+    def __init__(self, ledger):
+        self.ledger = ledger
+        self.figures: dict[str, bytes] = {}
+        self.sources: dict[str, bytes] = {}
+        self._shared: dict | None = None
+
+    def figure(self, f) -> bytes:
+        b = self.figures.get(f.id)
+        if b is None:
+            b = self.figures[f.id] = repr(_clean(f)).encode()
+        return b
+
+    def source(self, sid: str) -> bytes:
+        b = self.sources.get(sid)
+        if b is None:
+            b = self.sources[sid] = repr(self.ledger.sources[sid]).encode()
+        return b
+
+    def mates(self, series) -> list[bytes]:
+        """The content of the other indicators' figures in the releases of `series`' figures, in id order."""
+        if self._shared is None:
+            self._shared = {key: figs for key, figs in self.ledger.releases.items()
+                            if len({f.indicator for f in figs}) > 1}
+        own, found = series.indicator.id, {}
+        for p in (*series.points, *series.candidates, *series.rejected):
+            for key in self.ledger.release_keys(p.figure):
+                for g in self._shared.get(key, ()):
+                    if g.indicator != own and g.id not in found:
+                        found[g.id] = g
+        return [self.figure(found[gid]) for gid in sorted(found)]
+
+
+def series_key(ledger, series, extra: str = "", scope: str = "series", memo: _Contents | None = None) -> str:
     """A key for everything a result about one indicator is made from, as wide as the widest scope of the
     checks run on it (tracker.checks.base): the indicator, its figures (not their place in the file), their
     sources, the events that cover it and `extra`; for "release", the other indicators' figures published in
     the same releases; for "ledger", the whole ledger."""
+    memo = memo or _Contents(ledger)
     h = hashlib.sha256(f"{extra}|{series.indicator!r}".encode())
     if scope == "ledger":
         h.update(ledger.content_hash.encode())
     elif scope == "release":
-        mates = {}
-        for p in (*series.points, *series.candidates, *series.rejected):
-            for key in ledger.release_keys(p.figure):
-                for g in ledger.releases.get(key, ()):
-                    if g.indicator != series.indicator.id:
-                        mates[g.id] = g
-        for gid in sorted(mates):
-            h.update(repr(_clean(mates[gid])).encode())
+        for content in memo.mates(series):
+            h.update(content)
     for p in (*series.points, *series.candidates, *series.rejected):
-        h.update(repr((_clean(p.figure), p.echo_of)).encode())
-        h.update(repr(ledger.sources[p.figure.source]).encode())
+        h.update(b"(" + memo.figure(p.figure) + b", " + repr(p.echo_of).encode() + b")")  # repr((figure, echo_of))
+        h.update(memo.source(p.figure.source))
     for f in (*series.relative, *series.undated):
-        h.update(repr(_clean(f)).encode())
-        h.update(repr(ledger.sources[f.source]).encode())
+        h.update(memo.figure(f))
+        h.update(memo.source(f.source))
     for e in ledger.events_for(series.indicator.id):
         h.update(repr(e).encode())
     return h.hexdigest()

@@ -179,7 +179,7 @@ def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detecto
     wanted = [ledger.series[i].indicator.id for i in indicators] if indicators else list(series_by_id)
     salt = _cache.code_hash() + name + repr(vars(detector))
     scopes = {i: widest_scope([c for c in CHECKS if c.applies(series_by_id[i])]) for i in wanted} if cache else {}
-    keys = {i: _cache.series_key(ledger, series_by_id[i], salt, scopes[i]) for i in wanted} if cache else {}
+    keys = _cache.series_keys(ledger, series_by_id, salt, scopes) if cache else {}
     results = {i: hit for i in wanted if cache and (hit := _cache.get("flags", keys[i])) is not None}
     # the longest series first, so that no worker is left with one at the end
     todo = sorted((i for i in wanted if i not in results), key=lambda i: -len(series_by_id[i].points))

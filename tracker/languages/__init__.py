@@ -39,13 +39,14 @@ from __future__ import annotations
 
 import functools
 import importlib
-import pkgutil
+import os
 import re
 
 
 def _discover() -> dict:
-    """Every module of this package, by ORDER then name."""
-    found = [importlib.import_module(f"{__name__}.{m.name}") for m in pkgutil.iter_modules(__path__)]
+    """Every module of this package, by ORDER then name (a directory listing: pkgutil costs `--help` 8 ms)."""
+    names = sorted(n[:-3] for n in os.listdir(__path__[0]) if n.endswith(".py") and not n.startswith("_"))
+    found = [importlib.import_module(f"{__name__}.{name}") for name in names]
     return {m.CODE: m for m in sorted(found, key=lambda m: (m.ORDER, m.CODE))}
 
 
