@@ -183,14 +183,22 @@ class _Contents:
 
     def mates(self, series) -> list[bytes]:
         """The content of the other indicators' figures in the releases of `series`' figures, in id order."""
-        if self._shared is None:
-            self._shared = {key: figs for key, figs in self.ledger.releases.items()
-                            if len({f.indicator for f in figs}) > 1}
+        if self._shared is None:  # once: each accepted figure's releases that hold other indicators
+            self._shared = {}
+            for figs in self.ledger.releases.values():
+                if len({f.indicator for f in figs}) > 1:
+                    for f in figs:
+                        self._shared.setdefault(f.id, []).append(figs)
         own, found = series.indicator.id, {}
-        for p in (*series.points, *series.candidates, *series.rejected):
+        for p in series.points:
+            for figs in self._shared.get(p.id, ()):
+                for g in figs:
+                    if g.indicator != own:
+                        found[g.id] = g
+        for p in (*series.candidates, *series.rejected):  # not in a release themselves, but they name one
             for key in self.ledger.release_keys(p.figure):
-                for g in self._shared.get(key, ()):
-                    if g.indicator != own and g.id not in found:
+                for g in self.ledger.releases.get(key, ()):
+                    if g.indicator != own:
                         found[g.id] = g
         return [self.figure(found[gid]) for gid in sorted(found)]
 

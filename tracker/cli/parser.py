@@ -9,10 +9,23 @@ from tracker.cli.common import DEFAULT_LEDGER
 from tracker.cli.curate import cmd_accept, cmd_extract, cmd_mine, cmd_reject, cmd_review
 from tracker.cli.draw import cmd_chart, cmd_export, cmd_watch
 from tracker.cli.inspect import cmd_flags, cmd_list, cmd_schema, cmd_show, cmd_validate
-from tracker.languages import chart_languages
-
 
 # Long on purpose: the declaration of every command and option, read top to bottom like the help.
+
+class _ChartLanguages:
+    """--lang's choices, read from tracker.languages only when a command asks (--help stays fast)."""
+
+    def _codes(self):
+        from tracker.languages import chart_languages
+
+        return chart_languages()
+
+    def __contains__(self, code) -> bool:
+        return code in self._codes()
+
+    def __iter__(self):
+        return iter(self._codes())
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tracker",
@@ -37,8 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--style", choices=("working", "publish"), default="working",
                        help="working (default): the curator's charts with the model's band, flags, candidates and "
                             "the report; publish: charts for readers, accepted figures only, PNG at 1x and 2x")
-        p.add_argument("--lang", choices=chart_languages(), default="en", help="language of the charts' fixed "
-                       "words (default: en); titles come from the ledger (an indicator's chart: title)")
+        p.add_argument("--lang", choices=_ChartLanguages(), metavar="LANG", default="en",
+                       help="language of the charts' fixed words: %(choices)s (default: en); titles come from the "
+                       "ledger (an indicator's chart: title)")
         p.add_argument("--format", default="png,svg", metavar="LIST", help="comma-separated: png, svg, pdf "
                        "(default: png,svg)")
 

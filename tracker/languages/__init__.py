@@ -116,6 +116,7 @@ def chart_words(lang: str = "en") -> dict:
     return m.CHART_WORDS
 
 
+@functools.cache  # asked for every digit token the number reader reads
 def decimal_comma(lang: str) -> bool:
     """Whether a text in `lang` writes ',' as the decimal sign ('7,4 тыс.')."""
     m = LANGUAGES.get(lang)
