@@ -31,7 +31,6 @@ _QUAL_AFTER = {"at_least": re.compile(r"^\s?(" + alternation("AT_LEAST_AFTER") +
 RANGE_BEFORE = re.compile(r"(?:" + alternation("RANGE_START") + r")\s+$", re.I)
 RANGE_JOIN = re.compile(r"^\s*(" + alternation("PERCENT") + r")?\s*(?:" + alternation("RANGE_JOIN", escape=True)
                          + r"|-|–|—)\s*", re.I)
-_ONE = frozenset(pieces("ONE"))  # the word 'one': a pronoun unless a bound comes before it
 _ONE_AS_FIGURE = re.compile(r"\b(" + alternation("ONE_AS_FIGURE_AFTER", escape=True) + r")\s*$", re.I)
 _RANGE_END_BEFORE = {w: re.compile(p) for w, p in merged("RANGE_END_BEFORE").items()}  # 'от 30 до' ends a range
 
@@ -76,7 +75,7 @@ def why_not_a_figure(sentence: str, n: Num) -> str | None:
     if n.share and _PART_OF_PERIOD.search(before):
         return "a part of a period"
     if n.words:
-        if n.printed.lower() in _ONE and not _ONE_AS_FIGURE.search(before):
+        if n.value == 1 and len(n.printed.split()) == 1 and not _ONE_AS_FIGURE.search(before):
             return "the word 'one'"  # "one such deserter", "one of the few"
         if n.ratio and n.printed.lower() in ("half",) and not re.search(r"\b(over|more than|almost|nearly)\s*$",
                                                                          before, re.I):

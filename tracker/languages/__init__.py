@@ -15,9 +15,12 @@ The contract (lists hold plain words unless they say regular expression):
 identity     CODE (the file's name), NAME, ORDER (where it stands among the languages: patterns are tried and
              tables merged in this order), SCRIPT ("latin", "cyrillic"), DECIMAL_COMMA (',' is the decimal
              sign), LETTERS (letters that tell it from another language of its script)
-numbers      NUMBERS, SCALES, VAGUE, RATIOS, SHARES (word -> value); PERCENT, DURATION_WORDS (regex);
+numbers      NUMBERS (by lemma where MORPHOLOGY names the pymorphy3 dictionary that inflects them, else every
+             form), MULTIPLIERS ('hundred'), NUMBER_AND, ONE_BEFORE_MULTIPLIER ('a'), ONE_OF ('one of');
+             SCALES, VAGUE, RATIOS, SHARES (word -> value); PERCENT, DURATION_WORDS (regex);
              BOUND_BEFORE and ONE_AFTER_BOUND ('больше тысячи' is more than one thousand); OUT_OF ('two out
-             of three'); ONE (the word 'one') and ONE_AS_FIGURE_AFTER ('only one'); VAGUE_NOT_AFTER_DIGITS
+             of three'); ONE_AS_FIGURE_AFTER ('only one': the word one alone is a pronoun unless one of these
+             comes before it); VAGUE_NOT_AFTER_DIGITS
 qualifiers   AT_LEAST, APPROX, AT_MOST (words before a number); AT_LEAST_AFTER, AT_MOST_AFTER (regex after
              it); RANGE_START (regex), RANGE_JOIN, RANGE_END_BEFORE (bound word -> regex of the text before
              a number where that word ends a range instead); CHANGE_WORDS (regex: 'more than', 'doubled')
@@ -56,8 +59,9 @@ other = LANGUAGES["other"]
 # what every language of extraction defines; `other` only the number words
 NUMBER_NAMES = ("NUMBERS", "SCALES", "VAGUE", "RATIOS", "SHARES", "PERCENT")
 EXTRACTION_NAMES = (
-    "CODE", "NAME", "ORDER", "SCRIPT", "DECIMAL_COMMA", "LETTERS", *NUMBER_NAMES, "DURATION_WORDS", "BOUND_BEFORE",
-    "ONE_AFTER_BOUND", "OUT_OF", "ONE", "ONE_AS_FIGURE_AFTER", "VAGUE_NOT_AFTER_DIGITS", "AT_LEAST", "APPROX", "AT_MOST", "AT_LEAST_AFTER",
+    "CODE", "NAME", "ORDER", "SCRIPT", "DECIMAL_COMMA", "LETTERS", *NUMBER_NAMES, "MORPHOLOGY", "MULTIPLIERS",
+    "NUMBER_AND", "ONE_BEFORE_MULTIPLIER", "ONE_OF", "DURATION_WORDS", "BOUND_BEFORE",
+    "ONE_AFTER_BOUND", "OUT_OF", "ONE_AS_FIGURE_AFTER", "VAGUE_NOT_AFTER_DIGITS", "AT_LEAST", "APPROX", "AT_MOST", "AT_LEAST_AFTER",
     "AT_MOST_AFTER", "RANGE_START", "RANGE_JOIN", "RANGE_END_BEFORE", "CHANGE_WORDS", "AGE_AFTER", "MONEY_AFTER", "ARTICLE_BEFORE",
     "PART_OF_PERIOD", "ORDINAL_SUFFIXES", "YEAR_WORDS_AFTER", "MONTH_STEMS", "MONTH_WORDS", "MONTH_PERIOD_BEFORE",
     "MONTH_PERIOD_FORMS", "YEAR_SUFFIX", "RATE_WORDS", "NOT_A_RATE", "SINCE", "SINCE_WORDS", "SINCE_YEAR",

@@ -12,8 +12,14 @@ NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1e3, "million": 1e6,
+    "billion": 1e9,
 }
+MORPHOLOGY = None  # English number words do not inflect: NUMBERS holds every form
+MULTIPLIERS = ["hundred"]  # 'two hundred': multiplies the words before it (Russian 'двести' is one word)
+NUMBER_AND = ["and"]  # may join the words of one number ('one hundred and two')
+ONE_BEFORE_MULTIPLIER = ["a", "an"]  # 'a hundred', 'a thousand'
+ONE_OF = ["of"]  # 'one of the soldiers': the word one, then this, is no number
 SCALES = {"hundred": 1e2, "thousand": 1e3, "thousands": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6,
           "billion": 1e9, "bn": 1e9}
 VAGUE = {
@@ -38,7 +44,6 @@ DURATION_WORDS = [r"years?", r"months?", r"weeks?", r"days?", r"hours?", r"minut
 BOUND_BEFORE = []  # words after which a genitive scale word means one of it ("больше тысячи")
 ONE_AFTER_BOUND: dict = {}
 OUT_OF = ["out of", "in", "of every"]  # 'two out of three'
-ONE = ["one"]  # the word 'one', which is a pronoun more often than a figure
 ONE_AS_FIGURE_AFTER = ["at least", "only", "just", "more than", "over"]  # ...unless one of these comes before it
 
 # -- qualifiers and ranges ---------------------------------------------------------------------

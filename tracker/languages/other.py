@@ -10,6 +10,7 @@ DECIMAL_COMMA_CODES = ("be", "bg")  # other language codes whose texts write '7,
 LETTERS = ""
 
 NUMBERS: dict = {}
+MORPHOLOGY = None
 SCALES = {"tūkstoši": 1e3, "tūkstošiem": 1e3, "tuhat": 1e3, "tusen": 1e3, "mii": 1e3, "хиляди": 1e3, "mille": 1e3,
           "mil": 1e3, "tausend": 1e3}
 VAGUE: dict = {}

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.suggest import TITLE_WORDS
-from tracker.text.numbers import NUMBERS, SCALES, VAGUE
+from tracker.text import numwords
+from tracker.text.numbers import SCALES, VAGUE
 
 # Words that appear in most news pages: they tell nothing about the indicators.
 COMMON = {"russia", "russian", "russians", "military", "people", "number", "since", "which", "their", "about",
@@ -48,8 +49,10 @@ class Prefilter:
     def __init__(self, words: list[str]):
         self.words = tuple(words)
         self._word = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
-        number_words = sorted({*NUMBERS, *SCALES, *VAGUE}, key=len, reverse=True)
-        self._number = re.compile(r"\d|" + "|".join(re.escape(w) for w in number_words if len(w) > 2))
+        # every form of every number word, cut to four letters (a form's apostrophes are gone: 'пять' for 'п’ять')
+        number_words = sorted({w[:4] for w in (*numwords.forms(), *SCALES, *VAGUE) if len(w) > 2}, key=len,
+                              reverse=True)
+        self._number = re.compile(r"\d|" + "|".join(re.escape(w) for w in number_words))
 
     @classmethod
     def from_ledger(cls, ledger) -> Prefilter:

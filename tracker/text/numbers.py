@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.languages import alternation, decimal_comma, merged, pieces
+from tracker.text import numwords
 
 # Thin, narrow no-break and no-break spaces appear as thousands separators.
 SPACES = "\u00a0\u202f\u2009 "
@@ -23,7 +24,6 @@ _GROUP = SPACES + "'’"
 DIGITS = re.compile(
     r"(?<![\w.,/#:])(?<![^\W\d_]-)(\d{1,3}(?:[" + _GROUP + r"](?:\d{3}))+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)(?:(?=(?:[kK]|bn)(?![\w]))|(?![\w/]))")
-NUMBERS = merged("NUMBERS")
 SCALES = merged("SCALES")
 VAGUE = merged("VAGUE")
 RATIOS = merged("RATIOS")
@@ -44,15 +44,22 @@ def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # longest first
 
 
-# "three thousand", "a thousand", "две тысячи": a number word, or a/an, before a scale word.
-_COMPOUND = re.compile(_EDGE_L + r"(" + _alternatives([*NUMBERS, "a", "an"]) + r")\s+(" + _alternatives(SCALES)
-                       + r")" + _EDGE_R)
-_WORD_TABLES = [(kind, table, re.compile(_EDGE_L + "(?:" + _alternatives(table) + ")" + _EDGE_R))
-                for kind, table in (("vague", VAGUE), ("share", SHARES), ("ratio", RATIOS), ("words", NUMBERS))]
+
+def _tables(phrases: bool) -> list:
+    """The vague, share and ratio words as patterns: phrases of several words ('two thirds', 'tens of
+    thousands'), read before the numbers in words, or single words, read after them."""
+    out = []
+    for kind, table in (("vague", VAGUE), ("share", SHARES), ("ratio", RATIOS)):
+        part = {w: v for w, v in table.items() if (" " in w or "-" in w) == phrases}
+        if part:
+            out.append((kind, part, re.compile(_EDGE_L + "(?:" + _alternatives(part) + ")" + _EDGE_R)))
+    return out
+
+
+_PHRASE_TABLES, _WORD_TABLES = _tables(True), _tables(False)
 # A sentence's words decide which tables' patterns can match at all: most sentences need none of them.
-_TOKEN = re.compile(r"[^\W\d_]+")
-_FIRST_TOKENS = [frozenset(t[0] for w in table if (t := _TOKEN.findall(w))) for _, table, _ in _WORD_TABLES]
-_SCALE_TOKENS = frozenset(t for w in SCALES for t in _TOKEN.findall(w))
+_FIRST_TOKENS = {id(table): frozenset(t[0] for w in table if (t := numwords.WORD.findall(w)))
+                 for _, table, _ in (*_PHRASE_TABLES, *_WORD_TABLES)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,17 +115,23 @@ def scan(text: str, lang: str = "en") -> list[Number]:
             readings |= {r / 100 for r in readings}
         found.append(Number(s, end, text[s:end].strip(), value, tuple(sorted(readings)), bool(pct)))
     low = text.lower()
-    tokens = set(_TOKEN.findall(low))
+    tokens = set(numwords.WORD.findall(low))
     taken = [(n.start, n.end) for n in found]
-    for m in _COMPOUND.finditer(low) if not tokens.isdisjoint(_SCALE_TOKENS) else ():
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        head = m.group(1)
-        value = (1 if head in ("a", "an") else NUMBERS[head]) * SCALES[m.group(2)]
-        taken.append(m.span())
-        found.append(Number(m.start(), m.end(), text[m.start():m.end()], float(value), (float(value),), False, "words"))
-    for (kind, table, pattern), first in zip(_WORD_TABLES, _FIRST_TOKENS):
-        if tokens.isdisjoint(first):
+    _read_tables(_PHRASE_TABLES, text, low, tokens, taken, found)
+    for start, end, value in numwords.numbers(text, low, taken, tokens):
+        if numwords.lookup(low[start:end]) is not None and low[start:end] in VAGUE:
+            continue  # a lone 'тысячи' is 'thousands' unless a bound comes before it: read below
+        taken.append((start, end))
+        found.append(Number(start, end, text[start:end], float(value), (float(value),), False, "words"))
+    _read_tables(_WORD_TABLES, text, low, tokens, taken, found)
+    found.sort(key=lambda n: (n.start, -n.end))
+    return _joined(found, text)
+
+
+def _read_tables(tables, text: str, low: str, tokens: set, taken: list, found: list) -> None:
+    """Vague quantities, shares and ratios in words from `tables`, outside the spans already taken."""
+    for kind, table, pattern in tables:
+        if tokens.isdisjoint(_FIRST_TOKENS[id(table)]):
             continue
         for m in pattern.finditer(low):
             word = m.group(0)
@@ -134,20 +147,18 @@ def scan(text: str, lang: str = "en") -> list[Number]:
             else:
                 kind_here = kind
             found.append(Number(m.start(), m.end(), text[m.start():m.end()], value, (value,), False, kind_here))
-    found.sort(key=lambda n: (n.start, -n.end))
-    return _joined(found, text)
 
 
 def _joined(found: list[Number], text: str) -> list[Number]:
-    """Number words that make one number: 'тысячи ста' (1,100), 'two thousand five hundred' (2,500),
-    'две тысячи сорок пять' (2,045)."""
+    """Numbers that make one: digits with a scale word written out and the rest of the number after it
+    ('311 тисяч 327', '2 тысячи 350'); 'two out of three' (a share)."""
     out: list[Number] = []
     for n in found:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == "words" and n.kind == "words" and 0 < n.value < _place(prev.value) \
-                and float(n.value).is_integer() and _JOIN.fullmatch(text[prev.end:n.start]):
+        rest = _rest_after_scale(prev, n, text) if prev is not None else None
+        if rest is not None:
             value = prev.value + n.value
-            out[-1] = Number(prev.start, n.end, text[prev.start:n.end], value, (value,), False, "words")
+            out[-1] = Number(prev.start, n.end, text[prev.start:n.end], value, (value, *rest), False, prev.kind)
             continue
         if prev is not None and prev.kind in ("digits", "words") and n.kind in ("digits", "words") \
                 and not (prev.percent or n.percent) and float(prev.value).is_integer() \
@@ -161,18 +172,21 @@ def _joined(found: list[Number], text: str) -> list[Number]:
     return out
 
 
-def _place(value: float) -> float:
-    """The unit of a whole number's last non-zero digit: 2000 -> 1000, 2040 -> 10, 7 -> 1. A number word
-    below it continues the number ('две тысячи сорок пять', 'one hundred twenty')."""
-    if not float(value).is_integer() or value < 10:
-        return 1.0
-    v, place = int(value), 1
-    while v % 10 == 0:
-        v, place = v // 10, place * 10
-    return float(place)
+def _rest_after_scale(prev: Number, n: Number, text: str) -> tuple[float, ...] | None:
+    """The readings of `prev` that `n` completes, when `prev` is digits with a scale word written out ('311
+    тисяч', not '311 тыс.') and `n` the whole number below that scale right after it ('327'), not a date."""
+    if prev.kind != "digits" or n.kind not in ("digits", "words") or prev.percent or n.percent:
+        return None
+    m = _SCALE_WORD_END.search(prev.text)
+    factor = SCALES.get(m.group(1).lower()) if m else None
+    if not factor or factor < 1000 or not float(n.value).is_integer() or not 0 < n.value < factor \
+            or not re.fullmatch(r"\s+", text[prev.end:n.start]) or _MONTH_AFTER.match(text, n.end):
+        return None
+    return tuple(r + n.value for r in prev.readings)
 
 
-_JOIN = re.compile(r"\s+(?:and\s+)?")
+_SCALE_WORD_END = re.compile(r"\s([^\W\d_]{4,})$")  # a scale word in full at the end of a number ('тисяч')
+_MONTH_AFTER = re.compile(r"\s*(?:" + alternation("MONTH_WORDS") + r")\b", re.I)
 _OUT_OF = re.compile(r"\s+(?:" + alternation("OUT_OF", escape=True) + r")\s+", re.I)
 
 
