@@ -14,20 +14,40 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tracker._infra.files import atomic_write
-from tracker.errors import LedgerError
+from tracker.errors import LedgerError, TrackerError
+
+
+def real_path(path: str | Path) -> Path:
+    """The file a path names, through any symlinks: the one to lock and to write (writing the link's own
+    path would replace the link with a copy and leave the real ledger as it was)."""
+    try:
+        return Path(path).resolve(strict=False)
+    except (RuntimeError, OSError) as exc:  # a symlink loop
+        raise TrackerError(f"{path}: cannot be resolved ({exc}); point the link at the ledger file") from None
 
 
 @contextmanager
-def locked(path: Path):
-    """An exclusive lock for appending to `path`, held on a lock file beside it (never replaced)."""
-    lock = path.with_name(f".{path.name}.lock")
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+def locked_files(paths):
+    """Exclusive locks on the files `paths` name, one lock file beside each real file (never replaced), taken
+    in one order. The one lock rule of the ledger: whatever path names a file (the file, a symlink to it, a
+    directory that includes it), every writer of it holds the same lock. Yields the real paths."""
+    real = sorted({real_path(p) for p in paths})
+    fds = []
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        for p in real:
+            fd = os.open(p.with_name(f".{p.name}.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+            fds.append(fd)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield real
     finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+        for fd in reversed(fds):
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+
+
+def locked(path: str | Path):
+    """The lock of one ledger file (see locked_files)."""
+    return locked_files([path])
 
 
 def append_document(path: str | Path, document: str, validate=None) -> None:
@@ -38,9 +58,8 @@ def append_document(path: str | Path, document: str, validate=None) -> None:
     """
     from tracker.ledger.loader import load
 
-    path = Path(path)
     validate = validate or load
-    with locked(path):
+    with locked(path) as (path,):
         old = path.read_bytes()
         sep = b"" if old.endswith(b"\n") or not old else b"\n"
         new = old + sep + b"---\n" + document.encode("utf-8")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tracker._infra.files import atomic_write
 from tracker.errors import LedgerError, TrackerError
-from tracker.ledger.append import locked
+from tracker.ledger.append import locked_files, real_path
 
 EDITABLE = ("indicator", "qualifier", "value", "low", "high", "as_of", "period", "claimant", "status", "note")
 
@@ -65,8 +65,16 @@ def _yaml():
 
 
 def _rewrite(block: list[str], dash: int, changes: dict) -> list[str]:
-    """The figure's lines with `changes` applied, in its own style."""
+    """The figure's lines with `changes` applied, in its own style, line endings and trailing comment."""
     y = _yaml()
+    eol = _eol(block[0])
+    # characters ruamel reads as line breaks stand in private-use characters while it reads and writes
+    hidden = {c: chr(0xE000 + ord(c) % 0x1000) for c in _BREAKS if any(c in line for line in block)}
+    block = [_swap(line.rstrip("\r\n"), hidden) + "\n" for line in block]
+    comment = _FLOW_COMMENT.match(block[0].rstrip("\n")) if len(block) == 1 else None
+    if comment:  # ruamel drops a flow mapping's trailing comment (and cannot read a tab before it)
+        block = [comment.group(1) + "\n"]
+    block = [_TAB_COMMENT.sub(" #", line) for line in block]  # nor a tab before a comment: a space
     text = "".join(line[dash:] if line.strip() else line.lstrip(" ") for line in block)
     (figure,) = y.load(text)
     for key, value in changes.items():
@@ -78,7 +86,25 @@ def _rewrite(block: list[str], dash: int, changes: dict) -> list[str]:
             _insert(figure, key, value)
     out = io.StringIO()
     y.dump([figure], out)
-    return [(" " * dash + line if line.strip() else line) for line in out.getvalue().splitlines(keepends=True)]
+    new = [(" " * dash + line if line.strip() else line) for line in out.getvalue().splitlines(keepends=True)]
+    if comment:
+        new[-1] = new[-1].rstrip("\n") + comment.group(2) + "\n"
+    back = {v: k for k, v in hidden.items()}
+    return [_swap(line.rstrip("\n"), back) + eol for line in new]
+
+
+_BREAKS = "\u0085\u2028\u2029"  # YAML 1.1 line breaks (PyYAML, and ruamel's reader) that a quote may hold
+
+
+def _swap(text: str, table: dict) -> str:
+    for a, b in table.items():
+        text = text.replace(a, b)
+    return text
+
+
+# a flow-style figure on one line, and the comment after its closing brace
+_FLOW_COMMENT = re.compile(r"^(\s*-\s*\{.*\})(\s+#.*)$")
+_TAB_COMMENT = re.compile(r"[ \t]*\t[ \t]*#(?=[^'\"]*$)")
 
 
 def _insert(figure, key: str, value) -> None:
@@ -106,7 +132,7 @@ def _uncomment(lines: list[str], fid: str) -> int | None:
     """Uncomment the extractor's commented candidate `fid` in place; its first line, or None if absent."""
     head = re.compile(r"^(\s*)# - id: " + re.escape(fid) + r"\s*$")
     for i, line in enumerate(lines):
-        m = head.match(line.rstrip("\n"))
+        m = head.match(line.rstrip("\r\n"))
         if not m:
             continue
         pad = m.group(1)
@@ -120,7 +146,7 @@ def _uncomment(lines: list[str], fid: str) -> int | None:
             i -= 1
         doc_start = max((k for k in range(i) if lines[k].rstrip() == "---"), default=-1) + 1
         if not any(lines[k].startswith("figures:") for k in range(doc_start, i)):
-            lines.insert(i, "figures:\n")
+            lines.insert(i, "figures:" + _eol(lines[i]))
             i += 1
         return i
     return None
@@ -133,43 +159,87 @@ def edit(ledger_path: str | Path, edits: list[Edit], today: date | None = None) 
     from tracker.ledger.loader import load
 
     ledger_path = Path(ledger_path)
-    ledger = load(ledger_path, today=today)
-    by_id = {f.id: f for f in ledger.figures}
-    files: dict[Path, list[str]] = {}
     for e in edits:
         bad = [k for k in e.changes if k not in EDITABLE]
         if bad:
             raise EditError(f"'{bad[0]}' cannot be edited here; edit it in the file (editable: {', '.join(EDITABLE)})")
+    files_of = load(ledger_path, today=today).files
+    while True:  # read again under the locks of every file of the ledger: another writer may have been first
+        with locked_files(files_of):
+            ledger = load(ledger_path, today=today)
+            if {real_path(f) for f in ledger.files} <= {real_path(f) for f in files_of}:
+                return _edit_locked(ledger_path, ledger, edits, today)
+        files_of = ledger.files  # a file was included meanwhile: lock it too
+
+
+def _edit_locked(ledger_path: Path, ledger, edits: list[Edit], today) -> list[str]:
+    from tracker.ledger.loader import load
+
+    by_id = {f.id: f for f in ledger.figures}
+    files: dict[Path, list[str]] = {}
     # From the bottom of each file up, so an edit never moves the lines of one still to come; the
     # extractor's commented candidates, found by their text, last.
     edits = sorted(edits, key=lambda e: (e.id not in by_id, by_id[e.id].file if e.id in by_id else "",
                                          -(by_id[e.id].line if e.id in by_id else 0)))
-    with locked(ledger_path):
-        for e in edits:
-            f = by_id.get(e.id)
-            if f is not None:
-                path = Path(f.file)
-                lines = files.setdefault(path, path.read_text(encoding="utf-8").splitlines(keepends=True))
-                start = _find(lines, f.line - 1, e.id)
-            else:
-                path, lines, start = _commented(ledger, files, e.id)
-            begin, end, dash = _block(lines, start)
-            new = _rewrite(lines[begin:end], dash, {k: _quoted(v) for k, v in e.changes.items()})
-            lines[begin:end] = new
-        texts = {path: "".join(lines) for path, lines in files.items()}
-        try:
-            load(ledger_path, today=today, overrides=texts)
-        except LedgerError as exc:
-            raise EditError("the edit was refused, the ledger is unchanged:\n" + exc.summary()) from None
-        for path, text in texts.items():
-            _replace(path, text)
+    for e in edits:
+        f = by_id.get(e.id)
+        if f is not None:
+            path = Path(f.file)
+            lines = files.setdefault(path, _lines(path))
+            start = _find(lines, f.line - 1, e.id)
+        else:
+            path, lines, start = _commented(ledger, files, e.id)
+        begin, end, dash = _block(lines, start)
+        changes = {k: _kept(f, k, v) for k, v in e.changes.items()}
+        lines[begin:end] = _rewrite(lines[begin:end], dash, {k: _quoted(v) for k, v in changes.items()})
+    texts = {path: "".join(lines) for path, lines in files.items()}
+    try:
+        load(ledger_path, today=today, overrides=texts)
+    except LedgerError as exc:
+        raise EditError("the edit was refused, the ledger is unchanged:\n" + exc.summary()) from None
+    for path, text in texts.items():
+        _replace(real_path(path), text)
     return [str(p) for p in texts]
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _lines(path: Path) -> list[str]:
+    """A file's lines with their own endings (CRLF, CR or LF), split at those only: a U+2028 or U+0085 in
+    a quote is text, not a line break."""
+    text = path.read_bytes().decode("utf-8")
+    return _LINE.findall(text)
+
+
+def _eol(line: str) -> str:
+    return "\r\n" if line.endswith("\r\n") else "\r" if line.endswith("\r") else "\n"
+
+
+class Appended(str):
+    """A note added to the curator's note a figure has (nothing is deleted): 'new (earlier note: old)'. The
+    extractor's own note ('Extracted; printed as ...') is no curator's and is replaced."""
+
+
+EXTRACTOR_NOTE = "Extracted; "  # how tracker.extraction.entries begins the notes it writes
+
+
+def _kept(figure, key: str, value):
+    old = str(getattr(figure, key, None) or "") if figure is not None else ""
+    if isinstance(value, Appended) and old and not old.startswith(EXTRACTOR_NOTE):
+        return value if old in value else f"{value} (earlier note: {old})"
+    return str(value) if isinstance(value, Appended) else value
 
 
 def _find(lines: list[str], line: int, fid: str) -> int:
     """The 0-based line where figure `fid` starts (its loader line, checked against the text)."""
-    if 0 <= line < len(lines) and lines[line].lstrip().startswith("-"):
+    if 0 <= line < len(lines) and lines[line].lstrip().startswith("-") and fid in lines[line]:
         return line
+    # the loader counts lines as YAML 1.1 does (a U+2028 in a text is a break there): find the figure by its id
+    head = re.compile(r"^\s*-\s*(?:\{\s*)?id:\s*['\"]?" + re.escape(fid) + r"['\"]?\s*[,}#\r\n]")
+    found = [i for i, text in enumerate(lines) if head.match(text)]
+    if len(found) == 1:
+        return found[0]
     raise EditError(f"figure '{fid}' is not where the ledger says (line {line + 1}); was the file changed? "
                     "Run the command again")
 
@@ -177,7 +247,7 @@ def _find(lines: list[str], line: int, fid: str) -> int:
 def _commented(ledger, files: dict, fid: str):
     for name in ledger.files:
         path = Path(name)
-        lines = files.setdefault(path, path.read_text(encoding="utf-8").splitlines(keepends=True))
+        lines = files.setdefault(path, _lines(path))
         start = _uncomment(lines, fid)
         if start is not None:
             return path, lines, start
@@ -205,7 +275,8 @@ def accept(ledger_path, ids: list[str], *, indicator: str | None = None, qualifi
 
 
 def reject(ledger_path, ids: list[str], note: str, today: date | None = None) -> list[str]:
-    """Reject figures with the curator's reason (the extractor's note is not one)."""
+    """Reject figures with the curator's reason, kept before any note of the curator's (the extractor's note is
+    not one, and is replaced)."""
     if not note or not note.strip():
         raise EditError("a rejection needs your reason: --note 'why it is rejected'")
-    return edit(ledger_path, [Edit(i, {"status": "rejected", "note": note.strip()}) for i in ids], today)
+    return edit(ledger_path, [Edit(i, {"status": "rejected", "note": Appended(note.strip())}) for i in ids], today)

@@ -62,8 +62,13 @@ class LedgerFiles:
             self.read_file(path, root=True)
 
     def read_file(self, path: Path, root: bool, included_at: tuple[str, int, int] | None = None) -> None:
-        resolved = path.resolve()
         label = str(path)
+        try:
+            resolved = path.resolve()
+        except (RuntimeError, OSError) as exc:  # a symlink loop
+            where = included_at or (label, 0, 0)
+            self.problem(where[0], where[1:], f"cannot be resolved ({exc}); point the link at a ledger file")
+            return
         if resolved in self.reading or str(path) in self.files:
             where = included_at or (label, 0, 0)
             self.problem(where[0], where[1:], f"'{label}' is included twice or includes itself; remove one include")
