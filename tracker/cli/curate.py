@@ -146,7 +146,10 @@ def cmd_extract(args) -> int:
         if args.append and article.document:  # the local copy, written relative to the ledger it is cited from
             article = dataclasses.replace(article, document=os.path.relpath(
                 Path(article.document).resolve(), Path(args.append).resolve().parent))
-        groups.append((article, ex.extract(article, ledger)))
+        found = ex.extract(article, ledger)
+        for why in found.left_out:
+            print(f"tracker: {why}", file=sys.stderr)
+        groups.append((article, found))
     if not loaded:
         ledger = _target_ledger(args)
     count = sum(len(c) for _, c in groups)
@@ -204,7 +207,7 @@ def cmd_mine(args) -> int:
             w = csv.writer(fh)
             w.writerow(["origin", "reason"])
             w.writerows(result.skipped)
-        print(f"{failures}: {len(result.skipped)} pages skipped, with their reasons", file=sys.stderr)
+        print(f"{failures}: {len(result.skipped)} pages skipped or read in part, with their reasons", file=sys.stderr)
     print(f"{args.out}: {result.summary()}", file=sys.stderr)
     if not result.units:
         raise UsageError("no .txt, .html or WARC files found in " + ", ".join(args.archive))

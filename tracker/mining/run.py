@@ -43,10 +43,17 @@ class MineResult:
     skipped: list = field(default_factory=list)  # (origin, reason)
 
     def summary(self) -> str:
+        partly = len(self.skipped) - self.whole_skips
         rate = self.pages / self.seconds if self.seconds else 0.0
         return (f"{self.pages:,} pages ({self.bytes / 1e6:,.1f} MB) in {self.seconds:.1f} s ({rate:,.0f} pages/s); "
                 f"{self.passed:,} passed the prefilter; {self.candidates:,} candidates ({self.in_ledger:,} already "
-                f"in the ledger); {len(self.skipped):,} pages skipped")
+                f"in the ledger); {self.whole_skips:,} pages skipped"
+                + (f", {partly:,} read in part" if partly else ""))
+
+    @property
+    def whole_skips(self) -> int:
+        """Pages skipped whole (the others in `skipped` were read in part: 'partly: ...')."""
+        return sum(1 for _, why in self.skipped if not why.startswith("partly: "))
 
 
 def units_of(inputs: list[str]) -> list:
@@ -97,6 +104,7 @@ def process_unit(unit: tuple[str, ...], ctx: Context) -> dict:
             skipped.append((page.origin, f"{type(exc).__name__}: {str(exc)[:120]}"))
             continue
         rows.extend(rows_of(page, article, candidates))
+        skipped.extend((page.origin, f"partly: {why}") for why in candidates.left_out)
     return {"rows": rows, "skipped": skipped, "pages": pages, "passed": passed, "bytes": size}
 
 
