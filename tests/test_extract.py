@@ -656,3 +656,31 @@ def test_an_article_gives_at_most_its_limit_and_says_what_was_left_out(tmp_path)
     result = subprocess.run([sys.executable, "-m", "tracker.cli", "extract", str(article), "--format", "csv"],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0 and "the first 1,000 candidates only; the article was not read past" in result.stderr
+
+
+SENTENCE_RU = "Военные суды получили 7 400 уголовных дел о самовольном оставлении части, сообщила Медиазона."
+
+
+@pytest.mark.parametrize("name, data", [
+    ("cp1251.txt", ("date 2024-05-01\n" + SENTENCE_RU).encode("cp1251")),
+    ("koi8.txt", ("date 2024-05-01\n" + SENTENCE_RU).encode("koi8-r")),
+    ("utf16.txt", ("date 2024-05-01\n" + SENTENCE_RU).encode("utf-16")),
+    ("declared.html", ('<html><head><meta charset="windows-1251"><title>Суды</title></head><body><p>'
+                       + SENTENCE_RU + "</p></body></html>").encode("cp1251")),
+])
+def test_an_article_is_read_in_its_own_encoding(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    article = read_article(path)
+    (c,) = extract(article)
+    assert article.language == "ru" and c.quote == SENTENCE_RU and c.value == 7400
+
+
+def test_an_article_too_large_to_read_whole_says_so(tmp_path, monkeypatch):
+    from tracker.extraction import article as art
+
+    monkeypatch.setattr(art, "MAX_TEXT", 2_000)
+    path = tmp_path / "long.txt"
+    path.write_text("date 2024-05-01\n" + (SENTENCE_RU + "\n") * 100, encoding="utf-8")
+    found = extract(read_article(path))
+    assert any("only the first 2,000 were read" in why for why in found.left_out)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tracker.errors import ExtractError
@@ -23,6 +23,7 @@ class Article:
     url: str | None = None
     language: str | None = None
     document: str | None = None  # the local file it was read from
+    cut: str | None = None  # what of the file was not read, when it was too large to read whole
 
 
 
@@ -91,6 +92,7 @@ def headline(lines: list[str], within: int = 15) -> str | None:
 def read_text_article(text: str, published: str | None = None, url: str | None = None,
                       publisher: str | None = None, document: str | None = None) -> Article:
     """A plain-text article; a leading 'date YYYY-MM-DD' line or a printed date fills `published`."""
+    cut = _cut(document, len(text))
     text = unicodedata.normalize("NFC", text[:MAX_TEXT]).replace("\r\n", "\n")
     lines = text.split("\n")
     m = _DATE_LINE.match(lines[0]) if lines else None
@@ -113,7 +115,13 @@ def read_text_article(text: str, published: str | None = None, url: str | None =
     if am:
         author = am.group(1).strip()
     return Article(text=text, title=title, publisher=publisher, author=author, published=published, url=url,
-                   language=detect_language(text), document=document)
+                   language=detect_language(text), document=document, cut=cut)
+
+
+def _cut(name: str | None, length: int) -> str | None:
+    if length <= MAX_TEXT:
+        return None
+    return f"{name or 'the article'}: {length:,} characters; only the first {MAX_TEXT:,} were read"
 
 
 def read_html_article(html: str | bytes, url: str | None = None, published: str | None = None,
@@ -127,7 +135,12 @@ def read_html_article(html: str | bytes, url: str | None = None, published: str 
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     if isinstance(html, bytes):
-        html = html[:MAX_BYTES].decode("utf-8", errors="replace")
+        from tracker.text.decoding import DecodeError, decode
+
+        try:
+            html = decode(html[:MAX_BYTES], html=True)[0]
+        except DecodeError as exc:
+            raise ExtractError(f"{document or 'the page'}: {exc}") from None
     # Scripts and styles are never article text, even when broken markup hides their tags.
     html = re.sub(r"(?is)<(script|style|noscript)\b.*?</\1\s*>", " ", html)
     html = re.sub(r"(?is)<(script|style|noscript)\b.*", " ", html)  # one left open runs to the end
@@ -139,10 +152,11 @@ def read_html_article(html: str | bytes, url: str | None = None, published: str 
     if doc is None or not (getattr(doc, "text", None) or "").strip():
         raise ExtractError("no article text found in the HTML; save the page's text as .txt and try again")
     text = unicodedata.normalize("NFC", doc.text)
+    cut = _cut(document, len(html))
     return Article(text=text, title=doc.title, publisher=publisher or doc.sitename or doc.hostname,
                    author=doc.author, published=published or doc.date or dateline(text.split("\n", 8)[:8]),
                    url=url or doc.url,
-                   language=getattr(doc, "language", None) or detect_language(text), document=document)
+                   language=getattr(doc, "language", None) or detect_language(text), document=document, cut=cut)
 
 
 def read_article(path: str | Path, published: str | None = None, url: str | None = None,
@@ -150,29 +164,40 @@ def read_article(path: str | Path, published: str | None = None, url: str | None
     """Read a .txt or .html file (by its name or its content)."""
     path = Path(path)
     try:
-        data = path.read_bytes()[:MAX_BYTES]
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+            size = path.stat().st_size
     except FileNotFoundError:
         raise ExtractError(f"{path}: file not found") from None
     except IsADirectoryError:
         raise ExtractError(f"{path}: is a directory; give an article file") from None
     except OSError as exc:
         raise ExtractError(f"{path}: cannot read ({exc.strerror})") from None
-    return read_bytes(data, name=str(path), published=published, url=url, publisher=publisher)
+    article = read_bytes(data[:MAX_BYTES], name=str(path), published=published, url=url, publisher=publisher)
+    if len(data) > MAX_BYTES:
+        article = replace(article, cut=f"{path}: {size / 1e6:,.1f} MB; only its first {MAX_BYTES / 1e6:,.0f} MB "
+                                        "were read")
+    return article
 
 
 def read_bytes(data: bytes, name: str = "<stdin>", published: str | None = None, url: str | None = None,
                publisher: str | None = None) -> Article:
     if not data.strip():
         raise ExtractError(f"{name}: empty; nothing to extract")
-    if b"\0" in data[:4096]:
+    from tracker.text.decoding import DecodeError, binary, decode
+
+    if binary(data):
         raise ExtractError(f"{name}: looks like a binary file, not an article's text or HTML")
-    head = data[:2048].lstrip().lower()
-    is_html = name.lower().endswith((".html", ".htm")) or head.startswith((b"<!doctype html", b"<html")) \
-        or (b"<body" in data[:65536].lower() and b"</" in data[:65536])
+    try:
+        text, encoding = decode(data, html=None)
+    except DecodeError as exc:
+        raise ExtractError(f"{name}: {exc}; save it as UTF-8") from None
+    head = text[:2048].lstrip().lower()
+    is_html = name.lower().endswith((".html", ".htm")) or head.startswith(("<!doctype html", "<html")) \
+        or ("<body" in text[:65536].lower() and "</" in text[:65536])
     doc = name if name != "<stdin>" else None
     if is_html:
-        return read_html_article(data, url=url, published=published, publisher=publisher, document=doc)
-    text = data.decode("utf-8", errors="replace")
+        return read_html_article(text, url=url, published=published, publisher=publisher, document=doc)
     return read_text_article(text, published=published, url=url, publisher=publisher, document=doc)
 
 

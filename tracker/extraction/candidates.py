@@ -195,11 +195,12 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         starts.append(pos)
         pos += len(line) + 1
     out = Candidates()
+    out.left_out = (article.cut,) if article.cut else ()
     seen: set[tuple[str, int]] = set()  # a sentence printed twice (a headline repeated) gives its figures once
     for offset, sentence, cut in (p for o, s in sentences(article.text) for p in _pieces(o, s)):
         if len(out) >= limit:
             name = article.document or article.url or article.title or "an article"
-            out.left_out = (f"{name}: the first {limit:,} candidates only; the article was not read past character "
+            out.left_out += (f"{name}: the first {limit:,} candidates only; the article was not read past character "
                             f"{offset:,} of {len(article.text):,}",)
             del out[limit:]
             break

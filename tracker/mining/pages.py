@@ -7,7 +7,6 @@ a damaged .warc at the next 'WARC/1.' header.
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -53,20 +52,10 @@ def is_warc(path: str | Path) -> bool:
 
 
 def _decode(data: bytes, declared: str | None) -> str:
-    """The page's text; raises ValueError with the reason when it cannot be read."""
-    if declared is None:
-        m = _CHARSET.search(data[:4096])
-        declared = m.group(1).decode("ascii", "replace") if m else None
-    if declared:
-        try:
-            codecs.lookup(declared)
-        except LookupError:
-            raise ValueError(f"unknown encoding '{declared}'") from None
-        return data.decode(declared, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ValueError("not UTF-8 and no charset declared") from None
+    """The page's text (tracker.text.decoding); raises ValueError with the reason when it cannot be read."""
+    from tracker.text.decoding import decode
+
+    return decode(data, declared)[0]
 
 
 def _too_large(size: int) -> str:
@@ -82,7 +71,7 @@ def file_page(path: Path) -> Page | Skipped:
             return Skipped(origin, _too_large(size))
         data = path.read_bytes()
         html = path.suffix.lower() in (".html", ".htm")
-        return Page(origin, None, None, html, _decode(data, None if html else "utf-8"))
+        return Page(origin, None, None, html, _decode(data, None))
     except (OSError, ValueError) as exc:
         return Skipped(origin, getattr(exc, "strerror", None) or str(exc))
 
