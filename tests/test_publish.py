@@ -210,3 +210,15 @@ def test_no_band_for_a_series_of_two_plain_figures(ledger, tmp_path):
     assert shown(model, two.series["cases"]) is None
     _, ax = plot_indicator(ledger, "cases", band=shown(model, ledger.series["cases"]), style="working")
     assert [c for c in ax.collections if isinstance(c, PolyCollection)]
+
+
+def test_dollar_signs_are_text_not_mathtext(tmp_path):
+    """A claimant 'Fund $\\frac{1}$' crashed chart; 'between $5 and $10 million' was drawn as '5and' in italics."""
+    text = LEDGER.replace("title: Partial mobilisation decree", "title: 'Fines between $5 and $10 million'") \
+        .replace("claimant: Someone", "claimant: 'Fund $\\frac{1}$'")
+    led = tracker.load(write(tmp_path, text), today=TODAY)
+    fig, _ = plot_indicator(led, "cases", style="working")
+    svg = tmp_path / "c.svg"
+    fig.savefig(svg, format="svg")
+    drawn = svg.read_text()
+    assert "Fines between $5 and $10" in drawn and "Fund $\\frac{1}$" in drawn  # the label wraps before "million"

@@ -37,6 +37,7 @@ STYLE = {
     "font.family": "DejaVu Sans", "font.size": 11, "axes.spines.top": False, "axes.spines.right": False,
     "axes.grid": True, "axes.grid.axis": "y", "grid.color": "#E5E5E5", "grid.linewidth": 0.8,
     "svg.hashsalt": "tracker", "svg.fonttype": "none", "path.simplify": False,  # SVG text stays text
+    "text.parse_math": False,  # a title or name with "$" is text, never mathtext
 }
 
 
