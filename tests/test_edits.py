@@ -139,3 +139,20 @@ def test_an_edit_changes_no_byte_outside_its_figure(tmp_path, eol, bom, comment,
     assert a == b and after.count(eol.encode()) == before.count(eol.encode())
     assert ids(path)["c1"] == "accepted"
     os.remove(path)
+
+
+def test_an_impossible_date_is_a_message_and_changes_nothing(tmp_path, capsys):
+    from tracker.cli import main
+
+    path = write(tmp_path, BASE + CANDIDATE)
+    before = path.read_bytes()
+    assert main(["accept", "c1", "--ledger", str(path), "--as-of", "2024-02-30"]) == 2
+    assert "February 2024 has 29 days" in capsys.readouterr().err and path.read_bytes() == before
+
+
+def test_an_out_that_is_a_file_is_a_message_not_a_traceback(tmp_path, capsys):
+    from tracker.cli import main
+
+    path = write(tmp_path, BASE)
+    assert main(["chart", "--ledger", str(path), "--out", str(path)]) == 2
+    assert "Not a directory" in capsys.readouterr().err

@@ -82,3 +82,23 @@ def test_report_links_each_charts_csv(tmp_path):
     assert 'href="data/awol-court-cases.csv"' in html
     assert len(pd.read_csv(tmp_path / "out" / "data" / "awol-court-cases.csv")) == \
         len(shipped.series["awol-court-cases"].points)
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas(tmp_path):
+    from tracker.export import figures_table, write_table
+
+    ledger = tracker.load(write(tmp_path, BASE.replace("quote: Courts have heard 10,025 cases.",
+                                                       "quote: '=HYPERLINK(\"http://x\") 10,025 cases'")),
+                          today=TODAY)
+    out = tmp_path / "f.csv"
+    write_table(figures_table(ledger), out, "csv")
+    assert "'=HYPERLINK" in out.read_text() and ",=HYPERLINK" not in out.read_text()
+
+
+def test_export_never_makes_a_folder_a_mistyped_path_names(tmp_path):
+    from tracker.export import figures_table, write_table
+
+    ledger = tracker.load(write(tmp_path, BASE), today=TODAY)
+    with pytest.raises(tracker.TrackerError, match="no such folder"):
+        write_table(figures_table(ledger), tmp_path / "no" / "such" / "f.csv", "csv")
+    assert not (tmp_path / "no").exists()

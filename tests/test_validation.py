@@ -207,3 +207,18 @@ def test_yaml_11_words_stay_text(tmp_path):
     ledger = tracker.load(path, today=TODAY)
     assert ledger.sources["s1"].language == "no"
     assert ledger.sources["s1"].title == "on"
+
+
+# -- values that broke later commands (issue 26) -------------------------------------------------------------
+
+@pytest.mark.parametrize("figure, fragment", [
+    ('{id: "a\\n", indicator: cases, value: 5, source: s1, quote: "5"}', "id 'a\\n' must be"),
+    ("{id: a2, indicator: cases, value: " + "9" * 400 + ", source: s1, quote: '5'}", "(400 digits) is larger than"),
+    ("{id: a2, indicator: cases, value: 9007199254740993, source: s1, quote: '5'}", "is larger than 9,007,199"),
+    ("{id: a2, indicator: cases, value: 5, as_of: 0000-01-01, source: s1, quote: '5'}", "has year 0; a date"),
+    ("{id: a2, indicator: cases, value: 5, as_of: 0001-01-01, source: s1, quote: '5'}", "has year 1; a date"),
+    ("{id: " + "x" * 300 + ", indicator: cases, value: 5, source: s1, quote: '5'}", "at most 100 characters"),
+])
+def test_values_that_broke_later_commands_are_refused_with_the_reason(tmp_path, figure, fragment):
+    found = problems(tmp_path, BASE + "  - " + figure + "\n")
+    assert any(fragment in p.message for p in found), [p.message for p in found]

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from tracker.errors import TrackerError
 from tracker.ledger.model import Ledger
+from tracker.text.formatting import spreadsheet_safe
 
 FIGURE_COLUMNS = ["id", "indicator", "indicator_title", "unit", "kind", "per", "value", "qualifier", "low", "high",
                   "change", "date_first", "date_last", "date_precision", "date_is_publication", "claimant", "source",
@@ -84,13 +86,15 @@ def _typed(frame: pd.DataFrame, numeric) -> pd.DataFrame:
     return frame
 
 
-def write_table(frame: pd.DataFrame, path: str | Path, fmt: str) -> None:
+def write_table(frame: pd.DataFrame, path: str | Path, fmt: str, spreadsheets: bool = True) -> None:
     """A table as CSV (UTF-8, ISO dates, empty cells for none), JSON (a list of records) or Parquet."""
     from tracker._infra.files import atomic_write
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():  # never a folder made where a mistyped path points
+        raise TrackerError(f"{path.parent}: no such folder; create it, or give --out a path in one that exists")
     if fmt == "csv":
+        frame = safe_for_spreadsheets(frame) if spreadsheets else frame  # a data package's CSV is for programs
         atomic_write(path, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     elif fmt == "json":
         records = json.loads(frame.to_json(orient="records", force_ascii=False))
@@ -117,6 +121,12 @@ def _schema(frame: pd.DataFrame) -> dict:
     return {"fields": fields}
 
 
+def safe_for_spreadsheets(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every text cell that a spreadsheet would run as a formula made text (spreadsheet_safe)."""
+    text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
+    return frame.assign(**{c: frame[c].map(spreadsheet_safe) for c in text})
+
+
 def write_package(ledger: Ledger, out: str | Path, indicators: list[str] | None = None) -> Path:
     """A Frictionless data package in the folder `out`: figures.csv, series.csv and datapackage.json with
     their schemas, and the articles the figures were read in as the package's sources. Returns the
@@ -126,8 +136,11 @@ def write_package(ledger: Ledger, out: str | Path, indicators: list[str] | None 
 
     out = Path(out)
     figures, series = figures_table(ledger, indicators), series_table(ledger, indicators)
-    write_table(figures, out / "figures.csv", "csv")
-    write_table(series, out / "series.csv", "csv")
+    if not out.parent.is_dir():
+        raise TrackerError(f"{out.parent}: no such folder; create it, or give --out a path in one that exists")
+    out.mkdir(exist_ok=True)
+    write_table(figures, out / "figures.csv", "csv", spreadsheets=False)
+    write_table(series, out / "series.csv", "csv", spreadsheets=False)
     used = dict.fromkeys(figures["source"])
     sources = []
     for sid in used:

@@ -38,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `tracker flags | head`
         sys.stderr.close()
         return EXIT_OK
+    except OSError as exc:  # a read-only file or folder, a full disk, --out naming a file: the user's to fix
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"tracker: {where}{exc.strerror or exc}; check the path and its permissions", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("tracker: interrupted", file=sys.stderr)
         return 130

@@ -25,7 +25,8 @@ def cmd_export(args) -> int:
     if args.out == "-":
         if args.format == "parquet":
             raise UsageError("Parquet cannot go to standard output; give --out FILE")
-        sys.stdout.write(frame.to_csv(index=False) if args.format == "csv" else
+        safe = export.safe_for_spreadsheets(frame)
+        sys.stdout.write(safe.to_csv(index=False) if args.format == "csv" else
                          frame.to_json(orient="records", force_ascii=False, indent=1) + "\n")
         return EXIT_OK
     export.write_table(frame, args.out, args.format)

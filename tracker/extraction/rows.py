@@ -8,6 +8,7 @@ import json
 
 from tracker.extraction.article import Article
 from tracker.extraction.candidates import Candidate
+from tracker.text.formatting import spreadsheet_safe
 
 ARTICLE_FIELDS = ("document", "url", "title", "publisher", "published", "language")
 CANDIDATE_FIELDS = ("value", "qualifier", "low", "high", "printed", "precision", "percent", "change", "noun",
@@ -39,5 +40,5 @@ def to_csv(groups) -> str:
     writer = csv.DictWriter(buf, FIELDS, lineterminator="\n")
     writer.writeheader()
     for row in rows(groups):
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: "" if v is None else spreadsheet_safe(v) for k, v in row.items()})
     return buf.getvalue()

@@ -23,11 +23,14 @@ _GROUPED = re.compile(r"^\d{1,3}([ ,.'\u00a0\u202f]\d{3})+$")
 _LANG = re.compile(r"^[a-z]{2,3}$")
 _URL = re.compile(r"^https?://\S+$")
 NULLS = {"", "~", "null", "Null", "NULL"}
+MAX_ID = 100  # characters: an indicator's id names its chart files (a file name may have 255 bytes)
+EXACT_INT = 2 ** 53  # the largest whole number a float (JSON, pandas, matplotlib) holds exactly
 _BOOL_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 
 
 def is_id(raw: str) -> bool:
-    return bool(_ID.match(raw))
+    # fullmatch: '$' would let a trailing newline through; an id names files, so it is kept short
+    return bool(_ID.fullmatch(raw)) and len(raw) <= MAX_ID
 
 
 class Invalid(ValueError):
@@ -129,7 +132,8 @@ class IdType(FieldType):
 
     def convert_text(self, f, raw, today):
         if not is_id(raw):
-            raise Invalid(f"id '{raw}' must be letters, digits, '.', '-' or '_', starting with a letter or digit")
+            raise Invalid(f"id {raw!r} must be letters, digits, '.', '-' or '_', starting with a letter or digit, "
+                          f"at most {MAX_ID} characters")
         return raw
 
 
@@ -275,6 +279,9 @@ def parse_number(raw: str, quoted: bool = False) -> tuple[int | float | None, st
         digits = s.lstrip("+-")
         if len(digits) > 1 and digits.startswith("0"):
             return None, f"'{s}' has a leading zero (some YAML readers take it as octal); write {int(s)}"
+        if len(digits) > 16 or abs(int(s)) > EXACT_INT:
+            return None, (f"'{s[:20]}{'...' if len(s) > 20 else ''}' ({len(digits)} digits) is larger than "
+                          f"{EXACT_INT:,}, beyond what JSON, CSV readers and charts hold exactly; is a digit repeated?")
         return int(s), None
     if re.fullmatch(r"[1-9]\d{0,2}\.000", s):
         return None, (f"'{s}' reads as {s[:-4]}; for {s[:-4]} thousand write {s.replace('.', '')}, "

@@ -45,11 +45,18 @@ class DateError(ValueError):
     pass
 
 
+# the years a date may have: wide enough for any count a news report gives, narrow enough that a typo
+# ('0024', '20244' cannot parse) is caught and charts never meet year 1
+FIRST_YEAR, LAST_YEAR = 1800, 2200
+
+
 def _part(text: str) -> tuple[date, date, str]:
-    m = _PART.match(text)
+    m = _PART.fullmatch(text)
     if not m:
         raise DateError(f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
     y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    if not FIRST_YEAR <= y <= LAST_YEAR:
+        raise DateError(f"'{text}' has year {y}; a date here runs from {FIRST_YEAR} to {LAST_YEAR} (a typo?)")
     if mo is None:
         return date(y, 1, 1), date(y, 12, 31), "year"
     mo = int(mo)

@@ -156,6 +156,7 @@ def edit(ledger_path: str | Path, edits: list[Edit], today: date | None = None) 
     """Apply `edits` to the figures of the ledger at `ledger_path`; return the files written.
 
     Raises EditError for an unknown id, and for a result the ledger refuses (nothing is written then)."""
+    from tracker.ledger.dates import DateError, parse_span
     from tracker.ledger.loader import load
 
     ledger_path = Path(ledger_path)
@@ -163,6 +164,12 @@ def edit(ledger_path: str | Path, edits: list[Edit], today: date | None = None) 
         bad = [k for k in e.changes if k not in EDITABLE]
         if bad:
             raise EditError(f"'{bad[0]}' cannot be edited here; edit it in the file (editable: {', '.join(EDITABLE)})")
+        for key in ("as_of", "period"):
+            if isinstance(e.changes.get(key), str):
+                try:
+                    parse_span(e.changes[key])
+                except DateError as exc:
+                    raise EditError(f"{key}: {exc}") from None
     files_of = load(ledger_path, today=today).files
     while True:  # read again under the locks of every file of the ledger: another writer may have been first
         with locked_files(files_of):

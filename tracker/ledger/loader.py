@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tracker.errors import LedgerError, Problem
 from tracker.ledger import fields as F
-from tracker.ledger.convert import NULLS, convert, is_id
+from tracker.ledger.convert import MAX_ID, NULLS, convert, is_id
 from tracker.ledger.files import LedgerFiles, listing, node_pos
 from tracker.ledger.model import Event, Figure, Indicator, Ledger, Source
 from tracker.ledger.rules import RULES, Entry
@@ -99,8 +99,8 @@ class _Loader:
         if key is not None:
             ident = key.raw
             if not is_id(ident):
-                self.problem(label, (key.line, key.col), f"{section} id '{ident}' must be letters, digits, '.', "
-                             "'-' or '_', starting with a letter or digit")
+                self.problem(label, (key.line, key.col), f"{section} id {ident!r} must be letters, digits, '.', "
+                             f"'-' or '_', starting with a letter or digit, at most {MAX_ID} characters")
         else:
             ident = values.get("id")
         for name, f in spec.items():

@@ -11,6 +11,7 @@ import csv
 from pathlib import Path
 
 from tracker.series import claimant_key
+from tracker.text.formatting import spreadsheet_safe
 
 COLUMNS = ["origin", "uri", "page_date", "title", "publisher", "language", "value", "qualifier", "low", "high",
            "printed", "percent", "change", "noun", "time_text", "as_of", "period", "since", "per", "claimant",
@@ -77,7 +78,7 @@ class TableWriter:
         if not rows:
             return
         if self.fmt == "csv":
-            self._writer.writerows(rows)
+            self._writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
         else:
             import pyarrow as pa
 
@@ -103,7 +104,9 @@ def read_table(path: str | Path):
     if path.suffix.lower() == ".csv":
         frame = pd.read_csv(path, dtype={c: "string" for c in COLUMNS if c not in NUMERIC | {"percent"}},
                             keep_default_na=False, na_values={c: [""] for c in NUMERIC})
-        return frame.replace({"": None})
+        text = [c for c in frame.columns if frame[c].dtype == "string"]
+        frame[text] = frame[text].apply(lambda col: col.str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True))
+        return frame.replace({"": None})  # the apostrophe spreadsheet_safe put before a formula-like cell, gone
     return pd.read_parquet(path)
 
 

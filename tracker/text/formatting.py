@@ -68,3 +68,14 @@ def wrap(text: str, width: int) -> list[str]:
             lines.append(line)
             line = word
     return lines + [line] if line else lines
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A CSV cell a spreadsheet will not run: text starting with =, +, -, @, a tab or a carriage return gets a
+    leading apostrophe (OWASP's advice for CSV injection); numbers and other text are as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
