@@ -222,3 +222,20 @@ def test_yaml_11_words_stay_text(tmp_path):
 def test_values_that_broke_later_commands_are_refused_with_the_reason(tmp_path, figure, fragment):
     found = problems(tmp_path, BASE + "  - " + figure + "\n")
     assert any(fragment in p.message for p in found), [p.message for p in found]
+
+
+@pytest.mark.parametrize("name", ["/dev/zero", "big"])
+def test_a_file_no_ledger_could_be_is_refused_in_bounded_memory(tmp_path, name):
+    import resource
+
+    from tracker.ledger import yamlread
+
+    path = name if name.startswith("/") else tmp_path / "big.yaml"
+    if name == "big":
+        with open(path, "wb") as fh:
+            fh.truncate(yamlread.MAX_FILE_BYTES + 10)  # a sparse file of NULs past the limit
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(tracker.LedgerError, match="larger than"):
+        tracker.load(path, today=TODAY)
+    grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert grown_kib < 2 * yamlread.MAX_FILE_BYTES / 1024  # read up to the limit, never the whole

@@ -76,12 +76,17 @@ class _Walk:
     duplicates: list = field(default_factory=list)  # (mapping, repeated key Scalar, first key Scalar)
 
 
+# one ledger file: 100,000 figures of the shipped ledger's kind (700 bytes each) take 70 MB
+MAX_FILE_BYTES = 128 * 2**20
+
+
 def read_text(path: Path, problems: list[Problem], digests: list | None = None) -> str | None:
     """The file's text as UTF-8, or None with a problem recorded; appends (path, sha256 of the bytes
     read) to `digests` when given."""
     label = str(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)  # bounded: /dev/zero or a runaway file is refused, not read
     except FileNotFoundError:
         problems.append(Problem(label, 0, 0, "file not found; check the path or pass --ledger PATH"))
         return None
@@ -90,6 +95,13 @@ def read_text(path: Path, problems: list[Problem], digests: list | None = None) 
         return None
     except OSError as exc:
         problems.append(Problem(label, 0, 0, f"cannot read file: {exc.strerror}"))
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        problems.append(Problem(label, 0, 0, f"larger than {MAX_FILE_BYTES // 2**20} MB, more than any ledger file "
+                                             "needs; split it into files in one folder, or check the path"))
+        return None
+    if b"\0" in data[:4096]:
+        problems.append(Problem(label, 0, 0, "holds NUL bytes: not a YAML text file; check the path"))
         return None
     if digests is not None:
         import hashlib
