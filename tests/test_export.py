@@ -102,3 +102,11 @@ def test_export_never_makes_a_folder_a_mistyped_path_names(tmp_path):
     with pytest.raises(tracker.TrackerError, match="no such folder"):
         write_table(figures_table(ledger), tmp_path / "no" / "such" / "f.csv", "csv")
     assert not (tmp_path / "no").exists()
+
+
+def test_bidirectional_controls_are_shown_not_obeyed_in_the_report(tmp_path):
+    ledger = tracker.load(write(tmp_path, BASE.replace("publisher: Mediazona", "publisher: \"Media\u202ezona\"")),
+                          today=TODAY)
+    tracker.build(ledger, tmp_path / "out", progress=False)
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "\u202e" not in page and "Media&lt;U+202E&gt;zona" in page

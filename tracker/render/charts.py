@@ -25,7 +25,7 @@ from tracker.ledger.model import Ledger
 from tracker.render.captions import DateTicks, event_rows, footer_text, source_line, when_text
 from tracker.render.words import words
 from tracker.series import Point, Series, claimant_key, series_of
-from tracker.text.formatting import format_value, subtitle
+from tracker.text.formatting import BIDI_SHOWN, format_value, subtitle
 
 WIDTH_PX, HEIGHT_PX, DPI = 1200, 675, 100
 # Okabe-Ito, colour-blind safe, yellow left out (poor on white).
@@ -376,4 +376,6 @@ def save(fig, fmt: str, scale: int = 1) -> bytes:
     metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None} if fmt == "svg" else None
     with matplotlib.rc_context(STYLE):
         fig.savefig(buf, format=fmt, dpi=DPI * scale, metadata=metadata)
+    if fmt == "svg":  # SVG text is laid out by the browser: a right-to-left override in a name is shown, not obeyed
+        return buf.getvalue().decode("utf-8").translate(BIDI_SHOWN).encode("utf-8")
     return buf.getvalue()

@@ -9,10 +9,10 @@ the SVG is prefixed with the indicator's, so many charts can stand in one page.
 from __future__ import annotations
 
 import re
-from html import escape
 
 from tracker.ledger.model import Ledger
 from tracker.series import Series
+from tracker.text.formatting import html_text as escape
 from tracker.text.formatting import stated
 
 _ID = re.compile(r'\bid="([^"]+)"')

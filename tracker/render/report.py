@@ -9,11 +9,10 @@ in it depends on the time it was made.
 
 from __future__ import annotations
 
-from html import escape
-
 from tracker import __version__
 from tracker.ledger.model import Ledger
 from tracker.series import Series
+from tracker.text.formatting import html_text as escape
 from tracker.text.formatting import stated, subtitle
 
 CSS = """

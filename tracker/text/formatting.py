@@ -79,3 +79,14 @@ def spreadsheet_safe(value):
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+# bidirectional controls: a right-to-left override in a name would reverse the text after it on the page
+BIDI_SHOWN = {c: f"<U+{c:04X}>" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
+
+
+def html_text(text, quote: bool = True) -> str:
+    """Text for HTML and SVG: escaped, and with bidirectional controls shown as <U+202E> instead of obeyed."""
+    from html import escape
+
+    return escape(str(text).translate(BIDI_SHOWN), quote)
