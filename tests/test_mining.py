@@ -182,3 +182,41 @@ def test_a_warc_cut_into_record_ranges_gives_the_same_table(archive, ledger, tmp
     cut = mine([str(archive / "a.warc.gz")], ledger, tmp_path / "cut.parquet", jobs=2, progress=False)
     assert cut.pages == whole.pages == 12
     assert _rows(tmp_path / "cut.parquet") == _rows(tmp_path / "whole.parquet")
+
+
+def test_a_record_whose_length_runs_past_it_cannot_hide_the_records_after_it(tmp_path, ledger):
+    """An uncompressed WARC with one record's Content-Length too large: that record is skipped as damaged and
+    the records after it are read (they were read as its content: '31 pages ... 0 skipped' from 60)."""
+    buf = BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    for i in range(10):
+        _record(w, i, RELEVANT.format(i=i, n=10000 + i).encode())
+    data = buf.getvalue()
+    at = data.find(b"Content-Length: ", data.find(b"https://news.example/3"))
+    end = data.find(b"\r\n", at)
+    declared = int(data[at + 16:end])
+    path = tmp_path / "long.warc"
+    path.write_bytes(data[:at + 16] + str(declared + 5000).encode() + data[end:])
+    result = mine([str(path)], ledger, tmp_path / "out.parquet", jobs=1, progress=False)
+    assert result.candidates == 9 and [why for _, why in result.skipped] == [
+        "damaged WARC record (its Content-Length runs past the record, into the next); skipped"]
+
+
+def test_the_pages_own_date_wins_over_the_crawl_date(tmp_path, ledger):
+    page = RELEVANT.format(i=1, n=10001).replace(
+        "<head>", '<head><meta property="article:published_time" content="2024-05-02T08:00:00Z">')
+    with open(tmp_path / "a.warc.gz", "wb") as fh:
+        _record(WARCWriter(fh, gzip=True), 1, page.encode())  # crawled 2024-06-18
+    mine([str(tmp_path / "a.warc.gz")], ledger, tmp_path / "out.csv", jobs=1, progress=False)
+    assert set(read_table(tmp_path / "out.csv")["page_date"]) == {"2024-05-02"}
+
+
+def test_a_clean_run_leaves_no_list_of_skipped_pages_from_an_earlier_one(tmp_path, capsys):
+    from tracker.cli import main
+
+    make_warc(tmp_path / "a.warc.gz", n=3)
+    stale = tmp_path / "out.skipped.csv"
+    stale.write_text("origin,reason\nold@0,from an earlier run\n")
+    assert main(["mine", str(tmp_path / "a.warc.gz"), "--ledger", str(LEDGER), "--out",
+                 str(tmp_path / "out.csv")]) == 0
+    assert not stale.exists()

@@ -199,8 +199,10 @@ def cmd_mine(args) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs takes a whole number of processes, 1 or more")
     result = mine(args.archive, ledger, args.out, fmt=args.format, jobs=args.jobs, scheduler=args.scheduler)
+    failures = Path(args.out).with_name(Path(args.out).stem + ".skipped.csv")
+    if not result.skipped:
+        failures.unlink(missing_ok=True)  # a list from an earlier run would describe pages this run read
     if result.skipped:
-        failures = Path(args.out).with_name(Path(args.out).stem + ".skipped.csv")
         import csv
 
         with open(failures, "w", newline="", encoding="utf-8") as fh:

@@ -136,7 +136,14 @@ def warc_pages(path: Path, start: int = 0, count: int | None = None) -> Iterator
                                       "gzipped WARC); skipped")
                         start = _next_record(fh, bad + 1, gz)
                         break
-                    page = _record_page(record, name)  # read the content before asking for the offset
+                    try:
+                        page = _record_page(record, name, swallows=not gz)  # read before asking the offset
+                    except _Swallowed:
+                        bad = it.get_record_offset()
+                        yield Skipped(f"{name}@{bad}", "damaged WARC record (its Content-Length runs past the "
+                                      "record, into the next); skipped")
+                        start = _next_record(fh, bad + 1, gz)
+                        break
                     last = it.get_record_offset()  # absolute: warcio counts from the file's start
                     if page is not None:
                         yield replace(page, origin=f"{name}@{last}")
@@ -152,6 +159,9 @@ def warc_pages(path: Path, start: int = 0, count: int | None = None) -> Iterator
                     start = _next_record(fh, start + 1, gz)
             if start is None:
                 return
+
+
+_RECORD_START = re.compile(rb"\nWARC/1\.[01]\r?\nWARC-[\w-]+: ")
 
 
 def _next_record(fh, after: int, gzipped: bool) -> int | None:
@@ -171,7 +181,13 @@ def _next_record(fh, after: int, gzipped: bool) -> int | None:
         pos += len(block)
 
 
-def _record_page(record, origin: str) -> Page | Skipped | None:
+class _Swallowed(Exception):
+    """A record whose content holds the start of the next record: its Content-Length is too large."""
+
+
+def _record_page(record, origin: str, swallows: bool = False) -> Page | Skipped | None:
+    """The record as a page; with `swallows` (an uncompressed WARC, where a wrong Content-Length reads on into
+    the records after it), raises _Swallowed when its content holds a record's start."""
     if record.rec_type not in ("response", "resource"):
         return None
     content_type = (record.http_headers.get_header("Content-Type") if record.http_headers else None) or \
@@ -181,6 +197,8 @@ def _record_page(record, origin: str) -> Page | Skipped | None:
     if not (html or low.startswith("text/plain") or not low):
         return None  # images, scripts, PDFs: not pages with text
     data = record.content_stream().read(MAX_BYTES + 1)
+    if swallows and _RECORD_START.search(data):
+        raise _Swallowed
     if len(data) > MAX_BYTES:
         declared = record.rec_headers.get_header("Content-Length")
         size = int(declared) if declared and declared.isdigit() else len(data)

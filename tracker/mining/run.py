@@ -73,12 +73,17 @@ def units_of(inputs: list[str]) -> list:
 
 
 def _article(page: Page):
+    from dataclasses import replace
+
     from tracker.extraction.article import read_html_article, read_text_article
 
     doc = None if page.uri else page.origin
     if page.html:
-        return read_html_article(page.text, url=page.uri, published=page.date, document=doc)
-    return read_text_article(page.text, published=page.date, url=page.uri, document=doc)
+        article = read_html_article(page.text, url=page.uri, document=doc)
+    else:
+        article = read_text_article(page.text, url=page.uri, document=doc)
+    # the page's own date (its markup, its dateline) first; the archive's crawl date only when it has none
+    return article if article.published or not page.date else replace(article, published=page.date)
 
 
 def process_unit(unit: tuple[str, ...], ctx: Context) -> dict:
