@@ -220,3 +220,15 @@ def test_a_clean_run_leaves_no_list_of_skipped_pages_from_an_earlier_one(tmp_pat
     assert main(["mine", str(tmp_path / "a.warc.gz"), "--ledger", str(LEDGER), "--out",
                  str(tmp_path / "out.csv")]) == 0
     assert not stale.exists()
+
+
+@pytest.mark.parametrize("compressed", [False, True])
+def test_a_truncated_last_record_is_counted_as_damaged(tmp_path, ledger, compressed):
+    buf = BytesIO()
+    w = WARCWriter(buf, gzip=compressed)
+    for i in range(3):
+        _record(w, i, RELEVANT.format(i=i, n=10000 + i).encode())
+    path = tmp_path / "cut.warc"
+    path.write_bytes(buf.getvalue()[:-150])  # an interrupted crawl
+    result = mine([str(path)], ledger, tmp_path / "out.parquet", jobs=1, progress=False)
+    assert result.candidates == 2 and len(result.skipped) == 1 and "cut short" in result.skipped[0][1]

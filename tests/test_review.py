@@ -149,3 +149,13 @@ def test_interactive_review_takes_keys(ledger_path):
     assert figures["x-2024-09-16-3"].status == "accepted" and str(figures["x-2024-09-16-3"].period) == "2024"
     shown = out.getvalue()
     assert "[1/3] flow" in shown and "**11,000**" in shown and "if accepted:" in shown
+
+
+def test_review_survives_an_impossible_date_and_asks_again(ledger_path):
+    """The [t]ime key with '2024-02-30' ended the session with a traceback; now the edit is refused and
+    the review goes on to the next key."""
+    before = ledger_path.read_bytes()
+    out = io.StringIO()
+    assert run_review(ledger_path, io.StringIO("t\n2024-02-30\nx\n"), out, today=TODAY) == 0
+    assert "not changed: as_of: '2024-02-30' is not a calendar date" in out.getvalue()
+    assert ledger_path.read_bytes() == before

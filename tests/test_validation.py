@@ -239,3 +239,9 @@ def test_a_file_no_ledger_could_be_is_refused_in_bounded_memory(tmp_path, name):
         tracker.load(path, today=TODAY)
     grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert grown_kib < 2 * yamlread.MAX_FILE_BYTES / 1024  # read up to the limit, never the whole
+
+
+@pytest.mark.parametrize("pattern", ["/**/*.yaml", "../**/*.yaml"])
+def test_a_glob_include_never_walks_outside_the_ledgers_folder(tmp_path, pattern):
+    found = problems(tmp_path, BASE.replace("version: 1\n", f"version: 1\ninclude: ['{pattern}']\n"))
+    assert any("would search outside the ledger's folder" in p.message for p in found)

@@ -108,6 +108,11 @@ class LedgerFiles:
             if not isinstance(name, Scalar) or not name.raw.strip():
                 self.problem(label, node_pos(name, k), "include entries must be file names or globs")
                 continue
+            if glob.has_magic(name.raw) and (Path(name.raw).is_absolute() or ".." in Path(name.raw).parts):
+                self.problem(label, (name.line, name.col), f"include '{name.raw}' would search outside the "
+                             "ledger's folder (a glob like '/**/*.yaml' walks the whole disk); write a glob relative "
+                             "to the ledger, without '..', or name the files")
+                continue
             pattern = str(path.parent / name.raw)
             matches = listing("glob", pattern) if glob.has_magic(name.raw) else [pattern]
             if glob.has_magic(name.raw):

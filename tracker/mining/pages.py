@@ -199,6 +199,9 @@ def _record_page(record, origin: str, swallows: bool = False) -> Page | Skipped 
     data = record.content_stream().read(MAX_BYTES + 1)
     if swallows and _RECORD_START.search(data):
         raise _Swallowed
+    missing = getattr(record.raw_stream, "limit", 0) if len(data) <= MAX_BYTES else 0
+    if missing:  # the file ends inside the record (an interrupted crawl): its page would be cut short
+        return Skipped(origin, f"damaged WARC record (cut short: {missing:,} bytes of it missing); skipped")
     if len(data) > MAX_BYTES:
         declared = record.rec_headers.get_header("Content-Length")
         size = int(declared) if declared and declared.isdigit() else len(data)
