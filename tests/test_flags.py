@@ -701,3 +701,14 @@ def test_codes_keep_the_order_of_their_families():
 
     assert codes() == ("magnitude", "jump", "decrease", "conflict", "mislabel", "stale", "relative", "quote",
                        "undated")
+
+
+def test_the_flags_table_keeps_its_columns_apart(tmp_path, capsys):
+    from tracker.cli import main
+
+    bad = COURT.replace("value: 5006, as_of: 2023-12-29, source: mz3, quote: '5,006'",
+                        "value: 50060, as_of: 2023-12-29, source: mz3, quote: '50,060'")
+    path = write(tmp_path, HEAD + bad)
+    main(["flags", "--ledger", str(path)])
+    (line,) = [ln for ln in capsys.readouterr().out.splitlines() if "magnitude" in ln]
+    assert f"magnitude {path}:" in line  # 'magnitudefigures.yaml:1206' ran together

@@ -105,11 +105,12 @@ def _print_table(flags) -> None:
     for f in flags:
         order.setdefault(f.indicator, len(order))
     current = None
+    code_width = max((len(f.code) for f in flags), default=0) + 1  # 'magnitude' ran into its file:line
     for f in sorted(flags, key=lambda f: order[f.indicator]):  # stable: severity order kept within
         if f.indicator != current:
             print(f"{'' if current is None else chr(10)}{f.indicator}")
             current = f.indicator
-        head = f"  {f.severity.upper():<8}{f.code:<9}"
+        head = f"  {f.severity.upper():<8}{f.code:<{code_width}}"
         body = f"{f.where}: " if f.where else ""
         body += f.message + (f" Supported: {f.support}." if f.support else "")
         body += f" Acknowledged by {f.acknowledged}." if f.acknowledged else ""
