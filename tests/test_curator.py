@@ -214,3 +214,11 @@ def test_an_acknowledgement_needs_flag_by_and_why(tmp_path):
     with pytest.raises(tracker.LedgerError) as err:
         tracker.load(path, today=TODAY)
     assert "missing 'why' in an acknowledgement" in str(err.value)
+
+
+def test_an_over_indented_field_is_told_to_line_up_not_to_quote(tmp_path):
+    """'     value: 22000' was told to put the text in double quotes, which gives the same error again."""
+    text = fig("  - id: f2\n    indicator: cases\n     value: 22000\n    source: s1\n    quote: '22,000'\n")
+    p = only(problems(tmp_path, text), "indented")
+    assert p.message.endswith("line it up under that field: write it with 4 spaces") and "quotes" not in p.message
+    assert p.line == line_of(text, "value: 22000")

@@ -168,6 +168,15 @@ def syntax_message(exc, text: str, line: int) -> str:
     raw = (exc.context or "") + " " + what
     source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     if "mapping values are not allowed" in what:
+        lines = text.splitlines()
+        above = next((ln for ln in reversed(lines[:line - 1]) if ln.strip() and not ln.lstrip().startswith("#")), "")
+        indent, above_indent = len(source) - len(source.lstrip(" ")), len(above) - len(above.lstrip(" "))
+        above_field = above.strip().lstrip("- ")
+        if re.match(r"[\w-]+:\s*$", source.strip().split(": ")[0] + ":") and indent > above_indent and \
+                re.match(r"[\w-]+: \S", above_field) and above.lstrip().startswith(("- ", above_field)):
+            first = above_indent + (2 if above.lstrip().startswith("- ") else 0)
+            return (f"YAML syntax error: this field is indented {indent} spaces, more than the field above it "
+                    f"({first}); line it up under that field: write it with {first} spaces")
         key, _, value = source.strip().lstrip("- ").partition(": ")
         example = f' (write {key}: "{value.strip()}")' if key and value and '"' not in value else ""
         return ("YAML syntax error: this text holds ': ', which YAML reads as the start of another field; put "
