@@ -48,7 +48,8 @@ def test_export_command_writes_a_table_pandas_reads(tmp_path, fmt, capsys):
                  "--out", str(out)]) == 0
     frame = {"csv": pd.read_csv, "json": pd.read_json, "parquet": pd.read_parquet}[fmt](out)
     shipped = tracker.load(LEDGER)
-    assert len(frame) == len(shipped.series["awol-court-cases"].points) and set(frame["indicator"]) == \
+    independent = [p for p in shipped.series["awol-court-cases"].points if p.echo_of is None]
+    assert len(frame) == len(independent) and set(frame["indicator"]) == \
         {"awol-court-cases"}
 
 
@@ -65,7 +66,7 @@ def test_every_indicators_csv_passes_frictionless(tmp_path):
         assert main(["export", ind, "--what", "series", "--out", str(path), "--ledger", str(LEDGER)]) == 0
         single = frictionless.Resource(path=path.name, basepath=str(tmp_path))
         assert frictionless.validate(single).valid, ind
-        assert len(pd.read_csv(path)) == len(shipped.series[ind].points)
+        assert len(pd.read_csv(path)) == len([p for p in shipped.series[ind].points if p.echo_of is None])
 
 
 def test_the_package_is_the_same_for_the_same_ledger(tmp_path):
@@ -81,7 +82,7 @@ def test_report_links_each_charts_csv(tmp_path):
     html = (tmp_path / "out" / "index.html").read_text()
     assert 'href="data/awol-court-cases.csv"' in html
     assert len(pd.read_csv(tmp_path / "out" / "data" / "awol-court-cases.csv")) == \
-        len(shipped.series["awol-court-cases"].points)
+        len([p for p in shipped.series["awol-court-cases"].points if p.echo_of is None])
 
 
 def test_csv_cells_never_run_as_spreadsheet_formulas(tmp_path):
@@ -110,3 +111,23 @@ def test_bidirectional_controls_are_shown_not_obeyed_in_the_report(tmp_path):
     tracker.build(ledger, tmp_path / "out", progress=False)
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "\u202e" not in page and "Media&lt;U+202E&gt;zona" in page
+
+
+def test_series_leave_echoes_out_unless_asked_and_counts_are_whole(shipped, tmp_path):
+    """A colleague who sums series.csv must count each figure once; 536, not 536.0; the source's date
+    precision in a column of its own."""
+    from tracker.export import series_table, write_table
+
+    points = shipped.series["awol-court-cases"].points
+    plain = series_table(shipped, ["awol-court-cases"])
+    every = series_table(shipped, ["awol-court-cases"], echoes=True)
+    assert len(plain) == sum(p.echo_of is None for p in points) < len(every) == len(points)
+    assert plain["echo_of"].isna().all() and every["echo_of"].notna().any()
+    out = tmp_path / "s.csv"
+    write_table(plain, out, "csv")
+    assert ",536,exact," in out.read_text() and ".0," not in out.read_text().split("\n")[1]
+    figures = tracker.export.figures_table(shipped)
+    assert set(figures["published_precision"].dropna()) <= {"day", "month", "year"}
+    dated = figures.dropna(subset=["published"])
+    lengths = dated["published_precision"].map({"day": 10, "month": 7, "year": 4})
+    assert (dated["published"].str.len() == lengths).all()

@@ -19,7 +19,7 @@ from tracker.text.formatting import spreadsheet_safe
 
 FIGURE_COLUMNS = ["id", "indicator", "indicator_title", "unit", "kind", "per", "value", "qualifier", "low", "high",
                   "change", "date_first", "date_last", "date_precision", "date_is_publication", "claimant", "source",
-                  "publisher", "published", "url", "quote", "status", "note"]
+                  "publisher", "published", "published_precision", "url", "quote", "status", "note"]
 SERIES_COLUMNS = ["indicator", "unit", "kind", "per", "start", "end", "value", "qualifier", "low", "high",
                   "allowed_low", "allowed_high", "claimant", "echo_of", "figure", "publisher", "url"]
 DESCRIPTIONS = {
@@ -37,6 +37,8 @@ DESCRIPTIONS = {
     "allowed_high": "The highest value it allows (empty for at_least: no upper bound).",
     "echo_of": "The id of the claimant's own earlier figure this one repeats, if any.",
     "status": "accepted, candidate or rejected.",
+    "published": "When the source was published, as precisely as it is known (see published_precision).",
+    "published_precision": "day, month or year: how precisely the publication date is known.",
 }
 
 
@@ -58,18 +60,24 @@ def figures_table(ledger: Ledger, indicators: list[str] | None = None) -> pd.Dat
         date_is_publication=frame["as_of_defaulted"].astype(bool),
         published=[ledger.sources[sid].published.text if ledger.sources[sid].published else None
                    for sid in frame["source"]],
+        published_precision=[ledger.sources[sid].published.precision if ledger.sources[sid].published else None
+                             for sid in frame["source"]],
     )
     return out[FIGURE_COLUMNS].reset_index(drop=True)
 
 
-def series_table(ledger: Ledger, indicators: list[str] | None = None) -> pd.DataFrame:
+def series_table(ledger: Ledger, indicators: list[str] | None = None, echoes: bool = False) -> pd.DataFrame:
     """Each indicator's accepted, dated figures as its series holds them, in its own unit: running totals
-    and stocks as reported at their dates, flows and rates for their periods; sorted by date."""
+    and stocks as reported at their dates, flows and rates for their periods; sorted by date. Re-prints of
+    a claimant's own figure (echoes) are left out, so that a sum counts each figure once; `echoes=True`
+    keeps them, marked in `echo_of`."""
     rows = []
     for ind_id in _wanted(ledger, indicators):
         s = ledger.series[ind_id]
         ind = s.indicator
         for p in s.points:
+            if p.echo_of is not None and not echoes:
+                continue
             src = ledger.sources[p.figure.source]
             rows.append({
                 "indicator": ind_id, "unit": ind.unit, "kind": ind.kind, "per": ind.per,
@@ -93,6 +101,8 @@ def write_table(frame: pd.DataFrame, path: str | Path, fmt: str, spreadsheets: b
     path = Path(path)
     if not path.parent.is_dir():  # never a folder made where a mistyped path points
         raise TrackerError(f"{path.parent}: no such folder; create it, or give --out a path in one that exists")
+    if fmt in ("csv", "json"):
+        frame = whole_numbers(frame)
     if fmt == "csv":
         frame = safe_for_spreadsheets(frame) if spreadsheets else frame  # a data package's CSV is for programs
         atomic_write(path, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
@@ -124,7 +134,20 @@ def _schema(frame: pd.DataFrame) -> dict:
 def safe_for_spreadsheets(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with every text cell that a spreadsheet would run as a formula made text (spreadsheet_safe)."""
     text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
-    return frame.assign(**{c: frame[c].map(spreadsheet_safe) for c in text})
+    return frame.assign(**{c: pd.Series([spreadsheet_safe(v) for v in frame[c]], index=frame.index, dtype=object)
+                           for c in text})
+
+
+def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Number columns for CSV and JSON: a count as a count ('536', not '536.0'), other numbers as they are."""
+    def cell(v):
+        if v is None or pd.isna(v):
+            return None
+        v = float(v)
+        return int(v) if v.is_integer() and abs(v) <= 2 ** 53 else v
+
+    nums = [c for c in frame.columns if frame[c].dtype.kind == "f"]
+    return frame.assign(**{c: pd.Series([cell(v) for v in frame[c]], index=frame.index, dtype=object) for c in nums})
 
 
 def write_package(ledger: Ledger, out: str | Path, indicators: list[str] | None = None) -> Path:

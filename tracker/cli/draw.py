@@ -20,14 +20,16 @@ def cmd_export(args) -> int:
         path = export.write_package(ledger, args.out, args.indicators or None)
         print(f"{path}: a data package of figures.csv and series.csv", file=sys.stderr)
         return EXIT_OK
-    table = export.figures_table if args.what == "figures" else export.series_table
-    frame = table(ledger, args.indicators or None)
+    if args.what == "figures":
+        frame = export.figures_table(ledger, args.indicators or None)
+    else:
+        frame = export.series_table(ledger, args.indicators or None, echoes=args.echoes)
     if args.out == "-":
         if args.format == "parquet":
             raise UsageError("Parquet cannot go to standard output; give --out FILE")
-        safe = export.safe_for_spreadsheets(frame)
+        safe = export.safe_for_spreadsheets(export.whole_numbers(frame))
         sys.stdout.write(safe.to_csv(index=False) if args.format == "csv" else
-                         frame.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+                         export.whole_numbers(frame).to_json(orient="records", force_ascii=False, indent=1) + "\n")
         return EXIT_OK
     export.write_table(frame, args.out, args.format)
     print(f"{args.out}: {len(frame)} rows ({args.what})", file=sys.stderr)

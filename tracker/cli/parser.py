@@ -144,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="(default: csv)")
     p.add_argument("--what", choices=("figures", "series"), default="figures", help="which table (default: "
                    "figures; a data package holds both)")
+    p.add_argument("--echoes", action="store_true", help="series: keep the re-prints of a claimant's own figure "
+                   "(marked in echo_of); left out by default, so that a sum counts each figure once")
     p.add_argument("--out", default="-", metavar="PATH", help="a file, a folder for datapackage, or - for "
                    "standard output (default)")
     p.set_defaults(func=cmd_export)

@@ -196,13 +196,14 @@ def _annotated(path: Path, digest: str | None, ledger, series, flags, annotate) 
 def _chart_data(ledger, out: Path, series_by_id: dict, result: BuildResult, drawn: set) -> None:
     """Each chart's data as CSV in data/ (the report links it), written with its chart: for the charts
     drawn in this run, and for any whose file is missing."""
-    from tracker.export import series_table
+    from tracker.export import series_table, whole_numbers
 
     (out / "data").mkdir(exist_ok=True)
     for ind_id in series_by_id:
         if ind_id not in drawn and (out / "data" / f"{ind_id}.csv").exists():
             continue
-        data = series_table(ledger, [ind_id]).to_csv(index=False, lineterminator="\n").encode("utf-8")
+        frame = whole_numbers(series_table(ledger, [ind_id]))
+        data = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
         path = out / "data" / f"{ind_id}.csv"
         if _file_hash(path) != hashlib.sha256(data).hexdigest():
             atomic_write(path, data)
