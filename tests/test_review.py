@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from conftest import TODAY, write
+from conftest import BASE, TODAY, write
 
 import tracker
 from tracker.cli import main
@@ -159,3 +159,33 @@ def test_review_survives_an_impossible_date_and_asks_again(ledger_path):
     assert run_review(ledger_path, io.StringIO("t\n2024-02-30\nx\n"), out, today=TODAY) == 0
     assert "not changed: as_of: '2024-02-30' is not a calendar date" in out.getvalue()
     assert ledger_path.read_bytes() == before
+
+
+STUCK = """\
+  - id: stuck
+    indicator: monthly
+    value: 12000
+    period: 2024
+    source: s1
+    quote: 'Courts have heard 12,000 cases.'
+    status: candidate
+"""
+
+
+def test_a_candidate_moved_to_a_running_total_is_given_its_date_in_one_step(tmp_path):
+    """Choosing a running total for a candidate dated with a period was refused ('write as_of instead of
+    period'), and setting as_of first was refused too: review asks for the date with the indicator."""
+    path = write(tmp_path, BASE + STUCK)
+    out = io.StringIO()
+    assert run_review(path, io.StringIO("i\ncases\n2024-06-01\na\nx\n"), out, today=TODAY) == 0
+    (f,) = [g for g in tracker.load(path, today=TODAY).figures if g.id == "stuck"]
+    assert (f.indicator, f.status, str(f.as_of), f.period) == ("cases", "accepted", "2024-06-01", None), out.getvalue()
+
+
+def test_accept_with_a_date_replaces_the_period(tmp_path):
+    from tracker.ledger.edit import accept
+
+    path = write(tmp_path, BASE + STUCK)
+    accept(path, ["stuck"], indicator="cases", as_of="2024-06-01", today=TODAY)
+    (f,) = [g for g in tracker.load(path, today=TODAY).figures if g.id == "stuck"]
+    assert (f.indicator, str(f.as_of), f.period) == ("cases", "2024-06-01", None)

@@ -165,12 +165,15 @@ def run_review(ledger_path, inp, out, color: bool = False, today=None) -> int:
                 continue
             if key == "i":
                 changes["indicator"] = _ask(f"  indicator ({', '.join(ledger.indicators)}): ", inp, out)
+                changes.update(_time_for(ledger.indicators.get(changes["indicator"]), item, inp, out))
             elif key == "q":
                 changes["qualifier"] = _ask("  qualifier (exact, approx, at_least, at_most, range): ", inp, out)
             elif key == "t":
                 when = _ask("  period (flows, rates) or as_of (stocks, totals), e.g. 2024-03: ", inp, out)
                 kind = ledger.indicators.get(item.fields.get("indicator"))
-                changes["period" if kind is not None and kind.kind in ("flow", "rate") else "as_of"] = when
+                key_t = "period" if kind is not None and kind.kind in ("flow", "rate") else "as_of"
+                changes[key_t] = when
+                changes["as_of" if key_t == "period" else "period"] = None  # one time, not both
             if key == "a" and item.figure is None:
                 ind = ledger.indicators.get(item.fields.get("indicator"))
                 if ind is None:
@@ -193,6 +196,24 @@ def run_review(ledger_path, inp, out, color: bool = False, today=None) -> int:
         except EOFError:
             out.write("\n")
             return 0
+
+
+def _time_for(ind, item, inp, out) -> dict:
+    """When a chosen indicator needs the other kind of time than the candidate has (a running total or stock
+    counts to a date, a flow or rate covers a period), that time, asked for now: the two changes go
+    together, as the ledger refuses either alone."""
+    if ind is None:
+        return {}
+    f = item.figure
+    has_period = f.period is not None if f is not None else bool(item.fields.get("period"))
+    has_as_of = f.as_of is not None and not f.as_of_defaulted if f is not None else bool(item.fields.get("as_of"))
+    if ind.kind in ("cumulative", "stock") and has_period and not has_as_of:
+        when = _ask(f"  {ind.id} is a {ind.kind}: the date it is counted to (e.g. 2024-06-30): ", inp, out)
+        return {"as_of": when, "period": None}
+    if ind.kind in ("flow", "rate") and has_as_of and not has_period:
+        when = _ask(f"  {ind.id} is a {ind.kind}: the period it covers (e.g. 2024): ", inp, out)
+        return {"period": when, "as_of": None}
+    return {}
 
 
 def pending_figures(ledger: Ledger, figures: list[Figure]) -> list[Pending]:

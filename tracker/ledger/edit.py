@@ -278,6 +278,12 @@ def accept(ledger_path, ids: list[str], *, indicator: str | None = None, qualifi
     for key, value in (("indicator", indicator), ("qualifier", qualifier), ("period", period), ("as_of", as_of)):
         if value is not None:
             changes[key] = value
+    # a figure has a period or an as_of: giving one replaces the other (a running total chosen for a
+    # candidate the extractor dated with a period was refused whatever the order of the steps)
+    if as_of is not None and period is None:
+        changes["period"] = None
+    if period is not None and as_of is None:
+        changes["as_of"] = None
     return edit(ledger_path, [Edit(i, dict(changes)) for i in ids], today)
 
 
