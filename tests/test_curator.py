@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import BASE, TODAY, problems, write
+from conftest import BASE, LEDGER, TODAY, problems, write
 
 import tracker
 from tracker.cli import main
@@ -222,3 +222,18 @@ def test_an_over_indented_field_is_told_to_line_up_not_to_quote(tmp_path):
     p = only(problems(tmp_path, text), "indented")
     assert p.message.endswith("line it up under that field: write it with 4 spaces") and "quotes" not in p.message
     assert p.line == line_of(text, "value: 22000")
+
+
+def test_latest_is_where_the_series_stands_not_a_stale_bound(capsys):
+    """deserters-since-invasion's latest was '≥ 2,000 (2025-06)', a re-printed bound, while its level is
+    about 50,000."""
+    from tracker.series import level
+
+    shipped = tracker.load(LEDGER)
+    s = shipped.series["deserters-since-invasion"]
+    newest = max(s.independent(), key=lambda p: (p.end, p.id))
+    assert newest.qualifier == "at_least" and newest.lo == 2000  # what 'latest' showed
+    assert level(s).best >= 49_000
+    status, out, _ = run(capsys, "list")
+    (row,) = [ln for ln in out.splitlines() if ln.startswith("deserters-since-invasion ")]
+    assert "≥ 2,000" not in row and "50,0" in row

@@ -217,13 +217,14 @@ def _time_for(ind, item, inp, out) -> dict:
 
 
 def pending_figures(ledger: Ledger, figures: list[Figure]) -> list[Pending]:
+    from tracker.series import level
     from tracker.text.formatting import stated
 
     out = []
     for f in figures:
         s = ledger.series[f.indicator]
         ind = s.indicator
-        latest = max(s.points, key=lambda p: (p.end, p.id), default=None)
+        latest = level(s)
         fields = {"indicator": f.indicator, "value": stated(f, "share" if ind.is_share else ind.unit),
                   "qualifier": f.qualifier, "when": str(f.when) if f.when else "", "claimant": f.claimant,
                   "source": f.source, "note": f.note or ""}

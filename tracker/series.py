@@ -278,6 +278,23 @@ def _by_time(p: Point) -> tuple:
     return (p.mid, p.id)
 
 
+def level(series, stale=frozenset()):
+    """The figure that says where a series stands now: its latest independent figure that is not flagged
+    stale and, for a running total, not a bound below what a plain figure had already reported (a '≥ 2,000'
+    re-printed in 2025 says less than the 50,554 of 2024)."""
+    pts = sorted((p for p in series.independent() if p.id not in stale), key=lambda p: (p.end, p.id))
+    if series.indicator.kind == "cumulative":
+        reached, kept = 0.0, []
+        for p in pts:
+            plain = p.qualifier in ("exact", "approx", "range")
+            if plain or p.lo > reached:
+                kept.append(p)
+            if plain and p.best is not None:
+                reached = max(reached, p.best)
+        pts = kept
+    return pts[-1] if pts else None
+
+
 def series_of(ledger: Ledger, indicator_id: str) -> Series:
     """The series of one indicator: `ledger.series[indicator_id]`. Raises UnknownIndicator (a TrackerError)
     for an id the ledger does not have."""

@@ -9,6 +9,7 @@ import shutil
 import pandas as pd
 
 from tracker.ledger.model import Ledger
+from tracker.series import level
 from tracker.text.formatting import format_value, stated
 
 LIST_COLUMNS = ["indicator", "title", "kind", "unit", "accepted", "candidates", "rejected", "latest", "latest_date",
@@ -22,6 +23,7 @@ def indicators_frame(ledger: Ledger, flags=()) -> pd.DataFrame:
     for fl in flags:
         if fl.is_problem:
             problems[fl.indicator] = problems.get(fl.indicator, 0) + 1
+    stale = {fl.figures[0] for fl in flags if fl.code == "stale" and fl.figures}
     rows = []
     for ind_id, s in ledger.series.items():
         ind = s.indicator
@@ -29,7 +31,7 @@ def indicators_frame(ledger: Ledger, flags=()) -> pd.DataFrame:
         for f in ledger.figures:
             if f.indicator == ind_id:
                 counts[f.status] += 1
-        latest = max(s.points, key=lambda p: (p.end, p.id), default=None)
+        latest = level(s, stale)
         unit = "share" if ind.is_share else ind.unit
         rows.append({"indicator": ind_id, "title": ind.title, "kind": ind.kind, "unit": ind.unit,
                      "accepted": counts["accepted"], "candidates": counts["candidate"], "rejected": counts["rejected"],
@@ -67,7 +69,8 @@ def write(frame: pd.DataFrame, fmt: str, out) -> None:
         out.write(_table(frame) + "\n")
 
 
-KEEP = ("indicator", "id", "where", "date", "value", "latest", "latest_date")  # never cut in a table
+# never cut in a table: ids, values, dates, places and whole names (a claimant cut to 16 characters misleads)
+KEEP = ("indicator", "id", "where", "date", "value", "latest", "latest_date", "claimant", "outlet")
 
 
 def _table(frame: pd.DataFrame, width: int | None = None) -> str:
