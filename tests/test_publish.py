@@ -222,3 +222,13 @@ def test_dollar_signs_are_text_not_mathtext(tmp_path):
     fig.savefig(svg, format="svg")
     drawn = svg.read_text()
     assert "Fines between $5 and $10" in drawn and "Fund $\\frac{1}$" in drawn  # the label wraps before "million"
+
+
+def test_a_count_of_people_gets_whole_ticks(tmp_path):
+    """The officers who testified (4) were drawn on ticks of 0.8, 1.6 and 2.4 officers."""
+    text = LEDGER.replace("value: 20, qualifier: at_least, source: x, claimant: Gulagu.net, quote: 20",
+                          "value: 4, source: x, claimant: Gulagu.net, quote: 4")
+    led = tracker.load(write(tmp_path, text), today=TODAY)
+    fig, ax = plot_indicator(led, "single", footer=False, style="working")
+    ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
+    assert ticks and all(float(t).is_integer() for t in ticks)

@@ -222,7 +222,9 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
                         textcoords="offset points", fontsize=8.5, color="#444444", va="top", ha="left",
                         linespacing=1.0)
         ax.yaxis.set_major_formatter(_value_formatter(unit, top))
-        ax.yaxis.set_major_locator(MaxNLocator(nbins=6))
+        # counts (stocks, running totals, counts in a period) never get a tick at 0.8 of an officer
+        counts = unit != "share" and ind.kind != "rate"
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=counts))
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
         ax.xaxis.set_major_formatter(DateTicks(lang))
         ax.tick_params(labelsize=10)
