@@ -232,3 +232,15 @@ def test_a_count_of_people_gets_whole_ticks(tmp_path):
     fig, ax = plot_indicator(led, "single", footer=False, style="working")
     ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
     assert ticks and all(float(t).is_integer() for t in ticks)
+
+
+def test_publication_charts_leave_stale_figures_out_and_say_so(tmp_path):
+    """'≥ 7,400' (September 2024) was drawn under 10,025 in the publication chart."""
+    from conftest import LEDGER as SHIPPED
+
+    shipped = tracker.load(SHIPPED)
+    tracker.build(shipped, tmp_path, indicators=["awol-court-cases"], formats=("svg",), style="publish",
+                  progress=False)
+    svg = (tmp_path / "awol-court-cases.svg").read_text(encoding="utf-8")
+    assert "awol-court-cases-2024-09-16" not in svg and "awol-court-cases-2024-06-18" in svg
+    assert "1 figure(s) printed after a newer one left out." in svg

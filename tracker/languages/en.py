@@ -146,4 +146,5 @@ CHART_WORDS = {
     "echoes": "{n} re-print(s) of a claimant's own earlier figure drawn faint",
     "undated": "{n} undated figure(s) left out", "relative": "{n} relative claim(s) not drawn",
     "list_and": " and ",
+    "outdated": "{n} figure(s) printed after a newer one left out.",
 }

@@ -92,14 +92,15 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
     old = _read_manifest(out)
     manifest = dict(old)
     checked = result
-    if checked is None and working:
+    if checked is None:  # the publication style leaves out what the flags call stale
         from tracker.checks import check
 
         checked = check(ledger, cache=cache)
     result = BuildResult()
     series_by_id = dict(ledger.series)
     wanted = [ledger.series[i].indicator.id for i in indicators] if indicators else list(series_by_id)
-    flagged = checked.flagged() if working else {}
+    flagged = checked.flagged() if working else \
+        {fid: codes for fid, codes in checked.flagged().items() if "stale" in codes}
     bands = checked.bands() if working else {}
     flags = checked.flags if working else ()
     keys, data_keys = _keys(ledger, series_by_id, wanted, flagged, bands, f"{style}|{lang}")

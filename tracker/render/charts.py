@@ -187,6 +187,10 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
     ind = series.indicator
     unit = "share" if ind.is_share else ind.unit
     shown = _shown(series, st)
+    # for readers, a figure the flags call stale (printed after a newer one) is left out, and said so
+    outdated = {fid for fid, codes in (flagged or {}).items() if "stale" in codes} if st.name == "publish" else set()
+    left_out = sum(1 for p, _ in shown if p.id in outdated)
+    shown = [(p, status) for p, status in shown if p.id not in outdated]
     band = band if st.band and band is not None and len(band) else None
     with matplotlib.rc_context(STYLE):
         if ax is None:
@@ -195,7 +199,7 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
         else:
             fig = ax.figure
         if footer and len(shown) == 1:
-            return _statement(fig, ax, ledger, series, shown[0][0], st, data_hash, lang)
+            return _statement(fig, ax, ledger, series, shown[0][0], st, data_hash, lang, left_out)
         colours = claimant_colours(series)
         events = ledger.events_for(ind.id)
         lo, hi = _x_limits(series, events)
@@ -229,8 +233,8 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
         ax.xaxis.set_major_formatter(DateTicks(lang))
         ax.tick_params(labelsize=10)
         if footer:
-            _head_and_foot(fig, ledger, series, st, data_hash, lang)
-            _legend(fig, series, colours, band is not None, st, lang)
+            _head_and_foot(fig, ledger, series, st, data_hash, lang, left_out)
+            _legend(fig, series, colours, band is not None, st, lang, [p for p, _ in shown])
         else:
             ax.set_title(textwrap.fill(ind.title, 44), fontsize=9, loc="left")
     return fig, ax
@@ -246,7 +250,8 @@ def _mark_flagged(ax, series: Series, flagged: dict) -> None:
                         ha="center", fontsize=8.5, color="#C00000", zorder=6)
 
 
-def _head_and_foot(fig, ledger: Ledger, series: Series, st: Style, data_hash: str, lang: str) -> None:
+def _head_and_foot(fig, ledger: Ledger, series: Series, st: Style, data_hash: str, lang: str,
+                   left_out: int = 0) -> None:
     """Title, subtitle and footer; long titles wrap onto more lines instead of being cut."""
     title, sub = _titles(series.indicator, series, st, lang)
     size = 14.5 if len(title) <= 2 else 12.5
@@ -258,6 +263,7 @@ def _head_and_foot(fig, ledger: Ledger, series: Series, st: Style, data_hash: st
         lines = textwrap.wrap(dict(series.indicator.chart).get("source") or source_line(ledger, series, lang), 150)
         note = dict(series.indicator.chart).get("note")
         lines += textwrap.wrap(note, 150) if note else []
+        lines += [words(lang)["outdated"].format(n=left_out)] if left_out else []
         fig.text(0.075, 0.045, "\n".join(lines), fontsize=9.5, color="#333333", ha="left", va="bottom",
                  linespacing=1.35, gid="source")
         if data_hash:
@@ -268,12 +274,13 @@ def _head_and_foot(fig, ledger: Ledger, series: Series, st: Style, data_hash: st
                  ha="left", va="bottom", linespacing=1.35, gid="source")
 
 
-def _statement(fig, ax, ledger: Ledger, series: Series, p: Point, st: Style, data_hash: str, lang: str):
+def _statement(fig, ax, ledger: Ledger, series: Series, p: Point, st: Style, data_hash: str, lang: str,
+               left_out: int = 0):
     """A single figure as a statement: the value large, what it counts, when, and who said it."""
     ax.set_axis_off()
     ind = series.indicator
     unit = "share" if ind.is_share else ind.unit
-    _head_and_foot(fig, ledger, series, st, data_hash, lang)
+    _head_and_foot(fig, ledger, series, st, data_hash, lang, left_out)
     colour = claimant_colours(series)[claimant_key(p.claimant)]
     sign = {"approx": "≈ ", "at_least": "≥ ", "at_most": "≤ "}.get(p.qualifier, "")
     value = (f"{format_value(p.low, unit)}–{format_value(p.high, unit)}" if p.qualifier == "range"
@@ -296,10 +303,9 @@ def _statement(fig, ax, ledger: Ledger, series: Series, p: Point, st: Style, dat
     return fig, ax
 
 
-def _legend(fig, series: Series, colours: dict[str, str], band: bool, st: Style, lang: str):
+def _legend(fig, series: Series, colours: dict[str, str], band: bool, st: Style, lang: str, drawn: list):
     w = words(lang)
     handles, labels = [], []
-    drawn = [p for p, _ in _shown(series, st)]
     names = {claimant_key(p.claimant): p.claimant for p in drawn}
     for key, colour in colours.items():
         if key in names:
