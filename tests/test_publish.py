@@ -85,7 +85,7 @@ def test_footer_names_the_producers_and_the_outlets(ledger):
     fig, _ = _draw(ledger, "publish", data_hash="0123456789abcdef")
     (source,) = [t.get_text() for t in fig.texts if t.get_gid() == "source"]
     assert source == ("Sources: Mediazona and Someone; as reported by Ukrainska Pravda, The Moscow Times and "
-                      "Other Outlet")
+                      "Other Outlet\n1 figure(s) printed after a newer one left out.")  # c, flagged stale
     assert "index.html" not in " ".join(_texts(fig))
     (small,) = [t for t in fig.texts if t.get_gid() == "data-hash"]
     assert "0123456789ab" in small.get_text() and small.get_fontsize() < 8
