@@ -70,7 +70,7 @@ def test_publish_has_no_band_no_flag_marks_no_review_points(ledger):
     assert not [c for c in ax.collections if isinstance(c, PolyCollection)]
     assert not [a for a in ax.lines if (a.get_gid() or "").startswith("flag-")]
     ids = {(a.get_gid() or "")[len("figure-"):] for a in ax.lines if (a.get_gid() or "").startswith("figure-")}
-    assert ids == {"a", "b", "c", "d"}  # no candidate g, rejected h, nor b2 (an echo of Mediazona's b)
+    assert ids == {"a", "b", "d"}  # no candidate g, rejected h, b2 (an echo of Mediazona's b), nor c (stale)
 
 
 def test_working_style_keeps_them(ledger):
