@@ -58,7 +58,7 @@ def ledger(tmp_path):
 
 
 def _draw(ledger, style, **kw):
-    return plot_indicator(ledger, "cases", band=BAND, flagged={"c": ["stale"]}, style=style, **kw)
+    return plot_indicator(ledger, "cases", band=BAND, **{"flagged": {"c": ["stale"]}, "style": style, **kw})
 
 
 def _texts(fig):
@@ -84,8 +84,13 @@ def test_working_style_keeps_them(ledger):
 def test_footer_names_the_producers_and_the_outlets(ledger):
     fig, _ = _draw(ledger, "publish", data_hash="0123456789abcdef")
     (source,) = [t.get_text() for t in fig.texts if t.get_gid() == "source"]
+    # c (Someone's, in Other Outlet), flagged stale, is left out: its producer and outlet are not named
+    assert source == ("Source: Mediazona; as reported by Ukrainska Pravda and The Moscow Times\n"
+                      "1 figure(s) printed after a newer one left out.")
+    fig, _ = _draw(ledger, "publish", data_hash="0123456789abcdef", flagged={})
+    (source,) = [t.get_text() for t in fig.texts if t.get_gid() == "source"]
     assert source == ("Sources: Mediazona and Someone; as reported by Ukrainska Pravda, The Moscow Times and "
-                      "Other Outlet\n1 figure(s) printed after a newer one left out.")  # c, flagged stale
+                      "Other Outlet")
     assert "index.html" not in " ".join(_texts(fig))
     (small,) = [t for t in fig.texts if t.get_gid() == "data-hash"]
     assert "0123456789ab" in small.get_text() and small.get_fontsize() < 8

@@ -54,14 +54,17 @@ def _names(items: list[str], lang: str, most: int) -> str:
     return ", ".join(items[:most]) + " " + w["and_more"].format(n=len(items) - most)
 
 
-def source_line(ledger: Ledger, series: Series, lang: str = "en", most: int = 3) -> str:
-    """The published footer's first line: the producers, then the outlets that carried their figures.
+def source_line(ledger: Ledger, series: Series, lang: str = "en", most: int = 3, left_out=frozenset()) -> str:
+    """The published footer's first line: the producers, then the outlets that carried their figures (those
+    of the figures drawn: not of the ids in `left_out`).
 
     'Source: Mediazona; as reported by Ukrainska Pravda, The Moscow Times and 6 more'."""
     w = words(lang)
     producers: dict[str, str] = {}
     outlets: dict[str, str] = {}
     for p in sorted(series.points, key=lambda p: (p.end, p.id)):
+        if p.id in left_out:
+            continue
         producers.setdefault(claimant_key(p.claimant), p.claimant)
         publisher = ledger.sources[p.figure.source].publisher
         if claimant_key(publisher) != claimant_key(p.claimant):

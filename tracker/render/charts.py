@@ -189,7 +189,7 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
     shown = _shown(series, st)
     # for readers, a figure the flags call stale (printed after a newer one) is left out, and said so
     outdated = {fid for fid, codes in (flagged or {}).items() if "stale" in codes} if st.name == "publish" else set()
-    left_out = sum(1 for p, _ in shown if p.id in outdated)
+    left_out = {p.id for p, _ in shown if p.id in outdated}
     shown = [(p, status) for p, status in shown if p.id not in outdated]
     band = band if st.band and band is not None and len(band) else None
     with matplotlib.rc_context(STYLE):
@@ -251,7 +251,7 @@ def _mark_flagged(ax, series: Series, flagged: dict) -> None:
 
 
 def _head_and_foot(fig, ledger: Ledger, series: Series, st: Style, data_hash: str, lang: str,
-                   left_out: int = 0) -> None:
+                   left_out=frozenset()) -> None:
     """Title, subtitle and footer; long titles wrap onto more lines instead of being cut."""
     title, sub = _titles(series.indicator, series, st, lang)
     size = 14.5 if len(title) <= 2 else 12.5
@@ -260,10 +260,11 @@ def _head_and_foot(fig, ledger: Ledger, series: Series, st: Style, data_hash: st
     fig.text(0.075, 0.965 - 0.045 * len(title) * size / 14.5 - 0.012, sub, fontsize=11, color="#444444",
              ha="left", va="top", gid="subtitle")
     if st.name == "publish":
-        lines = textwrap.wrap(dict(series.indicator.chart).get("source") or source_line(ledger, series, lang), 150)
+        lines = textwrap.wrap(dict(series.indicator.chart).get("source")
+                              or source_line(ledger, series, lang, left_out=left_out), 150)
         note = dict(series.indicator.chart).get("note")
         lines += textwrap.wrap(note, 150) if note else []
-        lines += [words(lang)["outdated"].format(n=left_out)] if left_out else []
+        lines += [words(lang)["outdated"].format(n=len(left_out))] if left_out else []
         fig.text(0.075, 0.045, "\n".join(lines), fontsize=9.5, color="#333333", ha="left", va="bottom",
                  linespacing=1.35, gid="source")
         if data_hash:
@@ -275,7 +276,7 @@ def _head_and_foot(fig, ledger: Ledger, series: Series, st: Style, data_hash: st
 
 
 def _statement(fig, ax, ledger: Ledger, series: Series, p: Point, st: Style, data_hash: str, lang: str,
-               left_out: int = 0):
+               left_out=frozenset()):
     """A single figure as a statement: the value large, what it counts, when, and who said it."""
     ax.set_axis_off()
     ind = series.indicator
