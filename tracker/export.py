@@ -101,10 +101,8 @@ def write_table(frame: pd.DataFrame, path: str | Path, fmt: str, spreadsheets: b
     path = Path(path)
     if not path.parent.is_dir():  # never a folder made where a mistyped path points
         raise TrackerError(f"{path.parent}: no such folder; create it, or give --out a path in one that exists")
-    if fmt in ("csv", "json"):
-        frame = whole_numbers(frame)
+    frame = prepared(frame, fmt, spreadsheets)
     if fmt == "csv":
-        frame = safe_for_spreadsheets(frame) if spreadsheets else frame  # a data package's CSV is for programs
         atomic_write(path, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     elif fmt == "json":
         records = json.loads(frame.to_json(orient="records", force_ascii=False))
@@ -129,6 +127,14 @@ def _schema(frame: pd.DataFrame) -> dict:
             field["description"] = DESCRIPTIONS[col]
         fields.append(field)
     return {"fields": fields}
+
+
+def prepared(frame: pd.DataFrame, fmt: str, spreadsheets: bool = True) -> pd.DataFrame:
+    """The frame as CSV and JSON write it: counts as whole numbers; in CSV for spreadsheets (not a data
+    package's, which is for programs), no cell a spreadsheet would run as a formula."""
+    if fmt in ("csv", "json"):
+        frame = whole_numbers(frame)
+    return safe_for_spreadsheets(frame) if fmt == "csv" and spreadsheets else frame
 
 
 def safe_for_spreadsheets(frame: pd.DataFrame) -> pd.DataFrame:

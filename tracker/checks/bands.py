@@ -10,7 +10,7 @@ import pandas as pd
 
 from tracker.series import Series
 
-# Where a band is shown (all judgements, drawn from the shipped charts by eye in sessions 3 and 4):
+# Where a band is shown (judgements made when the charts were first drawn, kept as they were):
 SPREAD_MAX = 5.0  # cells whose high is more than 5x their low say nothing and are dropped...
 RUN_MIN_CELLS = 4  # ...and so are informative stretches shorter than 4 cells (weeks): a sliver reads as data
 BAND_MAX_RATIO = 4.0  # within what is kept, where high is over 4x low (or low is zero) the band is blanked
@@ -42,8 +42,6 @@ def monotone_band(band, series: Series):
     """A running total's expected range as it can be: never falling, never below a figure already
     reported as exact (or as a lower bound) by that date, and never above one reported as exact (or as
     an upper bound) later, unless that one is below what was reported before it."""
-    import numpy as np
-
     if band is None or band.empty:
         return band
     band = band.sort_values("t").reset_index(drop=True)

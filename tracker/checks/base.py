@@ -99,13 +99,6 @@ class Check:
     def applies(self, series: Series) -> bool:
         return self.kinds is None or series.indicator.kind in self.kinds
 
-    def threshold_values(self) -> dict:
-        """Each named threshold and its value, read from the check's module."""
-        import sys
-
-        module = sys.modules[self.func.__module__]
-        return {name: getattr(module, name) for name in self.thresholds}
-
 
 CHECKS: list[Check] = []
 

@@ -14,7 +14,7 @@ import importlib
 from dataclasses import dataclass, field, replace
 
 from tracker._infra.pool import SHARED, fork_map
-from tracker.checks.bands import monotone_band
+from tracker.checks.bands import monotone_band, shown
 from tracker.checks.base import CHECKS, SEVERITIES, Context, Flag, codes, culprit_codes, widest_scope
 from tracker.checks.jumps import observations
 from tracker.ledger.model import Ledger
@@ -36,6 +36,7 @@ class CheckResult:
     flags: tuple[Flag, ...]
     fits: dict
     acknowledged: tuple[Flag, ...] = ()
+    series: dict = field(default_factory=dict)  # each checked indicator's Series, for the band's policy
 
     def __iter__(self):
         return iter(self.flags)
@@ -65,13 +66,9 @@ class CheckResult:
                     codes.append(fl.code)
         return out
 
-    series: dict = field(default_factory=dict)  # each checked indicator's Series, for the band's policy
-
     def bands(self) -> dict:
         """Each modelled indicator's expected band where it says something (tracker.checks.bands.shown), as a
         DataFrame of date, low, mid, high: what a chart draws."""
-        from tracker.checks.bands import shown
-
         out = {}
         for ind, fit in self.fits.items():
             band = shown(fit.band, self.series[ind]) if fit is not None and ind in self.series else None

@@ -27,9 +27,9 @@ def cmd_export(args) -> int:
     if args.out == "-":
         if args.format == "parquet":
             raise UsageError("Parquet cannot go to standard output; give --out FILE")
-        safe = export.safe_for_spreadsheets(export.whole_numbers(frame))
-        sys.stdout.write(safe.to_csv(index=False) if args.format == "csv" else
-                         export.whole_numbers(frame).to_json(orient="records", force_ascii=False, indent=1) + "\n")
+        ready = export.prepared(frame, args.format)
+        sys.stdout.write(ready.to_csv(index=False) if args.format == "csv" else
+                         ready.to_json(orient="records", force_ascii=False, indent=1) + "\n")
         return EXIT_OK
     export.write_table(frame, args.out, args.format)
     print(f"{args.out}: {len(frame)} rows ({args.what})", file=sys.stderr)

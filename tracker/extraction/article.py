@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tracker.errors import ExtractError
+from tracker.languages import detect
 
 MAX_TEXT = 2_000_000  # characters read from one article
 MAX_BYTES = 10_000_000  # bytes fetched from one address
@@ -26,13 +27,6 @@ class Article:
     cut: str | None = None  # what of the file was not read, when it was too large to read whole
 
 
-
-
-def detect_language(text: str) -> str:
-    """The language of a text (tracker.languages.detect)."""
-    from tracker.languages import detect
-
-    return detect(text)
 
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b", re.I)
@@ -115,7 +109,7 @@ def read_text_article(text: str, published: str | None = None, url: str | None =
     if am:
         author = am.group(1).strip()
     return Article(text=text, title=title, publisher=publisher, author=author, published=published, url=url,
-                   language=detect_language(text), document=document, cut=cut)
+                   language=detect(text), document=document, cut=cut)
 
 
 def _cut(name: str | None, length: int) -> str | None:
@@ -156,7 +150,7 @@ def read_html_article(html: str | bytes, url: str | None = None, published: str 
     return Article(text=text, title=doc.title, publisher=publisher or doc.sitename or doc.hostname,
                    author=doc.author, published=published or doc.date or dateline(text.split("\n", 8)[:8]),
                    url=url or doc.url,
-                   language=getattr(doc, "language", None) or detect_language(text), document=document, cut=cut)
+                   language=getattr(doc, "language", None) or detect(text), document=document, cut=cut)
 
 
 def read_article(path: str | Path, published: str | None = None, url: str | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from tracker.extraction.article import Article, detect_language
+from tracker.extraction.article import Article
 from tracker.extraction.context import claimant_of, counted_noun, months_by_number, near_text, time_of
 from tracker.extraction.figures import (
     RANGE_BEFORE,
@@ -23,7 +23,7 @@ from tracker.extraction.figures import (
 )
 from tracker.extraction.sentences import is_page_chrome, sentences
 from tracker.extraction.suggest import indicator_vocabulary, suggest_indicator, why_suggested
-from tracker.languages import alternation
+from tracker.languages import alternation, detect
 from tracker.ledger.dates import DateError, parse_span
 
 
@@ -187,7 +187,7 @@ def _pieces(offset: int, sentence: str):
 def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candidates:
     """Every candidate figure in the article, in order of appearance, with a suggested indicator; at most
     `limit` (what was left out is said in the result's `left_out`)."""
-    lang = article.language or detect_language(article.text)
+    lang = article.language or detect(article.text)
     published, events = _published(article), _event_dates(ledger)
     vocabulary = indicator_vocabulary(ledger) if ledger is not None and ledger.indicators else None
     starts, pos = [], 0  # where each paragraph (line) starts, to find a sentence's own by offset

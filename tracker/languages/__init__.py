@@ -128,12 +128,7 @@ def decimal_comma(lang: str) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-
-
-@functools.cache
-def _script_letters() -> dict[str, re.Pattern]:
-    ranges = {"cyrillic": "\u0400-\u04ff"}
-    return {s: re.compile(f"[{r}]") for s, r in ranges.items()}
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def detect(text: str) -> str:
@@ -142,7 +137,7 @@ def detect(text: str) -> str:
     letters = len(_LETTER.findall(text))
     if not letters:
         return "en"
-    if len(_script_letters()["cyrillic"].findall(text)) / letters < 0.3:
+    if len(_CYRILLIC.findall(text)) / letters < 0.3:
         return "en"
     counts = {code: sum(text.count(c) for c in m.LETTERS) for code, m in LANGUAGES.items()
               if getattr(m, "SCRIPT", "") == "cyrillic"}

@@ -11,9 +11,9 @@ from datetime import date
 import matplotlib.dates as mdates
 from matplotlib.ticker import Formatter
 
+from tracker.languages import chart_words as words
 from tracker.ledger.dates import Span
 from tracker.ledger.model import Ledger
-from tracker.render.words import words
 from tracker.series import Series, claimant_key
 
 

@@ -21,9 +21,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from tracker.languages import chart_words as words
 from tracker.ledger.model import Ledger
 from tracker.render.captions import DateTicks, event_rows, footer_text, source_line, when_text
-from tracker.render.words import words
 from tracker.series import Point, Series, claimant_key, series_of
 from tracker.text.formatting import BIDI_SHOWN, format_value, subtitle
 

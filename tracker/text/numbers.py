@@ -119,7 +119,7 @@ def scan(text: str, lang: str = "en") -> list[Number]:
     taken = [(n.start, n.end) for n in found]
     _read_tables(_PHRASE_TABLES, text, low, tokens, taken, found)
     for start, end, value in numwords.numbers(text, low, taken, tokens):
-        if numwords.lookup(low[start:end]) is not None and low[start:end] in VAGUE:
+        if low[start:end] in VAGUE:
             continue  # a lone 'тысячи' is 'thousands' unless a bound comes before it: read below
         taken.append((start, end))
         found.append(Number(start, end, text[start:end], float(value), (float(value),), False, "words"))
