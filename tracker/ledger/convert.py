@@ -157,6 +157,24 @@ class LanguageType(FieldType):
         return raw
 
 
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+
+
+class CountryType(FieldType):
+    def schema(self, f):
+        return {"type": "string", "pattern": _COUNTRY.pattern}
+
+    def convert_text(self, f, raw, today):
+        from tracker.ledger.definitions import COUNTRIES
+
+        if not _COUNTRY.match(raw):
+            code = next((c for c, name in COUNTRIES.items() if name.lower() == raw.strip().lower()), None) \
+                or (raw.strip().upper() if _COUNTRY.match(raw.strip().upper()) else None)
+            fix = f"write {code}" if code else "write a code such as RU, UA or BY"
+            raise Invalid(f"{f.name}: '{raw}' is not an ISO 3166-1 alpha-2 country code; {fix}")
+        return raw
+
+
 class ListType(FieldType):
     """A list of plain text items (for reflist, of ids checked against their section later)."""
 
@@ -184,6 +202,7 @@ class AcksType(FieldType):
 TYPES: dict[str, FieldType] = {
     "text": FieldType(), "number": NumberType(), "date": DateType(), "span": SpanType(), "enum": EnumType(),
     "bool": BoolType(), "id": IdType(), "url": UrlType(), "language": LanguageType(), "list": ListType(),
+    "country": CountryType(),
     "reflist": ListType(), "ref": FieldType(), "chart": ChartType(), "acks": AcksType(),
 }
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.ledger.definitions import MEASURES
+
 KINDS = ("stock", "cumulative", "flow", "rate")
 PERS = ("day", "week", "month", "year")
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range")
@@ -22,7 +24,7 @@ SPAN_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
 @dataclass(frozen=True, slots=True)
 class Field:
     name: str
-    type: str  # id | text | number | date | span | enum | bool | list | ref | reflist | url | language | chart | acks
+    type: str  # id text number date span enum bool list ref reflist url language country chart acks
     doc: str
     required: bool = False
     choices: tuple = ()
@@ -41,6 +43,12 @@ INDICATOR = _fields(
     Field("per", "enum", "Rate only: the time unit of the rate.", choices=PERS),
     Field("counts", "text", "(tracker) A short phrase for chart subtitles: 'cases received by military courts'."),
     Field("aliases", "list", "Other names the indicator goes by in articles."),
+    Field("country", "country", "(tracker) Whose figure it is: an ISO 3166-1 alpha-2 code such as RU, UA or BY."),
+    Field("producer", "text", "(tracker) Whose count it is: 'Mediazona', 'Office of the Prosecutor General of "
+          "Ukraine'."),
+    Field("measure", "enum", "(tracker) What is counted: " + ", ".join(MEASURES) + " (docs/ledger-format.md).",
+          choices=tuple(MEASURES)),
+    Field("articles", "list", "(tracker) The articles of the country's criminal code counted: [337, 338]."),
     Field("description", "text", "Free text on the definition and its pitfalls."),
     Field("chart", "chart", "(tracker) Words for the published chart: {title, subtitle, source, note}, each text."),
 )

@@ -156,7 +156,9 @@ class _Loader:
             return None
         return Indicator(id=e.id, title=v["title"], unit=v["unit"], kind=v["kind"], since=v.get("since"),
                          per=v.get("per"), counts=v.get("counts"), aliases=v.get("aliases", ()),
-                         description=v.get("description"), chart=v.get("chart", ()))
+                         description=v.get("description"), chart=v.get("chart", ()),
+                         country=v.get("country"), producer=v.get("producer"), measure=v.get("measure"),
+                         articles=v.get("articles", ()))
 
     def _source(self, e: Entry) -> Source | None:
         self._rules(e, {})

@@ -22,6 +22,10 @@ class Indicator:
     aliases: tuple[str, ...] = ()
     description: str | None = None
     chart: tuple[tuple[str, str], ...] = ()  # words for the published chart: (title|subtitle|source|note, text)
+    country: str | None = None  # what it counts (tracker.ledger.definitions): whose figure,
+    producer: str | None = None  # whose count,
+    measure: str | None = None  # what is counted,
+    articles: tuple[str, ...] = ()  # under which articles of the country's criminal code
 
     @property
     def is_share(self) -> bool:

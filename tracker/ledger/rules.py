@@ -68,6 +68,19 @@ def per_for_rates(e: Entry, refs: dict) -> Found:
         yield "per", "'per' applies to rate indicators only; remove it or set kind: rate"
 
 
+@rule("indicator")
+def articles_of_a_code(e: Entry, refs: dict) -> Found:
+    import re
+
+    articles = e.values.get("articles", ())
+    if articles and not e.given("country"):
+        yield "articles", (f"indicator '{e.id}' lists articles but no country whose criminal code they are of; "
+                           "add country: RU (or the country's ISO code)")
+    for i, a in enumerate(articles):
+        if not re.fullmatch(r"\d{1,4}(\.\d{1,2})?", a):
+            yield ("articles", i), f"articles: '{a}' is not an article number; write the number only, as 337 or 352.1"
+
+
 # -- sources --------------------------------------------------------------------------------
 
 
