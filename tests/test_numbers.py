@@ -256,9 +256,19 @@ def test_no_number_is_read_where_none_is(text, lang):
     assert words_read(text, lang) == []
 
 
-def test_digits_with_a_scale_are_not_joined_to_a_date_or_an_abbreviation():
+def test_digits_with_a_scale_are_not_joined_to_a_date_or_a_larger_number():
     assert words_read("3 тысячи 18 мая", "ru") == [3000, 18]
-    assert words_read("3 тыс. 200 дел", "ru") == [3000, 200]  # an abbreviation ends the number as printed
+    assert words_read("12 тыс. 2024 года", "ru") == [12000, 2024]
+
+
+@pytest.mark.parametrize("text,value", [  # as Interfax-Ukraine, Racurs and Bagnet print the prosecutors' counts
+    ("у 2022 році зареєстровано 6 тис 988 проваджень", 6988),
+    ("зареєстрували 202 тис. 997 проваджень за СЗЧ", 202_997),
+    ("справ за дезертирство було зареєстровано 50 тис. 58 справ", 50_058),
+    ("у 1 тис. 248 з них повідомлено про підозру", 1248),
+])
+def test_digits_after_an_abbreviated_scale_complete_the_number(text, value):
+    assert [n.value for n in scan(text, "uk") if n.value != 2022] == [value]
 
 
 def test_a_total_printed_in_digits_and_words_is_a_stated_quote():

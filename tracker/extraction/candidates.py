@@ -7,11 +7,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
 from tracker.extraction.article import Article
 from tracker.extraction.context import claimant_of, counted_noun, months_by_number, near_text, time_of
+from tracker.extraction.facets import facets_at, markers
 from tracker.extraction.figures import (
     RANGE_BEFORE,
     RANGE_JOIN,
@@ -25,6 +27,7 @@ from tracker.extraction.sentences import is_page_chrome, sentences
 from tracker.extraction.suggest import indicator_vocabulary, suggest_indicator, why_suggested
 from tracker.languages import alternation, detect
 from tracker.ledger.dates import DateError, parse_span
+from tracker.ledger.definitions import PRODUCERS, Facets
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,14 @@ class Candidate:
     assumed: bool = False  # the period is the article's month, not printed ("800 sentences a month")
     why: str = ""  # what made the indicator the suggestion, in words
     notes: tuple[str, ...] = field(default_factory=tuple)
+    facets: Facets | None = None  # what it counts, as read: country, measure, offences, articles, producer, time
+
+    def read(self) -> Facets:
+        """The facets read, with the kind of time and the start the sentence gives."""
+        f = self.facets or Facets()
+        kind = "rate" if self.per else "cumulative" if self.since and not self.period else \
+            "flow" if self.period and not self.assumed and not self.as_of and not self.change else None
+        return replace(f, kind=kind, since=self.since)
 
 
 def _published(article: Article):
@@ -184,6 +195,22 @@ def _pieces(offset: int, sentence: str):
         start = end
 
 
+_CLAUSE_END = re.compile(r"[,;:()]")
+
+
+def _clause(sentence: str, offset: int, start: int) -> tuple[int, int]:
+    """The clause around a number: from the punctuation before it to the punctuation after it."""
+    before = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
+    after = _CLAUSE_END.search(sentence, start)
+    return offset + before, offset + (after.start() if after else len(sentence))
+
+
+def _producer_near(marks, offset: int, length: int, paragraph: tuple[int, int]) -> bool:
+    """Whether a producer is named in the sentence or its paragraph (which outranks an 'according to' elsewhere)."""
+    return any(m.facet == "producer" and (offset <= m.start < offset + length or paragraph[0] <= m.start < paragraph[1])
+               for m in marks)
+
+
 def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candidates:
     """Every candidate figure in the article, in order of appearance, with a suggested indicator; at most
     `limit` (what was left out is said in the result's `left_out`)."""
@@ -197,6 +224,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     out = Candidates()
     out.left_out = (article.cut,) if article.cut else ()
     seen: set[tuple[str, int]] = set()  # a sentence printed twice (a headline repeated) gives its figures once
+    marks = markers(article.text, lang)
     for offset, sentence, cut in (p for o, s in sentences(article.text) for p in _pieces(o, s)):
         if len(out) >= limit:
             name = article.document or article.url or article.title or "an article"
@@ -213,10 +241,18 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             time["assumed"] = True
         claimant = claimant_of(sentence) or claimant_of(near_text(article.text, starts, offset, len(sentence)))
         months = months_by_number(sentence, published) if time.get("period") else []
+        line = bisect.bisect_right(starts, offset) - 1
+        paragraph = (starts[line], starts[line + 1] if line + 1 < len(starts) else len(article.text))
         for start, c in _sentence_candidates(sentence, lang, time, claimant, nums):
             if (sentence, start) in seen:
                 continue
             seen.add((sentence, start))
+            at = offset + start
+            facets = facets_at(marks, (offset, offset + len(sentence)), _clause(sentence, offset, start),
+                               (at, at + len(c.printed)), paragraph, percent=c.percent, change=bool(c.change))
+            named = PRODUCERS[facets.producer][0] if facets.producer else None
+            c = replace(c, facets=facets, claimant=named if named and (not c.claimant or _producer_near(
+                marks, offset, len(sentence), paragraph)) else c.claimant or named)
             if months and not c.change:  # the month written nearest before the figure (else the first)
                 _, period, text = max((mo for mo in months if mo[0] < start), default=months[0])
                 c = replace(c, period=period, time_text=text)

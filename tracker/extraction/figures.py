@@ -140,8 +140,8 @@ def rounding(printed: str, value: float, words: bool) -> float | None:
     zeros, is read as rounded. Everything else is read as the count itself."""
     import math
 
-    if value is None or value <= 0:
-        return None
+    if value is None or value <= 0 or re.search(r"[^\W\d_]\.?\s+\d", printed):
+        return None  # digits after the scale word ('6 тис 988'): the count itself
     m = None if words else re.match(r"\s*(\d[\d\s\u00a0\u202f\u2009,.'’]*)\s?([^\W\d_]+)?", printed)
     if m and m.group(2) and value >= 1000:  # with a scale word: the unit of the last digit printed
         printed_digits = re.sub(r"[^\d]", "", m.group(1))

@@ -148,3 +148,48 @@ CHART_WORDS = {
     "list_and": " and ",
     "outdated": "{n} figure(s) printed after a newer one left out.",
 }
+
+# -- what a figure counts (tracker.extraction.facets) -------------------------------------------
+# Phrases of lower-case words (a possessive 's dropped), matched against the text's words; a phrase may be a
+# regular expression over words separated by single spaces.
+COUNTRY_WORDS = {
+    "UA": ["ukraine", "ukrainian", "ukrainians", "kyiv", "armed forces of ukraine", "afu", "verkhovna rada"],
+    "RU": ["russia", "russian", "russians", "kremlin", "moscow", "putin"],
+    "BY": ["belarus", "belarusian", "belarusians", "lukashenko", "minsk"],
+    "US": ["u s", "us army", "united states", "american", "americans", "pentagon", "iraq war", "marine corps"],
+}
+NOT_SUBJECT = ["invasion", "war", "aggression", "attack", "occupation", "intelligence", "hur", "gur"]
+MEASURE_WORDS = {
+    "cases": ["cases?", "criminal cases?"],
+    "proceedings": ["proceedings?", "criminal proceedings?", "opened", "registered", "probed", "launched"],
+    "court-cases": ["received by (?:military )?courts?", "reach(?:ed|ing)? (?:military )?courts?",
+                    "military courts?", "heard"],
+    "persons": ["soldiers?", "troops?", "servicem[ae]n", "people", "persons?", "deserters?", "officers?",
+                "prisoners?", "individuals?", "men", "personnel", "members", "recruits?", "conscripts?"],
+    "persons-charged": ["charged", "charges?", "suspicion", "defendants?", "prosecuted", "accused", "indicted"],
+    "people-helped": ["helped", "help", "assisted", "evacuated"],
+    "sentences": ["sentences?", "sentenced", "verdicts?", "convictions?", "convicted"],
+    "requests": ["requests?", "appeals?", "applications?", "inquiries"],
+}
+OFFENCE_WORDS = {
+    "awol": ["awol", "absence without (?:official )?leave", "absent without (?:official )?leave",
+             "unauthori[sz]ed (?:abandonment|absence|leave)", "left (?:their |his )?units? without permission",
+             "szch", "soch"],
+    "desertion": ["desertions?", "deserters?", "deserted", "desert(?:ing)?"],
+    "disobedience": ["disobey(?:ing|ed)? orders?", "disobedience", "refus(?:al|ing|ed) to obey"],
+    "draft-evasion": ["draft evasion", "draft dodg(?:ing|ers?)", "evad(?:ing|ed) (?:the )?draft",
+                      "evad(?:ing|ed) mobili[sz]ation"],
+}
+PRODUCER_NAMES = {
+    "mediazona": ["mediazona", "media zona"],
+    "idite-lesom": ["idite lesom", "get lost", "go by the forest", "run to the forest", "go to the forest"],
+    "ua-prosecutor-general": ["office of the prosecutor general", "prosecutor general office",
+                              "prosecutor general of ukraine", "pgo"],
+    "ua-state-bureau-of-investigation": ["state bureau of investigations?", "sbi"],
+    "ua-intelligence": ["hur", "gur", "ukrainian (?:military |defence |defense )?intelligence",
+                        "main (?:directorate|intelligence directorate)"],
+    "opendatabot": ["opendatabot"],
+    "viasna": ["viasna", "vyasna", "viasna human rights cent(?:re|er)"],
+    "us-army": ["u s army", "us army", "army spokes(?:wo)?man", "according to the army", "the army says?"],
+}
+ARTICLE_WORDS = [r"[Aa]rticles?", r"[Aa]rt\."]

@@ -182,6 +182,13 @@ class ListType(FieldType):
         return {"type": "array", "items": {"type": "string"}}
 
 
+class ArticlesType(ListType):
+    """Numbers of articles of a criminal code: [337, 338, 352.1]."""
+
+    def schema(self, f):
+        return {"type": "array", "items": {"type": ["string", "number"]}}
+
+
 class ChartType(FieldType):
     """A small mapping of texts (title, subtitle, source, note) for an indicator's published chart."""
 
@@ -202,7 +209,7 @@ class AcksType(FieldType):
 TYPES: dict[str, FieldType] = {
     "text": FieldType(), "number": NumberType(), "date": DateType(), "span": SpanType(), "enum": EnumType(),
     "bool": BoolType(), "id": IdType(), "url": UrlType(), "language": LanguageType(), "list": ListType(),
-    "country": CountryType(),
+    "country": CountryType(), "articles": ArticlesType(),
     "reflist": ListType(), "ref": FieldType(), "chart": ChartType(), "acks": AcksType(),
 }
 

@@ -24,7 +24,7 @@ SPAN_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
 @dataclass(frozen=True, slots=True)
 class Field:
     name: str
-    type: str  # id text number date span enum bool list ref reflist url language country chart acks
+    type: str  # id text number date span enum bool list ref reflist url language country articles chart acks
     doc: str
     required: bool = False
     choices: tuple = ()
@@ -48,7 +48,7 @@ INDICATOR = _fields(
           "Ukraine'."),
     Field("measure", "enum", "(tracker) What is counted: " + ", ".join(MEASURES) + " (docs/ledger-format.md).",
           choices=tuple(MEASURES)),
-    Field("articles", "list", "(tracker) The articles of the country's criminal code counted: [337, 338]."),
+    Field("articles", "articles", "(tracker) The articles of the country's criminal code counted: [337, 338]."),
     Field("description", "text", "Free text on the definition and its pitfalls."),
     Field("chart", "chart", "(tracker) Words for the published chart: {title, subtitle, source, note}, each text."),
 )

@@ -173,8 +173,9 @@ def _joined(found: list[Number], text: str) -> list[Number]:
 
 
 def _rest_after_scale(prev: Number, n: Number, text: str) -> tuple[float, ...] | None:
-    """The readings of `prev` that `n` completes, when `prev` is digits with a scale word written out ('311
-    тисяч', not '311 тыс.') and `n` the whole number below that scale right after it ('327'), not a date."""
+    """The readings of `prev` that `n` completes, when `prev` is digits with a scale word ('311 тисяч', '6 тис',
+    '202 тис.') and `n` the whole number below that scale right after it ('327', '997'; '50 тис. 58' is 50,058),
+    not a date."""
     if prev.kind != "digits" or n.kind not in ("digits", "words") or prev.percent or n.percent:
         return None
     m = _SCALE_WORD_END.search(prev.text)
@@ -185,7 +186,7 @@ def _rest_after_scale(prev: Number, n: Number, text: str) -> tuple[float, ...] |
     return tuple(r + n.value for r in prev.readings)
 
 
-_SCALE_WORD_END = re.compile(r"\s([^\W\d_]{4,})$")  # a scale word in full at the end of a number ('тисяч')
+_SCALE_WORD_END = re.compile(r"\s([^\W\d_]{3,})\.?$")  # a scale word at the end of a number ('тисяч', 'тис.')
 _MONTH_AFTER = re.compile(r"\s*(?:" + alternation("MONTH_WORDS") + r")\b", re.I)
 _OUT_OF = re.compile(r"\s+(?:" + alternation("OUT_OF", escape=True) + r")\s+", re.I)
 

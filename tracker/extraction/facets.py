@@ -1,0 +1,155 @@
+"""What a figure counts, read from its sentence and its article: whose country, which measure, which offences
+and articles of a code, and who produced it (tracker.ledger.definitions has the vocabularies).
+
+Words are matched as lemmas (tracker.text.lemmas), so every case form of a name counts: the words are those of
+each language module's COUNTRY_WORDS, NOT_SUBJECT, MEASURE_WORDS, OFFENCE_WORDS, PRODUCER_NAMES, ARTICLE_WORDS.
+
+    marks = markers(article_text, "uk")                    # once per article
+    facets_at(marks, sentence_start, sentence_end, number_start, number_end)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from tracker.languages import LANGUAGES
+from tracker.ledger.definitions import COUNTS_ABROAD, GENERIC, MEASURES, PRODUCERS, Facets
+from tracker.text.lemmas import lemmatise
+
+NOT_SUBJECT_REACH = 3  # words: a country named this close to 'invasion', 'war', 'intelligence' is not the subject
+NOUN_REACH = 40  # characters after a number where its counted noun stands ("6 988 проваджень")
+ARTICLE_MAJORITY = 2 / 3  # the share of an article's country words one country needs to be the article's
+FACETS = ("country", "measure", "offence", "producer")
+
+
+@dataclass(frozen=True)
+class Marker:
+    start: int  # in the original text
+    end: int
+    facet: str  # country | measure | offence | producer | article
+    value: str
+
+
+def _phrase_pattern(phrases) -> re.Pattern:
+    return re.compile(r"(?<![\w'])(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + r")(?![\w'])")
+
+
+@functools.cache
+def _tables(lang: str) -> dict:
+    """A language's facet words as compiled patterns over lemma text: facet -> [(value, pattern)]."""
+    m = LANGUAGES.get(lang)
+    if m is None or not hasattr(m, "COUNTRY_WORDS"):
+        return {}
+    out = {"country": [(v, _phrase_pattern(p)) for v, p in m.COUNTRY_WORDS.items()],
+           "measure": [(v, _phrase_pattern(p)) for v, p in m.MEASURE_WORDS.items()],
+           "offence": [(v, _phrase_pattern(p)) for v, p in m.OFFENCE_WORDS.items()],
+           "producer": [(v, _phrase_pattern(p)) for v, p in m.PRODUCER_NAMES.items()],
+           "not_subject": [("", _phrase_pattern(m.NOT_SUBJECT))]}
+    out["article"] = re.compile(r"(?<!\w)(?:" + "|".join(m.ARTICLE_WORDS) + r")\s*(\d{3}(?:\.\d)?)"
+                                r"((?:\s*(?:,|\w{1,3})\s*\d{3}(?:\.\d)?(?!\d))*)")
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def markers(text: str, lang: str) -> tuple[Marker, ...]:
+    """Every facet word of a text, in order, with where it stands. A country named next to a war or an
+    intelligence service ('the invasion of Ukraine', 'Ukrainian intelligence') is left out: it is not whose
+    figure it is. A producer's name also marks its country, unless it counts another country's people."""
+    tables = _tables(lang)
+    if not tables:
+        return ()
+    lem = lemmatise(text, lang)
+    found: list[Marker] = []
+    blocked = {lem.token(m.start()) for m in tables["not_subject"][0][1].finditer(lem.text)}
+    for facet in ("country", "measure", "offence", "producer"):
+        for value, pattern in tables[facet]:
+            for m in pattern.finditer(lem.text):
+                start, end = lem.original(m.start(), m.end())
+                if facet == "country":
+                    i = lem.token(m.start())
+                    if any(abs(i - b) <= NOT_SUBJECT_REACH for b in blocked):
+                        continue
+                found.append(Marker(start, end, facet, value))
+                if facet == "producer" and value not in COUNTS_ABROAD:
+                    found.append(Marker(start, end, "country", PRODUCERS[value][1]))
+    for m in tables["article"].finditer(text):
+        for number in [m.group(1), *re.findall(r"\d{3}(?:\.\d)?", m.group(2) or "")]:
+            found.append(Marker(m.start(), m.end(), "article", number))
+    return tuple(sorted(found, key=lambda x: (x.start, x.facet, x.value)))
+
+
+def producers_in(text: str) -> list[tuple[int, str]]:
+    """(where, producer id) of every producer a text names, in any language the tool reads."""
+    out = []
+    for lang in LANGUAGES:
+        out += [(m.start, m.value) for m in markers(text, lang) if m.facet == "producer"]
+    return sorted(set(out))
+
+
+def _nearest(marks, at: int):
+    return min(marks, key=lambda m: (abs(m.start - at), m.start), default=None)
+
+
+def article_country(marks: tuple[Marker, ...]) -> str | None:
+    """The country most of an article's country words name, when it is a clear majority."""
+    counts = Counter(m.value for m in marks if m.facet == "country")
+    if not counts:
+        return None
+    value, n = counts.most_common(1)[0]
+    return value if n >= 2 and n / sum(counts.values()) >= ARTICLE_MAJORITY else None
+
+
+def article_producer(marks: tuple[Marker, ...]) -> str | None:
+    counts = Counter(m.value for m in marks if m.facet == "producer")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number: tuple[int, int]) -> str | None:
+    """The measure a number counts: its counted noun (the measure word nearest after it, else nearest before it in
+    its clause, else in its sentence), made specific by a word of the same group in the clause ('cases' with
+    'registered' are proceedings; 'soldiers' with 'helped' are people helped); a suspicion or charge in the clause
+    makes it persons charged ('in 15,564 of these cases suspects were notified')."""
+    in_sentence = [m for m in marks if m.facet == "measure" and sentence[0] <= m.start < sentence[1]]
+    in_clause = [m for m in in_sentence if clause[0] <= m.start < clause[1]]
+    if any(m.value == "persons-charged" for m in in_clause):
+        return "persons-charged"
+    after = [m for m in in_sentence if number[1] <= m.start <= number[1] + NOUN_REACH]
+    counted = min(after, key=lambda m: m.start) if after else None
+    if counted is None:
+        before = [m for m in in_clause if m.start < number[0]]
+        counted = max(before, key=lambda m: m.start) if before else _nearest(in_sentence, number[0])
+    if counted is None:
+        return None
+    measure = counted.value
+    group = MEASURES[measure][0]
+    if measure in GENERIC:
+        specific = [m for m in in_clause if m.value not in GENERIC and MEASURES[m.value][0] == group]
+        if specific:
+            measure = _nearest(specific, number[0]).value
+    return measure
+
+
+def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tuple[int, int],
+              number: tuple[int, int], paragraph: tuple[int, int] | None = None, *, percent: bool = False,
+              change: bool = False, article: bool = True) -> Facets:
+    """The facets of the number at `number` (offsets in the marked text): country and measure from its clause,
+    then its sentence (then, for the country, the article's majority); offences and articles from its sentence;
+    the producer named in its sentence, else its paragraph, else the one the article names most."""
+    in_sentence = [m for m in marks if sentence[0] <= m.start < sentence[1]]
+    countries = [m for m in in_sentence if m.facet == "country"]
+    near = [m for m in countries if clause[0] <= m.start < clause[1]]
+    country = _nearest(near or countries, number[0])
+    country_value = country.value if country else (article_country(marks) if article else None)
+    measure = "share" if percent else None if change else measure_at(marks, clause, sentence, number)
+    producers = [m for m in in_sentence if m.facet == "producer"]
+    if not producers and paragraph is not None:
+        producers = [m for m in marks if m.facet == "producer" and paragraph[0] <= m.start < paragraph[1]]
+    producer = _nearest(producers, number[0])
+    producer_value = producer.value if producer else (article_producer(marks) if article else None)
+    return Facets(country=country_value, measure=measure,
+                  offences=frozenset(m.value for m in in_sentence if m.facet == "offence"),
+                  articles=frozenset(m.value for m in in_sentence if m.facet == "article"),
+                  producer=producer_value)

@@ -1,0 +1,67 @@
+"""A text's words as lemmas, so that a phrase is found in any of its forms: 'Офісі генерального прокурора' and
+'Офісу генпрокурора' read as 'офіс генеральний прокурор' and 'офіс генпрокурор'.
+
+Languages whose module names a pymorphy3 dictionary (MORPHOLOGY) are lemmatised by it; others are lower-cased
+with a possessive 's dropped ("Ukraine's" -> "ukraine").
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from tracker.languages import LANGUAGES
+
+_WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’ʼ]s$")
+
+
+@dataclass(frozen=True)
+class Lemmas:
+    """The lemmas of a text joined by single spaces (`text`), and for each lemma where it starts in `text` and
+    where its word starts and ends in the original."""
+
+    text: str
+    starts: tuple[int, ...]
+    origins: tuple[tuple[int, int], ...]
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that the lemma text's [start, end) stands for."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        j = bisect.bisect_right(self.starts, max(start, end - 1)) - 1
+        return self.origins[i][0], self.origins[j][1]
+
+    def token(self, start: int) -> int:
+        """The index of the lemma at `start` of the lemma text."""
+        return bisect.bisect_right(self.starts, start) - 1
+
+
+@functools.cache
+def _analyser(code: str):
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=code)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def lemma(word: str, lang: str) -> str:
+    """One word's lemma in `lang` (cached: news repeats its words)."""
+    module = LANGUAGES.get(lang)
+    code = getattr(module, "MORPHOLOGY", None) if module is not None else None
+    if code:
+        return _analyser(code).parse(word)[0].normal_form.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+    return _POSSESSIVE.sub("", word.lower())
+
+
+@functools.lru_cache(maxsize=256)
+def lemmatise(text: str, lang: str) -> Lemmas:
+    parts, starts, origins, at = [], [], [], 0
+    for m in _WORD.finditer(text):
+        word = lemma(m.group(), lang)
+        parts.append(word)
+        starts.append(at)
+        origins.append((m.start(), m.end()))
+        at += len(word) + 1
+    return Lemmas(" ".join(parts), tuple(starts), tuple(origins))
