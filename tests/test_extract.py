@@ -544,7 +544,8 @@ def test_a_journalists_article_is_read_as_a_curator_would(shipped):
 def test_a_candidate_nothing_fits_gets_a_new_indicator_proposed(shipped):
     article = read_bytes(JOURNALIST.encode(), name="a.html")
     doc = candidates_yaml(article, extract(article, shipped), shipped)
-    assert 'a new one could be cases-in-month (title: "Cases in a month", unit: cases, kind: flow)' in doc
+    assert ('a new one could be ru-criminal-cases-in-month (title: "Criminal cases in Russia in a month", unit: cases, '
+            'kind: flow, country: RU, measure: cases, producer: Mediazona)') in doc  # Mediazona counts Russia's
     assert '#   period: "2025-09"' in doc  # the commented candidate keeps its period
     rate = doc.split("value: 800", 1)[1].split("  - id:", 1)[0]
     assert 'period: "2025-10"' in rate and "assumed the article's month" in rate  # written, not commented

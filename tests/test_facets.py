@@ -2,7 +2,7 @@
 
 import pytest
 
-from tracker.extraction import extract, read_text_article
+from tracker.extraction import candidates_yaml, extract, read_text_article
 
 
 def read(text: str, lang: str | None = None, published: str = "2025-08-26"):
@@ -36,7 +36,8 @@ def test_the_article_says_whose_when_the_sentence_does_not():
 
 @pytest.mark.parametrize("text,value,measure", [
     ("У 2024 році зареєстровано 67 840 проваджень.", 67_840, "proceedings"),
-    ("Opened 202,997 criminal cases into AWOL.", 202_997, "proceedings"),  # cases + opened
+    ("Prosecutors registered 110,511 proceedings under this article.", 110_511, "proceedings"),
+    ("202,997 criminal cases were opened into AWOL.", 202_997, "cases"),  # 'opened' is said of court cases too
     ("В суды поступили 10 308 уголовных дел.", 10_308, "court-cases"),
     ("У 15 564 з цих справ особам повідомили про підозру.", 15_564, "persons-charged"),
     ("«Идите лесом» помог дезертировать 520 военным.", 520, "people-helped"),
@@ -54,3 +55,27 @@ def test_offences_and_articles_of_a_code():
     assert c.facets.offences == {"desertion"}
     c = read("Courts sentenced 500 soldiers for going AWOL under articles 337 and 338.")[500]
     assert c.facets.offences == {"awol"} and c.facets.articles == {"337", "338"}
+
+
+def test_an_indicator_of_another_country_is_never_suggested(shipped):
+    article = read_text_article("Ukraine's prosecutors have opened more than 185,000 AWOL cases since the full-scale "
+                                "invasion.", published="2025-08-26")
+    (c,) = extract(article, shipped)
+    assert c.indicator is None  # the words fit awol-court-cases-since-invasion with score 1.00 before
+    assert "awol-court-cases-since-invasion fits the words but counts Russia, not Ukraine" in c.notes
+    doc = candidates_yaml(article, [c], shipped)
+    assert "a new one could be ua-criminal-cases-since-2022-02" in doc and "country: UA" in doc
+
+
+def test_a_running_total_and_a_share_find_their_indicators(shipped):
+    text = "«Идите лесом» уже помог дезертировать 520 военным. Примерно 70% из них выехали за границу."
+    cands = {c.value: c for c in extract(read_text_article(text, published="2023-10-01"), shipped)}
+    assert cands[520].indicator == "idite-lesom-desertions-assisted"  # 'уже': a running total, not the year's flow
+    assert "producer (Idite Lesom)" in cands[520].why
+    assert cands[0.7].indicator == "idite-lesom-assisted-share-abroad"
+
+
+def test_a_figure_of_another_measure_is_not_suggested(shipped):
+    article = read_text_article("«Идите лесом» получил 6000 обращений от военных.", published="2025-11-01")
+    (c,) = extract(article, shipped)
+    assert c.read().measure == "requests" and c.indicator is None

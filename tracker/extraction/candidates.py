@@ -24,7 +24,7 @@ from tracker.extraction.figures import (
     why_not_a_figure,
 )
 from tracker.extraction.sentences import is_page_chrome, sentences
-from tracker.extraction.suggest import indicator_vocabulary, suggest_indicator, why_suggested
+from tracker.extraction.suggest import indicator_vocabulary, ranked, ruled_out, why_suggested
 from tracker.languages import alternation, detect
 from tracker.ledger.dates import DateError, parse_span
 from tracker.ledger.definitions import PRODUCERS, Facets
@@ -61,7 +61,8 @@ class Candidate:
         """The facets read, with the kind of time and the start the sentence gives."""
         f = self.facets or Facets()
         kind = "rate" if self.per else "cumulative" if self.since and not self.period else \
-            "flow" if self.period and not self.assumed and not self.as_of and not self.change else None
+            "flow" if self.period and not self.assumed and not self.as_of and not self.change else \
+            f.kind if not (self.period or self.per) else None  # "уже помог 520": a running total
         return replace(f, kind=kind, since=self.since)
 
 
@@ -111,8 +112,9 @@ def _range_end(sentence: str, n: Num, nxt: Num | None) -> Num | None:
 
 
 def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | None,
-                         nums: list[Num] | None = None) -> list[tuple[int, Candidate]]:
-    """The candidates of one sentence with where each starts in it, before an indicator is suggested."""
+                         nums: list[Num] | None = None) -> list[tuple[int, int, Candidate]]:
+    """The candidates of one sentence with where each number starts and ends in it, before an indicator is
+    suggested."""
     out = []
     nums = numbers_in(sentence, lang) if nums is None else nums
     skip_next = False
@@ -154,7 +156,7 @@ def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | N
         if precision:
             notes += (f"printed to the nearest {precision:,.0f}: read as a rounding (low/high half a unit either "
                       "side)",)
-        out.append((n.start, Candidate(
+        out.append((n.start, n.end, Candidate(
             value=value, qualifier=qualifier, quote=sentence, printed=f"{qwords} {n.printed}".strip(), low=low,
             high=high, percent=n.percent or n.share, change=change, noun=counted_noun(sentence, n),
             time_text=time.get("time_text", ""),
@@ -243,13 +245,13 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         months = months_by_number(sentence, published) if time.get("period") else []
         line = bisect.bisect_right(starts, offset) - 1
         paragraph = (starts[line], starts[line + 1] if line + 1 < len(starts) else len(article.text))
-        for start, c in _sentence_candidates(sentence, lang, time, claimant, nums):
+        for start, end, c in _sentence_candidates(sentence, lang, time, claimant, nums):
             if (sentence, start) in seen:
                 continue
             seen.add((sentence, start))
             at = offset + start
             facets = facets_at(marks, (offset, offset + len(sentence)), _clause(sentence, offset, start),
-                               (at, at + len(c.printed)), paragraph, percent=c.percent, change=bool(c.change))
+                               (at, offset + end), paragraph, percent=c.percent, change=bool(c.change))
             named = PRODUCERS[facets.producer][0] if facets.producer else None
             c = replace(c, facets=facets, claimant=named if named and (not c.claimant or _producer_near(
                 marks, offset, len(sentence), paragraph)) else c.claimant or named)
@@ -259,7 +261,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             if cut:
                 c = replace(c, notes=c.notes + (f"the sentence ran past {MAX_SENTENCE:,} characters: the quote is "
                                                 "the clause around the number",))
-            ind, score = suggest_indicator(c, ledger, article.title or "", vocabulary)
+            ind, score, ruled = ranked(c, ledger, article.title or "", vocabulary)
             c = replace(c, indicator=ind, score=score)
+            if ruled:  # the indicator its words fit best, but whose definition it contradicts
+                c = replace(c, notes=c.notes + (ruled_out(c, ledger, ruled),))
             out.append(replace(c, why=why_suggested(c, ledger, article.title or "", vocabulary)) if ind else c)
     return out

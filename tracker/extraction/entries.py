@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from tracker.extraction.article import Article
 from tracker.extraction.candidates import Candidate
+from tracker.ledger.definitions import PRODUCERS
 
 
 def _q(text: str) -> str:
@@ -96,8 +97,11 @@ def entry(c: Candidate, fid: str, sid: str, ledger=None, status: str = "candidat
         from tracker.extraction.suggest import new_indicator
 
         nid, title, unit, kind = new_indicator(c)
+        read = c.read()
+        facets = "".join(f", {k}: {v}" for k, v in (("country", read.country), ("measure", read.measure),
+                                                     ("producer", PRODUCERS.get(read.producer, ("",))[0])) if v)
         ok, why = False, (f"no indicator of the ledger matches; a new one could be {nid} (title: \"{title}\", unit: "
-                          f"{unit}, kind: {kind})")
+                          f"{unit}, kind: {kind}{facets})")
     fields: list[tuple[str, object]] = [("id", fid), ("indicator", c.indicator or "CHOOSE")]
     if c.qualifier == "range":
         fields += [("qualifier", "range"), ("low", c.low), ("high", c.high)]

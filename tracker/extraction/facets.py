@@ -2,7 +2,8 @@
 and articles of a code, and who produced it (tracker.ledger.definitions has the vocabularies).
 
 Words are matched as lemmas (tracker.text.lemmas), so every case form of a name counts: the words are those of
-each language module's COUNTRY_WORDS, NOT_SUBJECT, MEASURE_WORDS, OFFENCE_WORDS, PRODUCER_NAMES, ARTICLE_WORDS.
+each language module's COUNTRY_WORDS, NOT_SUBJECT, MEASURE_WORDS, OFFENCE_WORDS, PRODUCER_NAMES, ARTICLE_WORDS
+and TOTAL_WORDS.
 
     marks = markers(article_text, "uk")                    # once per article
     facets_at(marks, sentence_start, sentence_end, number_start, number_end)
@@ -47,7 +48,8 @@ def _tables(lang: str) -> dict:
            "measure": [(v, _phrase_pattern(p)) for v, p in m.MEASURE_WORDS.items()],
            "offence": [(v, _phrase_pattern(p)) for v, p in m.OFFENCE_WORDS.items()],
            "producer": [(v, _phrase_pattern(p)) for v, p in m.PRODUCER_NAMES.items()],
-           "not_subject": [("", _phrase_pattern(m.NOT_SUBJECT))]}
+           "not_subject": [("", _phrase_pattern(m.NOT_SUBJECT))],
+           "total": [("cumulative", _phrase_pattern(m.TOTAL_WORDS))]}
     out["article"] = re.compile(r"(?<!\w)(?:" + "|".join(m.ARTICLE_WORDS) + r")\s*(\d{3}(?:\.\d)?)"
                                 r"((?:\s*(?:,|\w{1,3})\s*\d{3}(?:\.\d)?(?!\d))*)")
     return out
@@ -64,7 +66,7 @@ def markers(text: str, lang: str) -> tuple[Marker, ...]:
     lem = lemmatise(text, lang)
     found: list[Marker] = []
     blocked = {lem.token(m.start()) for m in tables["not_subject"][0][1].finditer(lem.text)}
-    for facet in ("country", "measure", "offence", "producer"):
+    for facet in ("country", "measure", "offence", "producer", "total"):
         for value, pattern in tables[facet]:
             for m in pattern.finditer(lem.text):
                 start, end = lem.original(m.start(), m.end())
@@ -149,7 +151,8 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
         producers = [m for m in marks if m.facet == "producer" and paragraph[0] <= m.start < paragraph[1]]
     producer = _nearest(producers, number[0])
     producer_value = producer.value if producer else (article_producer(marks) if article else None)
-    return Facets(country=country_value, measure=measure,
+    total = any(m.facet == "total" and clause[0] <= m.start < clause[1] for m in marks)
+    return Facets(country=country_value, measure=measure, kind="cumulative" if total else None,
                   offences=frozenset(m.value for m in in_sentence if m.facet == "offence"),
                   articles=frozenset(m.value for m in in_sentence if m.facet == "article"),
                   producer=producer_value)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tracker.extraction.context import STOP_WORDS, window_of
 from tracker.languages import merged, merged_lists, pieces
+from tracker.ledger.definitions import COUNTRIES, MEASURES, PRODUCERS, conflicts, describe, of_indicator
 
 if TYPE_CHECKING:
     from tracker.extraction.candidates import Candidate
@@ -69,21 +70,64 @@ def _vocabulary_of(indicators: tuple) -> tuple[dict, dict, dict]:
 
 
 FAR = 0.15  # the weight of words elsewhere in the sentence, against those in the number's clause
+FACET_BONUS = 1.25  # a judgement: each facet of the definition the sentence states and agrees with
+
+
+@functools.lru_cache(maxsize=8)
+def _definitions(indicators: tuple) -> dict:
+    return {ind.id: of_indicator(ind) for ind in indicators}
+
+
+def definitions(ledger) -> dict:
+    """Each indicator's definition as facets (tracker.ledger.definitions), built once per set of indicators."""
+    return _definitions(tuple(ledger.indicators.values()))
+
+
+def agreed(read, defined) -> list[str]:
+    """The facets a candidate states that its indicator's definition fixes, and agrees with."""
+    out = []
+    if read.country and read.country == defined.country:
+        out.append("country")
+    if read.measure and defined.measure and MEASURES[read.measure][0] == MEASURES[defined.measure][0]:
+        out.append("measure")
+    if read.producer and read.producer == defined.producer:
+        out.append("producer")
+    if (read.articles & defined.articles) or (read.offences & defined.offences):
+        out.append("offence")
+    return out
+
+
+def ruled_out(c: Candidate, ledger, best_by_words: str | None) -> str:
+    """Why the indicator the words fit best was not suggested: the facets it contradicts, in words."""
+    if not best_by_words:
+        return ""
+    found = conflicts(c.read(), definitions(ledger)[best_by_words])
+    return f"{best_by_words} fits the words but " + "; ".join(
+        f"counts {describe(f, want)}, not {describe(f, got)}" for f, got, want in found) if found else ""
 
 
 def suggest_indicator(c: Candidate, ledger, context: str = "", vocabulary=None) -> tuple[str | None, float]:
     """The ledger indicator a candidate most likely belongs to, and a score in [0, 1].
 
-    Words near the number count fully, the rest of the sentence half; the counted
-    unit ("cases", "people") and the kind of time reference must fit the indicator."""
+    An indicator whose definition the sentence contradicts (another country, measure, offence, start or kind of
+    time) is never suggested. Among the rest, words near the number count fully, the rest of the sentence less;
+    the counted unit and the kind of time must fit, and each facet that agrees raises the score."""
+    best, score, _ = ranked(c, ledger, context, vocabulary)
+    return best, score
+
+
+def ranked(c: Candidate, ledger, context: str = "", vocabulary=None) -> tuple[str | None, float, str | None]:
+    """(the best indicator that fits, its score, the best by words alone when that one was ruled out)."""
     if ledger is None or not ledger.indicators:
-        return None, 0.0
+        return None, 0.0, None
+    defs = definitions(ledger)
+    read = c.read()
     vocabs, idf, weight = vocabulary or indicator_vocabulary(ledger)  # `vocabulary`: computed once by the caller
     near = _tokens(" ".join([c.noun, window_of(c)])) & idf.keys()  # words no indicator has cannot tell
     far = (_tokens(c.quote) | _tokens(context)) & idf.keys() - near
     unit = _unit_of(c.noun)
     explainable = sum(idf[w] for w in near) + FAR * sum(idf[w] for w in far)
-    best, best_score = None, 0.0
+    best, best_score, by_words, by_words_score = None, 0.0, None, 0.0
     for ind in ledger.indicators.values():
         vocab = vocabs[ind.id]
         if not vocab or explainable == 0:
@@ -114,10 +158,16 @@ def suggest_indicator(c: Candidate, ledger, context: str = "", vocabulary=None) 
             score *= 0.5  # a count within a period is not a running total
         if c.change and ind.kind not in ("rate", "flow"):
             score *= 0.5
+        if conflicts(read, defs[ind.id]):
+            if score > by_words_score:
+                by_words, by_words_score = ind.id, score
+            continue
+        score *= FACET_BONUS ** len(agreed(read, defs[ind.id]))
         if score > best_score:
             best, best_score = ind.id, score
     score = min(1.0, best_score)
-    return (best, round(score, 2)) if score >= 0.2 else (None, round(score, 2))
+    ruled = by_words if by_words_score > best_score and by_words_score >= 0.2 else None
+    return (best, round(score, 2), ruled) if score >= 0.2 else (None, round(score, 2), ruled)
 
 
 def why_suggested(c: Candidate, ledger, context: str = "", vocabulary=None) -> str:
@@ -146,6 +196,12 @@ def why_suggested(c: Candidate, ledger, context: str = "", vocabulary=None) -> s
         parts.append(f"a total since {c.since}")
     elif c.period and ind.kind == "flow":
         parts.append("a count within a period")
+    defined = definitions(ledger)[ind.id]
+    same = agreed(c.read(), defined)
+    if same:
+        parts.append("the same " + ", ".join(
+            f"{f} ({describe(f, getattr(defined, f))})" if f in ("country", "measure") else
+            f"producer ({PRODUCERS[defined.producer][0]})" if f == "producer" else "offence" for f in same))
     return "; ".join(parts)
 
 
@@ -153,12 +209,26 @@ _UNIT_WORDS = {"cases": "cases", "soldiers": "soldiers", "people": "people", "se
 _PER_TITLE = {"day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 
 
+_MEASURE_TITLES = {"cases": "criminal cases", "court-cases": "criminal cases received by courts",
+                   "proceedings": "criminal proceedings registered", "persons": "people",
+                   "persons-charged": "persons charged", "people-helped": "people helped", "sentences": "sentences",
+                   "requests": "requests", "share": "share", "ratio": "ratio"}
+_MEASURE_UNITS = {"cases": "cases", "court-cases": "cases", "proceedings": "cases", "persons": "people",
+                  "persons-charged": "people", "people-helped": "people", "sentences": "sentences",
+                  "requests": "requests", "share": "share", "ratio": "times"}
+
+
 def new_indicator(c: Candidate) -> tuple[str, str, str, str]:
-    """For a candidate no indicator fits: an id, a title, a unit and a kind for a new indicator, from its counted
-    words and its time ("420 cases" in September -> cases-in-month, "Cases in a month", cases, flow)."""
-    unit = "share" if c.percent else (_unit_of(c.noun) or "count")
+    """For a candidate no indicator fits: an id, a title, a unit and a kind for a new indicator, from the facets
+    read (country, measure) or its counted words, and its time ("67 840 проваджень" in 2024 in an article on
+    Ukraine -> ua-criminal-proceedings-registered-in-year, "Criminal proceedings registered in Ukraine in a year",
+    cases, flow)."""
+    read = c.read()
+    unit = "share" if c.percent else _MEASURE_UNITS.get(read.measure or "") or (_unit_of(c.noun) or "count")
     words = [w for w in re.findall(r"[a-z]+", c.noun.lower()) if w not in STOP_WORDS][:3] if c.language == "en" else []
-    head = " ".join(words) or unit
+    head = _MEASURE_TITLES.get(read.measure or "") or " ".join(words) or unit
+    if read.country:
+        head = f"{head} in {COUNTRIES.get(read.country, read.country)}"
     if c.per:
         kind, tail, title_tail = "rate", f"per-{c.per}", f"per {c.per}"
     elif c.period:
@@ -169,5 +239,6 @@ def new_indicator(c: Candidate) -> tuple[str, str, str, str]:
         kind, tail, title_tail = "cumulative", f"since-{c.since[:7]}", f"since {c.since[:7]}"
     else:
         kind, tail, title_tail = "stock", "", ""
-    slug = "-".join(x for x in (re.sub(r"[^a-z0-9]+", "-", head).strip("-"), tail) if x)
+    slug = "-".join(x for x in ((read.country or "").lower(), re.sub(r"[^a-z0-9]+", "-", head.split(" in ")[0])
+                                .strip("-"), tail) if x)
     return slug, f"{head[:1].upper()}{head[1:]} {title_tail}".strip(), unit, kind

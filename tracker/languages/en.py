@@ -161,7 +161,7 @@ COUNTRY_WORDS = {
 NOT_SUBJECT = ["invasion", "war", "aggression", "attack", "occupation", "intelligence", "hur", "gur"]
 MEASURE_WORDS = {
     "cases": ["cases?", "criminal cases?"],
-    "proceedings": ["proceedings?", "criminal proceedings?", "opened", "registered", "probed", "launched"],
+    "proceedings": ["proceedings?", "criminal proceedings?"],  # not 'opened': outlets say it of court cases
     "court-cases": ["received by (?:military )?courts?", "reach(?:ed|ing)? (?:military )?courts?",
                     "military courts?", "heard"],
     "persons": ["soldiers?", "troops?", "servicem[ae]n", "people", "persons?", "deserters?", "officers?",
@@ -193,3 +193,4 @@ PRODUCER_NAMES = {
     "us-army": ["u s army", "us army", "army spokes(?:wo)?man", "according to the army", "the army says?"],
 }
 ARTICLE_WORDS = [r"[Aa]rticles?", r"[Aa]rt\."]
+TOTAL_WORDS = ["already", "in total", "in all", "to date", "a total of", "altogether"]

@@ -116,7 +116,9 @@ def _since_conflict(read: str, defined: str) -> bool:
     return not (read.startswith(defined) or defined.startswith(read))
 
 
-_KIND_OF_TIME = {"rate": {"rate"}, "cumulative": {"cumulative"}, "flow": {"flow"}}
+# the kinds of indicator a kind of time read from text can be a figure of: a count within a period and a rate
+# convert into each other (docs/ledger-format.md); a total since a date is neither
+_KIND_OF_TIME = {"rate": {"rate", "flow"}, "cumulative": {"cumulative"}, "flow": {"flow", "rate"}}
 
 
 def conflicts(read: Facets, defined: Facets) -> list[tuple[str, str, str]]:
