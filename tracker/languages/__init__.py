@@ -32,6 +32,11 @@ claimants    CLAIMANT_PATTERNS (regex, the name as group 1), CLAIM_WORDS, NOT_NA
              (regex), INSTITUTION_VERBS, INSTITUTION_WORDS
 nouns        STOP, NOUN_SKIP, CLAUSE_JOINS, DOMAIN_STEMS (stem -> English words of indicator titles),
              UNIT_WORDS (unit -> stems)
+facets       what a figure counts, as phrases of lemmas (regular expressions over lemmas joined by single spaces):
+             COUNTRY_WORDS (ISO code -> names, adjectives, armies, terms), NOT_SUBJECT (a country named next to
+             these is not whose figure it is: 'invasion', 'intelligence'), MEASURE_WORDS (measure of
+             tracker.ledger.definitions -> words), OFFENCE_WORDS, PRODUCER_NAMES (producer id -> names),
+             TOTAL_WORDS ('already': a running total); ARTICLE_WORDS (regex before an article's number)
 articles     ABBREVIATIONS, CAPITALS (a regex character range), PAGE_CHROME (regex)
 charts       CHART_WORDS (a language without it cannot be drawn in)
 
@@ -67,7 +72,8 @@ EXTRACTION_NAMES = (
     "MONTH_PERIOD_FORMS", "YEAR_SUFFIX", "RATE_WORDS", "NOT_A_RATE", "SINCE", "SINCE_WORDS", "SINCE_YEAR",
     "YEAR_PERIODS", "SO_FAR", "LAST_YEAR", "AS_OF", "END_OF", "CLAIMANT_PATTERNS", "CLAIM_WORDS", "NOT_NAMES",
     "NAME_TAIL", "INSTITUTIONS", "INSTITUTION_VERBS", "INSTITUTION_WORDS", "STOP", "NOUN_SKIP", "CLAUSE_JOINS",
-    "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS")
+    "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS", "COUNTRY_WORDS", "NOT_SUBJECT",
+    "MEASURE_WORDS", "OFFENCE_WORDS", "PRODUCER_NAMES", "TOTAL_WORDS", "ARTICLE_WORDS")
 
 
 def extraction_languages() -> tuple[str, ...]:
