@@ -168,6 +168,13 @@ class _Contents:
         self.figures: dict[str, bytes] = {}
         self.sources: dict[str, bytes] = {}
         self._shared: dict | None = None
+        self._definitions: bytes | None = None
+
+    def definitions(self) -> bytes:
+        """Every indicator's fields (a figure's definition is checked against all of them), once."""
+        if self._definitions is None:
+            self._definitions = repr(sorted(self.ledger.indicators.items())).encode()
+        return self._definitions
 
     def figure(self, f) -> bytes:
         b = self.figures.get(f.id)
@@ -206,10 +213,11 @@ class _Contents:
 def series_key(ledger, series, extra: str = "", scope: str = "series", memo: _Contents | None = None) -> str:
     """A key for everything a result about one indicator is made from, as wide as the widest scope of the
     checks run on it (tracker.checks.base): the indicator, its figures (not their place in the file), their
-    sources, the events that cover it and `extra`; for "release", the other indicators' figures published in
-    the same releases; for "ledger", the whole ledger."""
+    sources, the events that cover it, every indicator's definition and `extra`; for "release", the other
+    indicators' figures published in the same releases; for "ledger", the whole ledger."""
     memo = memo or _Contents(ledger)
     h = hashlib.sha256(f"{extra}|{series.indicator!r}".encode())
+    h.update(memo.definitions())
     if scope == "ledger":
         h.update(ledger.content_hash.encode())
     elif scope == "release":

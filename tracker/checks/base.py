@@ -14,7 +14,8 @@ code           the flag code it raises (two checks may share one: both kinds of 
 severity       the most serious severity it raises
 kinds          the indicator kinds it applies to (None: all)
 scope          what it reads besides its own series, which the cache key must cover:
-               "series"  the indicator, its figures, their sources and the events that cover it
+               "series"  the indicator, its figures, their sources, the events that cover it and every
+                         indicator's definition (its fields, not its figures)
                "release" also other indicators' figures published in the same release
                "ledger"  anything in the ledger (the key is the whole ledger)
 names_culprit  its problems say which figure is wrong; a jump beside such a figure is its echo

@@ -158,7 +158,10 @@ COUNTRY_WORDS = {
     "BY": ["belarus", "belarusian", "belarusians", "lukashenko", "minsk"],
     "US": ["u s", "us army", "united states", "american", "americans", "pentagon", "iraq war", "marine corps"],
 }
-NOT_SUBJECT = ["invasion", "war", "aggression", "attack", "occupation", "intelligence", "hur", "gur"]
+NOT_SUBJECT = ["invasion", "war", "aggression", "attack", "occupation", "intelligence", "hur", "gur",
+               # who counts other countries' people: 'the Ukrainian OSINT group', 'a Russian outlet'
+               "osint", "group", "outlet", "project", "media", "newspaper", "journalists?", "analysts?",
+               "researchers?"]
 MEASURE_WORDS = {
     "cases": ["cases?", "criminal cases?"],
     "proceedings": ["proceedings?", "criminal proceedings?"],  # not 'opened': outlets say it of court cases
@@ -166,7 +169,7 @@ MEASURE_WORDS = {
                     "military courts?", "heard"],
     "persons": ["soldiers?", "troops?", "servicem[ae]n", "people", "persons?", "deserters?", "officers?",
                 "prisoners?", "individuals?", "men", "personnel", "members", "recruits?", "conscripts?"],
-    "persons-charged": ["charged", "charges?", "suspicion", "defendants?", "prosecuted", "accused", "indicted"],
+    "persons-charged": ["charged", "suspicion", "defendants?", "prosecuted", "accused", "indicted"],
     "people-helped": ["helped", "help", "assisted", "evacuated"],
     "sentences": ["sentences?", "sentenced", "verdicts?", "convictions?", "convicted"],
     "requests": ["requests?", "appeals?", "applications?", "inquiries"],

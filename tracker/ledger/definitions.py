@@ -37,6 +37,10 @@ MEASURES = {
     "ratio": ("ratio", "a ratio of two counts"),
 }
 GENERIC = {m for m, (group, _) in MEASURES.items() if m == group}
+MEASURE_WORDS = {"cases": "criminal cases", "court-cases": "cases received by courts", "proceedings":
+                 "proceedings opened by prosecutors or police", "persons": "people", "persons-charged":
+                 "persons charged", "people-helped": "people helped", "sentences": "sentences", "requests":
+                 "requests", "share": "a share", "ratio": "a ratio"}  # a measure in a message
 
 # the offence each article of a country's criminal code is about
 OFFENCES = {
@@ -146,7 +150,7 @@ def describe(facet: str, value: str) -> str:
     if facet == "country":
         return COUNTRIES.get(value, value)
     if facet == "measure":
-        return MEASURES[value][1] if value in MEASURES else value
+        return MEASURE_WORDS.get(value, value)
     if facet == "offence":
         return ", ".join(OFFENCE_NAMES.get(v, v) for v in value.split(", "))
     if facet == "articles":

@@ -1,0 +1,93 @@
+"""The `definition` check: a quote that counts something other than its indicator does is flagged, naming what
+differs and the indicator it would fit; what a quote does not say never disagrees."""
+
+import pytest
+from conftest import TODAY, write
+
+import tracker
+from tracker import check
+
+HEAD = """\
+version: 1
+indicators:
+  court-cases:
+    title: Criminal cases for AWOL, desertion and refusal received by Russian military courts since mobilisation
+    unit: cases
+    kind: cumulative
+    since: 2022-09-21
+    country: RU
+    producer: Mediazona
+    measure: court-cases
+    articles: [332, 337, 338]
+  awol-sentences:
+    title: Sentences under Article 337 (AWOL) per week
+    unit: sentences
+    kind: rate
+    per: week
+    country: RU
+    measure: sentences
+    articles: [337]
+  refusal-sentences:
+    title: Sentences for AWOL, desertion and disobeying orders per week
+    unit: sentences
+    kind: rate
+    per: week
+    country: RU
+    measure: sentences
+    articles: [332, 337, 338]
+  undefined:
+    title: Cases without a definition
+    unit: cases
+    kind: cumulative
+    since: 2022-09-21
+sources:
+  mz: {publisher: Mediazona, published: 2024-06-18, language: en}
+  ru: {publisher: Some Outlet, published: 2024-06-18, language: ru}
+figures:
+"""
+
+
+def flagged(tmp_path, figure: str):
+    ledger = tracker.load(write(tmp_path, HEAD + figure), today=TODAY)
+    return [f for f in check(ledger) if f.code == "definition"]
+
+
+@pytest.mark.parametrize("figure,words", [
+    ("  - {id: f, indicator: court-cases, value: 10025, as_of: 2024-06, source: mz, quote: 'Military courts in "
+     "Ukraine have received 10,025 criminal cases since mobilisation.'}\n", "counts Ukraine where court-cases "
+     "counts Russia"),
+    ("  - {id: f, indicator: court-cases, value: 10025, as_of: 2024-06, source: mz, quote: 'Russian military courts "
+     "have tried 10,025 soldiers since mobilisation.'}\n", "counts people where court-cases counts cases received "
+     "by courts"),
+    ("  - {id: f, indicator: awol-sentences, value: 100, period: 2024, source: mz, quote: 'Russian courts pass 100 "
+     "sentences for desertion every week.'}\n", "counts desertion where awol-sentences counts AWOL"),
+    ("  - {id: f, indicator: court-cases, value: 10025, as_of: 2024-06, source: mz, quote: 'Russian military courts "
+     "have received 10,025 criminal cases since the full-scale invasion.'}\n", "counted from 2022-02-24 where "
+     "court-cases counts counted from 2022-09-21"),
+    ("  - {id: f, indicator: court-cases, value: 10025, as_of: 2024-06, source: ru, quote: 'С начала мобилизации в "
+     "суды поступило 10 025 дел по статье 407 УК Украины.'}\n", "counts Ukraine"),
+])
+def test_a_quote_that_counts_something_else_is_flagged(tmp_path, figure, words):
+    (flag,) = flagged(tmp_path, figure)
+    assert flag.figures == ("f",) and flag.severity == "warning" and words in flag.message
+
+
+def test_the_flag_names_the_indicator_the_quote_would_fit(tmp_path):
+    (flag,) = flagged(tmp_path, "  - {id: f, indicator: awol-sentences, value: 100, period: 2024, source: mz, quote: "
+                                "'Russian courts pass 100 sentences for desertion every week.'}\n")
+    assert "It would fit refusal-sentences." in flag.message
+
+
+@pytest.mark.parametrize("figure", [
+    "  - {id: f, indicator: court-cases, value: 10025, as_of: 2024-06, source: mz, quote: 'Military courts in Russia "
+    "have heard 10,025 criminal cases for AWOL and desertion since mobilisation.'}\n",
+    "  - {id: f, indicator: court-cases, value: 10025, as_of: 2024-06, source: mz, quote: '10,025 cases.'}\n",  # silent
+    "  - {id: f, indicator: court-cases, value: 10025, as_of: 2024-06, source: ru, quote: 'Военные суды получили "
+    "10 025 уголовных дел об отказе от службы с 2022 года.'}\n",  # 'since 2022' fits a count from 2022-09-21
+    "  - {id: f, indicator: undefined, value: 10025, as_of: 2024-06, source: mz, quote: 'Ukraine has 10,025 "
+    "soldiers.'}\n",  # an indicator without definition fields is never judged
+    "  - {id: f, indicator: refusal-sentences, value: 100, period: 2024, source: mz, quote: 'Russian courts pass 100 "
+    "sentences for desertion every week, Ukrainian intelligence says.'}\n",  # whose intelligence is not whose count
+])
+def test_a_quote_that_agrees_or_is_silent_is_not_flagged(tmp_path, figure):
+    assert flagged(tmp_path, figure) == []
