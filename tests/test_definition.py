@@ -91,3 +91,14 @@ def test_the_flag_names_the_indicator_the_quote_would_fit(tmp_path):
 ])
 def test_a_quote_that_agrees_or_is_silent_is_not_flagged(tmp_path, figure):
     assert flagged(tmp_path, figure) == []
+
+
+def test_review_says_a_candidate_would_raise_it_before_it_is_accepted(tmp_path):
+    from tracker.review import pending
+
+    path = write(tmp_path, HEAD + "  - {id: f, indicator: court-cases, value: 10025, as_of: 2024-06, source: mz, "
+                                  "status: candidate, quote: 'Military courts in Ukraine have received 10,025 criminal "
+                                  "cases since mobilisation.'}\n")
+    (item,) = pending(tracker.load(path, today=TODAY))
+    assert [f.code for f in item.would_raise] == ["definition"]
+    assert "counts Ukraine where court-cases counts Russia" in item.would_raise[0].message

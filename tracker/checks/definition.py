@@ -41,6 +41,12 @@ def quote_facets(quote: str, lang: str, value: float | None) -> Facets:
                   since=since)
 
 
+def drift(quote: str, lang: str, value: float | None, defined: Facets) -> tuple[Facets, list[tuple[str, str, str]]]:
+    """What the quote says its figure counts, and where that contradicts the definition (facet, read, defined)."""
+    read = quote_facets(quote, lang, value)
+    return read, [c for c in conflicts(read, defined) if c[0] in CHECKED]
+
+
 def _language(ctx: Context, f) -> str:
     src = ctx.ledger.sources.get(f.source)
     return (src.language if src is not None and src.language else None) or detect(f.quote)
@@ -76,8 +82,7 @@ def definition(ctx: Context) -> list[Flag]:
     for f in [p.figure for p in series.points if p.echo_of is None] + list(series.relative) + list(series.undated):
         if f.status != "accepted" or f.change:
             continue
-        read = quote_facets(f.quote, _language(ctx, f), f.value if f.value is not None else f.low)
-        found = [c for c in conflicts(read, defined) if c[0] in CHECKED]
+        read, found = drift(f.quote, _language(ctx, f), f.value if f.value is not None else f.low, defined)
         if not found:
             continue
         what = "; ".join(f"the quote counts {describe(facet, got)} where {ind.id} counts {describe(facet, want)}"

@@ -30,7 +30,7 @@ FACETS = ("country", "measure", "offence", "producer")
 class Marker:
     start: int  # in the original text
     end: int
-    facet: str  # country | measure | offence | producer | article
+    facet: str  # country | producer-country | measure | offence | producer | article | total
     value: str
 
 
@@ -76,7 +76,7 @@ def markers(text: str, lang: str) -> tuple[Marker, ...]:
                         continue
                 found.append(Marker(start, end, facet, value))
                 if facet == "producer" and value not in COUNTS_ABROAD:
-                    found.append(Marker(start, end, "country", PRODUCERS[value][1]))
+                    found.append(Marker(start, end, "producer-country", PRODUCERS[value][1]))
     for m in tables["article"].finditer(text):
         for number in [m.group(1), *re.findall(r"\d{3}(?:\.\d)?", m.group(2) or "")]:
             found.append(Marker(m.start(), m.end(), "article", number))
@@ -97,7 +97,7 @@ def _nearest(marks, at: int):
 
 def article_country(marks: tuple[Marker, ...]) -> str | None:
     """The country most of an article's country words name, when it is a clear majority."""
-    counts = Counter(m.value for m in marks if m.facet == "country")
+    counts = Counter(m.value for m in marks if m.facet in ("country", "producer-country"))
     if not counts:
         return None
     value, n = counts.most_common(1)[0]
@@ -141,9 +141,11 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
     then its sentence (then, for the country, the article's majority); offences and articles from its sentence;
     the producer named in its sentence, else its paragraph, else the one the article names most."""
     in_sentence = [m for m in marks if sentence[0] <= m.start < sentence[1]]
-    countries = [m for m in in_sentence if m.facet == "country"]
-    near = [m for m in countries if clause[0] <= m.start < clause[1]]
-    country = _nearest(near or countries, number[0])
+    country = None
+    for facet in ("country", "producer-country"):  # a country named outranks the one its producer counts in
+        countries = [m for m in in_sentence if m.facet == facet]
+        near = [m for m in countries if clause[0] <= m.start < clause[1]]
+        country = country or _nearest(near or countries, number[0])
     country_value = country.value if country else (article_country(marks) if article else None)
     measure = "share" if percent else None if change else measure_at(marks, clause, sentence, number)
     producers = [m for m in in_sentence if m.facet == "producer"]
