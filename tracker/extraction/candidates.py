@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tracker.extraction.article import Article
-from tracker.extraction.context import claimant_of, counted_noun, months_by_number, near_text, time_of
+from tracker.extraction.context import (
+    MONTH_WORDS,
+    claimant_of,
+    counted_noun,
+    months_by_number,
+    near_text,
+    rate_words_at,
+    time_of,
+)
 from tracker.extraction.facets import facets_at, markers
 from tracker.extraction.figures import (
     RANGE_BEFORE,
@@ -23,6 +31,7 @@ from tracker.extraction.figures import (
     rounding,
     why_not_a_figure,
 )
+from tracker.extraction.periods import TimeSpan, spans_in, time_for
 from tracker.extraction.sentences import is_page_chrome, sentences
 from tracker.extraction.suggest import indicator_vocabulary, ranked, ruled_out, why_suggested
 from tracker.languages import alternation, detect
@@ -198,19 +207,66 @@ def _pieces(offset: int, sentence: str):
 
 
 _CLAUSE_END = re.compile(r"[,;:()]")
+_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|" + MONTH_WORDS, re.I)
 
 
-def _clause(sentence: str, offset: int, start: int) -> tuple[int, int]:
-    """The clause around a number: from the punctuation before it to the punctuation after it."""
+def _in_clause(positions: list[int], clause: tuple[int, int]) -> bool:
+    return any(clause[0] <= p < clause[1] for p in positions)
+
+
+CONTEXT_REACH = 2_000  # characters before a sentence where the year of its paragraph is looked for
+
+
+def context_year(text: str, starts: list[int], line: int, offset: int, published) -> int | None:
+    """The year a month without one belongs to: the last year named earlier in the sentence's paragraph (a
+    month-by-month paragraph about 2023 in an article of 2025), else the article's."""
+    years = re.findall(r"(?<!\d)(20\d\d)(?!\d)", text[max(starts[line], offset - CONTEXT_REACH):offset])
+    if years:
+        return int(years[-1])
+    return published.first.year if published is not None else None
+
+
+def _own_time(sentence: str, published, events, year) -> dict:
+    """The time a sentence names, as candidate fields ({} when none)."""
+    time = {k: v for k, v in time_of(sentence, published, events).items() if k in ("period", "as_of", "since",
+                                                                                       "time_text")}
+    spans = spans_in(sentence, year)
+    if spans:
+        s = spans[-1]
+        fields = dict(s.fields)
+        time = {"period": fields.get("period"), "as_of": fields.get("as_of"), "time_text": s.text,
+                **({"since": time["since"]} if "since" in time and "period" not in fields else {})}
+    return {k: v for k, v in time.items() if v}
+
+
+def _timed(c: Candidate, spans, clause: tuple[int, int], start: int) -> Candidate:
+    """The candidate with the time of its own number, where its sentence names several (tracker.extraction.periods)."""
+    chosen = time_for(sorted(spans, key=lambda s: s.start), clause, start)
+    if chosen is not None and c.since and chosen.kind == "year":
+        chosen = None  # "з початку вторгнення РФ у 2022 році": the year of the start, not a period
+    if chosen is not None:
+        f = dict(chosen.fields)
+        if "period" in f:
+            return replace(c, period=f["period"], as_of=f.get("as_of"), since=None, time_text=chosen.text,
+                           assumed=False)
+        return replace(c, as_of=f["as_of"], period=None, time_text=chosen.text)
+    until = [s for s in spans if dict(s.fields).keys() == {"as_of"}]
+    if c.since and until:  # "since the invasion … to July 2025": the total holds at July 2025
+        return replace(c, as_of=dict(until[-1].fields)["as_of"])
+    return c
+
+
+def _clause(sentence: str, offset: int, start: int, end: int | None = None) -> tuple[int, int]:
+    """The clause around a number (at start:end): from the punctuation before it to the punctuation after it."""
     before = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
-    after = _CLAUSE_END.search(sentence, start)
+    after = _CLAUSE_END.search(sentence, start if end is None else end)
     return offset + before, offset + (after.start() if after else len(sentence))
 
 
 def _producer_near(marks, offset: int, length: int, paragraph: tuple[int, int]) -> bool:
     """Whether a producer is named in the sentence or its paragraph (which outranks an 'according to' elsewhere)."""
-    return any(m.facet == "producer" and (offset <= m.start < offset + length or paragraph[0] <= m.start < paragraph[1])
-               for m in marks)
+    return any(m.facet == "producer" for m in marks.between(min(offset, paragraph[0]),
+                                                            max(offset + length, paragraph[1])))
 
 
 def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candidates:
@@ -226,6 +282,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     out = Candidates()
     out.left_out = (article.cut,) if article.cut else ()
     seen: set[tuple[str, int]] = set()  # a sentence printed twice (a headline repeated) gives its figures once
+    carry = None  # (line, time) of a line ending in ':' that names a time, for the list lines under it
     marks = markers(article.text, lang)
     for offset, sentence, cut in (p for o, s in sentences(article.text) for p in _pieces(o, s)):
         if len(out) >= limit:
@@ -235,29 +292,44 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             del out[limit:]
             break
         nums = numbers_in(sentence, lang)
+        line = bisect.bisect_right(starts, offset) - 1
+        if sentence.rstrip().endswith(":") and not nums:  # "з січня 2022 року по вересень 2025 року відкрито:"
+            carry = _own_time(sentence, published, events, context_year(article.text, starts, line, offset, published))
+            carry = (line, carry) if carry else None
+            continue
         if not nums or is_page_chrome(sentence):
             continue
+        year = context_year(article.text, starts, line, offset, published)
         time = time_of(sentence, published, events)
+        spans = spans_in(sentence, year) if _YEARISH.search(sentence) else []
+        if carry and carry[0] < line and not (spans or time.get("period") or time.get("since") or
+                                                time.get("as_of")):
+            time = {**time, **carry[1]}  # a line of a list after "…відкрито:" counts for the time it names
+        elif carry and carry[0] != line:
+            carry = None
         if time.get("per") and not (time.get("period") or time.get("since") or time.get("as_of")) and published:
             time["period"] = published.text[:7]  # a rate printed without a period holds around the article's date
             time["assumed"] = True
         claimant = claimant_of(sentence) or claimant_of(near_text(article.text, starts, offset, len(sentence)))
-        months = months_by_number(sentence, published) if time.get("period") else []
-        line = bisect.bisect_right(starts, offset) - 1
+        months = [TimeSpan(at, at + len(text), (("period", period),), text, "month")
+                  for at, period, text in months_by_number(sentence, published)] if time.get("period") else []
+        rates = rate_words_at(sentence) if time.get("per") else []
         paragraph = (starts[line], starts[line + 1] if line + 1 < len(starts) else len(article.text))
         for start, end, c in _sentence_candidates(sentence, lang, time, claimant, nums):
             if (sentence, start) in seen:
                 continue
             seen.add((sentence, start))
             at = offset + start
-            facets = facets_at(marks, (offset, offset + len(sentence)), _clause(sentence, offset, start),
+            facets = facets_at(marks, (offset, offset + len(sentence)), _clause(sentence, offset, start, end),
                                (at, offset + end), paragraph, percent=c.percent, change=bool(c.change))
             named = PRODUCERS[facets.producer][0] if facets.producer else None
             c = replace(c, facets=facets, claimant=named if named and (not c.claimant or _producer_near(
                 marks, offset, len(sentence), paragraph)) else c.claimant or named)
-            if months and not c.change:  # the month written nearest before the figure (else the first)
-                _, period, text = max((mo for mo in months if mo[0] < start), default=months[0])
-                c = replace(c, period=period, time_text=text)
+            if c.per and not _in_clause(rates, _clause(sentence, 0, start, end)):
+                c = replace(c, per=None, period=None if c.assumed else c.period, assumed=False,
+                            notes=tuple(n for n in c.notes if "no period printed" not in n))  # 'a month' is another's
+            if (spans or months) and not c.change and not c.per:
+                c = _timed(c, spans + months, _clause(sentence, 0, start, end), start)
             if cut:
                 c = replace(c, notes=c.notes + (f"the sentence ran past {MAX_SENTENCE:,} characters: the quote is "
                                                 "the clause around the number",))

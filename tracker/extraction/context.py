@@ -100,6 +100,12 @@ def time_of(sentence: str, published: Span | None, events: dict[str, str]) -> di
     return out
 
 
+def rate_words_at(sentence: str) -> list[int]:
+    """Where the sentence's rate words stand ('a month', 'в месяц'): a number is a rate only in their clause."""
+    low = sentence.lower()
+    return [x.start() for _, pat in _RATE_WORDS for x in re.finditer(pat, low) if not _NOT_A_RATE.match(low, x.end())]
+
+
 def month_period(m: re.Match, published: Span | None) -> str | None:
     """The YYYY-MM a _MONTH_PERIOD match names: its year, else the latest such month not after the article."""
     mon = month_number(m.group(1))

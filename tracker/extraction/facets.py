@@ -11,6 +11,7 @@ and TOTAL_WORDS.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -32,6 +33,26 @@ class Marker:
     end: int
     facet: str  # country | producer-country | measure | offence | producer | article | total
     value: str
+
+
+class Marks(tuple):
+    """A text's markers in order of position, with what is asked of them per number made cheap: the markers of a
+    span by bisection, the article's country and producer once."""
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        return [m.start for m in self]
+
+    def between(self, start: int, end: int) -> tuple[Marker, ...]:
+        return self[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+    @functools.cached_property
+    def country(self) -> str | None:
+        return article_country(self)
+
+    @functools.cached_property
+    def producer(self) -> str | None:
+        return article_producer(self)
 
 
 def _phrase_pattern(phrases) -> re.Pattern:
@@ -56,13 +77,13 @@ def _tables(lang: str) -> dict:
 
 
 @functools.lru_cache(maxsize=256)
-def markers(text: str, lang: str) -> tuple[Marker, ...]:
+def markers(text: str, lang: str) -> Marks:
     """Every facet word of a text, in order, with where it stands. A country named next to a war or an
     intelligence service ('the invasion of Ukraine', 'Ukrainian intelligence') is left out: it is not whose
     figure it is. A producer's name also marks its country, unless it counts another country's people."""
     tables = _tables(lang)
     if not tables:
-        return ()
+        return Marks()
     lem = lemmatise(text, lang)
     found: list[Marker] = []
     blocked = {lem.token(m.start()) for m in tables["not_subject"][0][1].finditer(lem.text)}
@@ -80,7 +101,7 @@ def markers(text: str, lang: str) -> tuple[Marker, ...]:
     for m in tables["article"].finditer(text):
         for number in [m.group(1), *re.findall(r"\d{3}(?:\.\d)?", m.group(2) or "")]:
             found.append(Marker(m.start(), m.end(), "article", number))
-    return tuple(sorted(found, key=lambda x: (x.start, x.facet, x.value)))
+    return Marks(sorted(found, key=lambda x: (x.start, x.facet, x.value)))
 
 
 def producers_in(text: str) -> list[tuple[int, str]]:
@@ -89,6 +110,16 @@ def producers_in(text: str) -> list[tuple[int, str]]:
     for lang in LANGUAGES:
         out += [(m.start, m.value) for m in markers(text, lang) if m.facet == "producer"]
     return sorted(set(out))
+
+
+def _between(marks, start: int, end: int):
+    return marks.between(start, end) if isinstance(marks, Marks) else [m for m in marks if start <= m.start < end]
+
+
+def _article(marks, facet: str) -> str | None:
+    if isinstance(marks, Marks):
+        return marks.country if facet == "country" else marks.producer
+    return article_country(marks) if facet == "country" else article_producer(marks)
 
 
 def _nearest(marks, at: int):
@@ -110,22 +141,23 @@ def article_producer(marks: tuple[Marker, ...]) -> str | None:
 
 
 def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number: tuple[int, int]) -> str | None:
-    """The measure a number counts: its counted noun (the measure word nearest after it, else nearest before it in
-    its clause, else in its sentence), made specific by a word of the same group in the clause ('cases' with
-    'registered' are proceedings; 'soldiers' with 'helped' are people helped); a suspicion or charge in the clause
-    makes it persons charged ('in 15,564 of these cases suspects were notified')."""
-    in_sentence = [m for m in marks if m.facet == "measure" and sentence[0] <= m.start < sentence[1]]
+    """The measure a number counts: its counted noun (the measure word nearest after it in its clause, else nearest
+    before it in its clause, else in its sentence), made specific by a word of the same group in the clause
+    ('soldiers' with 'helped' are people helped); a suspicion or charge in the clause makes cases persons charged
+    ("in 15,564 of these cases suspects were notified")."""
+    in_sentence = [m for m in _between(marks, *sentence) if m.facet == "measure"]
     in_clause = [m for m in in_sentence if clause[0] <= m.start < clause[1]]
-    if any(m.value == "persons-charged" for m in in_clause):
-        return "persons-charged"
-    after = [m for m in in_sentence if number[1] <= m.start <= number[1] + NOUN_REACH]
+    charged = any(m.value == "persons-charged" for m in in_clause)
+    after = [m for m in in_clause if number[1] <= m.start <= number[1] + NOUN_REACH]
     counted = min(after, key=lambda m: m.start) if after else None
     if counted is None:
         before = [m for m in in_clause if m.start < number[0]]
         counted = max(before, key=lambda m: m.start) if before else _nearest(in_sentence, number[0])
     if counted is None:
-        return None
+        return "persons-charged" if charged else None
     measure = counted.value
+    if charged and MEASURES[measure][0] == "cases":
+        return "persons-charged"  # "in 15,564 of these cases suspects were notified"
     group = MEASURES[measure][0]
     if measure in GENERIC:
         specific = [m for m in in_clause if m.value not in GENERIC and MEASURES[m.value][0] == group]
@@ -140,20 +172,21 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
     """The facets of the number at `number` (offsets in the marked text): country and measure from its clause,
     then its sentence (then, for the country, the article's majority); offences and articles from its sentence;
     the producer named in its sentence, else its paragraph, else the one the article names most."""
-    in_sentence = [m for m in marks if sentence[0] <= m.start < sentence[1]]
+    in_sentence = _between(marks, *sentence)
     country = None
     for facet in ("country", "producer-country"):  # a country named outranks the one its producer counts in
         countries = [m for m in in_sentence if m.facet == facet]
         near = [m for m in countries if clause[0] <= m.start < clause[1]]
         country = country or _nearest(near or countries, number[0])
-    country_value = country.value if country else (article_country(marks) if article else None)
+    country_value = country.value if country else (_article(marks, "country") if article else None)
     measure = "share" if percent else None if change else measure_at(marks, clause, sentence, number)
     producers = [m for m in in_sentence if m.facet == "producer"]
-    if not producers and paragraph is not None:
-        producers = [m for m in marks if m.facet == "producer" and paragraph[0] <= m.start < paragraph[1]]
+    if not producers and paragraph is not None:  # named before the sentence in its paragraph, else after it
+        around = [m for m in _between(marks, *paragraph) if m.facet == "producer"]
+        producers = [m for m in around if m.start < sentence[0]][-1:] or around[:1]
     producer = _nearest(producers, number[0])
-    producer_value = producer.value if producer else (article_producer(marks) if article else None)
-    total = any(m.facet == "total" and clause[0] <= m.start < clause[1] for m in marks)
+    producer_value = producer.value if producer else (_article(marks, "producer") if article else None)
+    total = any(m.facet == "total" for m in _between(marks, *clause))
     return Facets(country=country_value, measure=measure, kind="cumulative" if total else None,
                   offences=frozenset(m.value for m in in_sentence if m.facet == "offence"),
                   articles=frozenset(m.value for m in in_sentence if m.facet == "article"),

@@ -87,7 +87,8 @@ NOT_A_RATE = ["report", "bulletin", "review", "briefing", "summary", "update", "
 SINCE = {
     "mobilisation": [r"\bsince (?:the )?(?:start of the )?(?:partial )?mobili[sz]ation\b|\bsince mobili[sz]ation "
                      r"(?:began|was announced)", r"since (?:the )?(?:initial )?mobili[sz]ation"],
-    "invasion": [r"\bsince (?:the start of )?(?:the )?(?:full-scale )?invasion|\bsince russia (?:invaded|expanded)",
+    "invasion": [r"\bsince (?:the (?:start|beginning) of )?(?:russia's )?(?:the )?(?:full-scale )?(?:invasion|fighting)|"
+                 r"\bsince russia (?:invaded|expanded)",
                  r"\bsince the (?:start|beginning) of the war|\bsince the war began|\bthroughout the (?:ongoing )?war"],
 }
 SINCE_WORDS = ["since", "throughout"]  # a cheap test before SINCE
@@ -107,7 +108,7 @@ CLAIMANT_PATTERNS = [
 ]
 CLAIM_WORDS = ["according to", "outlet", "website", "project", "group", "portal", "said", "says", "report", "told",
                "stated", "estimat", "counted", "found", "documented", "revealed"]
-NOT_NAMES = ["The", "This", "These", "It", "He", "She", "They", "We", "I", "In", "A", "An", "Russian", "Russia",
+NOT_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "This", "These", "It", "He", "She", "They", "We", "I", "In", "A", "An", "Russian", "Russia",
              "Ukraine", "Ukrainian", "Moscow", "Kremlin"]
 NAME_TAIL = ["said", "says", "on", "in", "the", "that", "who", "has", "have"]  # words cut from a name's end
 INSTITUTIONS = [r"(?:[A-Z][\w'’.-]+\s)?(?:military\s|defen[cs]e\s)?(?:intelligence|[Mm]inistry(?:\sof\s[A-Z]\w+)?"
@@ -169,7 +170,8 @@ MEASURE_WORDS = {
                     "military courts?", "heard"],
     "persons": ["soldiers?", "troops?", "servicem[ae]n", "people", "persons?", "deserters?", "officers?",
                 "prisoners?", "individuals?", "men", "personnel", "members", "recruits?", "conscripts?"],
-    "persons-charged": ["charged", "suspicion", "defendants?", "prosecuted", "accused", "indicted"],
+    "persons-charged": ["charged", "suspicion", "notices? of suspicion",
+                        "charges? (?:were |was )?(?:filed|brought|levied)", "defendants?", "prosecuted", "accused", "indicted"],
     "people-helped": ["helped", "help", "assisted", "evacuated"],
     "sentences": ["sentences?", "sentenced", "verdicts?", "convictions?", "convicted"],
     "requests": ["requests?", "appeals?", "applications?", "inquiries"],
@@ -197,3 +199,10 @@ PRODUCER_NAMES = {
 }
 ARTICLE_WORDS = [r"[Aa]rticles?", r"[Aa]rt\."]
 TOTAL_WORDS = ["already", "in total", "in all", "to date", "a total of", "altogether"]
+
+# -- the period of each number (tracker.extraction.periods) -------------------------------------
+PERIOD_FROM = ["from", "between", "during"]  # 'from January 2022 to September 2025'
+PERIOD_TO = ["to", "through", "till", "until", "and"]  # the word that ends a span
+UNTIL = ["to", "until", "through", "as of", "by", "as of the end of", "by the end of"]  # 'to July 2025' alone: the count holds up to then
+MONTHS_OF_YEAR = [r"\bthe first (\w+) months(?: of (\d{4}))?", r"\b(\w+) months of (\d{4})"]  # count, year
+YEAR_MENTION = [r"\b(?:in|during|for) (\d{4})\b"]  # 'in 2023': the year a number of a list is about

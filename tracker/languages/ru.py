@@ -188,3 +188,10 @@ PRODUCER_NAMES = {
 ARTICLE_WORDS = [r"стать\w*", r"ст\."]
 # words that make a count a running total when no time is printed ("уже помог 520 военным")
 TOTAL_WORDS = ["уже", "всего", "в общий сложность", "итого", "за весь время"]
+
+# -- the period of each number (tracker.extraction.periods) -------------------------------------
+PERIOD_FROM = ["с", "со", "от", "в период с", "в период"]
+PERIOD_TO = ["по", "до"]
+UNTIL = ["до", "по", "на начало", "на конец", "по состоянию на", "по состоянию на конец"]
+MONTHS_OF_YEAR = [r"\bза (?:первые )?(\w+) месяц\w*(?: (\d{4}))?"]
+YEAR_MENTION = [r"\b(?:в|за) (\d{4})(?:-м\b| году\b| год\b| г\.)?"]

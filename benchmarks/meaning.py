@@ -1,0 +1,138 @@
+"""What extraction understands of a figure's meaning, on real articles labelled by hand (benchmarks/data/meaning).
+
+    python benchmarks/meaning.py            # the articles the reading was written with (seen.yaml)
+    python benchmarks/meaning.py --unseen   # the third kept unseen (unseen.yaml), measured once
+
+With the shipped ledger, each article is extracted as a curator would (its address, date and language given) and
+its candidates are matched to the labelled figures by value, in order. Reported:
+
+  cross-country  candidates from articles about another country than the ledger's indicators' (all of them,
+                 labelled or not) suggested into an indicator of another country
+  proposals      labelled figures no indicator fits whose proposed new indicator names the labelled country and
+                 the labelled measure (its group: cases, persons, sentences, requests, share)
+  periods        labelled figures whose time names a year or a month that get it (start and end both)
+  claimants      labelled figures whose article names a producer that get that producer
+  country / measure  labelled figures whose country (measure) is read right
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import tracker  # noqa: E402
+from tracker.extraction import extract, read_text_article  # noqa: E402
+from tracker.ledger.definitions import MEASURES, producer_id  # noqa: E402
+
+DATA = ROOT / "benchmarks" / "data" / "meaning"
+
+
+def _close(a, b) -> bool:
+    return a is not None and b is not None and math.isclose(float(a), float(b), rel_tol=1e-6)
+
+
+def _ends(c) -> tuple[str | None, str | None]:
+    """A candidate's time as (start, end): a period's ends, else since and as_of."""
+    if c.period:
+        a, _, b = c.period.partition("/")
+        return (a, b or a) if not c.as_of else (a, c.as_of)
+    return c.since, c.as_of
+
+
+def _time_ok(c, g) -> bool:
+    start, end = _ends(c)
+    if "period" in g:
+        a, _, b = str(g["period"]).partition("/")
+        return start == a and end == (b or a)
+    ok = True
+    if "since" in g:
+        ok &= start is not None and (start.startswith(str(g["since"])) or str(g["since"]).startswith(start)) \
+            and len(start) >= min(len(str(g["since"])), 7)
+    if "as_of" in g:
+        ok &= end is not None and end.startswith(str(g["as_of"]))
+    return ok
+
+
+def _match(cands, figures):
+    """Each labelled figure's candidate, by value in order of appearance (None when not extracted)."""
+    used, out = set(), []
+    for g in figures:
+        want = g.get("value")
+        hit = next((i for i, c in enumerate(cands) if i not in used and (
+            _close(c.value, want) if want is not None else (_close(c.low, g["low"]) and _close(c.high, g["high"])))),
+            None)
+        if hit is not None:
+            used.add(hit)
+        out.append((g, cands[hit] if hit is not None else None))
+    return out
+
+
+def measure(path: Path) -> None:
+    ledger = tracker.load(ROOT / "figures.yaml")
+    home = {ind.country for ind in ledger.indicators.values() if ind.country}
+    articles = yaml.safe_load(path.read_text(encoding="utf-8"))
+    n = {k: [0, 0] for k in ("cross", "proposal", "period", "claimant", "country", "measure", "found")}
+    wrong = []
+    for a in articles:
+        article = read_text_article(a["text"], published=str(a["published"]) if a.get("published") else None)
+        article = replace(article, language=a["language"], url=a["url"], title=a.get("title") or article.title)
+        cands = extract(article, ledger)
+        abroad = {g["country"] for g in a["figures"]} - home
+        if abroad:
+            for c in cands:
+                n["cross"][1] += 1
+                if c.indicator and ledger.indicators[c.indicator].country not in abroad:
+                    n["cross"][0] += 1
+                    wrong.append(f"cross-country: {c.printed!r} -> {c.indicator} ({a['url']})")
+        for g, c in _match(cands, a["figures"]):
+            n["found"][1] += 1
+            if c is None:
+                wrong.append(f"not extracted: {g} ({a['url']})")
+                continue
+            n["found"][0] += 1
+            read = c.read()
+            n["country"][1] += 1
+            n["country"][0] += read.country == g["country"]
+            n["measure"][1] += 1
+            n["measure"][0] += read.measure == g["measure"]
+            if c.indicator is None and g["country"] not in home:
+                from tracker.extraction.suggest import new_indicator
+
+                n["proposal"][1] += 1
+                ok = read.country == g["country"] and read.measure is not None and \
+                    MEASURES[read.measure][0] == MEASURES[g["measure"]][0]
+                n["proposal"][0] += ok
+                if not ok:
+                    wrong.append(f"proposal: {new_indicator(c)[0]} for {g}")
+            if any(k in g for k in ("period", "since", "as_of")):
+                n["period"][1] += 1
+                ok = _time_ok(c, g)
+                n["period"][0] += ok
+                if not ok:
+                    wrong.append(f"time: {c.printed!r} read period={c.period} since={c.since} as_of={c.as_of}; "
+                                 f"labelled {({k: g[k] for k in ('period', 'since', 'as_of') if k in g})}")
+            if "producer" in g:
+                n["claimant"][1] += 1
+                ok = producer_id(c.claimant) == g["producer"]
+                n["claimant"][0] += ok
+                if not ok:
+                    wrong.append(f"claimant: {c.printed!r} read {c.claimant!r}; labelled {g['producer']}")
+    print(f"{path.name}: {len(articles)} articles, {n['found'][1]} labelled figures, {n['found'][0]} extracted")
+    labels = {"cross": "cross-country suggestions", "proposal": "proposals: right country and measure",
+              "period": "periods", "claimant": "claimants", "country": "country read", "measure": "measure read"}
+    for key, label in labels.items():
+        got, of = n[key]
+        print(f"  {label:38} {got / of if of else float('nan'):6.2f}  ({got} of {of})")
+    if "-v" in sys.argv:
+        print("\n".join(wrong))
+
+
+if __name__ == "__main__":
+    measure(DATA / ("unseen.yaml" if "--unseen" in sys.argv else "seen.yaml"))

@@ -1,0 +1,158 @@
+"""The time of each number of a sentence, where a sentence names several: "у 2022 році … 347, у 2023 році —
+6 641, а у 2024 — 67 840"; "(з них 347 у період січень-лютий)"; "за 7 місяців 2025 року"; "з січня 2022 року по
+вересень 2025 року"; "from 2022 through July 2025"; "до липня 2025 року".
+
+Each language module gives the words (PERIOD_FROM, PERIOD_TO, UNTIL, MONTHS_OF_YEAR, YEAR_MENTION); month names
+are its MONTH_WORDS. `spans_in` finds every time a sentence names with what it resolves to; `time_for` picks the
+one a number belongs to: the one in its clause (in a list, on the side the clause puts its times), else, when the
+sentence names several, the nearest before it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from tracker.extraction.context import MONTH_WORDS, month_number
+from tracker.languages import alternation, pieces
+from tracker.ledger.dates import Span
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    start: int
+    end: int
+    fields: tuple[tuple[str, str], ...]  # ("period", ...), ("as_of", ...)
+    text: str
+    kind: str = ""  # days | months | year_to_month | months_of_year | until | year
+
+
+_M = r"(" + MONTH_WORDS + r")"
+_Y = r"(\d{4})(?!\d)"
+_YS = r"(?:\s*(?:року|рік|році|году|года|год|г\.|р\.|year))?(?:-(?:го|му|м|ого))?"
+_FROM = r"(?:(?:" + alternation("PERIOD_FROM") + r")\s+)"
+_TO = r"(?:\s*[-–—]\s*|\s+(?:" + alternation("PERIOD_TO") + r")\s+)"
+_DATE = r"(?:" + _M + r"\s+(\d{1,2}),?\s+" + _Y + r"|(\d{1,2})\s+" + _M + r"\s+" + _Y + r")"
+
+
+@functools.cache
+def _patterns():
+    return [
+        ("days", re.compile(_FROM + r"?" + _DATE + _YS + _TO + _DATE)),
+        ("day_to_month", re.compile(_FROM + r"?(\d{1,2})\s+" + _M + r"\s+" + _Y + _YS + _TO + _M + r"\s+" + _Y + _YS)),
+        ("months", re.compile(_FROM + r"?" + _M + r"(?:\s+" + _Y + r")?" + _YS + _TO + _M + r"(?:\s+" + _Y + r")?"
+                              + _YS)),
+        ("year_to_month", re.compile(_FROM + _Y + _YS + _TO + _M + r"\s+" + _Y)),
+        ("years", re.compile(_FROM + _Y + _YS + _TO + _Y + _YS)),
+        ("months_of_year", re.compile("|".join(f"(?:{p})" for p in pieces("MONTHS_OF_YEAR")))),
+        ("until", re.compile(r"\b(?:" + alternation("UNTIL") + r")\s+" + _M + r"\s+" + _Y)),
+        ("year", re.compile("|".join(f"(?:{p})" for p in pieces("YEAR_MENTION")))),
+    ]
+
+
+def _count(word: str) -> int | None:
+    """A small count in digits or words ('7', 'сім', 'seven')."""
+    if word.isdigit():
+        return int(word)
+    from tracker.text.numbers import scan
+
+    found = [n for n in scan(word) if n.value == int(n.value)]
+    return int(found[0].value) if found and 1 <= found[0].value <= 12 else None
+
+
+def _ym(year: int | str, month: str) -> str:
+    return f"{int(year)}-{month_number(month):02d}"
+
+
+def _resolve(kind: str, g: tuple, year: int | None) -> tuple[tuple[str, str], ...] | None:
+    g = [x for x in g if x is not None]
+    if kind == "days":
+        def day(parts):
+            if parts[0].isdigit():
+                d, mo, y = parts
+            else:
+                mo, d, y = parts
+            return f"{int(y)}-{month_number(mo):02d}-{int(d):02d}"
+        if len(g) != 6:
+            return None
+        a, b = day(g[:3]), day(g[3:])
+        return (("period", f"{a}/{b}"),) + ((("as_of", b),) if a[:4] != b[:4] else ())
+    if kind == "months":
+        m1, rest = g[0], g[1:]
+        y1 = rest.pop(0) if rest and rest[0].isdigit() else None
+        m2 = rest.pop(0) if rest else None
+        y2 = rest.pop(0) if rest and rest[0].isdigit() else None
+        if not m2 or not month_number(m1) or not month_number(m2):
+            return None
+        y2 = y2 or y1 or year
+        y1 = y1 or (y2 if month_number(m1) <= month_number(m2) else (int(y2) - 1 if y2 else None))
+        if not y1 or not y2:
+            return None
+        a, b = _ym(y1, m1), _ym(y2, m2)
+        return (("period", f"{a}/{b}"),) + ((("as_of", b),) if str(y1) != str(y2) else ())
+    if kind == "day_to_month":
+        d, m1, y1, m2, y2 = g
+        a, b = f"{int(y1)}-{month_number(m1):02d}-{int(d):02d}", _ym(y2, m2)
+        return ("period", f"{a}/{b}"), ("as_of", b)
+    if kind == "years":
+        y1, y2 = g
+        return ("period", f"{y1}/{y2}"), ("as_of", y2)
+    if kind == "year_to_month":
+        y1, m2, y2 = g
+        return ("period", f"{y1}/{_ym(y2, m2)}"), ("as_of", _ym(y2, m2))
+    if kind == "months_of_year":
+        n, y = (g + [None])[:2]
+        n = _count(n) if n else None
+        y = y or year
+        return (("period", f"{int(y)}-01/{int(y)}-{n:02d}"),) if n and y else None
+    if kind == "until":
+        return (("as_of", _ym(g[1], g[0])),)
+    if kind == "year":
+        return (("period", g[0]),) if g else None
+    return None
+
+
+def spans_in(sentence: str, year: int | None) -> list[TimeSpan]:
+    """Every time the sentence names, resolved (a month range without a year takes the nearest year named before
+    it in the sentence, else `year`); spans do not overlap, the longer form first."""
+    low = sentence.lower()
+    taken: list[tuple[int, int]] = []
+    out: list[TimeSpan] = []
+    years = [(m.start(), int(m.group(0))) for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", low)]
+    for kind, pattern in _patterns():
+        for m in pattern.finditer(low):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            before = [y for at, y in years if at < m.start()]
+            fields = _resolve(kind, m.groups(), before[-1] if before else year)
+            if fields:
+                taken.append((m.start(), m.end()))
+                out.append(TimeSpan(m.start(), m.end(), fields, sentence[m.start():m.end()], kind))
+    return sorted(out, key=lambda s: s.start)
+
+
+def time_for(spans: list[TimeSpan], clause: tuple[int, int], start: int, first_number: int | None = None) \
+        -> TimeSpan | None:
+    """The time a number at `start` (in its sentence) belongs to: a time named in its clause (the nearest), else,
+    when the sentence names more than one, the nearest before it; None leaves the sentence's own time. A year
+    alone ('in 2023') counts only where the sentence names several times: one year is the sentence's own."""
+    if len({s.fields for s in spans}) < 2:
+        spans = [s for s in spans if s.kind not in ("year", "month")]
+    first_number = clause[0] if first_number is None else first_number
+    inside = [s for s in spans if clause[0] <= s.start < clause[1]]
+    if len(inside) > 1:  # a list in one clause: "6,988 in 2022 and 18,628 in 2023", "у 2022 – 6 988, у 2023 – 17 658"
+        after = [s for s in inside if s.start >= start]
+        before = [s for s in inside if s.end <= start]
+        time_first = inside[0].start < first_number
+        return (before[-1] if before else after[0]) if time_first else (after[0] if after else before[-1])
+    if inside:
+        return inside[0]
+    if len({s.fields for s in spans}) >= 2:
+        before = [s for s in spans if s.end <= start]
+        return before[-1] if before else None
+    return spans[0] if spans else None  # the one time the sentence names, more exact than its pieces
+
+
+def year_of(published: Span | None) -> int | None:
+    return published.first.year if published is not None else None
