@@ -293,10 +293,10 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             break
         nums = numbers_in(sentence, lang)
         line = bisect.bisect_right(starts, offset) - 1
-        if sentence.rstrip().endswith(":") and not nums:  # "з січня 2022 року по вересень 2025 року відкрито:"
-            carry = _own_time(sentence, published, events, context_year(article.text, starts, line, offset, published))
-            carry = (line, carry) if carry else None
-            continue
+        if sentence.rstrip().endswith(":"):  # "з січня 2022 року по вересень 2025 року відкрито:"
+            own = _own_time(sentence, published, events, context_year(article.text, starts, line, offset, published))
+            if own:
+                carry = (line, own)
         if not nums or is_page_chrome(sentence):
             continue
         year = context_year(article.text, starts, line, offset, published)

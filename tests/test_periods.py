@@ -1,0 +1,62 @@
+"""The period of each number where a sentence names several (tracker.extraction.periods), from real articles'
+wording: Interfax-Ukraine, Censor.NET, TASS, Racurs, Babel (August-October 2025)."""
+
+import pytest
+
+from tracker.extraction import extract, read_text_article
+
+
+def times(text: str, published: str = "2025-08-26") -> dict:
+    return {c.value: (c.period, c.since, c.as_of) for c in extract(read_text_article(text, published=published))}
+
+
+def test_years_listed_before_their_numbers():
+    t = times("За статтею 407 у 2022 році зареєстровано 6 тис 988 проваджень (з них 347 у період січень-лютий), у "
+              "2023 році – 17 тис 658, у 2024-му – 67 тис 840 проваджень.")
+    assert t[6988][0] == "2022" and t[347][0] == "2022-01/2022-02"
+    assert t[17658][0] == "2023" and t[67840][0] == "2024"
+
+
+def test_years_listed_after_their_numbers():
+    t = times("Unauthorized abandonment was registered in 6,988 cases in 2022 and 18,628 cases in 2023.")
+    assert t[6988][0] == "2022" and t[18628][0] == "2023"
+
+
+def test_months_listed_after_their_numbers():
+    t = times("The figures stood at 170 and 60, respectively, in February, at 540 and 75 in March, and at 783 and 78 "
+              "in April.", "2025-05-30")
+    assert t[540][0] == t[75][0] == "2025-03" and t[783][0] == t[78][0] == "2025-04"
+
+
+@pytest.mark.parametrize("text,value,period", [
+    ("За сім місяців 2025 року уже зареєстровано 110 тис 511 проваджень.", 110_511, "2025-01/2025-07"),
+    ("In the first seven months of 2025, 110,511 proceedings were registered.", 110_511, "2025-01/2025-07"),
+    ("Только за 10 месяцев 2025 года было открыто 161 461 производство по СЗЧ.", 161_461, "2025-01/2025-10"),
+    ("За январь-июль зарегистрировано 110 511 производств.", 110_511, "2025-01/2025-07"),
+    ("60,164 AWOL cases were reported in the period from January 1, 2025 to April 30, 2025.", 60_164,
+     "2025-01-01/2025-04-30"),
+])
+def test_a_span_of_months_is_one_period(text, value, period):
+    assert times(text)[value][0] == period
+
+
+def test_a_count_from_one_month_to_another_holds_at_the_end():
+    t = times("Із січня 2022 року по вересень 2025 року зареєстровано 235 646 кримінальних проваджень.", "2025-10-14")
+    assert t[235_646] == ("2022-01/2025-09", None, "2025-09")
+    t = times("С 2022 года по июль 2025 года зарегистрировано 50 058 уголовных производств.")
+    assert t[50_058] == ("2022/2025-07", None, "2025-07")
+    t = times("Із початку повномасштабного російського вторгнення до липня 2025 року в Україні зареєстрували 202 тис. "
+              "997 проваджень за СЗЧ.")
+    assert t[202_997] == (None, "2022-02-24", "2025-07")
+
+
+def test_the_lines_of_a_list_take_the_time_of_the_line_before_it():
+    t = times("Так, з січня 2022 року по вересень 2025 року відкрито:\n235 646 кримінальних справ за СЗЧ;\n"
+              "53 954 — за дезертирство.", "2025-10-14")
+    assert t[235_646][2] == t[53_954][2] == "2025-09"
+
+
+def test_a_rate_word_belongs_to_its_clause():
+    t = times("As many as 60,164 AWOL cases were reported in the period from January 1, 2025 to April 30, 2025, or "
+              "around 15,000 AWOL cases a month.", "2025-05-30")
+    assert t[60_164][0] == "2025-01-01/2025-04-30"  # not the article's month, as a rate
