@@ -7,7 +7,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from tracker.extraction.context import STOP_WORDS, window_of
+from tracker.extraction.context import MONTH_WORDS, STOP_WORDS, window_of
 from tracker.languages import merged, merged_lists, pieces
 from tracker.ledger.definitions import COUNTRIES, MEASURES, PRODUCERS, conflicts, describe, of_indicator
 
@@ -209,6 +209,8 @@ _UNIT_WORDS = {"cases": "cases", "soldiers": "soldiers", "people": "people", "se
 _PER_TITLE = {"day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 
 
+# words after a number that never say what it counts
+_NOT_COUNTED = re.compile(r"(?:" + MONTH_WORDS + r")|respectively|each|alone|only|more|less", re.I)
 _MEASURE_TITLES = {"cases": "criminal cases", "court-cases": "criminal cases received by courts",
                    "proceedings": "criminal proceedings registered", "persons": "people",
                    "persons-charged": "persons charged", "people-helped": "people helped", "sentences": "sentences",
@@ -225,7 +227,8 @@ def new_indicator(c: Candidate) -> tuple[str, str, str, str]:
     cases, flow)."""
     read = c.read()
     unit = "share" if c.percent else _MEASURE_UNITS.get(read.measure or "") or (_unit_of(c.noun) or "count")
-    words = [w for w in re.findall(r"[a-z]+", c.noun.lower()) if w not in STOP_WORDS][:3] if c.language == "en" else []
+    words = [w for w in re.findall(r"[a-z]+", c.noun.lower())
+             if w not in STOP_WORDS and not _NOT_COUNTED.fullmatch(w)][:3] if c.language == "en" else []
     head = _MEASURE_TITLES.get(read.measure or "") or " ".join(words) or unit
     if read.country:
         head = f"{head} in {COUNTRIES.get(read.country, read.country)}"

@@ -169,7 +169,7 @@ MEASURE_WORDS = {
     "court-cases": ["received by (?:military )?courts?", "reach(?:ed|ing)? (?:military )?courts?",
                     "military courts?", "heard"],
     "persons": ["soldiers?", "troops?", "servicem[ae]n", "people", "persons?", "deserters?", "officers?",
-                "prisoners?", "individuals?", "men", "personnel", "members", "recruits?", "conscripts?"],
+                "prisoners?", "individuals?", "citizens?", "men", "personnel", "members", "recruits?", "conscripts?"],
     "persons-charged": ["charged", "suspicion", "notices? of suspicion",
                         "charges? (?:were |was )?(?:filed|brought|levied)", "defendants?", "prosecuted", "accused", "indicted"],
     "people-helped": ["helped", "help", "assisted", "evacuated"],
