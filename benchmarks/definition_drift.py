@@ -108,12 +108,17 @@ OFFENCE_WORDS = {"desertion": {"en": "desertion", "ru": "дезертирств�
 SINCE = {"2022-09-21": {"en": "since the full-scale invasion", "ru": "с начала вторжения",
                         "uk": "з початку повномасштабного вторгнення"},
          "2022-02-24": {"en": "since mobilisation began", "ru": "с начала мобилизации", "uk": "з початку мобілізації"}}
+MONTHS = (r"(?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|январ\w*|феврал\w*|"
+          r"сентябр\w*|січ\w*|лют\w*|верес\w*)")
+# every way the quotes print a start, replaced by the other start (a re-print that moved it)
 SINCE_NOW = {"en": r"since (?:the )?(?:start of |beginning of |initial )?(?:the )?(?:partial )?"
-                   r"mobili[sz]ation(?: began)?|"
-                   r"since (?:the start of |the beginning of )?(?:the )?(?:full-scale )?(?:invasion|war)",
-             "ru": r"с (?:начала|момента) [«\"]?(?:частичной )?(?:мобилизации|вторжения|войны)[»\"]?",
+                   r"mobili[sz]ation(?: began)?|since (?:the start of |the beginning of )?(?:the )?(?:full-scale )?"
+                   r"(?:invasion|war)|since russia (?:invaded|expanded its war[\w ]*?)(?= three| in|,|$)|"
+                   r"throughout the (?:ongoing )?war(?: in ukraine)?|since (?:" + MONTHS + r" )?20\d\d",
+             "ru": r"с (?:начала|момента) [«\"]?(?:частичной )?(?:мобилизации|вторжения|войны|полномасштабного "
+                   r"вторжения)[»\"]?|с начала 20\d\d года|с " + MONTHS + r" 20\d\d(?: года)?",
              "uk": r"(?:з початку|після оголошення про початок) [«\"]?(?:часткової )?(?:мобілізації|повномасштабного "
-                   r"вторгнення|війни)[»\"]?"}
+                   r"вторгнення|війни)[»\"]?|з початку 20\d\d року|з " + MONTHS + r" 20\d\d(?: року)?"}
 
 
 def _swap(quote: str, swaps) -> str | None:

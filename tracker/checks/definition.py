@@ -8,12 +8,15 @@ does not say never disagrees; an indicator without definition fields is never fl
 from __future__ import annotations
 
 import functools
+import re
 
 from tracker.checks.base import Context, Flag, register
 from tracker.extraction.facets import facets_at, markers
 from tracker.languages import detect
 from tracker.ledger.definitions import Facets, conflicts, describe, of_indicator
 from tracker.text.numbers import scan
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 # The facets a re-print drifts on that this check reads from a quote. The kind of time is left to the ledger's
 # own rules (a figure's as_of or period is checked against its indicator's kind when the ledger is read), and the
@@ -36,7 +39,12 @@ def quote_facets(quote: str, lang: str, value: float | None) -> Facets:
                      percent=at is not None and (at.percent or at.kind == "share"))
     from tracker.extraction.context import time_of
 
-    since = time_of(quote, None, {}).get("since")
+    # a start in the number's clause, else one printed before it, else one after it where no other number stands
+    # between ("2,300 cases since 2024, and 7,400 since mobilisation": each number its own start)
+    since = time_of(quote[clause[0]:clause[1]], None, {}).get("since") or \
+        time_of(quote[:clause[1]], None, {}).get("since") or \
+        (time_of(quote[end:], None, {}).get("since") if not any(n.start >= end and not _YEAR.fullmatch(n.text)
+                                                                for n in numbers) else None)
     return Facets(country=read.country, measure=read.measure, offences=read.offences, articles=read.articles,
                   since=since)
 

@@ -143,8 +143,8 @@ def article_producer(marks: tuple[Marker, ...]) -> str | None:
 def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number: tuple[int, int]) -> str | None:
     """The measure a number counts: its counted noun (the measure word nearest after it in its clause, else nearest
     before it in its clause, else in its sentence), made specific by a word of the same group in the clause
-    ('soldiers' with 'helped' are people helped); a suspicion or charge in the clause makes cases persons charged
-    ("in 15,564 of these cases suspects were notified")."""
+    ('soldiers' with 'helped' are people helped; with 'sentenced' or 'applied', sentences or requests); a suspicion
+    or charge in the clause makes cases persons charged ("in 15,564 of these cases suspects were notified")."""
     in_sentence = [m for m in _between(marks, *sentence) if m.facet == "measure"]
     in_clause = [m for m in in_sentence if clause[0] <= m.start < clause[1]]
     charged = any(m.value == "persons-charged" for m in in_clause)
@@ -159,6 +159,10 @@ def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number
     if charged and MEASURES[measure][0] == "cases":
         return "persons-charged"  # "in 15,564 of these cases suspects were notified"
     group = MEASURES[measure][0]
+    if measure == "persons":  # "обратилось 28 военных", "sentenced 684 people": what was done to them is counted
+        for other in ("requests", "sentences"):
+            if any(m.value == other for m in in_clause):
+                return other
     if measure in GENERIC:
         specific = [m for m in in_clause if m.value not in GENERIC and MEASURES[m.value][0] == group]
         if specific:
@@ -170,7 +174,8 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
               number: tuple[int, int], paragraph: tuple[int, int] | None = None, *, percent: bool = False,
               change: bool = False, article: bool = True) -> Facets:
     """The facets of the number at `number` (offsets in the marked text): country and measure from its clause,
-    then its sentence (then, for the country, the article's majority); offences and articles from its sentence;
+    then its sentence (then, for the country, the article's majority); offences from its clause, else its sentence;
+    articles from its sentence;
     the producer named in its sentence, else its paragraph, else the one the article names most."""
     in_sentence = _between(marks, *sentence)
     country = None

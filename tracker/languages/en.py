@@ -85,7 +85,7 @@ RATE_WORDS = {
 NOT_A_RATE = ["report", "bulletin", "review", "briefing", "summary", "update", "newsletter", "statistics", "data",
               "digest"]  # 'its monthly report'
 SINCE = {
-    "mobilisation": [r"\bsince (?:the )?(?:start of the )?(?:partial )?mobili[sz]ation\b|\bsince mobili[sz]ation "
+    "mobilisation": [r"\bsince (?:the )?(?:(?:start|beginning) of (?:the )?)?(?:partial )?mobili[sz]ation\b|\bsince mobili[sz]ation "
                      r"(?:began|was announced)", r"since (?:the )?(?:initial )?mobili[sz]ation"],
     "invasion": [r"\bsince (?:the (?:start|beginning) of )?(?:russia's )?(?:the )?(?:full-scale )?(?:invasion|fighting)|"
                  r"\bsince russia (?:invaded|expanded)",
@@ -159,7 +159,7 @@ COUNTRY_WORDS = {
     "BY": ["belarus", "belarusian", "belarusians", "lukashenko", "minsk"],
     "US": ["u s", "us army", "united states", "american", "americans", "pentagon", "iraq war", "marine corps"],
 }
-NOT_SUBJECT = ["invasion", "war", "aggression", "attack", "occupation", "intelligence", "hur", "gur",
+NOT_SUBJECT = ["border", "invasion", "war", "aggression", "attack", "occupation", "intelligence", "hur", "gur",
                # who counts other countries' people: 'the Ukrainian OSINT group', 'a Russian outlet'
                "osint", "group", "outlet", "project", "media", "newspaper", "journalists?", "analysts?",
                "researchers?"]
@@ -174,14 +174,16 @@ MEASURE_WORDS = {
                         "charges? (?:were |was )?(?:filed|brought|levied)", "defendants?", "prosecuted", "accused", "indicted"],
     "people-helped": ["helped", "help", "assisted", "evacuated"],
     "sentences": ["sentences?", "sentenced", "verdicts?", "convictions?", "convicted"],
-    "requests": ["requests?", "appeals?", "applications?", "inquiries"],
+    "requests": ["requests?", "appeals?", "applications?", "inquiries", "contacted", "applied", "counsell?ed",
+                 "attempts"],
 }
 OFFENCE_WORDS = {
     "awol": ["awol", "absence without (?:official )?leave", "absent without (?:official )?leave",
              "unauthori[sz]ed (?:abandonment|absence|leave)", "left (?:their |his )?units? without permission",
              "szch", "soch"],
     "desertion": ["desertions?", "deserters?", "deserted", "desert(?:ing)?"],
-    "disobedience": ["disobey(?:ing|ed)? orders?", "disobedience", "refus(?:al|ing|ed) to obey"],
+    "disobedience": ["disobey(?:ing|ed)? orders?", "disobedience", "refus(?:al|ing|ed) to obey",
+                     "failure to comply with an order", "non-execution of an order"],
     "draft-evasion": ["draft evasion", "draft dodg(?:ing|ers?)", "evad(?:ing|ed) (?:the )?draft",
                       "evad(?:ing|ed) mobili[sz]ation"],
 }
