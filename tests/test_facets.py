@@ -79,3 +79,11 @@ def test_a_figure_of_another_measure_is_not_suggested(shipped):
     article = read_text_article("«Идите лесом» получил 6000 обращений от военных.", published="2025-11-01")
     (c,) = extract(article, shipped)
     assert c.read().measure == "requests" and c.indicator is None
+
+
+def test_a_producer_named_elsewhere_is_the_claimant_only_of_what_it_counts():
+    text = ("Idite Lesom has helped more than 900 people flee.\n"
+            "Over 7,400 criminal cases have been opened since mobilization began in 2022.")
+    cands = read(text, published="2024-09-16")
+    assert cands[900].claimant == "Idite Lesom"
+    assert cands[7400].claimant is None  # Idite Lesom counts no court cases: not said to be its figure

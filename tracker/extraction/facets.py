@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tracker.languages import LANGUAGES
-from tracker.ledger.definitions import COUNTS_ABROAD, GENERIC, MEASURES, PRODUCERS, Facets
+from tracker.ledger.definitions import COUNTS_ABROAD, GENERIC, MEASURES, PRODUCERS, PUBLISHES, Facets
 from tracker.text.lemmas import lemmatise
 
 NOT_SUBJECT_REACH = 3  # words: a country named this close to 'invasion', 'war', 'intelligence' is not the subject
@@ -112,6 +112,11 @@ def producers_in(text: str) -> list[tuple[int, str]]:
     return sorted(set(out))
 
 
+def _publishes(producer: str, group: str | None) -> bool:
+    """Whether a producer named away from the figure may be its claimant: it publishes what the figure counts."""
+    return group is None or group in PUBLISHES.get(producer, {group})
+
+
 def _between(marks, start: int, end: int):
     return marks.between(start, end) if isinstance(marks, Marks) else [m for m in marks if start <= m.start < end]
 
@@ -186,11 +191,13 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
     country_value = country.value if country else (_article(marks, "country") if article else None)
     measure = "share" if percent else None if change else measure_at(marks, clause, sentence, number)
     producers = [m for m in in_sentence if m.facet == "producer"]
+    group = MEASURES[measure][0] if measure else None
     if not producers and paragraph is not None:  # named before the sentence in its paragraph, else after it
-        around = [m for m in _between(marks, *paragraph) if m.facet == "producer"]
+        around = [m for m in _between(marks, *paragraph) if m.facet == "producer" and _publishes(m.value, group)]
         producers = [m for m in around if m.start < sentence[0]][-1:] or around[:1]
     producer = _nearest(producers, number[0])
-    producer_value = producer.value if producer else (_article(marks, "producer") if article else None)
+    named = _article(marks, "producer") if article and producer is None else None
+    producer_value = producer.value if producer else (named if named and _publishes(named, group) else None)
     total = any(m.facet == "total" for m in _between(marks, *clause))
     return Facets(country=country_value, measure=measure, kind="cumulative" if total else None,
                   offences=frozenset(m.value for m in in_sentence if m.facet == "offence"),

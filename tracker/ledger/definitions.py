@@ -62,6 +62,14 @@ PRODUCERS = {
     "viasna": ("Viasna", "BY"),
     "us-army": ("US Army", "US"),
 }
+# the measure groups each producer publishes: a producer named elsewhere in an article is a figure's claimant only
+# when the figure counts what it counts (Idite Lesom publishes no court cases)
+PUBLISHES = {
+    "mediazona": {"cases", "sentences", "persons"}, "idite-lesom": {"persons", "requests", "share"},
+    "ua-prosecutor-general": {"cases", "persons", "share"}, "ua-state-bureau-of-investigation": {"cases", "persons"},
+    "ua-intelligence": {"persons"}, "opendatabot": {"cases", "share"}, "viasna": {"persons"},
+    "us-army": {"persons", "share"},
+}
 # producers whose counts are of another country's people (an intelligence service counts the enemy's deserters):
 # naming them says nothing of whose figure it is
 COUNTS_ABROAD = {"ua-intelligence"}
