@@ -54,7 +54,7 @@ UNSEEN_DEFINITIONS = {
     "draft_evasion_cases_year": ("RU", "cases", ("328",)), "draft_evasion_convictions": ("RU", "sentences", ("328",)),
     "idite_lesom_desertion_requests": ("RU", "requests", ()), "idite_lesom_requests_total": ("RU", "requests", ()),
     "idite_lesom_people_helped_total": ("RU", "people-helped", ()),
-    "military_personnel_convicted_year": ("RU", "persons", ()),
+    "military_personnel_convicted_year": ("RU", "sentences", ()),
     "mobilization_evasion_convictions": ("RU", "sentences", ("328",)),
     "mobilization_evasion_criminal_cases": ("RU", "cases", ("328",)),
     "officials_sent_to_front_from_custody": ("RU", "persons", ()), "police_resignations_monthly": ("RU", "persons", ()),
