@@ -164,9 +164,9 @@ def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number
     if charged and MEASURES[measure][0] == "cases":
         return "persons-charged"  # "in 15,564 of these cases suspects were notified"
     group = MEASURES[measure][0]
-    if measure in ("persons", "persons-charged"):  # "обратилось 28 военных", "sentenced 684 people": what was done
-        # to them is counted ("verdicts were delivered in 4,212 cases" stay cases: a count of cases)
-        for other in ("requests", "sentences") if measure == "persons" else ("sentences",):
+    if measure == "persons":  # "обратилось 28 военных", "sentenced 684 people": what was done to them is counted
+        # ("verdicts were delivered in 4,212 cases" stay cases, "93 charges … and 61 verdicts" charges)
+        for other in ("requests", "sentences"):
             if any(m.value == other for m in in_clause):
                 return other
     if measure in GENERIC:
