@@ -154,7 +154,7 @@ def test_flags_explain_says_why(capsys):
     assert main(["flags", "--explain", "il-deserted-2024-09-unherd", "--ledger", str(LEDGER)]) == 0
     out = capsys.readouterr().out
     assert "-> 2024-09-15  ≥ 3,000" in out and "Flagged jump (warning)" in out and "The model expects about" in out
-    assert main(["flags", "--explain", "awol-court-cases-2023-12-29", "--ledger", str(LEDGER)]) == 0
+    assert main(["flags", "--explain", "awol-court-cases-2023-04-03", "--ledger", str(LEDGER)]) == 0
     assert "Not flagged" in capsys.readouterr().out
     assert main(["flags", "--explain", "il-deserted-2024-09-unhred", "--ledger", str(LEDGER)]) == 2
     assert "did you mean 'il-deserted-2024-09-unherd'?" in capsys.readouterr().err

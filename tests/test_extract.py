@@ -534,7 +534,7 @@ def test_a_journalists_article_is_read_as_a_curator_would(shipped):
     rate = cands[800]  # no period printed: the article's month, said in the note
     assert rate.period == "2025-10" and rate.assumed and rate.indicator == "refusal-sentences-monthly"
     assert any("assumed the article's month 2025-10" in n for n in rate.notes)
-    assert cands[420].period == "2025-09" and cands[420].indicator is None  # no monthly count of cases yet
+    assert cands[420].period == "2025-09" and cands[420].indicator == "refusal-court-cases-monthly"  # a month's cases
     assert cands[900].indicator == "idite-lesom-people-assisted"          # people, not desertions
     assert cands[2000].indicator == "idite-lesom-desertions-assisted"     # a total since 2022-09, not a yearly flow
     assert cands[2000].since == "2022-09" and cands[2000].qualifier == "approx"
@@ -542,11 +542,14 @@ def test_a_journalists_article_is_read_as_a_curator_would(shipped):
 
 
 def test_a_candidate_nothing_fits_gets_a_new_indicator_proposed(shipped):
+    article = read_text_article("В сентябре 2025 года в Беларуси было 1135 политзаключенных, сообщает «Вясна».",
+                                published="2025-10-01")
+    doc = candidates_yaml(article, extract(article, shipped), shipped)
+    assert ('a new one could be by-people-in-month (title: "People in Belarus in a month", unit: people, kind: flow, '
+            'country: BY, measure: persons, producer: Viasna)') in doc
+    assert '#   period: "2025-09"' in doc  # the commented candidate keeps its period
     article = read_bytes(JOURNALIST.encode(), name="a.html")
     doc = candidates_yaml(article, extract(article, shipped), shipped)
-    assert ('a new one could be ru-criminal-cases-in-month (title: "Criminal cases in Russia in a month", unit: cases, '
-            'kind: flow, country: RU, measure: cases, producer: Mediazona)') in doc  # Mediazona counts Russia's
-    assert '#   period: "2025-09"' in doc  # the commented candidate keeps its period
     rate = doc.split("value: 800", 1)[1].split("  - id:", 1)[0]
     assert 'period: "2025-10"' in rate and "assumed the article's month" in rate  # written, not commented
 
@@ -566,7 +569,7 @@ def test_several_articles_on_a_terminal_get_a_progress_bar(monkeypatch):
 def test_verdicts_delivered_in_cases_are_cases(shipped):
     (c,) = extract(read_text_article("Since mobilisation, verdicts were delivered in 4,212 cases of unauthorised "
                                      "absence.", published="2025-06-01"), shipped)
-    assert c.indicator == "awol-court-cases"
+    assert c.indicator == "art337-court-cases"  # cases (not sentences) of AWOL only (not all refusal articles)
 
 
 def test_the_note_says_why_the_indicator_was_suggested(shipped):

@@ -351,9 +351,11 @@ def _cli(*args):
 
 
 def test_cli_flags_exit_codes():
-    assert _cli("--fail-on", "error").returncode == 0
-    result = _cli("--fail-on", "warning")
+    assert _cli("awol-court-cases", "--fail-on", "error").returncode == 0  # warnings only
+    result = _cli("awol-court-cases", "--fail-on", "warning")
     assert result.returncode == 1 and "stale" in result.stdout
+    result = _cli("--fail-on", "error")  # the second harvest's "64" printed for 684 verdicts
+    assert result.returncode == 1 and "art337-sentences-monthly-r104" in result.stdout
     assert _cli("--fail-on", "none").returncode == 0
 
 

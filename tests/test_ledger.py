@@ -130,7 +130,8 @@ def test_shipped_ledger_loads(shipped):
 
 
 def test_every_shipped_quote_states_its_number(shipped):
-    missing = [f.id for f in shipped.figures if not quote_states(f.quote, f.value, f.low, f.high)]
+    missing = [f.id for f in shipped.figures if not quote_states(f.quote, f.value, f.low, f.high)
+               and "quote" not in {a[0] for a in f.acknowledged}]  # a curator has said how the quote states it
     assert missing == []
 
 

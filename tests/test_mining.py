@@ -66,7 +66,8 @@ def test_prefilter_skips_pages_without_tracked_words(archive, ledger, tmp_path):
     frame = read_table(tmp_path / "out.parquet")
     assert set(frame["uri"].dropna()) >= {"https://news.example/0", "https://news.example/3"}
     cases = frame[frame["value"] == 10003]
-    assert list(cases["indicator"]) == ["awol-court-cases"] and list(cases["page_date"]) == ["2024-06-18"]
+    # "criminal cases of going AWOL": the AWOL-only count (Art. 337), not the all-article one
+    assert list(cases["indicator"]) == ["art337-court-cases"] and list(cases["page_date"]) == ["2024-06-18"]
 
 
 def test_jobs_1_jobs_2_and_a_local_cluster_give_identical_tables(archive, ledger, tmp_path):

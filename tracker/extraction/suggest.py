@@ -71,6 +71,9 @@ def _vocabulary_of(indicators: tuple) -> tuple[dict, dict, dict]:
 
 FAR = 0.15  # the weight of words elsewhere in the sentence, against those in the number's clause
 FACET_BONUS = 1.25  # a judgement: each facet of the definition the sentence states and agrees with
+# An indicator narrowed to one article of a code (one offence) for a sentence that names no offence: the sentence
+# does not support the narrowing, an umbrella count fits it better. A judgement.
+NARROW = 0.6
 
 
 @functools.lru_cache(maxsize=8)
@@ -106,6 +109,13 @@ def ruled_out(c: Candidate, ledger, best_by_words: str | None) -> str:
         f"counts {describe(f, want)}, not {describe(f, got)}" for f, got, want in found) if found else ""
 
 
+def _span_words(c: Candidate) -> frozenset[str]:
+    """A period's span as the word indicator titles use for it ('a month', 'within a year')."""
+    p = c.period or ""
+    return frozenset({"month"} if re.fullmatch(r"\d{4}-\d{2}", p) else {"year"} if re.fullmatch(r"\d{4}", p)
+                     else ())
+
+
 def suggest_indicator(c: Candidate, ledger, context: str = "", vocabulary=None) -> tuple[str | None, float]:
     """The ledger indicator a candidate most likely belongs to, and a score in [0, 1].
 
@@ -123,7 +133,8 @@ def ranked(c: Candidate, ledger, context: str = "", vocabulary=None) -> tuple[st
     defs = definitions(ledger)
     read = c.read()
     vocabs, idf, weight = vocabulary or indicator_vocabulary(ledger)  # `vocabulary`: computed once by the caller
-    near = _tokens(" ".join([c.noun, window_of(c)])) & idf.keys()  # words no indicator has cannot tell
+    near = (_tokens(" ".join([c.noun, window_of(c)])) | _span_words(c)) & idf.keys()  # words no indicator has
+    # cannot tell
     far = (_tokens(c.quote) | _tokens(context)) & idf.keys() - near
     unit = _unit_of(c.noun)
     explainable = sum(idf[w] for w in near) + FAR * sum(idf[w] for w in far)
@@ -146,8 +157,8 @@ def ranked(c: Candidate, ledger, context: str = "", vocabulary=None) -> tuple[st
             score *= 1.5 if ind.per == c.per else 0.7
         elif c.per and ind.kind != "rate":
             score *= 0.4
-        elif not c.per and ind.kind == "rate":
-            score *= 0.4
+        elif not c.per and ind.kind == "rate":  # a count in one month is that month's rate per month
+            score *= 1.3 if _span_words(c) == {ind.per} else 0.4
         if c.since and ind.kind == "cumulative" and ind.since is not None:
             score *= 1.4 if ind.since.text.startswith(c.since[:7]) else 0.6
         if c.period and ind.kind == "flow":
@@ -163,6 +174,8 @@ def ranked(c: Candidate, ledger, context: str = "", vocabulary=None) -> tuple[st
                 by_words, by_words_score = ind.id, score
             continue
         score *= FACET_BONUS ** len(agreed(read, defs[ind.id]))
+        if len(defs[ind.id].articles) == 1 and not (read.offences or read.articles):
+            score *= NARROW
         if score > best_score:
             best, best_score = ind.id, score
     score = min(1.0, best_score)

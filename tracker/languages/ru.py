@@ -182,7 +182,7 @@ PRODUCER_NAMES = {
     "ua-state-bureau-of-investigation": ["государственный бюро расследование", "гбр"],
     "ua-intelligence": ["гур", "главный управление разведка"],
     "opendatabot": ["опендатабот"],
-    "viasna": ["вясна", "правозащитный центр весна", "пц весна"],
+    "viasna": ["вясна", "вясный", "правозащитный центр весна", "пц весна"],  # pymorphy3 guesses "вясный"
 }
 # the number of an article of a criminal code after these ("по статье 337", "ст. 407 УК")
 ARTICLE_WORDS = [r"стать\w*", r"ст\."]
