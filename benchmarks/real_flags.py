@@ -49,6 +49,7 @@ KNOWN_WRONG = {
     "refusal-sentences-since-invasion-r097": "R097: 17,721 sentences printed as 'prosecutions' after the AWOL count",
     "refusal-court-cases-in-year-r124": "R124: published after Mediazona's newer release (stale)",
     "idite-lesom-desertion-requests-in-period-r158": "R158: the same 2,086 given for 'the year' and 'two years'",
+    "refusal-sentences-r099": "R099: 18,159 is the AWOL case count printed as sentences",
 }
 
 

@@ -716,3 +716,40 @@ def test_the_flags_table_keeps_its_columns_apart(tmp_path, capsys):
     main(["flags", "--ledger", str(path)])
     (line,) = [ln for ln in capsys.readouterr().out.splitlines() if "magnitude" in ln]
     assert f"magnitude {path}:" in line  # 'magnitudefigures.yaml:1206' ran together
+
+
+# The second harvest's sentences in Russian military courts (Mediazona via Re: Russia, Mediazona, Novosti Donbassa,
+# Ukrainska Pravda, The Kyiv Independent): 247, 360 and 586 in spring 2023, 8,594 in June 2024, 17,721 in May 2025
+# -- a count that grew thirtyfold, not a slipped digit.
+GROWTH_SOURCES = """\
+  rr: {publisher: "Re: Russia", published: 2023-03-25}
+  mzs: {publisher: Mediazona, published: 2023-04-11}
+  nd: {publisher: Novosti Donbassa, published: 2023-04-30}
+  ups: {publisher: Ukrainska Pravda, published: 2024-06-18}
+  kis: {publisher: The Kyiv Independent, published: 2025-06-26}
+"""
+
+
+def _growth(tmp_path, first: int, second: int):
+    head = HEAD.replace("events:\n", GROWTH_SOURCES + "events:\n")
+    figures = (f"  - {{id: s1, indicator: cases, value: {first}, as_of: 2023-03-21, source: rr, claimant: Mediazona, "
+               f"quote: '{first}'}}\n"
+               f"  - {{id: s2, indicator: cases, value: {second}, as_of: 2023-04-03, source: mzs, claimant: Mediazona, "
+               f"quote: '{second}'}}\n"
+               "  - {id: s2b, indicator: cases, value: 586, as_of: 2023-04-30, source: nd, claimant: Mediazona, "
+               "quote: '586'}\n"
+               "  - {id: s3, indicator: cases, value: 8594, as_of: 2024-06-18, source: ups, claimant: Mediazona, "
+               "quote: '8594'}\n"
+               "  - {id: s4, indicator: cases, value: 17721, as_of: 2025-05-31, source: kis, claimant: Mediazona, "
+               "quote: '17721'}\n")
+    return flags_of(tmp_path, figures, head)
+
+
+def test_growth_over_months_is_not_a_slip(tmp_path):
+    """Two early figures that agree with each other and a count that grew thirtyfold since: no magnitude flag."""
+    assert codes(_growth(tmp_path, 247, 360), "magnitude") == []
+
+
+def test_a_slip_among_growing_figures_is_still_one(tmp_path):
+    """The same series with 360 printed as 3,600: the one figure out of line with its neighbours is named."""
+    assert ("magnitude", "s2", "error") in codes(_growth(tmp_path, 247, 3600), "magnitude")
