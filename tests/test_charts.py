@@ -196,3 +196,13 @@ def test_pdf_goes_alongside_and_every_image_of_the_report_exists(tmp_path):
     assert "awol-court-cases.png" in images and not any(i.endswith(".pdf") for i in images)
     drawn = [i for i in images if (out / i).exists()]
     assert drawn and all(i in drawn for i in images if i.startswith("awol-court-cases."))
+
+
+def test_flag_labels_of_points_close_in_time_are_one_label(shipped):
+    """refusal-sentences: 247 and 360 (13 days apart) both flagged; their codes share one label, not two printed
+    over each other; the flagged figure of 2025 keeps its own."""
+    result = tracker.check(shipped, ["refusal-sentences"])
+    fig, ax = tracker.plot_indicator(shipped, "refusal-sentences", result=result)
+    labels = [t.get_text() for t in ax.texts if t.get_color() == "#C00000"]
+    plt.close(fig)
+    assert labels == ["jump, definition", "definition"]

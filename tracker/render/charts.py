@@ -240,14 +240,28 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
     return fig, ax
 
 
+LABEL_GAP = 0.04  # flagged points closer than this share of the chart's time span share one label
+
+
 def _mark_flagged(ax, series: Series, flagged: dict) -> None:
-    for p in (*series.points, *series.candidates):
-        codes = flagged.get(p.id)
-        if codes:
-            ax.plot([_x(p.mid)], [p.best], linestyle="none", marker="o", markersize=17, markerfacecolor="none",
-                    markeredgecolor="#C00000", markeredgewidth=1.5, zorder=6, gid=f"flag-{p.id}")
-            ax.annotate(", ".join(codes), (_x(p.mid), p.best), xytext=(0, 13), textcoords="offset points",
-                        ha="center", fontsize=8.5, color="#C00000", zorder=6)
+    """A ring on each flagged point; one label of codes for points close in time (labels never overprint)."""
+    marked = sorted(((p, flagged[p.id]) for p in (*series.points, *series.candidates) if flagged.get(p.id)),
+                    key=lambda x: (x[0].mid, x[0].id))
+    days = [p.mid.toordinal() for p in (*series.points, *series.candidates)]
+    gap = max(7.0, LABEL_GAP * (max(days) - min(days))) if days else 7.0
+    groups: list[list] = []
+    for p, codes in marked:
+        ax.plot([_x(p.mid)], [p.best], linestyle="none", marker="o", markersize=17, markerfacecolor="none",
+                markeredgecolor="#C00000", markeredgewidth=1.5, zorder=6, gid=f"flag-{p.id}")
+        if groups and p.mid.toordinal() - groups[-1][-1][0].mid.toordinal() <= gap:
+            groups[-1].append((p, codes))
+        else:
+            groups.append([(p, codes)])
+    for group in groups:
+        top = max(group, key=lambda x: (x[0].best or 0, x[0].id))[0]
+        codes = list(dict.fromkeys(c for _, cs in group for c in cs))
+        ax.annotate(", ".join(codes), (_x(top.mid), top.best), xytext=(0, 13), textcoords="offset points",
+                    ha="center", fontsize=8.5, color="#C00000", zorder=6)
 
 
 def _head_and_foot(fig, ledger: Ledger, series: Series, st: Style, data_hash: str, lang: str,
