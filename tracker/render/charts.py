@@ -71,14 +71,19 @@ def _draw_point(ax, p: Point, colour: str, status: str, faint: bool = False):
     x0, x1, xm = _x(p.start), _x(p.end + timedelta(days=1)), _x(p.mid)
     artists = []
     if p.end > p.start:  # a month, a year or a period: draw it across its interval
-        artists.append(ax.hlines(y, x0, x1, colors=colour, linewidth=3, alpha=0.55 * alpha, zorder=2))
+        span = ax.hlines(y, x0, x1, colors=colour, linewidth=3, alpha=0.55 * alpha, zorder=2)
+        span.set_gid(f"span-{p.id}")  # every mark of a figure is named by it: the report dims them together
+        artists.append(span)
     if p.qualifier == "range":
-        artists.append(ax.vlines(xm, p.low, p.high, colors=colour, linewidth=2.5, alpha=alpha, zorder=3))
+        bar = ax.vlines(xm, p.low, p.high, colors=colour, linewidth=2.5, alpha=alpha, zorder=3)
+        bar.set_gid(f"range-{p.id}")
+        artists.append(bar)
         artists.extend(ax.plot([xm, xm], [p.low, p.high], linestyle="none", marker="_", markersize=14,
                                markeredgewidth=2.5, color=colour, alpha=alpha, zorder=3, gid=f"figure-{p.id}"))
         if p.value is not None:
             artists.extend(ax.plot([xm], [p.value], linestyle="none", marker="o", markersize=5,
-                                   markerfacecolor=face, markeredgecolor=edge, alpha=alpha, zorder=4))
+                                   markerfacecolor=face, markeredgecolor=edge, alpha=alpha, zorder=4,
+                                   gid=f"value-{p.id}"))
     else:
         size = 9 if p.qualifier != "approx" else 8
         (marker,) = ax.plot([xm], [y], linestyle="none", marker=MARKERS[p.qualifier], markersize=size,
@@ -87,9 +92,10 @@ def _draw_point(ax, p: Point, colour: str, status: str, faint: bool = False):
         artists.append(marker)
         sign = BOUND_SIGNS.get(p.qualifier)
         if sign:
-            artists.append(ax.annotate(sign, (xm, y), xytext=(7, 0), textcoords="offset points", va="center",
-                                       ha="left", fontsize=12, fontweight="bold", color=colour, alpha=alpha,
-                                       zorder=5))
+            glyph = ax.annotate(sign, (xm, y), xytext=(7, 0), textcoords="offset points", va="center",
+                                ha="left", fontsize=12, fontweight="bold", color=colour, alpha=alpha, zorder=5)
+            glyph.set_gid(f"glyph-{p.id}")
+            artists.append(glyph)
     return artists
 
 

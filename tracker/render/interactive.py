@@ -1,8 +1,10 @@
 """A chart's SVG made to answer "where is this from?" inside the report, with no server and no fetching.
 
-Each figure's marker (matplotlib writes it as `<g id="figure-ID">`) gets a `<title>` (shown on hover, read
-by screen readers, printed by nothing) with its value as printed, qualifier, date, claimant, outlet, quote
-and flags, and a link to the article (or to its row in the report when it has no address). Every id in
+Each figure's marker (matplotlib writes it as `<g id="figure-ID">`) gets a link to the article (or to its row in
+the report when it has no address) and its text: value as printed, qualifier, date, claimant, outlet, quote and
+flags, as the link's `data-tip` (the report's own tooltip: hover, keyboard focus, a tap) and as a `<title>` (for a
+page read without its script; the script takes it off so that the browser's delayed tooltip does not double
+ours). The figure's other marks (its interval, range bar, bound sign, flag ring) carry its id too. Every id in
 the SVG is prefixed with the indicator's, so many charts can stand in one page.
 """
 
@@ -78,9 +80,9 @@ def annotate(svg: str, ledger: Ledger, series: Series, flags=()) -> str:
         inner = svg[m.end():end]
         flagged = " flagged" if fid in by_figure else ""
         out.append(svg[pos:m.start()])
-        out.append(f'<a href="{escape(href)}"{target} class="point-link"><g id="{m.group(1)}figure-{escape(fid)}" '
-                   f'class="point{flagged}" data-figure="{escape(fid)}" data-claimant="{escape(claimants[fid])}">'
-                   f"<title>{escape(text)}</title>{inner}</a>")
+        out.append(f'<a href="{escape(href)}"{target} class="point-link" data-tip="{escape(text)}">'
+                   f'<g id="{m.group(1)}figure-{escape(fid)}" class="point{flagged}" data-figure="{escape(fid)}" '
+                   f'data-claimant="{escape(claimants[fid])}"><title>{escape(text)}</title>{inner}</a>')
         pos = end
     out.append(svg[pos:])
     return "".join(out)

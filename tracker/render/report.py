@@ -30,19 +30,75 @@ nav a{margin-right:12px;white-space:nowrap}code{font-size:12px}
 .point-link:hover .point,.point-link:focus .point{filter:drop-shadow(0 0 3px #333)}
 .dim{opacity:.15}.filters{position:sticky;top:0;background:#fff;padding:8px 0;border-bottom:1px solid #ddd;z-index:2}
 .filters label{margin-right:16px}.hidden{display:none}
-@media print{.filters,nav{display:none}.dim{opacity:1}.hidden{display:block}h2{break-before:page}}
+.chart svg *{pointer-events:none}.chart svg a.point-link,.chart svg a.point-link *{pointer-events:auto}
+.point-link:focus{outline:none}.point-link:focus-visible .point{filter:drop-shadow(0 0 3px #0050b4)}
+#tip{position:absolute;z-index:5;max-width:420px;background:#fff;border:1px solid #888;border-radius:4px;
+padding:6px 8px;font-size:13px;line-height:1.35;white-space:pre-line;box-shadow:0 2px 8px rgba(0,0,0,.2)}
+#tip[hidden]{display:none}.none-match{font-style:italic;color:#555}
+@media print{.filters,nav,#tip{display:none}.dim{opacity:1}.hidden{display:block}h2{break-before:page}}
 """
 SCRIPT = """
 (function(){
   var ind=document.getElementById('filter-indicator'), cl=document.getElementById('filter-claimant');
+  var tip=document.getElementById('tip'), shown=null, touch=false;
+  var links=[].slice.call(document.querySelectorAll('a.point-link'));
+  links.forEach(function(a){
+    var t=a.querySelector('title'); if(t){t.parentNode.removeChild(t);}  /* ours, not the browser's late one */
+    a.setAttribute('aria-label', a.dataset.tip);
+    var g=a.querySelector('.point');
+    if(g && g.classList.contains('flagged')){a.parentNode.appendChild(a);}  /* flagged points drawn on top */
+  });
+  function show(a){
+    shown=a; tip.textContent=a.dataset.tip; tip.hidden=false;
+    var r=a.getBoundingClientRect(), w=tip.offsetWidth, h=tip.offsetHeight;
+    var x=Math.min(window.scrollX+r.right+8, window.scrollX+document.documentElement.clientWidth-w-8);
+    var y=window.scrollY+r.top-h-8; if(y<window.scrollY){y=window.scrollY+r.bottom+8;}
+    tip.style.left=Math.max(window.scrollX+4,x)+'px'; tip.style.top=y+'px';
+  }
+  function hide(){shown=null; tip.hidden=true;}
+  links.forEach(function(a){
+    a.addEventListener('mouseenter', function(){show(a);});
+    a.addEventListener('mouseleave', hide);
+    a.addEventListener('focus', function(){show(a);});
+    a.addEventListener('blur', hide);
+    a.addEventListener('pointerdown', function(e){touch=e.pointerType==='touch';});
+    a.addEventListener('click', function(e){  /* a first tap shows the text; a second opens the article */
+      if(touch && shown!==a){e.preventDefault(); show(a);}});
+  });
+  document.addEventListener('keydown', function(e){if(e.key==='Escape'){hide();}});
+  /* points drawn on one spot (re-prints of one value on one date): whichever the pointer reaches tells all */
+  var centres=links.map(function(a){var g=a.querySelector('.point'), m=g.querySelector('use')||g,
+    r=m.getBoundingClientRect(); return {a:a, svg:a.ownerSVGElement, x:r.left+r.width/2, y:r.top+r.height/2};});
+  centres.forEach(function(c){
+    var also=centres.filter(function(o){return o!==c && o.svg===c.svg && Math.abs(o.x-c.x)<10 && Math.abs(o.y-c.y)<10;});
+    if(also.length){
+      c.a.dataset.also=also.map(function(o){return o.a.querySelector('.point').dataset.figure;}).join(' ');
+      c.a.dataset.tip+='\\n\\nAt the same point:\\n'+also.map(function(o){return o.a.dataset.tip.split('\\n')[0]+
+        ' \\u2014 '+o.a.dataset.tip.split('\\n')[1];}).join('\\n');
+      c.a.setAttribute('aria-label', c.a.dataset.tip);
+    }
+  });
   function apply(){
     var i=ind.value, c=cl.value;
     document.querySelectorAll('section.indicator').forEach(function(s){
-      s.classList.toggle('hidden', i!=='' && s.dataset.indicator!==i);});
+      s.classList.toggle('hidden', i!=='' && s.dataset.indicator!==i);
+      var rows=s.querySelectorAll('tr[data-claimant]'), left=0;
+      rows.forEach(function(r){var off=c!=='' && r.dataset.claimant!==c; r.classList.toggle('hidden', off);
+        if(!off){left++;}});
+      var none=s.querySelector('.none-match');
+      if(none){none.textContent=(c!=='' && left===0) ? 'No figure of this indicator is '+c+'\\u2019s.' : '';
+        none.classList.toggle('hidden', !(c!=='' && left===0));}
+    });
     document.querySelectorAll('.point').forEach(function(p){
-      p.classList.toggle('dim', c!=='' && p.dataset.claimant!==c);});
-    document.querySelectorAll('tr[data-claimant]').forEach(function(r){
-      r.classList.toggle('hidden', c!=='' && r.dataset.claimant!==c);});
+      var off=c!=='' && p.dataset.claimant!==c;
+      p.classList.toggle('dim', off);
+      var id=p.id, base=id.slice(0, id.indexOf('--figure-')+2), fid=id.slice(id.indexOf('--figure-')+9);
+      ['span-','range-','value-','glyph-','flag-'].forEach(function(k){
+        var m=document.getElementById(base+k+fid); if(m){m.classList.toggle('dim', off);}});
+    });
+    var any=c==='' || document.querySelector('tr[data-claimant]:not(.hidden)');
+    var msg=document.getElementById('filter-none'); msg.hidden=!!any;
+    msg.textContent=any ? '' : 'No figure in the ledger is '+c+'\\u2019s.';
   }
   ind.addEventListener('change', apply); cl.addEventListener('change', apply);
 })();
@@ -100,8 +156,8 @@ def _filters(ledger: Ledger, series_by_id: dict[str, Series]) -> str:
     cl = "".join(f'<option value="{escape(c)}">{escape(c)}</option>' for c in claimants)
     return (f'<div class="filters"><label>Indicator <select id="filter-indicator"><option value="">all</option>'
             f'{ind}</select></label><label>Claimant <select id="filter-claimant"><option value="">all</option>'
-            f"{cl}</select></label><span class=small>Hover a point for its source; click to open the article."
-            "</span></div>")
+            f"{cl}</select></label><span class=small>Hover, focus or tap a point for its source; click to open the "
+            'article.</span> <span id="filter-none" class="none-match" role="status" hidden></span></div>')
 
 
 def render(ledger: Ledger, series_by_id: dict[str, Series], images: dict[str, str] | None = None, flags=None,
@@ -142,7 +198,9 @@ def render(ledger: Ledger, series_by_id: dict[str, Series], images: dict[str, st
         elif s.points or s.candidates or s.rejected:
             parts.append(f'<p class="small">Chart not drawn yet: run <code>tracker chart {escape(ind_id)}</code>.</p>')
         parts.append(_flag_list(flags, ind_id))
+        parts.append('<p class="none-match hidden" role="status"></p>')
         parts.append(_figure_rows(ledger, s))
         parts.append("</section>")
+    parts.append('<div id="tip" role="tooltip" hidden></div>')
     parts.append(f"<script>{SCRIPT}</script></body></html>\n")
     return "\n".join(parts)
