@@ -6,6 +6,7 @@ from datetime import date
 import matplotlib.dates as mdates
 import pandas as pd
 import pytest
+from conftest import LEDGER as SHIPPED
 from conftest import TODAY, write
 from matplotlib.collections import PolyCollection
 from PIL import Image
@@ -249,3 +250,15 @@ def test_publication_charts_leave_stale_figures_out_and_say_so(tmp_path):
     svg = (tmp_path / "awol-court-cases.svg").read_text(encoding="utf-8")
     assert "awol-court-cases-2024-09-16" not in svg and "awol-court-cases-2024-06-18" in svg
     assert "1 figure(s) printed after a newer one left out." in svg
+
+
+def test_publication_charts_never_overwrite_working_charts_or_another_language(tmp_path):
+    ledger = tracker.load(SHIPPED)
+    tracker.build(ledger, tmp_path, indicators=["awol-court-cases"], progress=False)
+    (tmp_path / "index.html").write_text("report")  # a working build holds its report
+    working = (tmp_path / "awol-court-cases.png").read_bytes()
+    tracker.build(ledger, tmp_path, indicators=["awol-court-cases"], style="publish", progress=False)
+    tracker.build(ledger, tmp_path, indicators=["awol-court-cases"], style="publish", lang="ru", progress=False)
+    assert (tmp_path / "awol-court-cases.png").read_bytes() == working
+    en, ru = tmp_path / "publish" / "awol-court-cases.png", tmp_path / "publish" / "ru" / "awol-court-cases.png"
+    assert en.exists() and ru.exists() and en.read_bytes() != ru.read_bytes()

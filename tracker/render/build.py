@@ -82,10 +82,17 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
     PNG is always written; other formats go alongside. `result` is `tracker.check(ledger)`'s, for the
     flags and bands: the whole ledger's, whatever is drawn, as the report always describes all of it; when
     not given, the ledger is checked here (with `cache`). The publication style (`style="publish"`) writes
-    charts for readers, with a PNG at twice the resolution beside each (`NAME@2x.png`), and no report."""
+    charts for readers, with a PNG at twice the resolution beside each (`NAME@2x.png`), and no report; into
+    `out/publish` when `out` holds working charts (a report), and a sub-folder per language other than
+    English (`out/ru`)."""
     formats = tuple(dict.fromkeys(("png", *formats)))
     out = Path(out)
     working = style == "working"
+    if not working:  # readers' charts never replace working charts of the same names, nor another language's
+        if (out / "index.html").exists():
+            out = out / "publish"
+        if lang != "en":
+            out = out / lang
     (out / TILES if working else out).mkdir(parents=True, exist_ok=True)
     for stale in (*out.glob(".*.tmp"), *(out / TILES).glob(".*.tmp")):  # left by an interrupted run
         stale.unlink(missing_ok=True)
