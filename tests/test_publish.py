@@ -100,18 +100,18 @@ def test_footer_names_the_producers_and_the_outlets(ledger):
 def test_many_outlets_are_counted_not_listed(ledger):
     series = ledger.series["cases"]
     assert source_line(ledger, series, most=1).endswith("as reported by Ukrainska Pravda and 2 more")
-    assert source_line(ledger, series, lang="ru").startswith("Источники: Mediazona, Someone; по публикациям")
+    assert source_line(ledger, series, lang="ru").startswith("Источники: Mediazona и Someone; по публикациям")
 
 
-def test_no_label_is_cut_and_close_events_do_not_overlap(ledger):
+def test_no_label_is_cut_and_close_events_are_labelled_once(ledger):
     fig, ax = _draw(ledger, "publish")
     assert not any("…" in t for t in _texts(fig))
-    assert "Law toughening penalties" in " ".join(_texts(fig)) and "15 years)" in " ".join(_texts(fig))
-    renderer = fig.canvas.get_renderer()
-    labels = [t for t in ax.texts if "mobilisation" in t.get_text() or "Law" in t.get_text()]
-    assert len(labels) == 2
-    a, b = (t.get_window_extent(renderer) for t in labels)
-    assert not a.overlaps(b)
+    text = " ".join(_texts(fig)).replace("\n", " ")
+    assert "Law toughening penalties" in text and "15 years)" in text
+    # mobilisation and the penalties law, three days apart: one line, one label naming both
+    labels = [t.get_text() for t in ax.texts if "mobilisation" in t.get_text() or "Law" in t.get_text()]
+    assert len(labels) == 1 and "decree;" in labels[0].replace("\n", " ")
+    assert len([line for line in ax.lines if line.get_linestyle() == "--"]) == 1
 
 
 def test_event_rows_share_a_row_only_when_clear():
@@ -120,9 +120,14 @@ def test_event_rows_share_a_row_only_when_clear():
     from tracker.ledger.dates import parse_span
 
     events = [NS(id=str(i), date=parse_span(d), title="An event title of some length") for i, d in
-              enumerate(["2022-01-01", "2022-01-05", "2024-06-01"])]
+              enumerate(["2022-01-01", "2022-03-01", "2024-06-01"])]
     rows = [row for _, _, row in event_rows(events, date(2022, 1, 1), date(2024, 12, 31))]
     assert rows[0] == 0 and rows[1] > 0 and rows[2] == 0
+    # closer than EVENT_GAP of the span: one line, one label of both titles
+    events[1] = NS(id="1", date=parse_span("2022-01-04"), title="Another")
+    (a, label_a, row_a), (b, _, row_b) = event_rows(events, date(2022, 1, 1), date(2024, 12, 31))
+    assert a.id == "0" and label_a.replace("\n", " ") == "An event title of some length; Another"
+    assert b.id == "2" and row_a == row_b == 0
 
 
 def test_date_ticks_say_the_year_first_and_at_each_new_year():
@@ -166,8 +171,13 @@ def test_publish_build_writes_1x_and_2x_and_is_reproducible(ledger, tmp_path):
 
 @pytest.mark.parametrize("chart, message", [
     ("chart: {titel: X}", "unknown key 'titel' in chart; did you mean 'title'?"),
-    ("chart: Officers", "'chart' must be a mapping such as {title: ..., note: ...}"),
+    ("chart: Officers", "'chart' must be a mapping such as {title: ..., ru: {title: ...}}"),
     ("chart: {title: [a, b]}", "chart.title must be a line of text"),
+    ("chart: {ru: Офицеры}", "'chart.ru' must be a mapping such as {title: ...}"),
+    ("chart: {ru: {titel: X}}", "unknown key 'titel' in chart.ru; did you mean 'title'?"),
+    ("chart: {ru: {ru: {title: X}}}", "unknown key 'ru' in chart.ru; use title, subtitle, counts, source, note"),
+    ("chart: {RU: {title: X}}", "unknown key 'RU' in chart; use title, subtitle, counts, source, note, or a "
+                                "language code such as ru holding the same keys"),
 ])
 def test_a_bad_chart_setting_is_refused_with_its_place(tmp_path, chart, message):
     text = LEDGER.replace("    chart: {title: Officers who fled, note: Estimate by one group., source: \"Source: "

@@ -51,6 +51,23 @@ def cmd_watch(args) -> int:
     return EXIT_OK
 
 
+def untranslated_warning(untranslated: dict, lang: str) -> str:
+    """'warning: 30 of the charts say some words in English, as the ledger gives no ru words for them: ...'."""
+    by_kind: dict[str, list[str]] = {}
+    for ind, missing in untranslated.items():
+        for what in missing:
+            kind, _, event = what.partition(" ")
+            by_kind.setdefault(kind, []).append(event or ind)
+    parts = []
+    for kind, items in by_kind.items():
+        items = list(dict.fromkeys(items))
+        shown = ", ".join(items[:3]) + (f" and {len(items) - 3} more" if len(items) > 3 else "")
+        parts.append(f"{kind} of {shown}" if kind != "event" else f"the label of event {shown}")
+    return (f"warning: {len(untranslated)} chart(s) say some words in English, as the ledger gives no '{lang}' "
+            f"words for them: {'; '.join(parts)}. Add them under the indicator (chart: {{{lang}: {{title: ..., "
+            f"counts: ...}}}}) or the event (chart: {{{lang}: {{title: ...}}}}); see docs/ledger-format.md")
+
+
 def cmd_chart(args) -> int:
     from tracker.render.build import build
 
@@ -60,8 +77,10 @@ def cmd_chart(args) -> int:
     result = build(ledger, out, indicators=args.indicators or None, formats=_formats(args.format),
                    style=args.style, lang=args.lang, cache=True)
     report = f"; report: {Path(out) / 'index.html'}" if args.style == "working" else ""
-    print(f"{out}: drew {len(result.drawn)} chart{'s' if len(result.drawn) != 1 else ''}, "
+    print(f"{result.out}: drew {len(result.drawn)} chart{'s' if len(result.drawn) != 1 else ''}, "
           f"{len(result.skipped)} unchanged{report}", file=sys.stderr)
+    if result.untranslated:
+        print(untranslated_warning(result.untranslated, args.lang), file=sys.stderr)
     for path in result.written:
         print(path)
     return EXIT_OK

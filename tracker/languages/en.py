@@ -147,6 +147,7 @@ CHART_WORDS = {
     "echoes": "{n} re-print(s) of a claimant's own earlier figure drawn faint",
     "undated": "{n} undated figure(s) left out", "relative": "{n} relative claim(s) not drawn",
     "list_and": " and ",
+    "unnamed_outlet": "an unnamed outlet",
     "outdated": "{n} figure(s) printed after a newer one left out.",
 }
 

@@ -190,11 +190,27 @@ class ArticlesType(ListType):
 
 
 class ChartType(FieldType):
-    """A small mapping of texts (title, subtitle, source, note) for an indicator's published chart."""
+    """A small mapping of texts for a published chart (an indicator's title, subtitle, counts, source, note; an
+    event's title), and the same keys in other languages under their ISO 639-1 codes: {ru: {title: ...}}.
+    Converted to (key, text) pairs, a translation's keys as 'ru.title'."""
+
+    def __init__(self, keys: tuple[str, ...]):
+        self.keys = keys
+
+    def schema(self, f):
+        words = {k: {"type": "string", "minLength": 1} for k in self.keys}
+        return {"type": "object", "additionalProperties": False, "properties": words,
+                "patternProperties": {_LANG.pattern: {"type": "object", "additionalProperties": False,
+                                                      "properties": words}}}
+
+
+class NamesType(FieldType):
+    """Names as published charts give them, per language: {ru: {Mediazona: Медиазона}}."""
 
     def schema(self, f):
         return {"type": "object", "additionalProperties": False,
-                "properties": {k: {"type": "string", "minLength": 1} for k in F.CHART_KEYS}}
+                "patternProperties": {_LANG.pattern: {"type": "object",
+                                                      "additionalProperties": {"type": "string", "minLength": 1}}}}
 
 
 class AcksType(FieldType):
@@ -210,7 +226,8 @@ TYPES: dict[str, FieldType] = {
     "text": FieldType(), "number": NumberType(), "date": DateType(), "span": SpanType(), "enum": EnumType(),
     "bool": BoolType(), "id": IdType(), "url": UrlType(), "language": LanguageType(), "list": ListType(),
     "country": CountryType(), "articles": ArticlesType(),
-    "reflist": ListType(), "ref": FieldType(), "chart": ChartType(), "acks": AcksType(),
+    "reflist": ListType(), "ref": FieldType(), "chart": ChartType(F.CHART_KEYS),
+    "event_chart": ChartType(F.EVENT_CHART_KEYS), "names": NamesType(), "acks": AcksType(),
 }
 
 
@@ -239,7 +256,9 @@ def convert(f: F.Field, v, today: date, problem, item_pos) -> object:
                 out.append(item.raw)
         return tuple(out)
     if isinstance(TYPES[f.type], ChartType):
-        return _chart(f, v, problem, item_pos)
+        return _chart(f, TYPES[f.type].keys, v, problem, item_pos)
+    if isinstance(TYPES[f.type], NamesType):
+        return _names(f, v, problem, item_pos)
     if isinstance(TYPES[f.type], AcksType):
         return _acks(f, v, problem, item_pos)
     if not isinstance(v, Scalar):
@@ -252,22 +271,52 @@ def convert(f: F.Field, v, today: date, problem, item_pos) -> object:
         return None
 
 
-def _chart(f: F.Field, v, problem, item_pos) -> tuple[tuple[str, str], ...] | None:
+def _chart(f: F.Field, keys: tuple[str, ...], v, problem, item_pos, lang: str = "") -> tuple | None:
+    name = f"{f.name}.{lang}" if lang else f.name
     if not isinstance(v, Map):
-        problem(f"'{f.name}' must be a mapping such as {{title: ..., note: ...}}", None)
+        example = f"{{{keys[0]}: ...}}" if lang else f"{{{keys[0]}: ..., ru: {{{keys[0]}: ...}}}}"
+        problem(f"'{name}' must be a mapping such as {example}", None)
         return None
-    out = []
+    out: list[tuple[str, str]] = []
     for key, (ks, value) in v.items.items():
-        if key not in F.CHART_KEYS:
-            close = difflib.get_close_matches(key, F.CHART_KEYS, 1, 0.6)
-            hint = f"did you mean '{close[0]}'?" if close else f"use {', '.join(F.CHART_KEYS)}"
-            problem(f"unknown key '{key}' in {f.name}; {hint}", (ks.line, ks.col))
+        if key not in keys and not lang and _LANG.match(key):  # the same words in another language
+            words = _chart(f, keys, value, lambda m, p, ks=ks: problem(m, p or (ks.line, ks.col)), item_pos, key)
+            out.extend(words or ())  # keys already 'ru.title'
+        elif key not in keys:
+            close = difflib.get_close_matches(key, keys, 1, 0.6)
+            hint = f"did you mean '{close[0]}'?" if close else f"use {', '.join(keys)}" + \
+                ("" if lang else ", or a language code such as ru holding the same keys")
+            problem(f"unknown key '{key}' in {name}; {hint}", (ks.line, ks.col))
         elif not isinstance(value, Scalar) or not value.raw.strip():
-            problem(f"{f.name}.{key} must be a line of text",
+            problem(f"{name}.{key} must be a line of text",
                     item_pos(value) if value is not None else (ks.line, ks.col))
         else:
-            out.append((key, value.raw))
+            out.append((f"{lang}.{key}" if lang else key, value.raw))
     return tuple(out)
+
+
+def _names(f: F.Field, v, problem, item_pos) -> dict | None:
+    example = "names: {ru: {Mediazona: Медиазона}}"
+    if not isinstance(v, Map):
+        problem(f"'{f.name}' must be a mapping of language codes to names, such as {example}", None)
+        return None
+    out: dict[str, dict[str, str]] = {}
+    for lang, (ks, names) in v.items.items():
+        if not _LANG.match(lang):
+            problem(f"'{lang}' in {f.name} is not an ISO 639-1 code such as en, ru or uk", (ks.line, ks.col))
+            continue
+        if not isinstance(names, Map):
+            problem(f"{f.name}.{lang} must be a mapping of a name as the ledger writes it to the name in {lang}, "
+                    f"such as {example}", item_pos(names) if names is not None else (ks.line, ks.col))
+            continue
+        out[lang] = {}
+        for name, (ns, value) in names.items.items():
+            if not isinstance(value, Scalar) or not value.raw.strip():
+                problem(f"{f.name}.{lang}.{name} must be a line of text",
+                        item_pos(value) if value is not None else (ns.line, ns.col))
+            else:
+                out[lang][name] = value.raw
+    return out
 
 
 def _acks(f: F.Field, v, problem, item_pos) -> tuple[tuple[str, str, str], ...] | None:

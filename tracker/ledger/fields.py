@@ -24,7 +24,7 @@ SPAN_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
 @dataclass(frozen=True, slots=True)
 class Field:
     name: str
-    type: str  # id text number date span enum bool list ref reflist url language country articles chart acks
+    type: str  # a key of tracker.ledger.convert.TYPES: id, text, number, date, span, enum, chart, names, ...
     doc: str
     required: bool = False
     choices: tuple = ()
@@ -50,7 +50,8 @@ INDICATOR = _fields(
           choices=tuple(MEASURES)),
     Field("articles", "articles", "(tracker) The articles of the country's criminal code counted: [337, 338]."),
     Field("description", "text", "Free text on the definition and its pitfalls."),
-    Field("chart", "chart", "(tracker) Words for the published chart: {title, subtitle, source, note}, each text."),
+    Field("chart", "chart", "(tracker) Words for the published chart: {title, subtitle, counts, source, note}, each "
+          "text, and the same words in other languages under their codes: {ru: {title: ...}}."),
 )
 
 SOURCE = _fields(
@@ -65,6 +66,8 @@ SOURCE = _fields(
     Field("author", "text", "(tracker) The byline."),
     Field("document", "text", "(tracker) A local copy of the text, when the article has no address."),
     Field("note", "text", "(tracker) Anything a reader of the source should know."),
+    Field("unnamed", "bool", "(tracker) true when the article names no outlet: publisher describes the site for "
+          "the curator, and published charts say 'an unnamed outlet'."),
 )
 
 EVENT = _fields(
@@ -74,6 +77,8 @@ EVENT = _fields(
     Field("indicators", "reflist", "The indicators it explains; default: all.", ref="indicators"),
     Field("url", "url", "(tracker) Where it is documented."),
     Field("note", "text", "(tracker) Free text."),
+    Field("chart", "event_chart", "(tracker) The event's label on published charts, {title: ...}, and in other "
+          "languages under their codes: {ru: {title: ...}}."),
 )
 
 FIGURE = _fields(
@@ -103,9 +108,12 @@ ROOT = _fields(
     Field("sources", "map", "Sources by id."),
     Field("events", "list", "Real-world changes that explain breaks."),
     Field("figures", "list", "The figures."),
+    Field("names", "names", "(tracker) How published charts name claimants and outlets in a language: "
+          "{ru: {Mediazona: Медиазона}}."),
 )
 
-CHART_KEYS = ("title", "subtitle", "source", "note")  # the keys of an indicator's chart: mapping
+CHART_KEYS = ("title", "subtitle", "counts", "source", "note")  # the keys of an indicator's chart: mapping
+EVENT_CHART_KEYS = ("title",)  # the keys of an event's chart: mapping
 ACK_KEYS = ("flag", "by", "why")  # an acknowledgement of a flag: all three required
 
 SECTIONS = {"indicator": INDICATOR, "source": SOURCE, "event": EVENT, "figure": FIGURE}

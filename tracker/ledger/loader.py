@@ -32,6 +32,8 @@ class _Loader:
         self.problems: list[Problem] = []
         self.files = LedgerFiles(self.problems, overrides)
         self.entries: dict[str, list[Entry]] = {"indicator": [], "source": [], "event": [], "figure": []}
+        self.names: dict[str, dict[str, str]] = {}  # language -> name as written -> name in that language
+        self.names_at: dict[tuple[str, str], str] = {}  # where each was given first, for duplicates
 
     def problem(self, path: str, pos: tuple[int, int], message: str) -> None:
         self.problems.append(Problem(path, pos[0], pos[1], message))
@@ -52,6 +54,8 @@ class _Loader:
                 self.problem(label, node_pos(v, k), f"version is '{raw}'; this tool reads version 1")
         elif root:
             self.problem(label, (node.line, node.col), "missing 'version: 1' at the top of the ledger")
+        if "names" in node.items:
+            self._names(node.items["names"], label)
         for key, section, shape in _SECTIONS:
             if key not in node.items:
                 continue
@@ -68,6 +72,19 @@ class _Loader:
             else:
                 for body in v.items:
                     self._entry(section, label, body, None, None)
+
+    def _names(self, item, label: str) -> None:
+        k, v = item
+        at = node_pos(v, k)
+        names = convert(F.ROOT["names"], v, self.today, lambda msg, p: self.problem(label, p or at, msg),
+                        lambda node: node_pos(node, k))
+        for lang, given in (names or {}).items():
+            for name, text in given.items():
+                first = self.names_at.setdefault((lang, name), f"{label}:{at[0]}")
+                if name in self.names.get(lang, {}) and self.names[lang][name] != text:
+                    self.problem(label, at, f"names.{lang} gives '{name}' a second name ('{text}'; first at "
+                                 f"{first}); keep one")
+                self.names.setdefault(lang, {}).setdefault(name, text)
 
     def _entry(self, section: str, label: str, body, key: Scalar | None, ident: str | None) -> None:
         spec = F.SECTIONS[section]
@@ -129,7 +146,8 @@ class _Loader:
         figures = tuple(self._unique("figure", lambda e: self._figure(e, indicators, sources)).values())
         if self.problems:
             raise LedgerError(self.problems)
-        return Ledger(indicators, sources, events, figures, tuple(self.files.files), self.files.digest.hexdigest())
+        return Ledger(indicators, sources, events, figures, tuple(self.files.files), self.files.digest.hexdigest(),
+                      self.names)
 
     def _unique(self, section: str, make) -> dict:
         out: dict = {}
@@ -176,7 +194,7 @@ class _Loader:
         if not all(k in v for k in ("id", "date", "title")):
             return None
         return Event(id=v["id"], date=v["date"], title=v["title"], indicators=v.get("indicators"),
-                     url=v.get("url"), note=v.get("note"))
+                     url=v.get("url"), note=v.get("note"), chart=v.get("chart", ()))
 
     def _figure(self, e: Entry, indicators: dict, sources: dict) -> Figure | None:
         v = e.values

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 
@@ -21,7 +21,7 @@ class Indicator:
     counts: str | None = None
     aliases: tuple[str, ...] = ()
     description: str | None = None
-    chart: tuple[tuple[str, str], ...] = ()  # words for the published chart: (title|subtitle|source|note, text)
+    chart: tuple[tuple[str, str], ...] = ()  # words for the published chart: (key, text), 'ru.title' in Russian
     country: str | None = None  # what it counts (tracker.ledger.definitions): whose figure,
     producer: str | None = None  # whose count,
     measure: str | None = None  # what is counted,
@@ -46,6 +46,7 @@ class Source:
     author: str | None = None
     document: str | None = None
     note: str | None = None
+    unnamed: bool = False  # the article names no outlet; publisher describes it for the curator
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ class Event:
     indicators: tuple[str, ...] | None = None  # None: every indicator
     url: str | None = None
     note: str | None = None
+    chart: tuple[tuple[str, str], ...] = ()  # its label on published charts: ('title', text), ('ru.title', text)
 
     def covers(self, indicator_id: str) -> bool:
         return self.indicators is None or indicator_id in self.indicators
@@ -113,14 +115,17 @@ class Ledger:
     figures: tuple[Figure, ...]
     files: tuple[str, ...] = ()
     content_hash: str = ""
+    names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # language -> name -> name in it
 
     def __post_init__(self):
         object.__setattr__(self, "indicators", MappingProxyType(dict(self.indicators)))
         object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
+        object.__setattr__(self, "names", MappingProxyType({k: MappingProxyType(dict(v))
+                                                            for k, v in dict(self.names).items()}))
 
     def __reduce__(self):  # mapping proxies do not pickle; rebuild them
         return (Ledger, (dict(self.indicators), dict(self.sources), self.events, self.figures, self.files,
-                         self.content_hash))
+                         self.content_hash, {k: dict(v) for k, v in self.names.items()}))
 
     def release_keys(self, f: Figure) -> list[tuple]:
         """The releases a figure belongs to: its source, and its claimant's publication on that date."""

@@ -53,6 +53,7 @@ def ledger_schema() -> dict:
                         "additionalProperties": {"$ref": "#/$defs/source"}},
             "events": {"type": ["array", "null"], "items": {"$ref": "#/$defs/event"}},
             "figures": {"type": ["array", "null"], "items": {"$ref": "#/$defs/figure"}},
+            "names": field_schema(F.ROOT["names"]),
         },
         "$defs": {
             "indicator": indicator,

@@ -30,6 +30,8 @@ class BuildResult:
     drawn: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # every file written, charts and report
+    out: str = ""  # the folder written to
+    untranslated: dict[str, tuple[str, ...]] = field(default_factory=dict)  # indicator -> words left in English
 
 
 def _code_hash() -> str:
@@ -124,6 +126,11 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
     finally:
         meter.close()
     result.drawn.sort(key=wanted.index)
+    result.out = str(out)
+    if not working and lang != "en":  # what the ledger does not give in this language stays English: say so
+        from tracker.render.charts import missing_words
+
+        result.untranslated = {i: m for i in wanted if (m := missing_words(ledger, series_by_id[i], lang))}
     if working:
         if indicators is None:
             _overview(out, manifest, result, [i for i in wanted if _has_figures(series_by_id[i])], keys, data_keys)

@@ -6,6 +6,7 @@ Nothing here draws; `charts` places what these functions return.
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from datetime import date
 
 import matplotlib.dates as mdates
@@ -47,6 +48,84 @@ def footer_text(ledger: Ledger, series: Series, data_hash: str = "", width: int 
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class LedgerWords:
+    """What the ledger gives a published chart to say in one language (its `chart:` words), and what it left
+    in the ledger's own words (English) for want of a translation."""
+
+    title: str
+    subtitle: str | None  # None: made from `counts` in `counts_lang`
+    counts: str
+    counts_lang: str
+    source: str | None  # None: the producers and outlets of the figures drawn
+    note: str | None
+    events: dict  # event id -> its label
+    missing: tuple[str, ...] = ()  # 'title', 'counts', 'note', 'source', 'event mobilisation'
+
+
+def own_words(chart: tuple, lang: str) -> dict[str, str]:
+    """A `chart:` mapping's words in `lang`: its plain keys for English, its `ru:` keys for Russian."""
+    if lang == "en":
+        return {k: v for k, v in chart if "." not in k}
+    prefix = lang + "."
+    return {k[len(prefix):]: v for k, v in chart if k.startswith(prefix)}
+
+
+def ledger_words(ledger: Ledger, series: Series, lang: str = "en", events=None) -> LedgerWords:
+    """The title, subtitle, source, note and event labels of `series`' published chart in `lang`; for each
+    the ledger does not give in `lang`, its English words, named in `missing` (never half one, half the other:
+    a subtitle is made from counts in the language they are written in). `events`: those drawn (default: all
+    that cover the indicator)."""
+    ind = series.indicator
+    base, mine = own_words(ind.chart, "en"), own_words(ind.chart, lang)
+    missing: list[str] = []
+
+    def pick(key: str, default):
+        if key in mine:
+            return mine[key]
+        if lang != "en" and (key in base or (key == "title" and default is not None)):
+            missing.append(key)
+        return base.get(key, default)
+
+    title = pick("title", ind.title)
+    counts, counts_lang = mine.get("counts"), lang
+    if counts is None:
+        counts, counts_lang = base.get("counts") or ind.counts or ind.title, "en"
+        if lang != "en":
+            missing.append("counts")
+    subtitle = mine.get("subtitle", None if counts_lang == lang else base.get("subtitle"))
+    source, note = pick("source", None), pick("note", None)
+    labels = {}
+    for e in ledger.events_for(ind.id) if events is None else events:
+        label = own_words(e.chart, lang).get("title")
+        if label is None:
+            label = own_words(e.chart, "en").get("title", e.title)
+            if lang != "en":
+                missing.append(f"event {e.id}")
+        labels[e.id] = label
+    return LedgerWords(title, subtitle, counts, counts_lang, source, note, labels, tuple(missing))
+
+
+def reader_name(ledger: Ledger, name: str, lang: str = "en") -> str:
+    """A claimant's or outlet's name as the ledger's `names:` give it in `lang` (else as written)."""
+    return ledger.names.get(lang, {}).get(name, name)
+
+
+def outlet_name(ledger: Ledger, source, lang: str = "en") -> str:
+    """An outlet as a reader would cite it: its name, or 'an unnamed outlet' for a source marked unnamed."""
+    if source.unnamed and source.publisher not in ledger.names.get(lang, {}):
+        return words(lang)["unnamed_outlet"]
+    return reader_name(ledger, source.publisher, lang)
+
+
+def claimant_name(ledger: Ledger, p, lang: str = "en") -> str:
+    """Who produced a point's figure, as a reader would cite them."""
+    src = ledger.sources[p.figure.source]
+    if claimant_key(p.claimant) == claimant_key(src.publisher):
+        return outlet_name(ledger, src, lang)
+    return reader_name(ledger, p.claimant, lang)
+
+
 def _names(items: list[str], lang: str, most: int) -> str:
     w = words(lang)
     if len(items) <= most:
@@ -65,12 +144,16 @@ def source_line(ledger: Ledger, series: Series, lang: str = "en", most: int = 3,
     for p in sorted(series.points, key=lambda p: (p.end, p.id)):
         if p.id in left_out:
             continue
-        producers.setdefault(claimant_key(p.claimant), p.claimant)
-        publisher = ledger.sources[p.figure.source].publisher
-        if claimant_key(publisher) != claimant_key(p.claimant):
-            outlets.setdefault(claimant_key(publisher), publisher)
-    for key in producers:
-        outlets.pop(key, None)  # a producer's own site is not "reported by"
+        producers.setdefault(claimant_key(p.claimant), claimant_name(ledger, p, lang))
+        src = ledger.sources[p.figure.source]
+        if claimant_key(src.publisher) != claimant_key(p.claimant):
+            outlets.setdefault(claimant_key(src.publisher), outlet_name(ledger, src, lang))
+    # each name a reader sees once (several unnamed sites are one 'an unnamed outlet'), and a producer's own
+    # site is not "reported by"
+    named = list(dict.fromkeys(producers.values()))
+    outlets = {k: v for k, v in outlets.items() if k not in producers and v not in named}
+    producers = dict(zip(named, named, strict=True))
+    outlets = {v: v for v in dict.fromkeys(outlets.values())}
     if not producers:
         return ""
     head = w["sources"] if len(producers) > 1 else w["source"]
@@ -93,20 +176,35 @@ def chart_notes(series: Series, lang: str = "en") -> str:
     return "; ".join(notes) + ("." if notes else "")
 
 
-def event_rows(events, lo: date, hi: date, width_chars: int = 110, wrap: int = 26) -> list[tuple[object, str, int]]:
-    """(event, label wrapped to lines, row) for each event in [lo, hi], rows chosen so labels never overlap.
+EVENT_GAP = 0.04  # events closer than this share of the chart's span are one line and one label (as flag labels)
 
-    An axis `width_chars` characters wide is assumed; a label takes the row of the first earlier label it
-    clears, else a new row below."""
+
+def event_rows(events, lo: date, hi: date, width_chars: int = 110, wrap: int = 26,
+               labels: dict | None = None) -> list[tuple[object, str, int]]:
+    """(event, label wrapped to lines, row) for each group of events in [lo, hi], rows chosen so labels never
+    overlap. Events closer in time than EVENT_GAP of the span are one group: drawn as one line at the first,
+    with one label of their titles ('Partial mobilisation decree; Law toughening penalties ...').
+
+    An axis `width_chars` characters wide is assumed; a label (`labels[event id]`, else the event's title)
+    takes the row of the first earlier label it clears, else a new row below."""
+    labels = labels or {}
     span = max(1, (hi - lo).days)
-    ends: list[float] = []  # per row, where its last label ends (in characters from the left)
-    heights: list[int] = []
-    out = []
+    groups: list[list] = []
     for e in sorted(events, key=lambda e: (e.date.first, e.id)):
         if not lo <= e.date.first <= hi:
             continue
-        lines = textwrap.wrap(e.title, wrap) or [e.title]
-        start = (e.date.first - lo).days / span * width_chars
+        if groups and (e.date.first - groups[-1][0].date.first).days <= EVENT_GAP * span:
+            groups[-1].append(e)
+        else:
+            groups.append([e])
+    ends: list[float] = []  # per row, where its last label ends (in characters from the left)
+    heights: list[int] = []
+    out = []
+    for group in groups:
+        first = group[0]
+        title = "; ".join(labels.get(e.id, e.title) for e in group)
+        lines = textwrap.wrap(title, wrap) or [title]
+        start = (first.date.first - lo).days / span * width_chars
         end = start + max(len(line) for line in lines) + 2
         row = next((r for r, x in enumerate(ends) if start > x), None)
         if row is None:
@@ -116,7 +214,7 @@ def event_rows(events, lo: date, hi: date, width_chars: int = 110, wrap: int = 2
         else:
             ends[row] = end
             heights[row] = max(heights[row], len(lines))
-        out.append((e, "\n".join(lines), row))
+        out.append((first, "\n".join(lines), row))
     offsets = [sum(heights[:r]) for r in range(len(heights))]
     return [(e, label, offsets[row]) for e, label, row in out]
 

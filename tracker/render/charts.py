@@ -23,7 +23,17 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from tracker.languages import chart_words as words
 from tracker.ledger.model import Ledger
-from tracker.render.captions import DateTicks, event_rows, footer_text, source_line, when_text
+from tracker.render.captions import (
+    DateTicks,
+    LedgerWords,
+    claimant_name,
+    event_rows,
+    footer_text,
+    ledger_words,
+    outlet_name,
+    source_line,
+    when_text,
+)
 from tracker.series import Point, Series, claimant_key, series_of
 from tracker.text.formatting import BIDI_SHOWN, format_value, subtitle
 
@@ -48,11 +58,13 @@ def _figure(size: tuple[float, float]) -> Figure:
     return fig
 
 
-def claimant_colours(series: Series) -> dict[str, str]:
-    """A stable colour per claimant, in order of first appearance in time."""
+def claimant_colours(series: Series, key=None) -> dict[str, str]:
+    """A stable colour per claimant (per `key(point)`, default its claimant's key), in order of first
+    appearance in time."""
+    key_of = key or (lambda p: claimant_key(p.claimant))
     colours: dict[str, str] = {}
     for p in (*series.points, *series.candidates):
-        key = claimant_key(p.claimant)
+        key = key_of(p)
         if key not in colours:
             colours[key] = PALETTE[len(colours) % len(PALETTE)]
     return colours
@@ -122,6 +134,14 @@ def _x_limits(series: Series, events) -> tuple[date, date]:
     return lo - pad, hi + pad
 
 
+def missing_words(ledger: Ledger, series: Series, lang: str) -> tuple[str, ...]:
+    """What `series`' published chart in `lang` says in English for want of the ledger's words in `lang`:
+    'title', 'counts', 'note', 'source', 'event mobilisation' (only events the chart shows)."""
+    events = ledger.events_for(series.indicator.id)
+    lo, hi = _x_limits(series, events)
+    return ledger_words(ledger, series, lang, [e for e in events if lo <= e.date.first <= hi]).missing
+
+
 def _y_top(series: Series) -> float:
     vals = []
     for p in (*series.points, *series.candidates, *series.rejected):
@@ -152,22 +172,22 @@ def _shown(series: Series, style: Style) -> list[tuple[Point, str]]:
     return out + [(p, "accepted") for p in series.points if style.echoes or p.echo_of is None]
 
 
-def _titles(ind, series: Series, style: Style, lang: str) -> tuple[list[str], str]:
-    chart = dict(ind.chart)
-    title = chart.get("title", ind.title) if style.name == "publish" else ind.title
-    sub = chart.get("subtitle") if style.name == "publish" else None
-    if sub is None:
-        sub = subtitle(series) if style.name == "working" else publish_subtitle(series, lang)
+def _titles(series: Series, style: Style, lw: LedgerWords) -> tuple[list[str], str]:
+    if style.name == "working":
+        title, sub = series.indicator.title, subtitle(series)
+    else:
+        title, sub = lw.title, lw.subtitle or publish_subtitle(series, lw.counts_lang, lw.counts)
     return textwrap.wrap(title, 80) or [title], sub
 
 
-def publish_subtitle(series: Series, lang: str = "en") -> str:
-    """What is counted, for readers: 'cases received by military courts, since 21 Sep 2022'."""
+def publish_subtitle(series: Series, lang: str = "en", counts: str | None = None) -> str:
+    """What is counted, for readers: 'cases received by military courts, since 21 Sep 2022' (`counts`, in
+    `lang`, defaults to the indicator's)."""
     ind, w = series.indicator, words(lang)
-    what = ind.counts or ind.title
+    what = counts or ind.counts or ind.title
     if ind.kind == "cumulative" and ind.since:
         what += f", {w['since']} {when_text(ind.since, lang)}"
-    elif ind.kind == "rate" and not ind.counts:  # counts says "per working day" itself where it is set
+    elif ind.kind == "rate" and not (counts or ind.counts):  # counts says "per working day" where it is set
         what += f", {w['per']} {w[ind.per]}"
     return what[0].upper() + what[1:]
 
@@ -204,17 +224,23 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
             ax = fig.add_axes([0.075, 0.175, 0.655, 0.60])
         else:
             fig = ax.figure
-        if footer and len(shown) == 1:
-            return _statement(fig, ax, ledger, series, shown[0][0], st, data_hash, lang, left_out)
-        colours = claimant_colours(series)
         events = ledger.events_for(ind.id)
         lo, hi = _x_limits(series, events)
+        # the words of a published chart come from the ledger, in `lang` where it gives them
+        lw = ledger_words(ledger, series, lang if st.name == "publish" else "en",
+                          [e for e in events if lo <= e.date.first <= hi])
+        if footer and len(shown) == 1:
+            return _statement(fig, ax, ledger, series, shown[0][0], st, data_hash, lang, left_out, lw)
+        # a published chart colours claimants by the name a reader sees: two the ledger's names: call one are one
+        key = (lambda p: claimant_key(claimant_name(ledger, p, lang))) if st.name == "publish" else \
+            (lambda p: claimant_key(p.claimant))
+        colours = claimant_colours(series, key)
         if band is not None:
             # hatched and pale: an estimate between figures, never to be read as data
             ax.fill_between(band["date"], band["low"], band["high"], facecolor="#999999", alpha=0.12, linewidth=0,
                             zorder=1, label="expected range (model)", hatch="////", edgecolor="#bbbbbb")
         for p, status in shown:
-            colour = GREY if status == "rejected" else colours[claimant_key(p.claimant)]
+            colour = GREY if status == "rejected" else colours[key(p)]
             _draw_point(ax, p, colour, status, faint=p.echo_of is not None)
         if flagged and st.flags:
             _mark_flagged(ax, series, flagged)
@@ -225,7 +251,8 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
         ax.set_ylim(0, 1.0 if unit == "share" and top <= 1.0 else top)
         ax.set_xlim(_x(lo), _x(hi))
         small = not footer
-        for e, label, row in event_rows(events, lo, hi, 60 if small else 110, 22 if small else 26):
+        labels = lw.events if st.name == "publish" else {}
+        for e, label, row in event_rows(events, lo, hi, 60 if small else 110, 22 if small else 26, labels):
             x = _x(e.date.first)
             ax.axvline(x, color="#555555", linestyle=(0, (4, 3)), linewidth=1, zorder=1)
             ax.annotate(label, (x, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -4 - 11 * row),
@@ -239,8 +266,9 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
         ax.xaxis.set_major_formatter(DateTicks(lang))
         ax.tick_params(labelsize=10)
         if footer:
-            _head_and_foot(fig, ledger, series, st, data_hash, lang, left_out)
-            _legend(fig, series, colours, band is not None, st, lang, [p for p, _ in shown])
+            _head_and_foot(fig, ledger, series, st, data_hash, lang, left_out, lw)
+            _legend(fig, series, colours, band is not None, st, lang, [p for p, _ in shown], key,
+                    (lambda p: claimant_name(ledger, p, lang)) if st.name == "publish" else (lambda p: p.claimant))
         else:
             ax.set_title(textwrap.fill(ind.title, 44), fontsize=9, loc="left")
     return fig, ax
@@ -271,19 +299,17 @@ def _mark_flagged(ax, series: Series, flagged: dict) -> None:
 
 
 def _head_and_foot(fig, ledger: Ledger, series: Series, st: Style, data_hash: str, lang: str,
-                   left_out=frozenset()) -> None:
+                   left_out, lw: LedgerWords) -> None:
     """Title, subtitle and footer; long titles wrap onto more lines instead of being cut."""
-    title, sub = _titles(series.indicator, series, st, lang)
+    title, sub = _titles(series, st, lw)
     size = 14.5 if len(title) <= 2 else 12.5
     fig.text(0.075, 0.965, "\n".join(title), fontsize=size, fontweight="bold", ha="left", va="top",
              linespacing=1.2, gid="title")
     fig.text(0.075, 0.965 - 0.045 * len(title) * size / 14.5 - 0.012, sub, fontsize=11, color="#444444",
              ha="left", va="top", gid="subtitle")
     if st.name == "publish":
-        lines = textwrap.wrap(dict(series.indicator.chart).get("source")
-                              or source_line(ledger, series, lang, left_out=left_out), 150)
-        note = dict(series.indicator.chart).get("note")
-        lines += textwrap.wrap(note, 150) if note else []
+        lines = textwrap.wrap(lw.source or source_line(ledger, series, lang, left_out=left_out), 150)
+        lines += textwrap.wrap(lw.note, 150) if lw.note else []
         lines += [words(lang)["outdated"].format(n=len(left_out))] if left_out else []
         fig.text(0.075, 0.045, "\n".join(lines), fontsize=9.5, color="#333333", ha="left", va="bottom",
                  linespacing=1.35, gid="source")
@@ -296,26 +322,30 @@ def _head_and_foot(fig, ledger: Ledger, series: Series, st: Style, data_hash: st
 
 
 def _statement(fig, ax, ledger: Ledger, series: Series, p: Point, st: Style, data_hash: str, lang: str,
-               left_out=frozenset()):
+               left_out, lw: LedgerWords):
     """A single figure as a statement: the value large, what it counts, when, and who said it."""
     ax.set_axis_off()
     ind = series.indicator
     unit = "share" if ind.is_share else ind.unit
-    _head_and_foot(fig, ledger, series, st, data_hash, lang, left_out)
+    _head_and_foot(fig, ledger, series, st, data_hash, lang, left_out, lw)
     colour = claimant_colours(series)[claimant_key(p.claimant)]
     sign = {"approx": "≈ ", "at_least": "≥ ", "at_most": "≤ "}.get(p.qualifier, "")
     value = (f"{format_value(p.low, unit)}–{format_value(p.high, unit)}" if p.qualifier == "range"
              else sign + format_value(p.value, unit))
     fig.text(0.075, 0.58, value, fontsize=54, fontweight="bold", color=colour, ha="left", va="center",
              gid=f"figure-{p.id}")  # the report links and titles it like a marker
-    w = words(lang)
+    publish = st.name == "publish"
+    what_lang = lw.counts_lang if publish else lang  # the when in the words' own language, never mixed
+    w = words(what_lang)
     when = p.figure.when
     lead = w["in"] if p.figure.period else w["reported"] if p.figure.as_of_defaulted else w["as_of"]
-    when_words = f"{lead} {when_text(when, lang)}" if when else ""
-    what = (ind.counts or ind.unit) + (f", {when_words}" if when_words else "")
+    when_words = f"{lead} {when_text(when, what_lang)}" if when else ""
+    what = (lw.counts if publish else ind.counts or ind.unit) + (f", {when_words}" if when_words else "")
     src = ledger.sources[p.figure.source]
-    who = p.claimant if claimant_key(p.claimant) == claimant_key(src.publisher) else \
-        f"{p.claimant}, {w['as_reported_by']} {src.publisher}"
+    name, outlet = (claimant_name(ledger, p, lang), outlet_name(ledger, src, lang)) if publish else \
+        (p.claimant, src.publisher)
+    who = name if claimant_key(p.claimant) == claimant_key(src.publisher) else \
+        f"{name}, {words(lang)['as_reported_by']} {outlet}"
     what_lines = textwrap.wrap(what[0].upper() + what[1:], 90)
     fig.text(0.075, 0.45, "\n".join(what_lines), fontsize=14, color="#222222", ha="left", va="top",
              gid="statement-what")
@@ -324,10 +354,11 @@ def _statement(fig, ax, ledger: Ledger, series: Series, p: Point, st: Style, dat
     return fig, ax
 
 
-def _legend(fig, series: Series, colours: dict[str, str], band: bool, st: Style, lang: str, drawn: list):
+def _legend(fig, series: Series, colours: dict[str, str], band: bool, st: Style, lang: str, drawn: list,
+            key, name):
     w = words(lang)
     handles, labels = [], []
-    names = {claimant_key(p.claimant): p.claimant for p in drawn}
+    names = {key(p): name(p) for p in drawn}
     for key, colour in colours.items():
         if key in names:
             handles.append(Line2D([], [], linestyle="none", marker="s", markersize=9, color=colour))

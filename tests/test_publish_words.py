@@ -1,0 +1,147 @@
+"""Every word of a published chart from the ledger, in the chart's language: titles, subtitles, counts, notes,
+event labels and names (`chart:` words per language, `names:`, unnamed outlets); what the ledger does not give
+in a language is said in English whole, never half and half, and the build says which words those are."""
+
+import re
+
+import pytest
+from conftest import TODAY, write
+
+import tracker
+from tracker.cli import main
+from tracker.render.build import build
+from tracker.render.captions import source_line
+from tracker.render.charts import plot_indicator
+
+LEDGER = """\
+version: 1
+names:
+  ru:
+    Mediazona: Медиазона
+    leaked documents: утёкшие документы
+indicators:
+  helped:
+    title: Soldiers helped to desert by Idite Lesom since it began
+    unit: people
+    kind: cumulative
+    since: 2022-09-21
+    counts: soldiers helped to desert
+    chart:
+      note: Counted by the group itself.
+      ru:
+        title: Солдаты, которым «Идите лесом» помогли дезертировать
+        counts: солдаты, которым помогли дезертировать
+        note: Считает сама группа.
+  cases:
+    title: Cases received by military courts since mobilisation
+    unit: cases
+    kind: cumulative
+    since: 2022-09-21
+    counts: cases received by military courts
+sources:
+  mz: {publisher: Mediazona, published: 2024-06-18}
+  anon: {publisher: Unidentified English-language site (byline J. Doe), published: 2024-08-01, unnamed: true}
+  anon2: {publisher: Unidentified mirror site, published: 2024-09-01, unnamed: true}
+events:
+  - id: mob
+    date: 2022-09-21
+    title: Partial mobilisation decree
+    chart: {ru: {title: Указ о частичной мобилизации}}
+  - {id: law, date: 2024-07-01, title: A law, indicators: [cases]}
+figures:
+  - {id: a, indicator: helped, value: 500, as_of: 2024-01-10, source: mz, quote: 500}
+  - {id: b, indicator: helped, value: 900, as_of: 2024-06-18, source: mz, claimant: leaked documents, quote: 900}
+  - {id: c, indicator: cases, value: 5000, as_of: 2024-01-10, source: mz, quote: 5000}
+  - {id: d, indicator: cases, value: 9000, as_of: 2024-08-01, source: anon, quote: 9000}
+  - {id: e, indicator: cases, value: 9500, as_of: 2024-09-01, source: anon2, quote: 9500}
+  - {id: f, indicator: cases, value: 9600, as_of: 2024-09-01, source: anon2, claimant: Mediazona, quote: 9600}
+"""
+
+LATIN = re.compile(r"[A-Za-z]{3,}")
+
+
+@pytest.fixture()
+def ledger(tmp_path):
+    return tracker.load(write(tmp_path, LEDGER), today=TODAY)
+
+
+def _texts(fig, gid=None):
+    texts = [*fig.texts, *(t for ax in fig.axes for t in ax.texts)]
+    legend = [t for lg in fig.legends for t in lg.get_texts()] if gid is None else []
+    return [t.get_text() for t in (*texts, *legend) if gid is None or t.get_gid() == gid]
+
+
+def test_a_translated_indicator_speaks_its_language_only(ledger):
+    fig, _ = plot_indicator(ledger, "helped", style="publish", lang="ru")
+    (title,) = _texts(fig, "title")
+    (subtitle,) = _texts(fig, "subtitle")
+    assert title.replace("\n", " ") == "Солдаты, которым «Идите лесом» помогли дезертировать"
+    assert subtitle == "Солдаты, которым помогли дезертировать, с 21 сен 2022"
+    (source,) = _texts(fig, "source")
+    assert source.startswith("Источники: Медиазона и утёкшие документы") and "Считает сама группа." in source
+    everything = " ".join(_texts(fig)).replace("\n", " ")
+    assert "Указ о частичной мобилизации" in everything
+    assert not LATIN.search(everything), LATIN.findall(everything)  # not one English word
+
+
+def test_an_untranslated_indicator_is_english_whole_and_said_so(ledger, tmp_path):
+    fig, _ = plot_indicator(ledger, "cases", style="publish", lang="ru")
+    (subtitle,) = _texts(fig, "subtitle")
+    assert subtitle == "Cases received by military courts, since 21 Sep 2022"  # not 'Cases ..., с 21 сен 2022'
+    result = build(ledger, tmp_path / "out", style="publish", lang="ru", progress=False, formats=("png",))
+    assert result.untranslated == {"cases": ("title", "counts", "event law")}
+    assert main(["chart", "--ledger", str(tmp_path / "ledger.yaml"), "--style", "publish", "--lang", "ru",
+                 "--out", str(tmp_path / "cli")]) == 0
+
+
+def test_the_cli_names_what_is_left_in_english(ledger, tmp_path, capsys):
+    assert main(["chart", "--ledger", str(tmp_path / "ledger.yaml"), "--style", "publish", "--lang", "ru",
+                 "--out", str(tmp_path / "cli")]) == 0
+    err = capsys.readouterr().err
+    assert "1 chart(s) say some words in English" in err and "title of cases" in err
+    assert "the label of event law" in err and "chart: {ru: {title: ..., counts: ...}}" in err
+    assert main(["chart", "--ledger", str(tmp_path / "ledger.yaml"), "--style", "publish", "helped",
+                 "--out", str(tmp_path / "en")]) == 0
+    assert "English" not in capsys.readouterr().err  # English charts have nothing to translate
+
+
+def test_english_keeps_the_ledgers_words(ledger):
+    fig, _ = plot_indicator(ledger, "helped", style="publish")
+    assert _texts(fig, "title") == ["Soldiers helped to desert by Idite Lesom since it began"]
+    assert "Counted by the group itself." in _texts(fig, "source")[0]
+    assert "Partial mobilisation decree" in " ".join(_texts(fig)).replace("\n", " ")
+    assert "Mediazona" in " ".join(_texts(fig)) and "Медиазона" not in " ".join(_texts(fig))
+
+
+def test_an_unnamed_outlet_is_said_plainly_once(ledger):
+    series = ledger.series["cases"]
+    assert source_line(ledger, series) == "Sources: Mediazona and an unnamed outlet"
+    assert "Unidentified" not in source_line(ledger, series, lang="ru")
+    assert "неназванное издание" in source_line(ledger, series, lang="ru")
+    fig, _ = plot_indicator(ledger, "cases", style="publish")
+    assert "an unnamed outlet" in " ".join(_texts(fig)) and "Unidentified" not in " ".join(_texts(fig))
+    fig, _ = plot_indicator(ledger, "cases", style="working")  # the curator's chart keeps the description
+    assert "Unidentified" in " ".join(_texts(fig))
+
+
+@pytest.mark.parametrize("text, message", [
+    ("names: [Mediazona]", "'names' must be a mapping of language codes to names"),
+    ("names: {Russian: {Mediazona: Медиазона}}", "'Russian' in names is not an ISO 639-1 code"),
+    ("names: {ru: Медиазона}", "names.ru must be a mapping of a name as the ledger writes it"),
+    ("names: {ru: {Mediazona: [a]}}", "names.ru.Mediazona must be a line of text"),
+])
+def test_bad_names_are_refused_with_their_place(tmp_path, text, message):
+    body = LEDGER.replace("names:\n  ru:\n    Mediazona: Медиазона\n    leaked documents: утёкшие документы\n",
+                          text + "\n")
+    with pytest.raises(tracker.LedgerError) as err:
+        tracker.load(write(tmp_path, body), today=TODAY)
+    (problem,) = err.value.problems
+    assert problem.line == 2 and message in problem.message, problem.message
+
+
+def test_an_event_label_in_an_unknown_key_is_refused(tmp_path):
+    body = LEDGER.replace("chart: {ru: {title: Указ о частичной мобилизации}}", "chart: {ru: {label: Указ}}")
+    with pytest.raises(tracker.LedgerError) as err:
+        tracker.load(write(tmp_path, body), today=TODAY)
+    (problem,) = err.value.problems
+    assert "unknown key 'label' in chart.ru; use title" in problem.message
