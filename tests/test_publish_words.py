@@ -145,3 +145,16 @@ def test_an_event_label_in_an_unknown_key_is_refused(tmp_path):
         tracker.load(write(tmp_path, body), today=TODAY)
     (problem,) = err.value.problems
     assert "unknown key 'label' in chart.ru; use title" in problem.message
+
+
+def test_one_claimant_gets_no_legend_entry_of_its_own(ledger, tmp_path):
+    """The source line names a lone claimant; the legend keeps only what the marks mean."""
+    fig, _ = plot_indicator(ledger, "helped", style="publish")
+    (legend,) = fig.legends
+    assert "Mediazona" in [t.get_text() for t in legend.get_texts()]  # two claimants: each named
+    one = tracker.load(write(tmp_path / "one", LEDGER.replace("claimant: leaked documents, ", "")), today=TODAY)
+    fig, _ = plot_indicator(one, "helped", style="publish")
+    (legend,) = fig.legends
+    texts = [t.get_text() for t in legend.get_texts()]
+    assert "Mediazona" not in texts and "exact" in texts and legend.get_title().get_text() == ""
+    assert _texts(fig, "source")[0].startswith("Source: Mediazona")

@@ -359,10 +359,12 @@ def _legend(fig, series: Series, colours: dict[str, str], band: bool, st: Style,
     w = words(lang)
     handles, labels = [], []
     names = {key(p): name(p) for p in drawn}
+    # a published chart of one claimant names it in the source line: a legend entry would only repeat it
+    one = st.name == "publish" and len(names) == 1
     for key, colour in colours.items():
-        if key in names:
+        if key in names and not one:
             handles.append(Line2D([], [], linestyle="none", marker="s", markersize=9, color=colour))
-            labels.append(textwrap.fill(names[key], 32))
+            labels.append(textwrap.fill(names[key], 28))  # 28: Cyrillic names, wider, stay inside the figure
     qualifiers = sorted({p.qualifier for p in drawn}, key=list(MARKERS).index)
     for q in qualifiers:
         handles.append(Line2D([], [], linestyle="none", marker=MARKERS[q], markersize=8, color="#333333",
@@ -381,7 +383,7 @@ def _legend(fig, series: Series, colours: dict[str, str], band: bool, st: Style,
     if band:
         handles.append(Rectangle((0, 0), 1, 1, facecolor="#999999", alpha=0.25, hatch="////", edgecolor="#bbbbbb"))
         labels.append(w["band"])
-    title = w["legend"] if st.name == "working" else w["legend_publish"]
+    title = w["legend"] if st.name == "working" else w["legend_publish"] if not one else None
     fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(0.745, 0.80), frameon=False, fontsize=9,
                title=title, title_fontsize=9, alignment="left", borderaxespad=0)
 
