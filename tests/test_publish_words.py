@@ -158,3 +158,11 @@ def test_one_claimant_gets_no_legend_entry_of_its_own(ledger, tmp_path):
     texts = [t.get_text() for t in legend.get_texts()]
     assert "Mediazona" not in texts and "exact" in texts and legend.get_title().get_text() == ""
     assert _texts(fig, "source")[0].startswith("Source: Mediazona")
+
+
+def test_where_the_series_stands_is_labelled_with_its_value(ledger):
+    fig, ax = plot_indicator(ledger, "helped", style="publish")
+    (label,) = [t for t in ax.texts if (t.get_gid() or "").startswith("level-")]
+    assert label.get_gid() == "level-b" and label.get_text() == "900"  # the latest figure, not the first
+    fig, ax = plot_indicator(ledger, "helped", style="working")  # the curator's chart has the band and flags
+    assert not [t for t in ax.texts if (t.get_gid() or "").startswith("level-")]

@@ -34,7 +34,7 @@ from tracker.render.captions import (
     source_line,
     when_text,
 )
-from tracker.series import Point, Series, claimant_key, series_of
+from tracker.series import Point, Series, claimant_key, level, series_of
 from tracker.text.formatting import BIDI_SHOWN, format_value, subtitle
 
 WIDTH_PX, HEIGHT_PX, DPI = 1200, 675, 100
@@ -244,6 +244,8 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
             _draw_point(ax, p, colour, status, faint=p.echo_of is not None)
         if flagged and st.flags:
             _mark_flagged(ax, series, flagged)
+        if st.name == "publish":  # where the series stands, labelled with its value (as a reader looks for it)
+            _label_level(ax, series, {p.id for p, _ in shown}, left_out, colours, key, unit)
         top = _y_top(series)
         if band is not None:
             top = max(top, float(band["high"].max()) * 1.05) if band["high"].notna().any() else top
@@ -272,6 +274,20 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
         else:
             ax.set_title(textwrap.fill(ind.title, 44), fontsize=9, loc="left")
     return fig, ax
+
+
+def _label_level(ax, series: Series, drawn: set, left_out, colours: dict, key, unit: str) -> None:
+    """The value of the figure that says where the series stands (tracker.series.level), beside its marker."""
+    p = level(series, stale=frozenset(left_out))
+    if p is None or p.id not in drawn or p.best is None:
+        return
+    sign = {"approx": "≈ ", "at_least": "≥ ", "at_most": "≤ "}.get(p.qualifier, "")
+    text = (f"{format_value(p.low, unit)}–{format_value(p.high, unit)}" if p.qualifier == "range"
+            else sign + format_value(p.value, unit))
+    # to the right of the marker (after a bound's sign), where the padding of the time axis leaves room
+    ax.annotate(text, (_x(p.mid), p.best), xytext=(24 if sign in ("≥ ", "≤ ") else 10, 0),
+                textcoords="offset points", ha="left", va="center", fontsize=10, fontweight="bold",
+                color=colours[key(p)], zorder=6, gid=f"level-{p.id}")
 
 
 LABEL_GAP = 0.04  # flagged points closer than this share of the chart's time span share one label
