@@ -166,3 +166,49 @@ def test_where_the_series_stands_is_labelled_with_its_value(ledger):
     assert label.get_gid() == "level-b" and label.get_text() == "900"  # the latest figure, not the first
     fig, ax = plot_indicator(ledger, "helped", style="working")  # the curator's chart has the band and flags
     assert not [t for t in ax.texts if (t.get_gid() or "").startswith("level-")]
+
+
+LINES = """\
+version: 1
+indicators:
+  cases: {title: Cases, unit: cases, kind: cumulative, since: 2022-09-21}
+  monthly: {title: Sentences a month, unit: sentences, kind: flow}
+sources:
+  mz: {publisher: Mediazona, published: 2025-01-20}
+  other: {publisher: Other, published: 2025-01-20}
+figures:
+  - {id: c3, indicator: cases, value: 9000, as_of: 2024-09-01, source: mz, quote: 9000}
+  - {id: c1, indicator: cases, value: 5000, as_of: 2024-01-10, source: mz, quote: 5000}
+  - {id: c2, indicator: cases, value: 7000, as_of: 2024-05-01, source: mz, quote: about 7000, qualifier: approx}
+  - {id: cb, indicator: cases, value: 8000, as_of: 2024-07-01, source: mz, quote: over 8000, qualifier: at_least}
+  - {id: o1, indicator: cases, value: 6000, as_of: 2024-03-01, source: other, quote: 6000}
+  - {id: o2, indicator: cases, value: 8500, as_of: 2024-08-01, source: other, quote: 8500}
+  - {id: m1, indicator: monthly, value: 60, period: 2024-01, source: mz, quote: 60}
+  - {id: m2, indicator: monthly, value: 70, period: 2024-02, source: mz, quote: 70}
+  - {id: y1, indicator: monthly, value: 800, period: 2023, source: mz, quote: 800}
+  - {id: m3, indicator: monthly, value: 80, period: 2024-03, source: mz, quote: 80}
+"""
+
+
+def _lines(ax):
+    return {ln.get_gid(): ln for ln in ax.lines if (ln.get_gid() or "").startswith("line-")}
+
+
+def test_a_claimants_plain_figures_are_joined_by_a_line_where_there_are_enough(tmp_path):
+    led = tracker.load(write(tmp_path, LINES), today=TODAY)
+    fig, ax = plot_indicator(led, "cases", style="publish")
+    (line,) = _lines(ax).values()  # Mediazona's three plain figures; Other has two, too few for a course
+    assert list(line.get_ydata()) == [5000, 7000, 9000]  # in time order, the '≥ 8,000' bound not on it
+    fig, ax = plot_indicator(led, "monthly", style="publish")
+    (line,) = _lines(ax).values()
+    assert list(line.get_ydata()) == [60, 70, 80]  # a year's 800 is not on a line with the months
+    assert not _lines(plot_indicator(led, "cases", style="working")[1])  # the curator's chart: figures only
+
+
+def test_a_line_passes_the_median_where_figures_speak_of_one_time(tmp_path):
+    text = LINES + "  - {id: m4, indicator: monthly, value: 8, period: 2024-03, source: mz, quote: 8}\n" \
+        "  - {id: m5, indicator: monthly, value: 82, period: 2024-03, source: mz, quote: 82}\n"
+    led = tracker.load(write(tmp_path, text), today=TODAY)
+    (line,) = _lines(plot_indicator(led, "monthly", style="publish")[1]).values()
+    assert list(line.get_ydata()) == [60, 70, 80]  # March's 80, 8 (a dropped digit) and 82: one point, 80
+    assert len(line.get_xdata()) == 3

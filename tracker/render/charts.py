@@ -9,6 +9,7 @@ footer names the sources and a hash of the data, so a chart traces to its inputs
 from __future__ import annotations
 
 import math
+import statistics
 import textwrap
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -242,6 +243,8 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
         for p, status in shown:
             colour = GREY if status == "rejected" else colours[key(p)]
             _draw_point(ax, p, colour, status, faint=p.echo_of is not None)
+        if st.name == "publish":  # a claimant's plain figures joined, where there are enough to read a course
+            _draw_lines(ax, shown, colours, key, ind.kind)
         if flagged and st.flags:
             _mark_flagged(ax, series, flagged)
         if st.name == "publish":  # where the series stands, labelled with its value (as a reader looks for it)
@@ -274,6 +277,32 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
         else:
             ax.set_title(textwrap.fill(ind.title, 44), fontsize=9, loc="left")
     return fig, ax
+
+
+LINE_MIN = 3  # plain figures of one claimant before a line joins them (a judgement: two make a slope readers over-read)
+
+
+def _draw_lines(ax, shown, colours: dict, key, kind: str) -> None:
+    """A thin line through each claimant's plain figures (exact or approximate, never a bound or a range) in
+    time order, when it has LINE_MIN times or more; counts in a period are joined only with periods of their
+    length (a month's count is not on one line with a year's). Where several figures speak of one time (a
+    revision, a misprint beside the figure) the line passes their median, so one wrong figure bends no line."""
+    groups: dict[tuple, list[Point]] = {}
+    for p, status in shown:
+        if status == "accepted" and p.qualifier in ("exact", "approx") and p.value is not None:
+            months = round((p.end - p.start).days / 30.4) if kind == "flow" else 0
+            groups.setdefault((key(p), months), []).append(p)
+    for (claimant, _), pts in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
+        times: dict[tuple, list[float]] = {}
+        for p in pts:
+            times.setdefault((p.start, p.end), []).append(p.value)
+        if len(times) < LINE_MIN:
+            continue
+        course = sorted((date.fromordinal((a.toordinal() + b.toordinal()) // 2), statistics.median(v))
+                        for (a, b), v in times.items())
+        first = min(pts, key=lambda p: (p.start, p.id))
+        ax.plot([_x(d) for d, _ in course], [v for _, v in course], color=colours[claimant], linewidth=1.4,
+                alpha=0.6, zorder=3, solid_capstyle="round", gid=f"line-{first.id}")
 
 
 def _label_level(ax, series: Series, drawn: set, left_out, colours: dict, key, unit: str) -> None:
