@@ -102,3 +102,41 @@ def test_review_says_a_candidate_would_raise_it_before_it_is_accepted(tmp_path):
     (item,) = pending(tracker.load(path, today=TODAY))
     assert [f.code for f in item.would_raise] == ["definition"]
     assert "counts Ukraine where court-cases counts Russia" in item.would_raise[0].message
+
+
+def test_a_quote_that_counts_more_offences_than_its_indicator_is_flagged(tmp_path):
+    # Kontur's '800 sentences' (real-figures-2 R108: "all refusal articles") filed under Art. 337 alone
+    (flag,) = flagged(tmp_path, "  - {id: f, indicator: awol-sentences, value: 800, period: 2024, source: mz, quote: "
+                                "'Russian courts hand down about 800 sentences a week to members of the military who "
+                                "go AWOL, are insubordinate or desert their units.'}\n")
+    assert "where awol-sentences counts AWOL" in flag.message and "It would fit refusal-sentences." in flag.message
+
+
+@pytest.mark.parametrize("quote,value,offences", [
+    ("Proekt said 5,260 criminal cases were opened for absence without official leave and 501 for desertion.",
+     5260, {"awol"}),
+    ("Proekt said 5,260 criminal cases were opened for absence without official leave and 501 for desertion.",
+     501, {"desertion"}),
+    ("Of these, 9,059 were cases of unauthorized abandonment of a unit, 627 cases of failure to comply with an "
+     "order, and 339 cases of desertion.", 627, {"disobedience"}),
+    ("За самовольное оставление части осуждены 5000 военных, за дезертирство — 600.", 600, {"desertion"}),
+    ("За самовольное оставление части осуждены 5000 военных, за дезертирство — 600.", 5000, {"awol"}),
+    ("Military courts received 29,000 cases of AWOL, desertion and disobedience under Article 337, 338 and 332.",
+     29000, {"awol", "desertion", "disobedience"}),  # the articles' numbers are not figures that take offences
+], ids=["en-first", "en-second", "en-comma-list", "ru-after-comma", "ru-before-all", "articles-not-figures"])
+def test_each_number_of_a_list_counts_its_own_offence(quote, value, offences):
+    from tracker.checks.definition import quote_facets
+    from tracker.languages import detect
+
+    assert quote_facets(quote, detect(quote), value).offences == offences
+
+
+def test_a_sentence_naming_more_offences_than_an_indicator_counts_is_not_suggested_into_it(tmp_path):
+    from tracker.extraction.article import read_text_article
+    from tracker.extraction.candidates import extract
+
+    ledger = tracker.load(write(tmp_path, HEAD), today=TODAY)
+    (c,) = [c for c in extract(read_text_article(
+        "Russian courts hand down about 800 sentences a week to members of the military who go AWOL, are "
+        "insubordinate or desert their units.", published="2024-06-18"), ledger) if c.value == 800]
+    assert c.indicator == "refusal-sentences"

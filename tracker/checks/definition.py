@@ -35,8 +35,11 @@ def quote_facets(quote: str, lang: str, value: float | None) -> Facets:
     clause_start = max([quote.rfind(ch, 0, start) for ch in ",;:()"] + [-1]) + 1
     ends = [i for i in (quote.find(ch, end) for ch in ",;:()") if i >= 0]
     clause = (clause_start, min(ends) if ends else len(quote))
+    articles = [(m.start, m.end) for m in marks if m.facet == "article"]
+    others = tuple((n.start, n.end) for n in numbers if n is not at and not _YEAR.fullmatch(n.text)
+                   and not any(a <= n.start < b for a, b in articles))  # figures, not years or articles' numbers
     read = facets_at(marks, (0, len(quote)), clause, (start, end), article=False,
-                     percent=at is not None and (at.percent or at.kind == "share"))
+                     percent=at is not None and (at.percent or at.kind == "share"), text=quote, others=others)
     from tracker.extraction.context import time_of
 
     # a start in the number's clause, else one printed before it, else one after it where no other number stands

@@ -21,7 +21,7 @@ from tracker.extraction.context import (
     rate_words_at,
     time_of,
 )
-from tracker.extraction.facets import facets_at, markers
+from tracker.extraction.facets import between, facets_at, markers
 from tracker.extraction.figures import (
     RANGE_BEFORE,
     RANGE_JOIN,
@@ -207,6 +207,7 @@ def _pieces(offset: int, sentence: str):
 
 
 _CLAUSE_END = re.compile(r"[,;:()]")
+_YEAR_PRINTED = re.compile(r"(?:19|20)\d\d")
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|" + MONTH_WORDS, re.I)
 
 
@@ -315,13 +316,17 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                   for at, period, text in months_by_number(sentence, published)] if time.get("period") else []
         rates = rate_words_at(sentence) if time.get("per") else []
         paragraph = (starts[line], starts[line + 1] if line + 1 < len(starts) else len(article.text))
+        articles = [(m.start, m.end) for m in between(marks, offset, offset + len(sentence)) if m.facet == "article"]
+        figures_at = [(offset + n.start, offset + n.end) for n in nums if not _YEAR_PRINTED.fullmatch(n.printed)
+                      and not any(a <= offset + n.start < b for a, b in articles)]  # to part offences between
         for start, end, c in _sentence_candidates(sentence, lang, time, claimant, nums):
             if (sentence, start) in seen:
                 continue
             seen.add((sentence, start))
             at = offset + start
             facets = facets_at(marks, (offset, offset + len(sentence)), _clause(sentence, offset, start, end),
-                               (at, offset + end), paragraph, percent=c.percent, change=bool(c.change))
+                               (at, offset + end), paragraph, percent=c.percent, change=bool(c.change),
+                               text=article.text, others=tuple(p for p in figures_at if p[0] != at))
             named = PRODUCERS[facets.producer][0] if facets.producer else None
             c = replace(c, facets=facets, claimant=named if named and (not c.claimant or _producer_near(
                 marks, offset, len(sentence), paragraph)) else c.claimant or named)

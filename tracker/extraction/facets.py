@@ -117,7 +117,7 @@ def _publishes(producer: str, group: str | None) -> bool:
     return group is None or group in PUBLISHES.get(producer, {group})
 
 
-def _between(marks, start: int, end: int):
+def between(marks, start: int, end: int):
     return marks.between(start, end) if isinstance(marks, Marks) else [m for m in marks if start <= m.start < end]
 
 
@@ -150,7 +150,7 @@ def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number
     before it in its clause, else in its sentence), made specific by a word of the same group in the clause
     ('soldiers' with 'helped' are people helped; with 'sentenced' or 'applied', sentences or requests); a suspicion
     or charge in the clause makes cases persons charged ("in 15,564 of these cases suspects were notified")."""
-    in_sentence = [m for m in _between(marks, *sentence) if m.facet == "measure"]
+    in_sentence = [m for m in between(marks, *sentence) if m.facet == "measure"]
     in_clause = [m for m in in_sentence if clause[0] <= m.start < clause[1]]
     charged = any(m.value == "persons-charged" for m in in_clause)
     after = [m for m in in_clause if number[1] <= m.start <= number[1] + NOUN_REACH]
@@ -176,14 +176,46 @@ def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number
     return measure
 
 
+_CLAUSE_MARK = re.compile(r"[,;]")
+
+
+def own_offences(text: str, offences: list[Marker], number: tuple[int, int],
+                 others: tuple[tuple[int, int], ...]) -> list[Marker]:
+    """The offences a number is about where its sentence holds other numbers (`others`, offsets in `text`): an
+    offence named between two numbers goes with the one before it ("5,260 cases for AWOL and 501 for desertion"),
+    unless a comma parts it from that one and not from the next ("за СОЧ — 5000, за дезертирство — 600"); one
+    before every number goes with the first. A number that owns none keeps the sentence's ("AWOL: 5,000 in 2023,
+    6,000 in 2024")."""
+    if not others or not offences:
+        return offences
+    points = sorted({number, *others})
+    owned = []
+    for m in offences:
+        prev = [p for p in points if p[1] <= m.start]
+        nxt = [p for p in points if p[0] >= m.end]
+        if not prev:
+            owner = nxt[0] if nxt else number
+        elif not nxt:
+            owner = prev[-1]
+        else:
+            parted_before = _CLAUSE_MARK.search(text, prev[-1][1], m.start) is not None
+            parted_after = _CLAUSE_MARK.search(text, m.end, nxt[0][0]) is not None
+            owner = nxt[0] if parted_before and not parted_after else prev[-1]
+        if owner == number:
+            owned.append(m)
+    return owned or offences
+
+
 def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tuple[int, int],
               number: tuple[int, int], paragraph: tuple[int, int] | None = None, *, percent: bool = False,
-              change: bool = False, article: bool = True) -> Facets:
+              change: bool = False, article: bool = True, text: str = "",
+              others: tuple[tuple[int, int], ...] = ()) -> Facets:
     """The facets of the number at `number` (offsets in the marked text): country and measure from its clause,
     then its sentence (then, for the country, the article's majority); offences from its clause, else its sentence;
     articles from its sentence;
+    (given the `text` and the sentence's `others` numbers, the offences named are parted between them: own_offences);
     the producer named in its sentence, else its paragraph, else the one the article names most."""
-    in_sentence = _between(marks, *sentence)
+    in_sentence = between(marks, *sentence)
     country = None
     for facet in ("country", "producer-country"):  # a country named outranks the one its producer counts in
         countries = [m for m in in_sentence if m.facet == facet]
@@ -194,13 +226,14 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
     producers = [m for m in in_sentence if m.facet == "producer"]
     group = MEASURES[measure][0] if measure else None
     if not producers and paragraph is not None:  # named before the sentence in its paragraph, else after it
-        around = [m for m in _between(marks, *paragraph) if m.facet == "producer" and _publishes(m.value, group)]
+        around = [m for m in between(marks, *paragraph) if m.facet == "producer" and _publishes(m.value, group)]
         producers = [m for m in around if m.start < sentence[0]][-1:] or around[:1]
     producer = _nearest(producers, number[0])
     named = _article(marks, "producer") if article and producer is None else None
     producer_value = producer.value if producer else (named if named and _publishes(named, group) else None)
-    total = any(m.facet == "total" for m in _between(marks, *clause))
+    total = any(m.facet == "total" for m in between(marks, *clause))
     return Facets(country=country_value, measure=measure, kind="cumulative" if total else None,
-                  offences=frozenset(m.value for m in in_sentence if m.facet == "offence"),
+                  offences=frozenset(m.value for m in own_offences(
+                      text, [m for m in in_sentence if m.facet == "offence"], number, others)),
                   articles=frozenset(m.value for m in in_sentence if m.facet == "article"),
                   producer=producer_value)
