@@ -189,3 +189,30 @@ def test_accept_with_a_date_replaces_the_period(tmp_path):
     accept(path, ["stuck"], indicator="cases", as_of="2024-06-01", today=TODAY)
     (f,) = [g for g in tracker.load(path, today=TODAY).figures if g.id == "stuck"]
     assert (f.indicator, str(f.as_of), f.period) == ("cases", "2024-06-01", None)
+
+
+MOVED = """\
+  - id: moved
+    indicator: monthly
+    value: 12000
+    period: 2024
+    source: s1
+    quote: 'Military courts have received 12,000 cases since mobilisation.'
+    status: candidate
+"""
+
+
+def test_review_offers_the_indicators_the_sentence_fits_by_number(tmp_path):
+    """The [i]ndicator prompt listed every id of the ledger (63 in the shipped one); it offers the fitting ones
+    by number, best first, and lists all on '?'."""
+    from tracker.review import indicator_choices
+
+    path = write(tmp_path, BASE + MOVED)
+    ledger = tracker.load(path, today=TODAY)
+    (item,) = pending(ledger, preview=False)
+    assert indicator_choices(ledger, item)[:2] == ["monthly", "cases"]  # its own first, then the one it fits
+    out = io.StringIO()
+    assert run_review(path, io.StringIO("i\n?\n2\n2024-06-01\na\nx\n"), out, today=TODAY) == 0
+    assert "1) monthly  2) cases" in out.getvalue() and "\n  share\n" in out.getvalue()  # '?' lists every id
+    (f,) = [g for g in tracker.load(path, today=TODAY).figures if g.id == "moved"]
+    assert (f.indicator, f.status, str(f.as_of)) == ("cases", "accepted", "2024-06-01"), out.getvalue()

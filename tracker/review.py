@@ -164,7 +164,7 @@ def run_review(ledger_path, inp, out, color: bool = False, today=None) -> int:
                 done.add(item.id)
                 continue
             if key == "i":
-                changes["indicator"] = _ask(f"  indicator ({', '.join(ledger.indicators)}): ", inp, out)
+                changes["indicator"] = _choose_indicator(ledger, item, inp, out)
                 changes.update(_time_for(ledger.indicators.get(changes["indicator"]), item, inp, out))
             elif key == "q":
                 changes["qualifier"] = _ask("  qualifier (exact, approx, at_least, at_most, range): ", inp, out)
@@ -177,7 +177,7 @@ def run_review(ledger_path, inp, out, color: bool = False, today=None) -> int:
             if key == "a" and item.figure is None:
                 ind = ledger.indicators.get(item.fields.get("indicator"))
                 if ind is None:
-                    changes["indicator"] = _ask(f"  indicator ({', '.join(ledger.indicators)}): ", inp, out)
+                    changes["indicator"] = _choose_indicator(ledger, item, inp, out)
                     ind = ledger.indicators.get(changes["indicator"])
                 if ind is not None and ind.kind in ("flow", "rate") and not item.fields.get("period"):
                     changes["period"] = _ask(f"  {ind.id} is a {ind.kind}: the period it covers (e.g. 2024): ",
@@ -196,6 +196,46 @@ def run_review(ledger_path, inp, out, color: bool = False, today=None) -> int:
         except EOFError:
             out.write("\n")
             return 0
+
+
+def indicator_choices(ledger: Ledger, item: Pending, n: int = 5) -> list[str]:
+    """What review offers by number: the candidate's own indicator, then those its sentence fits best (as
+    extraction ranks them; none its words contradict)."""
+    from tracker.extraction.article import read_text_article
+    from tracker.extraction.candidates import extract
+    from tracker.extraction.suggest import choices
+
+    f = item.figure
+    src = ledger.sources.get(f.source if f is not None else str(item.fields.get("source") or ""))
+    published = src.published.text if src is not None and src.published is not None else None
+    found = extract(read_text_article(item.quote, published=published), ledger) if item.quote else []
+    value = f.value if f is not None else _number(item.fields.get("value"))
+    same = [c for c in found if value is not None and c.value == value] or list(found)
+    ranked = [i for i, _ in choices(same[0], ledger, n=n)] if same else []
+    current = f.indicator if f is not None else item.fields.get("indicator")
+    return ([current] if current in ledger.indicators else []) + [i for i in ranked if i != current]
+
+
+def _number(text) -> float | None:
+    try:
+        return float(str(text).replace(",", "").replace(" ", ""))
+    except ValueError:
+        return None
+
+
+def _choose_indicator(ledger: Ledger, item: Pending, inp, out) -> str:
+    """Ask for an indicator: a number from the fitting ones, an id, or '?' for every id."""
+    offered = indicator_choices(ledger, item)
+    listing = "  ".join(f"{k}) {i}" for k, i in enumerate(offered, 1))
+    while True:
+        answer = _ask(f"  indicator: {listing}\n  a number, an id, or ? for all {len(ledger.indicators)}: "
+                      if offered else f"  indicator ({', '.join(ledger.indicators)}): ", inp, out)
+        if answer == "?":
+            out.write("  " + "\n  ".join(ledger.indicators) + "\n")
+        elif answer.isdigit() and 1 <= int(answer) <= len(offered):
+            return offered[int(answer) - 1]
+        else:
+            return answer  # an id; an unknown one is refused by the edit, with the ids it might mean
 
 
 def _time_for(ind, item, inp, out) -> dict:

@@ -128,8 +128,30 @@ def suggest_indicator(c: Candidate, ledger, context: str = "", vocabulary=None) 
 
 def ranked(c: Candidate, ledger, context: str = "", vocabulary=None) -> tuple[str | None, float, str | None]:
     """(the best indicator that fits, its score, the best by words alone when that one was ruled out)."""
+    best, best_score, by_words, by_words_score = None, 0.0, None, 0.0
+    for ind_id, score, contradicted in scores(c, ledger, context, vocabulary):
+        if contradicted:
+            if score > by_words_score:
+                by_words, by_words_score = ind_id, score
+        elif score > best_score:
+            best, best_score = ind_id, score
+    score = min(1.0, best_score)
+    ruled = by_words if by_words_score > best_score and by_words_score >= 0.2 else None
+    return (best, round(score, 2), ruled) if score >= 0.2 else (None, round(score, 2), ruled)
+
+
+def choices(c: Candidate, ledger, context: str = "", n: int = 5) -> list[tuple[str, float]]:
+    """The `n` indicators a candidate fits best, best first, none whose definition it contradicts (what
+    review offers when the curator changes a candidate's indicator)."""
+    fit = [(i, min(1.0, round(s, 2))) for i, s, contradicted in scores(c, ledger, context) if not contradicted]
+    return sorted(fit, key=lambda t: (-t[1], t[0]))[:n]
+
+
+def scores(c: Candidate, ledger, context: str = "", vocabulary=None):
+    """(indicator id, score, whether its definition contradicts the candidate) for each indicator that
+    shares a word with it, in the ledger's order: a contradicted one's score is by words alone."""
     if ledger is None or not ledger.indicators:
-        return None, 0.0, None
+        return
     defs = definitions(ledger)
     read = c.read()
     vocabs, idf, weight = vocabulary or indicator_vocabulary(ledger)  # `vocabulary`: computed once by the caller
@@ -138,7 +160,6 @@ def ranked(c: Candidate, ledger, context: str = "", vocabulary=None) -> tuple[st
     far = (_tokens(c.quote) | _tokens(context)) & idf.keys() - near
     unit = _unit_of(c.noun)
     explainable = sum(idf[w] for w in near) + FAR * sum(idf[w] for w in far)
-    best, best_score, by_words, by_words_score = None, 0.0, None, 0.0
     for ind in ledger.indicators.values():
         vocab = vocabs[ind.id]
         if not vocab or explainable == 0:
@@ -170,17 +191,12 @@ def ranked(c: Candidate, ledger, context: str = "", vocabulary=None) -> tuple[st
         if c.change and ind.kind not in ("rate", "flow"):
             score *= 0.5
         if conflicts(read, defs[ind.id]):
-            if score > by_words_score:
-                by_words, by_words_score = ind.id, score
+            yield ind.id, score, True
             continue
         score *= FACET_BONUS ** len(agreed(read, defs[ind.id]))
         if len(defs[ind.id].articles) == 1 and not (read.offences or read.articles):
             score *= NARROW
-        if score > best_score:
-            best, best_score = ind.id, score
-    score = min(1.0, best_score)
-    ruled = by_words if by_words_score > best_score and by_words_score >= 0.2 else None
-    return (best, round(score, 2), ruled) if score >= 0.2 else (None, round(score, 2), ruled)
+        yield ind.id, score, False
 
 
 def why_suggested(c: Candidate, ledger, context: str = "", vocabulary=None) -> str:
