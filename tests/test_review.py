@@ -216,3 +216,16 @@ def test_review_offers_the_indicators_the_sentence_fits_by_number(tmp_path):
     assert "1) monthly  2) cases" in out.getvalue() and "\n  share\n" in out.getvalue()  # '?' lists every id
     (f,) = [g for g in tracker.load(path, today=TODAY).figures if g.id == "moved"]
     assert (f.indicator, f.status, str(f.as_of)) == ("cases", "accepted", "2024-06-01"), out.getvalue()
+
+
+def test_a_changed_indicator_replaces_the_extractors_reasons_for_its_suggestion(tmp_path):
+    """The extractor's note kept 'indicator suggested … (shares the words …)' after the curator chose another:
+    the note said why a figure was filed where it no longer is."""
+    text = BASE + MOVED.replace("    status: candidate\n", "    status: candidate\n    note: \"Extracted; printed as "
+                                "'12,000'; indicator suggested with score 0.85 (shares the words cases; counts "
+                                "cases); no period printed.\"\n")
+    path = write(tmp_path, text)
+    accept(path, ["moved"], indicator="cases", as_of="2024-06-01", today=TODAY)
+    (f,) = [g for g in tracker.load(path, today=TODAY).figures if g.id == "moved"]
+    assert f.note == ("Extracted; printed as '12,000'; indicator cases chosen by the curator (suggested: monthly, "
+                      "score 0.85); no period printed.")

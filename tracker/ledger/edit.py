@@ -198,6 +198,10 @@ def _edit_locked(ledger_path: Path, ledger, edits: list[Edit], today) -> list[st
             path, lines, start = _commented(ledger, files, e.id)
         begin, end, dash = _block(lines, start)
         changes = {k: _kept(f, k, v) for k, v in e.changes.items()}
+        if f is not None and changes.get("indicator") not in (None, f.indicator) and "note" not in changes:
+            rechosen = _rechosen(f.note or "", f.indicator, changes["indicator"])
+            if rechosen:
+                changes["note"] = rechosen
         lines[begin:end] = _rewrite(lines[begin:end], dash, {k: _quoted(v) for k, v in changes.items()})
     texts = {path: "".join(lines) for path, lines in files.items()}
     try:
@@ -236,6 +240,28 @@ def _kept(figure, key: str, value):
     if isinstance(value, Appended) and old and not old.startswith(EXTRACTOR_NOTE):
         return value if old in value else f"{value} (earlier note: {old})"
     return str(value) if isinstance(value, Appended) else value
+
+
+_SUGGESTED = "; indicator suggested with score "
+
+
+def _rechosen(note: str, suggested: str, indicator: str) -> str | None:
+    """The extractor's note with its reasons for a suggestion the curator has overruled replaced by what
+    was chosen ('indicator cases chosen by the curator (suggested: monthly, score 0.85)'); None when the
+    note is not the extractor's or gives no suggestion."""
+    at = note.find(_SUGGESTED)
+    if not note.startswith(EXTRACTOR_NOTE) or at < 0:
+        return None
+    m = re.match(r"(\d+(?:\.\d+)?)", note[at + len(_SUGGESTED):])
+    end, depth = at + len(_SUGGESTED) + (len(m.group(1)) if m else 0), 0
+    if note[end:end + 2] == " (":  # its reasons, in parentheses that may hold semicolons
+        for i in range(end + 1, len(note)):
+            depth += {"(": 1, ")": -1}.get(note[i], 0)
+            if depth == 0:
+                end = i + 1
+                break
+    score = f", score {m.group(1)}" if m else ""
+    return f"{note[:at]}; indicator {indicator} chosen by the curator (suggested: {suggested}{score}){note[end:]}"
 
 
 def _find(lines: list[str], line: int, fid: str) -> int:
