@@ -212,3 +212,19 @@ def test_a_line_passes_the_median_where_figures_speak_of_one_time(tmp_path):
     (line,) = _lines(plot_indicator(led, "monthly", style="publish")[1]).values()
     assert list(line.get_ydata()) == [60, 70, 80]  # March's 80, 8 (a dropped digit) and 82: one point, 80
     assert len(line.get_xdata()) == 3
+
+
+@pytest.mark.parametrize("indicator,lang,beside", [
+    ("deserters-since-invasion", "ru", False),  # the latest figures sit at the right edge: the label goes above
+    ("art337-sentences-monthly", "en", True),  # a range near the edge still has room to its right
+    ("awol-court-cases", "ru", True),
+])
+def test_the_level_label_stays_clear_of_the_legend(indicator, lang, beside):
+    from conftest import LEDGER as SHIPPED
+
+    led = tracker.load(SHIPPED)
+    fig, ax = plot_indicator(led, indicator, style="publish", lang=lang, result=tracker.check(led))
+    fig.canvas.draw()
+    (label,) = [t for t in ax.texts if (t.get_gid() or "").startswith("level-")]
+    box, legend = label.get_window_extent(), fig.legends[0].get_window_extent()
+    assert box.x1 < legend.x0 and (label.get_va() == "center") == beside

@@ -248,7 +248,7 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
         if flagged and st.flags:
             _mark_flagged(ax, series, flagged)
         if st.name == "publish":  # where the series stands, labelled with its value (as a reader looks for it)
-            _label_level(ax, series, {p.id for p, _ in shown}, left_out, colours, key, unit)
+            _label_level(ax, series, {p.id for p, _ in shown}, left_out, colours, key, unit, (lo, hi))
         top = _y_top(series)
         if band is not None:
             top = max(top, float(band["high"].max()) * 1.05) if band["high"].notna().any() else top
@@ -279,6 +279,8 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
     return fig, ax
 
 
+LEVEL_CHAR_PT = 6.9  # the widest character of the level's label, in points (10 pt bold, measured: 6.4–6.9)
+LEVEL_SPILL_PT = 12  # how far the label may run past the axis: the legend's column starts 13 pt after it
 LINE_MIN = 3  # plain figures of one claimant before a line joins them (a judgement: two make a slope readers over-read)
 
 
@@ -305,18 +307,23 @@ def _draw_lines(ax, shown, colours: dict, key, kind: str) -> None:
                 alpha=0.6, zorder=3, solid_capstyle="round", gid=f"line-{first.id}")
 
 
-def _label_level(ax, series: Series, drawn: set, left_out, colours: dict, key, unit: str) -> None:
-    """The value of the figure that says where the series stands (tracker.series.level), beside its marker."""
+def _label_level(ax, series: Series, drawn: set, left_out, colours: dict, key, unit: str, span) -> None:
+    """The value of the figure that says where the series stands (tracker.series.level), beside its marker:
+    to its right (after a bound's sign) where the axis leaves room for it, else above it."""
     p = level(series, stale=frozenset(left_out))
     if p is None or p.id not in drawn or p.best is None:
         return
     sign = {"approx": "≈ ", "at_least": "≥ ", "at_most": "≤ "}.get(p.qualifier, "")
     text = (f"{format_value(p.low, unit)}–{format_value(p.high, unit)}" if p.qualifier == "range"
             else sign + format_value(p.value, unit))
-    # to the right of the marker (after a bound's sign), where the padding of the time axis leaves room
-    ax.annotate(text, (_x(p.mid), p.best), xytext=(24 if sign in ("≥ ", "≤ ") else 10, 0),
-                textcoords="offset points", ha="left", va="center", fontsize=10, fontweight="bold",
-                color=colours[key(p)], zorder=6, gid=f"level-{p.id}")
+    gap = 24 if sign in ("≥ ", "≤ ") else 10
+    lo, hi = (_x(d) for d in span)
+    room = (hi - _x(p.mid)) / max(hi - lo, 1e-9) * ax.get_position().width * ax.figure.get_figwidth() * 72
+    right = room + LEVEL_SPILL_PT >= gap + LEVEL_CHAR_PT * len(text)
+    y = p.best if right or p.qualifier != "range" else p.high  # above a range's bar, not across it
+    ax.annotate(text, (_x(p.mid), y), xytext=(gap, 0) if right else (0, 10), textcoords="offset points",
+                ha="left" if right else "center", va="center" if right else "bottom", fontsize=10,
+                fontweight="bold", color=colours[key(p)], zorder=6, gid=f"level-{p.id}")
 
 
 LABEL_GAP = 0.04  # flagged points closer than this share of the chart's time span share one label
