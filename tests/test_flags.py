@@ -753,3 +753,32 @@ def test_growth_over_months_is_not_a_slip(tmp_path):
 def test_a_slip_among_growing_figures_is_still_one(tmp_path):
     """The same series with 360 printed as 3,600: the one figure out of line with its neighbours is named."""
     assert ("magnitude", "s2", "error") in codes(_growth(tmp_path, 247, 3600), "magnitude")
+
+
+# Mediazona's defendants in AWOL cases (the shipped awol-court-defendants): 548 in March 2023, at least 1,000 in
+# April 2023, 10,085 in June 2024, 20,662 in May 2025, at least 20,000 in June 2025 -- three plain figures.
+def _defendants(tmp_path, middle: float, latest: float = 20662):
+    pp = "  pp: {publisher: Pakistan in the World, published: 2025-06-01}\n"
+    head = HEAD.replace("events:\n", GROWTH_SOURCES + pp + "events:\n")
+    figures = ("  - {id: d1, indicator: cases, value: 548, as_of: 2023-03-21, source: rr, claimant: Mediazona, "
+               "quote: '548'}\n"
+               "  - {id: d2, indicator: cases, value: 1000, qualifier: at_least, as_of: 2023-04-27, source: nd, "
+               "claimant: Mediazona, quote: 'over 1000'}\n"
+               f"  - {{id: d3, indicator: cases, value: {middle}, as_of: 2024-06-18, source: ups, claimant: Mediazona, "
+               f"quote: '{middle}'}}\n"
+               f"  - {{id: d4, indicator: cases, value: {latest}, as_of: 2025-05-31, source: pp, claimant: Mediazona, "
+               f"quote: '{latest}'}}\n")
+    return flags_of(tmp_path, figures, head)
+
+
+def test_the_figure_at_the_end_is_not_blamed_for_a_wrong_neighbour(tmp_path):
+    """10,085 printed as 10.085: the latest figure, judged by two neighbours of which that one is wrong, was named
+    'about 10 times more than the 1,496 its nearest figures imply'; two neighbours that disagree judge nothing."""
+    assert ("magnitude", "d4", "error") not in codes(_defendants(tmp_path, 10.085), "magnitude")
+
+
+def test_the_figure_at_the_end_is_still_judged_by_neighbours_that_agree(tmp_path):
+    """The other way: the two earlier figures right and agreeing, the latest printed a thousand times too large
+    is named."""
+    assert codes(_defendants(tmp_path, 10085), "magnitude") == []
+    assert ("magnitude", "d4", "error") in codes(_defendants(tmp_path, 10085, 20662000), "magnitude")

@@ -178,6 +178,9 @@ def published(ledger: Ledger, f: Figure) -> date | None:
 
 
 NEIGHBOURS = 3  # the plain figures nearest in time that a figure's magnitude is judged against
+# Two neighbours (a short series) that disagree by more than this factor on the series' level scale judge a figure
+# by the nearer of them, not by their mean (which one wrong figure moves). 3x: AGREE_FACTOR's judgement.
+PAIR_AGREE = 3
 
 
 def rate_scale(series: Series, p: Point) -> float:
@@ -201,6 +204,7 @@ def robust_expected(series: Series, p: Point, exclude: frozenset = frozenset()) 
     brought to `p`'s date. A single wrong figure cannot move a median of several; figures already found
     wrong (`exclude`) are passed over."""
     import bisect
+    import math
     import statistics
 
     plain, days = series.plain, series.plain_days
@@ -216,4 +220,9 @@ def robust_expected(series: Series, p: Point, exclude: frozenset = frozenset()) 
             near.append(plain[j].best * comparable(series, plain[j]))
     if len(near) < 2:
         return None
+    own = (p.best or 0) * comparable(series, p)
+    if len(near) == 2 and max(near) > PAIR_AGREE * min(near) and own > 0 and min(near) > 0:
+        # two that disagree cannot say which of them is out of line: p is judged by the nearer, so that it is
+        # out of line only when it is so with both
+        return float(min(near, key=lambda v: abs(math.log(v / own)))) / comparable(series, p)
     return float(statistics.median(near)) / comparable(series, p)
