@@ -782,3 +782,25 @@ def test_the_figure_at_the_end_is_still_judged_by_neighbours_that_agree(tmp_path
     is named."""
     assert codes(_defendants(tmp_path, 10085), "magnitude") == []
     assert ("magnitude", "d4", "error") in codes(_defendants(tmp_path, 10085, 20662000), "magnitude")
+
+
+# The shipped art337-sentences-per-working-day: Buna's "about 34" for January-April 2024, 34 in March, 34-35 in the
+# second half of April -- three tellings of one rate, all overlapping in time.
+def _per_day(tmp_path, buna: float, march: float):
+    head = HEAD.replace("    per: month\n", "    per: month\n  daily:\n    title: Sentences a working day\n"
+                        "    unit: sentences\n    kind: rate\n    per: day\n", 1)
+    figures = (f"  - {{id: buna, indicator: daily, value: {buna}, qualifier: approx, period: 2024-01-01/2024-04-30, "
+               f"source: mz4, quote: 'about {buna}'}}\n"
+               f"  - {{id: march, indicator: daily, value: {march}, period: 2024-03, source: up, quote: '{march}'}}\n"
+               "  - {id: april, indicator: daily, low: 34, high: 35, qualifier: range, period: 2024-04-15/2024-04-30, "
+               "source: iz, quote: '34-35'}\n")
+    return flags_of(tmp_path, figures, head)
+
+
+def test_a_conflict_in_a_short_rate_series_names_the_one_its_other_figure_disagrees_with(tmp_path):
+    """340 for March beside 'about 34' for January-April: with the pair set aside, one figure is left, and it
+    tells which of the two is out of line (the flag named Buna's, the first in the ledger, before)."""
+    (flag,) = [f for f in _per_day(tmp_path, 34, 340) if f.code == "conflict"]
+    assert flag.figures[0] == "march"
+    (flag,) = [f for f in _per_day(tmp_path, 340, 34) if f.code == "conflict"]
+    assert flag.figures[0] == "buna"

@@ -195,12 +195,25 @@ def _culprit_last(series, a: Point, b: Point) -> tuple[Point, Point]:
 
     def off(p: Point, other: Point) -> float:
         e = _between(series, p, frozenset((other.id,)))
+        if e is None and series.indicator.kind != "cumulative":  # a rate or flow is level: one figure tells
+            e = _nearest(series, p, frozenset((other.id,)))
         return abs(math.log(p.best / e)) if e and p.best else 0.0
 
     oa, ob = off(a, b), off(b, a)
     if oa == ob:  # nothing else to tell by: the one written later in the ledger
         return (a, b) if (a.figure.file, a.figure.line) <= (b.figure.file, b.figure.line) else (b, a)
     return (b, a) if oa > ob else (a, b)
+
+
+def _nearest(series, p: Point, exclude: frozenset) -> float | None:
+    """The one other plain figure nearest in time, brought to `p`'s scale: in a series of three, what is left to
+    tell two conflicting figures apart by."""
+    at = p.mid.toordinal()
+    others = [q for q in series.plain if q.id != p.id and q.id not in exclude and q.best]
+    if not others:
+        return None
+    q = min(others, key=lambda q: (abs(q.mid.toordinal() - at), q.id))
+    return q.best * comparable(series, q) / comparable(series, p)
 
 
 def _between(series, p: Point, exclude: frozenset) -> float | None:
