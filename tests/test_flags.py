@@ -804,3 +804,24 @@ def test_a_conflict_in_a_short_rate_series_names_the_one_its_other_figure_disagr
     assert flag.figures[0] == "march"
     (flag,) = [f for f in _per_day(tmp_path, 340, 34) if f.code == "conflict"]
     assert flag.figures[0] == "buna"
+
+
+def _four(tmp_path, values: list, dates=("2023-03-21", "2023-11-21", "2024-06-18", "2025-05-31")):
+    own = "".join(f"  s{i}: {{publisher: Outlet {i}, published: {d}}}\n" for i, d in enumerate(dates))
+    figures = "".join(f"  - {{id: f{i}, indicator: cases, value: {v}, as_of: {d}, source: s{i}, claimant: Mediazona, "
+                      f"quote: '{v}'}}\n" for i, (v, d) in enumerate(zip(values, dates)))
+    return flags_of(tmp_path, figures, HEAD.replace("events:\n", own + "events:\n"))
+
+
+def test_the_first_figure_of_a_quickening_count_is_not_blamed_for_its_neighbours_slip(tmp_path):
+    """Mediazona's Art. 338 cases (14, 96, 339, 1,010) with 96 printed as 960: the median of the three nearest
+    paces made the first figure 'ten times less' than expected; at an end a figure is a slip only when it is one
+    beside its nearest figure too."""
+    found = codes(_four(tmp_path, [14, 960, 339, 1010]), "magnitude")
+    assert ("magnitude", "f0", "error") not in found
+
+
+def test_a_slip_at_the_start_of_a_steady_count_is_still_named(tmp_path):
+    found = codes(_four(tmp_path, [100, 2000, 3000, 4000], ("2023-09-21", "2024-09-21", "2025-09-21", "2026-09-21")),
+                  "magnitude")
+    assert ("magnitude", "f0", "error") in found

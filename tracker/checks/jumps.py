@@ -187,6 +187,12 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
     local = _local_expected(series, p, exclude)
     expected = local or robust_expected(series, p, exclude)  # between two figures, they judge it
     factor = magnitude(p.lo, p.hi, expected) if expected else None
+    if factor is not None and local is None:  # at an end, also out of line with the figure nearest to it
+        left, right = _around(series, p, exclude, 1, 1)
+        nearest = min(left + right, key=lambda q: (abs(q.mid.toordinal() - p.mid.toordinal()), q.id), default=None)
+        if nearest is not None and magnitude(p.lo, p.hi, nearest.best * comparable(series, nearest)
+                                             / comparable(series, p)) is None:
+            factor = None
     j = fit.judgements.get(p.id) if fit is not None else None
     last = n == len(ordered) - 1
     off = expected and (p.lo > END_FAR_FACTOR * expected or p.hi < expected / END_FAR_FACTOR)
