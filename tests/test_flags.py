@@ -825,3 +825,16 @@ def test_a_slip_at_the_start_of_a_steady_count_is_still_named(tmp_path):
     found = codes(_four(tmp_path, [100, 2000, 3000, 4000], ("2023-09-21", "2024-09-21", "2025-09-21", "2026-09-21")),
                   "magnitude")
     assert ("magnitude", "f0", "error") in found
+
+
+def test_a_figure_between_one_wrong_and_one_right_neighbour_is_not_blamed(tmp_path):
+    """The defendants' series with its first figure, 548, printed as 548,000: 10,085 (between it and 20,662, no
+    other plain figure either side) was '10 times less' than their interpolation; a single pair that disagrees
+    judges by the nearer of its two."""
+    found = codes(_four(tmp_path, [548000, 10085, 20662], ("2023-03-21", "2024-06-18", "2025-05-31")), "magnitude")
+    assert ("magnitude", "f1", "error") not in found
+
+
+def test_a_slip_between_two_neighbours_is_still_named(tmp_path):
+    found = codes(_four(tmp_path, [548, 100850, 20662], ("2023-03-21", "2024-06-18", "2025-05-31")), "magnitude")
+    assert ("magnitude", "f1", "error") in found
