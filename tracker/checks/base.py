@@ -204,7 +204,6 @@ def robust_expected(series: Series, p: Point, exclude: frozenset = frozenset()) 
     brought to `p`'s date. A single wrong figure cannot move a median of several; figures already found
     wrong (`exclude`) are passed over."""
     import bisect
-    import math
     import statistics
 
     plain, days = series.plain, series.plain_days
@@ -220,9 +219,16 @@ def robust_expected(series: Series, p: Point, exclude: frozenset = frozenset()) 
             near.append(plain[j].best * comparable(series, plain[j]))
     if len(near) < 2:
         return None
-    own = (p.best or 0) * comparable(series, p)
-    if len(near) == 2 and max(near) > PAIR_AGREE * min(near) and own > 0 and min(near) > 0:
-        # two that disagree cannot say which of them is out of line: p is judged by the nearer, so that it is
-        # out of line only when it is so with both
-        return float(min(near, key=lambda v: abs(math.log(v / own)))) / comparable(series, p)
-    return float(statistics.median(near)) / comparable(series, p)
+    nearer = nearer_of_two(near, (p.best or 0) * comparable(series, p))
+    return float(nearer if nearer is not None else statistics.median(near)) / comparable(series, p)
+
+
+def nearer_of_two(values: list[float], own: float) -> float | None:
+    """Of two values on the series' level scale that disagree by more than PAIR_AGREE, the one nearer `own`
+    (a figure's own value on that scale): two that disagree cannot say which of them is out of line, so a figure
+    judged by the nearer is out of line only when it is so with both. None otherwise."""
+    import math
+
+    if len(values) != 2 or own <= 0 or min(values) <= 0 or max(values) <= PAIR_AGREE * min(values):
+        return None
+    return min(values, key=lambda v: abs(math.log(v / own)))

@@ -11,7 +11,7 @@ import functools
 import re
 
 from tracker.checks.base import Context, Flag, register
-from tracker.extraction.facets import facets_at, markers
+from tracker.extraction.facets import facets_at, figure_spans, markers
 from tracker.languages import detect
 from tracker.ledger.definitions import Facets, conflicts, describe, of_indicator
 from tracker.text.numbers import scan
@@ -35,9 +35,7 @@ def quote_facets(quote: str, lang: str, value: float | None) -> Facets:
     clause_start = max([quote.rfind(ch, 0, start) for ch in ",;:()"] + [-1]) + 1
     ends = [i for i in (quote.find(ch, end) for ch in ",;:()") if i >= 0]
     clause = (clause_start, min(ends) if ends else len(quote))
-    articles = [(m.start, m.end) for m in marks if m.facet == "article"]
-    others = tuple((n.start, n.end) for n in numbers if n is not at and not _YEAR.fullmatch(n.text)
-                   and not any(a <= n.start < b for a, b in articles))  # figures, not years or articles' numbers
+    others = figure_spans([(n.start, n.end, n.text) for n in numbers if n is not at], marks)
     read = facets_at(marks, (0, len(quote)), clause, (start, end), article=False,
                      percent=at is not None and (at.percent or at.kind == "share"), text=quote, others=others)
     from tracker.extraction.context import time_of

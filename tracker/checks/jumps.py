@@ -9,11 +9,11 @@ import statistics
 import numpy as np
 
 from tracker.checks.base import (
-    PAIR_AGREE,
     Context,
     Flag,
     comparable,
     describe,
+    nearer_of_two,
     rate_scale,
     register,
     robust_expected,
@@ -168,10 +168,10 @@ def _local_expected(series, p, exclude: frozenset) -> float | None:
     if not left or not right:
         return None
     if len(left) == 1 and len(right) == 1:  # one pair: where the two disagree, one of them may be wrong
-        pair = [q.best * comparable(series, q) for q in (left[0], right[0])]
-        own = (p.best or 0) * comparable(series, p)
-        if own > 0 and min(pair) > 0 and max(pair) > PAIR_AGREE * min(pair):
-            return min(pair, key=lambda v: abs(math.log(v / own))) / comparable(series, p)
+        nearer = nearer_of_two([q.best * comparable(series, q) for q in (left[0], right[0])],
+                               (p.best or 0) * comparable(series, p))
+        if nearer is not None:
+            return nearer / comparable(series, p)
     guesses = []
     for a in left:  # each pair of one of the two figures before and one of the two after: one wrong
         for b in right:  # neighbour moves at most half of the guesses

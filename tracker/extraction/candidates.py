@@ -21,7 +21,7 @@ from tracker.extraction.context import (
     rate_words_at,
     time_of,
 )
-from tracker.extraction.facets import between, facets_at, markers
+from tracker.extraction.facets import between, facets_at, figure_spans, markers
 from tracker.extraction.figures import (
     RANGE_BEFORE,
     RANGE_JOIN,
@@ -207,7 +207,6 @@ def _pieces(offset: int, sentence: str):
 
 
 _CLAUSE_END = re.compile(r"[,;:()]")
-_YEAR_PRINTED = re.compile(r"(?:19|20)\d\d")
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|" + MONTH_WORDS, re.I)
 
 
@@ -316,9 +315,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                   for at, period, text in months_by_number(sentence, published)] if time.get("period") else []
         rates = rate_words_at(sentence) if time.get("per") else []
         paragraph = (starts[line], starts[line + 1] if line + 1 < len(starts) else len(article.text))
-        articles = [(m.start, m.end) for m in between(marks, offset, offset + len(sentence)) if m.facet == "article"]
-        figures_at = [(offset + n.start, offset + n.end) for n in nums if not _YEAR_PRINTED.fullmatch(n.printed)
-                      and not any(a <= offset + n.start < b for a, b in articles)]  # to part offences between
+        figures_at = figure_spans([(n.start, n.end, n.printed) for n in nums],
+                                  between(marks, offset, offset + len(sentence)), offset)  # to part offences
         for start, end, c in _sentence_candidates(sentence, lang, time, claimant, nums):
             if (sentence, start) in seen:
                 continue

@@ -177,6 +177,15 @@ def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number
 
 
 _CLAUSE_MARK = re.compile(r"[,;]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def figure_spans(numbers, marks, offset: int = 0) -> tuple[tuple[int, int], ...]:
+    """(start, end), plus `offset`, of each number given as (start, end, text) that is a figure: not a year and
+    not an article's number ('Article 337'): the `others` among which own_offences parts a sentence's offences."""
+    articles = [(m.start, m.end) for m in marks if m.facet == "article"]
+    return tuple((offset + a, offset + b) for a, b, text in numbers if not _YEAR.fullmatch(text)
+                 and not any(x <= offset + a < y for x, y in articles))
 
 
 def own_offences(text: str, offences: list[Marker], number: tuple[int, int],
