@@ -35,7 +35,7 @@ from tracker.render.captions import (
     source_line,
     when_text,
 )
-from tracker.series import Point, Series, claimant_key, level, series_of
+from tracker.series import Point, Series, claimant_key, length_in, level, series_of
 from tracker.text.formatting import BIDI_SHOWN, format_value, subtitle
 
 WIDTH_PX, HEIGHT_PX, DPI = 1200, 675, 100
@@ -292,7 +292,7 @@ def _draw_lines(ax, shown, colours: dict, key, kind: str) -> None:
     groups: dict[tuple, list[Point]] = {}
     for p, status in shown:
         if status == "accepted" and p.qualifier in ("exact", "approx") and p.value is not None:
-            months = round((p.end - p.start).days / 30.4) if kind == "flow" else 0
+            months = round(length_in((p.start, p.end), "month")) if kind == "flow" else 0
             groups.setdefault((key(p), months), []).append(p)
     for (claimant, _), pts in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
         times: dict[tuple, list[float]] = {}
