@@ -690,6 +690,17 @@ def test_only_a_twin_from_the_same_release_is_a_mislabel(tmp_path):
     assert codes(flags_of(tmp_path, slipped + other), "mislabel") == []
 
 
+def test_two_exact_counts_of_one_release_are_two_numbers_not_a_mislabel(tmp_path):
+    """5,006 cases since mobilisation and 5,024 cases in 2023, both exact in one article (The Moscow Times,
+    29 Dec 2023), are two counts; an approximate twin is the same number rounded."""
+    slipped = COURT.replace("value: 5006, as_of: 2023-12-29, source: mz3, quote: '5,006'",
+                            "value: 1838, as_of: 2023-12-29, source: mz3, quote: '1,838'")
+    exact = "  - {id: d4, indicator: stock, value: 1830, as_of: 2023-12-29, source: mz3, quote: '1,830'}\n"
+    rounded = exact.replace("value: 1830,", "value: 1830, qualifier: approx,").replace("'1,830'", "'about 1,830'")
+    assert codes(flags_of(tmp_path, slipped + exact), "mislabel") == []
+    assert ("mislabel", "c4", "warning") in codes(flags_of(tmp_path, slipped + rounded), "mislabel")
+
+
 def test_a_bound_is_no_level_for_a_relative_claim(tmp_path):
     """"Doubled from 2023" is checked against plain figures of 2023; a lower bound says too little."""
     bound = RATES.replace("value: 400, period: 2023,", "value: 400, qualifier: at_least, period: 2023,")

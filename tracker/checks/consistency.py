@@ -234,8 +234,15 @@ def _between(series, p: Point, exclude: frozenset) -> float | None:
     return robust_expected(series, p, exclude)
 
 
-MISLABEL_TOLERANCE = SAME_NUMBER  # values this close are the same number
+MISLABEL_TOLERANCE = SAME_NUMBER  # values this close are the same number, where either is approximate
 MISLABEL_OFF = 1.5  # and the series expects something at least this many times different (judgement)
+
+
+def _same_number(f, g) -> float:
+    """How far apart two values may be and still be one number: none for two exact figures (5,006 and 5,024 of
+    one article are two counts), rounding where either is approximate."""
+    exact = f.qualifier == "exact" and g.qualifier == "exact"
+    return 0.0 if exact else MISLABEL_TOLERANCE * abs(f.value)
 
 
 @register("mislabel", "a figure whose value is another indicator's figure from the same release, while its "
@@ -253,7 +260,7 @@ def mislabels(ctx: Context) -> list[Flag]:
             continue
         keys = ledger.release_keys(f)
         twins = [g for key in keys for g in ledger.releases.get(key, ()) if g.indicator != f.indicator
-                 and g.value is not None and abs(g.value - f.value) <= MISLABEL_TOLERANCE * abs(f.value)]
+                 and g.value is not None and abs(g.value - f.value) <= _same_number(f, g)]
         if not twins:
             continue
         expected = robust_expected(series, p)
