@@ -16,9 +16,9 @@ quote's number changed to match (so the quote check cannot give it away):
 
 Caught: a serious flag (error or warning other than quote, undated, stale; for the stale kind, stale)
 names the injected figure first. Blamed: a serious flag names a clean figure that the clean run did
-not flag. False flags: serious flags on the clean ledger, per figure. Beside tracker: the ratio rule
-(the same checks with the ratio-rule detector) and ruptures' PELT on each series (caught when a
-change point falls at the injected figure or just after it).
+not flag (a figure the article printed wrong is not clean). False flags: serious flags on the clean
+ledger, per figure. Beside tracker: the ratio rule (the same checks with the ratio-rule detector) and
+ruptures' PELT on each series (caught when a change point falls at the injected figure or just after it).
 
     python benchmarks/real_flags.py            # the shipped ledger's real series (tuned on)
     python benchmarks/real_flags.py --unseen   # benchmarks/data/unseen_series: never tuned on, measured once
@@ -180,6 +180,7 @@ def run_tracker(ledger: Ledger, detector: str) -> dict:
     checked = [f for s in ledger.series.values() if len(s.independent()) >= 3 for p in s.independent()
                for f in [p.figure] if not known_wrong(f)]
     group = {f.id: harvest(f) for f in ledger.figures}
+    printed_wrong = {f.id for f in ledger.figures if known_wrong(f)}  # no clean neighbour: naming one is no blame
     caught, tried, blamed, details = defaultdict(int), defaultdict(int), defaultdict(int), []
     for kind, ind_id, fid, bad in injections(ledger):
         g = group.get(fid) or group.get(next((f.id for f in bad.figures if f.id == fid), ""), "later")
@@ -191,7 +192,7 @@ def run_tracker(ledger: Ledger, detector: str) -> dict:
         hit = any(serious(f, kind) and f.figures[0] == fid for f in flags)
         caught[kind] += hit
         caught[(g, kind)] += hit
-        wrong = [f for f in flags if serious(f) and f.figures[0] not in (fid, *clean_flagged)]
+        wrong = [f for f in flags if serious(f) and f.figures[0] not in (fid, *clean_flagged, *printed_wrong)]
         blamed["all"] += bool(wrong)
         blamed[g] += bool(wrong)
         if not hit or wrong:
