@@ -849,3 +849,55 @@ def test_a_figure_between_one_wrong_and_one_right_neighbour_is_not_blamed(tmp_pa
 def test_a_slip_between_two_neighbours_is_still_named(tmp_path):
     found = codes(_four(tmp_path, [548, 100850, 20662], ("2023-03-21", "2024-06-18", "2025-05-31")), "magnitude")
     assert ("magnitude", "f1", "error") in found
+
+
+# -- the start of a fast-growing count; a lone figure at an end --------------------------------------------------
+
+# Sources of the real series below, with no event to explain a change.
+LATER = HEAD.replace("  nodate: {publisher: Mirror}", "  nodate: {publisher: Mirror}\n  mz9: {publisher: Mediazona, "
+                     "published: 2025-06-30}\n  kyiv: {publisher: Kyiv Independent, published: 2024-06-18}") \
+    .replace("events:\n  - {id: law, date: 2023-02-01, title: New law, indicators: [cases]}\n", "")
+
+
+def art332(first: int) -> str:
+    """Mediazona's Art. 332 cases as reported: 25 (Re: Russia, 21 March 2023), 52 (April), 317 (November), 627
+    (dated by its article, June 2024), 1,369 (May 2025); the first figure given."""
+    rows = [(first, "as_of: 2023-03-21, source: up"), (52, "as_of: 2023-04, source: mz1"),
+            (317, "as_of: 2023-11-21, source: mz3"), (627, "source: kyiv"), (1369, "as_of: 2025-05, source: mz9")]
+    return "".join(f"  - {{id: a{i}, indicator: cases, value: {v}, {rest}, claimant: Mediazona, quote: '{v}'}}\n"
+                   for i, (v, rest) in enumerate(rows))
+
+
+def test_the_first_figure_of_a_fast_growing_count_is_no_jump(tmp_path):
+    """The model's trend carried back from the whole series expects more than 25 on 21 March 2023; the line
+    through the two figures after it (52, 317) carries back to about 37, 1.5 times 25."""
+    assert [f for f in flags_of(tmp_path, art332(25), LATER) if f.is_problem] == []
+
+
+def test_a_first_figure_far_under_its_line_is_still_a_jump(tmp_path):
+    """15 is 2.5 times under the line: beyond START_TREND_FACTOR, the model's judgement stands."""
+    assert ("jump", "a0", "warning") in codes(flags_of(tmp_path, art332(15), LATER))
+
+
+SENTENCES = "".join(f"  - {{id: s{i}, indicator: cases, value: {v}, as_of: {d}, source: mz9, quote: '{v}'}}\n"
+                    for i, (v, d) in enumerate([(247, "2023-03-21"), (360, "2023-04-03"), (8594, "2024-06-18"),
+                                                (17721, "2025-05-15")]))
+
+
+def test_in_a_running_total_the_lower_later_figure_is_the_slip_not_the_one_before(tmp_path):
+    """Mediazona's sentences: 247 in March 2023 and 30 (a dropped digit of 360) two weeks later. Against the
+    8,594 of June 2024 both look ten times too low; the 247 is above the figure after it, so the 30 is the one out
+    of line."""
+    slipped = SENTENCES.replace("value: 360,", "value: 30,").replace("'360'", "'30'")
+    result = flags_of(tmp_path, slipped, LATER)
+    assert [f.code for f in result if f.figures[0] == "s0" and f.code == "magnitude"] == []
+    assert broken(result, "s1")
+
+
+def test_a_figure_judged_only_by_figures_a_year_away_is_not_a_slip(tmp_path):
+    """360 printed as 360,000 two weeks after the 247: once the 360,000 is named, the 247 has nothing nearer than
+    fifteen months, in which a count can grow tenfold (GROWTH_HORIZON_DAYS)."""
+    slipped = SENTENCES.replace("value: 360,", "value: 360000,").replace("'360'", "'360,000'")
+    result = flags_of(tmp_path, slipped, LATER)
+    assert ("magnitude", "s1", "error") in codes(result)
+    assert [f.code for f in result if f.figures[0] == "s0" and f.is_problem] == []
