@@ -57,15 +57,16 @@ SCRIPT = """
   }
   function hide(){shown=null; tip.hidden=true;}
   links.forEach(function(a){
-    a.addEventListener('mouseenter', function(){show(a);});
-    a.addEventListener('mouseleave', hide);
-    a.addEventListener('focus', function(){show(a);});
+    /* a pointer that hovers; a touch's hover comes just before its click and would make the first tap open */
+    a.addEventListener('pointerenter', function(e){if(e.pointerType!=='touch'){show(a);}});
+    a.addEventListener('pointerleave', function(e){if(e.pointerType!=='touch'){hide();}});
+    a.addEventListener('focus', function(){if(!touch){show(a);}});  /* a tap focuses too: its click decides */
     a.addEventListener('blur', hide);
     a.addEventListener('pointerdown', function(e){touch=e.pointerType==='touch';});
     a.addEventListener('click', function(e){  /* a first tap shows the text; a second opens the article */
       if(touch && shown!==a){e.preventDefault(); show(a);}});
   });
-  document.addEventListener('keydown', function(e){if(e.key==='Escape'){hide();}});
+  document.addEventListener('keydown', function(e){touch=false; if(e.key==='Escape'){hide();}});
   /* points drawn on one spot (re-prints of one value on one date): whichever the pointer reaches tells all */
   var centres=links.map(function(a){var g=a.querySelector('.point'), m=g.querySelector('use')||g,
     r=m.getBoundingClientRect(); return {a:a, svg:a.ownerSVGElement, x:r.left+r.width/2, y:r.top+r.height/2};});
