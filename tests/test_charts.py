@@ -199,10 +199,10 @@ def test_pdf_goes_alongside_and_every_image_of_the_report_exists(tmp_path):
 
 
 def test_flag_labels_of_points_close_in_time_are_one_label(shipped):
-    """refusal-sentences: 247 and 360 (13 days apart) both flagged; their codes share one label, not two printed
-    over each other; the flagged figure of 2025 keeps its own."""
+    """refusal-sentences: 247 and 360 (13 days apart) both flagged (cases printed as sentences); their codes share
+    one label, not two printed over each other; the flagged figure of 2025 keeps its own."""
     result = tracker.check(shipped, ["refusal-sentences"])
     fig, ax = tracker.plot_indicator(shipped, "refusal-sentences", result=result)
     labels = [t.get_text() for t in ax.texts if t.get_color() == "#C00000"]
     plt.close(fig)
-    assert labels == ["jump, definition", "definition"]
+    assert labels == ["definition", "definition"]

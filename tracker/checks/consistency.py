@@ -28,6 +28,7 @@ REPRINT_TOLERANCE = 0.05  # a later, lower figure this close to an earlier one m
 DECREASE_MARGIN = 0.02  # a fall must exceed both qualifiers' tolerance by 2% more (judgement: rounding)
 AGREE_FACTOR = 2.0  # figures whose paces are within 2x back each other when a fall is blamed (judgement)
 FAR_FACTOR = 3.0  # a fall between paces 3x apart is no rounding: the backers decide (judgement)
+STEADIER = 1.25  # one pace sequence this much steadier than the other decides a fall's culprit (judgement)
 STALE_RISE = 0.02  # a running total this much above a re-print's value outdates it (judgement: rounding)
 STALE_CHANGE = 0.1  # a stock this far from a re-print's value outdates it (judgement)
 SAME_NUMBER = 0.005  # values this close are the same number printed twice (rounding of the last digit)
@@ -35,10 +36,11 @@ SAME_NUMBER = 0.005  # values this close are the same number printed twice (roun
 
 @register("decrease", "a running total lower than an earlier one beyond what qualifiers allow",
           severity="error", kinds=("cumulative",), names_culprit=True, before_refit=True,
-          thresholds=("DECREASE_MARGIN", "REPRINT_TOLERANCE", "AGREE_FACTOR", "FAR_FACTOR"))
+          thresholds=("DECREASE_MARGIN", "REPRINT_TOLERANCE", "AGREE_FACTOR", "FAR_FACTOR", "STEADIER"))
 def decreases(ctx: Context) -> list[Flag]:
     """Each fall names the figure the rest of the series disagrees with: a too-high earlier figure that
-    several later ones are below, or a too-low later one that several earlier ones are above."""
+    several later ones are below, or a too-low later one that several earlier ones are above; when as many
+    contradict each and their paces are far apart, the one whose leaving out leaves the steadier pace."""
     ledger, series, fit = ctx.ledger, ctx.series, ctx.fit
     unit = unit_of(series)
     pts = series.independent()
@@ -97,6 +99,16 @@ def decreases(ctx: Context) -> list[Flag]:
     sa, sb = np.where(far, -backers(a_idx, b_idx), 0), np.where(far, -backers(b_idx, a_idx), 0)
     za, zb = z[a_idx], z[b_idx]
     a_blamed = (ka > kb) | ((ka == kb) & ((sa > sb) | ((sa == sb) & (za > zb))))
+    tied = np.nonzero((ka == kb) & far)[0]
+    if len(tied):  # as many against each: the one whose leaving out leaves the steadier pace is out of line
+        rough: dict[int, float] = {}
+        for n in tied.tolist():
+            a, b = int(a_idx[n]), int(b_idx[n])
+            for i in (a, b):
+                if i not in rough:
+                    rough[i] = _roughness(series, pts[i].id)
+            if min(rough[a], rough[b]) * STEADIER < max(rough[a], rough[b]):
+                a_blamed[n] = rough[a] < rough[b]
     blamed: dict[str, list] = {}
     for a, b, on_a in zip(a_idx.tolist(), b_idx.tolist(), a_blamed.tolist()):
         blamed.setdefault(pts[a if on_a else b].id, []).append((pts[a], pts[b]))
@@ -116,6 +128,26 @@ def decreases(ctx: Context) -> list[Flag]:
                    "running total can only grow, so this figure is the one out of line.")
             flags.append(Flag("decrease", "error", series.indicator.id, (a.id, first.id), msg))
     return flags
+
+
+def _roughness(series, without: str) -> float:
+    """How unsteady a running total's pace is without one figure: the sum of the changes (in log) between the
+    paces its plain figures imply from one to the next, starting at zero on its `since` date. A quickening count
+    changes pace one way; a wrong figure makes it spike and stall (or stall and leap)."""
+    import math
+
+    ind = series.indicator
+    pts = [(q.mid.toordinal(), q.best) for q in series.plain if q.id != without and q.best is not None]
+    if ind.since is not None:
+        pts.insert(0, (ind.since.first.toordinal(), 0.0))
+    times = [pts[0]] if pts else []
+    for t, v in pts[1:]:  # the same count told twice, or on one day, implies no pace
+        if t > times[-1][0] and abs(v - times[-1][1]) > SAME_NUMBER * times[-1][1]:
+            times.append((t, v))
+    steps = [(v1 - v0) / (t1 - t0) for (t0, v0), (t1, v1) in zip(times, times[1:])]
+    floor = max(steps, default=1.0) * 1e-3 or 1e-9  # a fall: a pace of almost nothing, not a negative one
+    logs = [math.log(max(x, floor)) for x in steps]
+    return sum(abs(y - x) for x, y in zip(logs, logs[1:]))
 
 
 OVERLAP = 0.8  # periods sharing this much of the shorter one speak of the same time

@@ -75,10 +75,6 @@ MAGNITUDE_TOLERANCE = 0.15
 # the spacing of a monthly release re-printed. Judgements, checked with benchmarks/real_flags.py.
 AGREE_FACTOR = 3
 AGREE_DAYS = 62
-# A figure at an end of a series whose nearest other figure is further away than this cannot be told from growth:
-# counts grow tenfold within a year in wartime (Mediazona's 247 sentences in March 2023, 8,594 by June 2024;
-# Ukraine's AWOL registrations, about 1,500 a month in 2023 and 16,000 in 2025). A judgement from those series.
-GROWTH_HORIZON_DAYS = 365
 
 
 def magnitude(value_lo: float, value_hi: float, expected: float) -> int | None:
@@ -109,7 +105,7 @@ def _isolated(fit, ordered: list, i: int, k: float) -> bool:
 
 @register("magnitude", "a figure about 10, 100 or 1,000 times what the rest of its series expects (a digit or "
           "unit slip)", severity="error", names_culprit=True, before_refit=True,
-          thresholds=("MAGNITUDE_TOLERANCE", "END_FAR_FACTOR", "AGREE_FACTOR", "AGREE_DAYS", "GROWTH_HORIZON_DAYS"))
+          thresholds=("MAGNITUDE_TOLERANCE", "END_FAR_FACTOR", "AGREE_FACTOR", "AGREE_DAYS"))
 def magnitudes(ctx: Context) -> list[Flag]:
     """Judged against the median of its nearest figures; at the ends of a series, where that median lags
     a quickening count, also against the model's expectation (when the model finds it out of line)."""
@@ -204,9 +200,8 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
     if factor is not None and local is None:  # at an end, also out of line with the figure nearest to it
         left, right = _around(series, p, exclude, 1, 1)
         nearest = min(left + right, key=lambda q: (abs(q.mid.toordinal() - p.mid.toordinal()), q.id), default=None)
-        if nearest is None or magnitude(p.lo, p.hi, nearest.best * comparable(series, nearest)
-                                        / comparable(series, p)) is None \
-                or abs((nearest.mid - p.mid).days) > GROWTH_HORIZON_DAYS:
+        if nearest is not None and magnitude(p.lo, p.hi, nearest.best * comparable(series, nearest)
+                                             / comparable(series, p)) is None:
             factor = None
     if factor is not None and series.indicator.kind == "cumulative":
         left, right = _around(series, p, exclude, 1, 1)  # too low, yet above the figure after it (or too high,
