@@ -900,3 +900,18 @@ def test_a_fall_names_the_figure_whose_leaving_out_leaves_the_steadier_pace(tmp_
     the 52 it runs at 42 a month, then 8, then 44 again."""
     flags = [f for f in flags_of(tmp_path, art332(250), LATER) if f.code == "decrease"]
     assert [f.figures[0] for f in flags] == ["a0"] and "the one out of line" in flags[0].message
+
+
+def test_a_fall_in_a_running_total_is_the_decrease_checks_to_name(tmp_path):
+    """Another indicator's 536 printed for the first 25: the 52 after it looks ten times too low beside it, but
+    the fall is named once, by the decrease check, which weighs the whole series: the 536."""
+    result = flags_of(tmp_path, art332(536), LATER)
+    assert {f.figures[0] for f in result if f.is_problem} == {"a0"}
+
+
+def test_several_hundred_times_off_is_a_unit_slip_beside_fast_growth(tmp_path):
+    """52 printed as 52,000 between 25 and 317: 1,500 times what growth between them allows, no clean power of
+    ten, still a unit slip; set aside, it no longer makes the 627 after it look ten times too low."""
+    rows = art332(25).replace("value: 52, as_of: 2023-04", "value: 52000, as_of: 2023-04").replace("'52'", "'52000'")
+    result = flags_of(tmp_path, rows, LATER)
+    assert {f.figures[0] for f in result if f.is_problem} == {"a1"}

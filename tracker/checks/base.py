@@ -232,3 +232,26 @@ def nearer_of_two(values: list[float], own: float) -> float | None:
     if len(values) != 2 or own <= 0 or min(values) <= 0 or max(values) <= PAIR_AGREE * min(values):
         return None
     return min(values, key=lambda v: abs(math.log(v / own)))
+
+
+SAME_NUMBER = 0.005  # values this close are the same number printed twice (rounding of the last digit)
+
+
+def roughness(series: Series, without: str) -> float:
+    """How unsteady a running total's pace is without one figure: the sum of the changes (in log) between the
+    paces its plain figures imply from one to the next, starting at zero on its `since` date. A quickening count
+    changes pace one way; a wrong figure makes it spike and stall (or stall and leap)."""
+    import math
+
+    ind = series.indicator
+    pts = [(q.mid.toordinal(), q.best) for q in series.plain if q.id != without and q.best is not None]
+    if ind.since is not None:
+        pts.insert(0, (ind.since.first.toordinal(), 0.0))
+    times = [pts[0]] if pts else []
+    for t, v in pts[1:]:  # the same count told twice, or on one day, implies no pace
+        if t > times[-1][0] and abs(v - times[-1][1]) > SAME_NUMBER * times[-1][1]:
+            times.append((t, v))
+    steps = [(v1 - v0) / (t1 - t0) for (t0, v0), (t1, v1) in zip(times, times[1:])]
+    floor = max(steps, default=1.0) * 1e-3 or 1e-9  # a fall: a pace of almost nothing, not a negative one
+    logs = [math.log(max(x, floor)) for x in steps]
+    return sum(abs(y - x) for x, y in zip(logs, logs[1:]))

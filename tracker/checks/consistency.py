@@ -7,6 +7,7 @@ from datetime import timedelta
 import numpy as np
 
 from tracker.checks.base import (
+    SAME_NUMBER,
     TOLERANCE,
     Context,
     Flag,
@@ -16,6 +17,7 @@ from tracker.checks.base import (
     published,
     register,
     robust_expected,
+    roughness,
     unit_of,
 )
 from tracker.series import Point, claimant_key
@@ -31,7 +33,6 @@ FAR_FACTOR = 3.0  # a fall between paces 3x apart is no rounding: the backers de
 STEADIER = 1.25  # one pace sequence this much steadier than the other decides a fall's culprit (judgement)
 STALE_RISE = 0.02  # a running total this much above a re-print's value outdates it (judgement: rounding)
 STALE_CHANGE = 0.1  # a stock this far from a re-print's value outdates it (judgement)
-SAME_NUMBER = 0.005  # values this close are the same number printed twice (rounding of the last digit)
 
 
 @register("decrease", "a running total lower than an earlier one beyond what qualifiers allow",
@@ -106,7 +107,7 @@ def decreases(ctx: Context) -> list[Flag]:
             a, b = int(a_idx[n]), int(b_idx[n])
             for i in (a, b):
                 if i not in rough:
-                    rough[i] = _roughness(series, pts[i].id)
+                    rough[i] = roughness(series, pts[i].id)
             if min(rough[a], rough[b]) * STEADIER < max(rough[a], rough[b]):
                 a_blamed[n] = rough[a] < rough[b]
     blamed: dict[str, list] = {}
@@ -128,26 +129,6 @@ def decreases(ctx: Context) -> list[Flag]:
                    "running total can only grow, so this figure is the one out of line.")
             flags.append(Flag("decrease", "error", series.indicator.id, (a.id, first.id), msg))
     return flags
-
-
-def _roughness(series, without: str) -> float:
-    """How unsteady a running total's pace is without one figure: the sum of the changes (in log) between the
-    paces its plain figures imply from one to the next, starting at zero on its `since` date. A quickening count
-    changes pace one way; a wrong figure makes it spike and stall (or stall and leap)."""
-    import math
-
-    ind = series.indicator
-    pts = [(q.mid.toordinal(), q.best) for q in series.plain if q.id != without and q.best is not None]
-    if ind.since is not None:
-        pts.insert(0, (ind.since.first.toordinal(), 0.0))
-    times = [pts[0]] if pts else []
-    for t, v in pts[1:]:  # the same count told twice, or on one day, implies no pace
-        if t > times[-1][0] and abs(v - times[-1][1]) > SAME_NUMBER * times[-1][1]:
-            times.append((t, v))
-    steps = [(v1 - v0) / (t1 - t0) for (t0, v0), (t1, v1) in zip(times, times[1:])]
-    floor = max(steps, default=1.0) * 1e-3 or 1e-9  # a fall: a pace of almost nothing, not a negative one
-    logs = [math.log(max(x, floor)) for x in steps]
-    return sum(abs(y - x) for x, y in zip(logs, logs[1:]))
 
 
 OVERLAP = 0.8  # periods sharing this much of the shorter one speak of the same time

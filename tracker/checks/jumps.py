@@ -17,6 +17,7 @@ from tracker.checks.base import (
     rate_scale,
     register,
     robust_expected,
+    roughness,
     rounded,
     unit_of,
 )
@@ -66,6 +67,10 @@ def observations(series: Series) -> Observations:
 # the true value; the 1.4 leaves room for the growth between a figure and the neighbours it is judged by.
 # Chosen with benchmarks/real_flags.py.
 MAGNITUDE_TOLERANCE = 0.15
+# From 10 ** 2.5 (about 316) times off to a little past 1,000, a figure is a unit slip (thousands printed as units
+# or the reverse) whatever the growth between it and its neighbours: no count grows several hundredfold between
+# two figures. A judgement; real_flags.py's unit slips beside fast growth (52 printed as 52,000 between 25 and 317).
+UNIT_SLIP_FROM = 2.5
 
 
 # Growth, not a slip: a figure that agrees (within AGREE_FACTOR, on the series' level scale) with the figure
@@ -91,6 +96,8 @@ def magnitude(value_lo: float, value_hi: float, expected: float) -> int | None:
     n = round(r)
     if n != 0 and abs(n) <= 3 and abs(r - n) <= MAGNITUDE_TOLERANCE:
         return 10 ** abs(n) * (1 if n > 0 else -1)
+    if UNIT_SLIP_FROM <= abs(r) <= 3 + MAGNITUDE_TOLERANCE * 2:  # far past any growth between neighbours
+        return 1000 * (1 if r > 0 else -1)
     return None
 
 
@@ -105,7 +112,7 @@ def _isolated(fit, ordered: list, i: int, k: float) -> bool:
 
 @register("magnitude", "a figure about 10, 100 or 1,000 times what the rest of its series expects (a digit or "
           "unit slip)", severity="error", names_culprit=True, before_refit=True,
-          thresholds=("MAGNITUDE_TOLERANCE", "END_FAR_FACTOR", "AGREE_FACTOR", "AGREE_DAYS"))
+          thresholds=("MAGNITUDE_TOLERANCE", "UNIT_SLIP_FROM", "END_FAR_FACTOR", "AGREE_FACTOR", "AGREE_DAYS"))
 def magnitudes(ctx: Context) -> list[Flag]:
     """Judged against the median of its nearest figures; at the ends of a series, where that median lags
     a quickening count, also against the model's expectation (when the model finds it out of line)."""
@@ -123,7 +130,9 @@ def magnitudes(ctx: Context) -> list[Flag]:
         maybe = [m for m, _ in slips if m != n]
     unit = unit_of(series)
     flags = []
-    for p, factor, expected, _ in (found[p.id] for p in ordered if p.id in found):
+    for p, factor, expected, _, deferred in (found[p.id] for p in ordered if p.id in found):
+        if deferred:  # set aside while the others were judged: the other figure of its fall is the culprit
+            continue
         times = f"{abs(factor):,} times {'more' if factor > 0 else 'less'} than"
         flags.append(Flag("magnitude", "error", series.indicator.id, (p.id,),
                           f"{describe(ledger, p, unit)} is about {times} the {rounded(expected, unit)} its "
@@ -204,9 +213,15 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
                                              / comparable(series, p)) is None:
             factor = None
     if factor is not None and series.indicator.kind == "cumulative":
-        left, right = _around(series, p, exclude, 1, 1)  # too low, yet above the figure after it (or too high,
-        if (factor < 0 and right and right[0].best < p.best) or (factor > 0 and left and left[0].best > p.best):
-            return None  # yet below the one before): that other one is further out of line, and judged first
+        # a fall into or out of it, where the later figure carries its own date (one dated by its article may be a
+        # re-print): named only when leaving it out leaves the steadier pace; else the other of the two is the one
+        # out of line (the decrease check names it), and this one is only set aside while the others are judged
+        left, right = _around(series, p, exclude, 1, 1)
+        other = right[0] if right and right[0].best < p.best and not right[0].figure.as_of_defaulted else \
+            left[0] if left and left[0].best > p.best and not p.figure.as_of_defaulted else None
+        deferred = other is not None and roughness(series, p.id) >= roughness(series, other.id)
+    else:
+        deferred = False
     j = fit.judgements.get(p.id) if fit is not None else None
     last = n == len(ordered) - 1
     off = expected and (p.lo > END_FAR_FACTOR * expected or p.hi < expected / END_FAR_FACTOR)
@@ -217,7 +232,7 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
     if factor is None:
         return None
     far = math.log10(p.lo / expected) if p.lo > expected else math.log10(expected / p.hi)
-    return p, factor, expected, abs(far)
+    return p, factor, expected, abs(far), deferred
 
 
 @register("jump", "a figure outside the model's expected band for its date", severity="warning",
