@@ -228,6 +228,24 @@ def test_no_band_for_a_series_of_two_plain_figures(ledger, tmp_path):
     assert [c for c in ax.collections if isinstance(c, PolyCollection)]
 
 
+def test_a_flows_band_is_drawn_in_the_length_of_its_figures(tmp_path):
+    """A flow is modelled per month: against yearly counts its band is twelve times that; against counts of a
+    half-year and a year at once no band is drawn (no one band reads against both)."""
+    from tracker.checks.bands import shown
+
+    yearly = LEDGER.replace("figures:\n", "figures:\n" + "".join(
+        f"  - {{id: y{y}, indicator: year, value: {v}, period: {y}, source: x, quote: '{v}'}}\n"
+        for y, v in ((2021, 615), (2022, 1001), (2023, 5096)))).replace(
+        "sources:\n", "  year: {title: AWOL cases in a year, unit: cases, kind: flow}\nsources:\n")
+    led = tracker.load(write(tmp_path / "y", yearly), today=TODAY)
+    start = pd.Timestamp("2021-01-01").toordinal()
+    model = pd.DataFrame({"t": [float(start + 30 * i) for i in range(36)], "low": 40.0, "mid": 60.0, "high": 80.0})
+    drawn = shown(model, led.series["year"])
+    assert drawn["mid"].round().unique().tolist() == [720.0]  # 60 a month: 720 a year, as the figures are printed
+    half = yearly.replace("period: 2022,", "period: 2022-01/2022-06,")
+    assert shown(model, tracker.load(write(tmp_path / "h", half), today=TODAY).series["year"]) is None
+
+
 def test_dollar_signs_are_text_not_mathtext(tmp_path):
     """A claimant 'Fund $\\frac{1}$' crashed chart; 'between $5 and $10 million' was drawn as '5and' in italics."""
     text = LEDGER.replace("title: Partial mobilisation decree", "title: 'Fines between $5 and $10 million'") \

@@ -18,9 +18,20 @@ PLAIN_MIN = 3  # a series with fewer plain figures gets no band: with two the mo
 
 
 def shown(band, series: Series):
-    """The band as a chart draws it (date, low, mid, high; low and high nan where blanked), or None."""
+    """The band as a chart draws it (date, low, mid, high; low and high nan where blanked), or None. A flow is
+    modelled as a monthly rate and drawn as its figures are printed: the band is brought to the length of period
+    its plain figures share (twelve times for counts of a year); figures of mixed lengths get none, since no one
+    band can be read against a half-year and a year at once."""
     if band is None or band.empty or len(series.plain) < PLAIN_MIN:
         return None
+    if series.indicator.kind == "flow":
+        from tracker.series import length_in
+
+        months = {round(length_in((p.start, p.end), "month")) for p in series.plain}
+        if len(months) != 1:
+            return None
+        scale = months.pop()
+        band = band.assign(low=band["low"] * scale, mid=band["mid"] * scale, high=band["high"] * scale)
     informative = (band["high"] <= SPREAD_MAX * band["low"]).to_numpy()
     runs = informative.astype(int)
     group = (runs != np.roll(runs, 1)).cumsum()
