@@ -714,8 +714,8 @@ def test_codes_keep_the_order_of_their_families():
     """Reports list codes in registration order: jumps, consistency, claims, definition (tracker.checks.run)."""
     from tracker.checks import codes
 
-    assert codes() == ("magnitude", "jump", "decrease", "conflict", "mislabel", "stale", "relative", "quote",
-                       "undated", "definition")
+    assert codes() == ("magnitude", "jump", "decrease", "conflict", "revision", "mislabel", "stale", "relative",
+                       "quote", "undated", "definition")
 
 
 def test_the_flags_table_keeps_its_columns_apart(tmp_path, capsys):
@@ -915,3 +915,18 @@ def test_several_hundred_times_off_is_a_unit_slip_beside_fast_growth(tmp_path):
     rows = art332(25).replace("value: 52, as_of: 2023-04", "value: 52000, as_of: 2023-04").replace("'52'", "'52000'")
     result = flags_of(tmp_path, rows, LATER)
     assert {f.figures[0] for f in result if f.is_problem} == {"a1"}
+
+
+def test_a_producers_later_telling_of_the_same_time_is_a_revision_not_a_conflict(tmp_path):
+    """The US Army's deserters of fiscal 2006: 3,196 in March 2007, 3,301 in November 2007. One producer's count
+    told again eight months later is revised, not contradicted: the older is named, as information; the same
+    values printed on one day, or 1.2 times apart, still cannot both be true."""
+    pair = ("  - {id: r1, indicator: monthly, value: 3196, period: 2024-01/2024-06, source: mz4, claimant: Army, "
+            "quote: '3,196'}\n"
+            "  - {id: r2, indicator: monthly, value: %s, period: 2024-01/2024-06, source: %s, claimant: Army, "
+            "quote: '%s'}\n")
+    later = flags_of(tmp_path, pair % (3301, "late", "3,301"))
+    assert codes(later, "conflict") == [] and codes(later, "revision") == [("revision", "r1", "info")]
+    assert "revised by Army to 3,301" in next(f.message for f in later if f.code == "revision")
+    assert codes(flags_of(tmp_path, pair % (3301, "mz4", "3,301")), "conflict")  # one day: cannot both be true
+    assert codes(flags_of(tmp_path, pair % (3900, "late", "3,900")), "conflict")  # 1.2x: a correction, no revision

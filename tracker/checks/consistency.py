@@ -131,6 +131,11 @@ def decreases(ctx: Context) -> list[Flag]:
     return flags
 
 
+# A producer's count for one time, told again later, moves by a few per cent when late records come in (Mediazona's
+# AWOL cases of 2023: 5,024 in December 2023, 5,096 in August 2024; the US Army's deserters of fiscal 2006: 3,196,
+# then 3,301); more is a correction of an error (the Army's 2,011 for fiscal 2005, then 2,543), and the two
+# cannot both be true. A judgement from those cases.
+REVISION_FACTOR = 1.1
 OVERLAP = 0.8  # periods sharing this much of the shorter one speak of the same time
 SAME_MONTH_GROWTH = 0.05  # rounding and a day or two of growth between two tellings of one monthly release
 
@@ -178,14 +183,8 @@ def _comparable_pair(series, a: Point, b: Point, extra: float) -> bool:
     return alo <= bhi and blo <= ahi
 
 
-@register("conflict", "figures for the same time that cannot both be true", severity="error", names_culprit=True,
-          thresholds=("OVERLAP", "SAME_MONTH_GROWTH"))
-def conflicts(ctx: Context) -> list[Flag]:
-    """Figures for the same day, the same month of one claimant's running total, or periods that overlap
-    by OVERLAP or more; the flag names the one further from what the series' other figures imply."""
-    ledger, series = ctx.ledger, ctx.series
-    flags = []
-    unit = unit_of(series)
+def _disagreeing(series):
+    """Pairs of independent figures that speak of the same time but whose values cannot both be true."""
     pts = series.independent()
     for i, a in enumerate(pts):
         for b in pts[i + 1:]:
@@ -193,11 +192,57 @@ def conflicts(ctx: Context) -> list[Flag]:
                 continue  # a publication date is not the date a count holds for
             extra = _same_time(a, b, series.indicator.kind == "cumulative")
             if extra is not None and not _comparable_pair(series, a, b, extra):
-                a, b = _culprit_last(series, a, b)
-                flags.append(Flag("conflict", "error", series.indicator.id, (b.id, a.id),
-                                  f"{describe(ledger, b, unit)} and {describe(ledger, a, unit)} speak of the "
-                                  f"same time but cannot both be true; the rest of the series is closer to "
-                                  f"{a.id}."))
+                yield a, b
+
+
+def _revision(ledger, a: Point, b: Point) -> tuple[Point, Point] | None:
+    """(older, newer) when two disagreeing figures are one producer's count told again later, revised: the same
+    claimant, plain values within REVISION_FACTOR, published at least STALE_LAG_DAYS apart. None otherwise."""
+    if claimant_key(a.claimant) != claimant_key(b.claimant) or not a.best or not b.best \
+            or a.qualifier not in ("exact", "approx") or b.qualifier not in ("exact", "approx") \
+            or max(a.best / b.best, b.best / a.best) > REVISION_FACTOR:
+        return None
+    pa, pb = published(ledger, a.figure), published(ledger, b.figure)
+    if pa is None or pb is None or abs((pb - pa).days) < STALE_LAG_DAYS:
+        return None
+    return (a, b) if pa < pb else (b, a)
+
+
+@register("conflict", "figures for the same time that cannot both be true", severity="error", names_culprit=True,
+          thresholds=("OVERLAP", "SAME_MONTH_GROWTH"))
+def conflicts(ctx: Context) -> list[Flag]:
+    """Figures for the same day, the same month of one claimant's running total, or periods that overlap
+    by OVERLAP or more; the flag names the one further from what the series' other figures imply. One
+    producer's count told again later with another value is a revision (the `revision` check), not this."""
+    ledger, series = ctx.ledger, ctx.series
+    flags = []
+    unit = unit_of(series)
+    for a, b in _disagreeing(series):
+        if _revision(ledger, a, b) is not None:
+            continue
+        a, b = _culprit_last(series, a, b)
+        flags.append(Flag("conflict", "error", series.indicator.id, (b.id, a.id),
+                          f"{describe(ledger, b, unit)} and {describe(ledger, a, unit)} speak of the "
+                          f"same time but cannot both be true; the rest of the series is closer to "
+                          f"{a.id}."))
+    return flags
+
+
+@register("revision", "one producer's count for a time told again later with another value: the later revises it",
+          severity="info", thresholds=("REVISION_FACTOR", "STALE_LAG_DAYS"))
+def revisions(ctx: Context) -> list[Flag]:
+    """The older of the two is named, as a stale figure is: the later is the count to use."""
+    ledger, series = ctx.ledger, ctx.series
+    unit = unit_of(series)
+    flags = []
+    for a, b in _disagreeing(series):
+        pair = _revision(ledger, a, b)
+        if pair is not None:
+            old, new = pair
+            flags.append(Flag("revision", "info", series.indicator.id, (old.id, new.id),
+                              f"{describe(ledger, old, unit)} was revised by {new.claimant} to "
+                              f"{describe(ledger, new, unit)}, published {published(ledger, new.figure)}: the "
+                              "later figure is the count to use."))
     return flags
 
 

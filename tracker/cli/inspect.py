@@ -88,7 +88,7 @@ def cmd_flags(args) -> int:
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no flags"
     acked = f"; {len(result.acknowledged)} acknowledged in the ledger" + ("" if args.all else " (--all shows them)")
     print(f"{len(result.flags)} flag{'s' if len(result.flags) != 1 else ''}: {summary} "
-          f"(info: supported jumps; notice: cannot be judged){acked if result.acknowledged else ''}",
+          f"(info: supported jumps, revisions; notice: cannot be judged){acked if result.acknowledged else ''}",
           file=sys.stderr)
     if args.fail_on != "none" and any(severity_at_least(f, args.fail_on) for f in result.flags):
         return EXIT_FLAGS
