@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import bisect
 import math
-import statistics
 
 import numpy as np
 
 from tracker.checks.base import (
     Context,
     Flag,
+    around,
     comparable,
     describe,
-    nearer_of_two,
+    local_expected,
     rate_scale,
     register,
     robust_expected,
@@ -143,57 +142,15 @@ def magnitudes(ctx: Context) -> list[Flag]:
 
 
 
-def _around(series, p, exclude: frozenset, before: int, after: int) -> tuple[list, list]:
-    """Up to `before` plain figures before `p` in time and `after` after it (nearest first), passing over `p`,
-    figures at its date and those in `exclude`: a bisection, not a scan (a ledger of 10,000 figures asks often)."""
-    plain, days, at = series.plain, series.plain_days, p.mid.toordinal()
-    left, right = [], []
-    i = bisect.bisect_left(days, at) - 1
-    while i >= 0 and len(left) < before:
-        if plain[i].id not in exclude and plain[i].best:
-            left.append(plain[i])
-        i -= 1
-    j = bisect.bisect_right(days, at)
-    while j < len(plain) and len(right) < after:
-        if plain[j].id not in exclude and plain[j].best:
-            right.append(plain[j])
-        j += 1
-    return left, right
-
-
 def _moves_with_neighbour(series, p, exclude: frozenset) -> bool:
     at = p.mid.toordinal()
-    left, right = _around(series, p, exclude, 1, 1)
+    left, right = around(series, p, exclude, 1, 1)
     near = [q for q in left + right if abs(q.mid.toordinal() - at) <= AGREE_DAYS]
     if not near or not p.best:
         return False
     q = min(near, key=lambda q: (abs(q.mid.toordinal() - at), q.id))
     a, b = p.best * comparable(series, p), q.best * comparable(series, q)
     return a > 0 and b > 0 and max(a / b, b / a) <= AGREE_FACTOR
-
-
-def _local_expected(series, p, exclude: frozenset) -> float | None:
-    """What the figures just before and just after `p` in time say it should be, on the series' level scale,
-    interpolated geometrically to its date: a count that grows tenfold over a year is judged by its own season,
-    not by the pace of the whole series. None at an end of the series (the median judges there)."""
-    at = p.mid.toordinal()
-    left, right = _around(series, p, exclude, 2, 2)
-    if not left or not right:
-        return None
-    if len(left) == 1 and len(right) == 1:  # one pair: where the two disagree, one of them may be wrong
-        nearer = nearer_of_two([q.best * comparable(series, q) for q in (left[0], right[0])],
-                               (p.best or 0) * comparable(series, p))
-        if nearer is not None:
-            return nearer / comparable(series, p)
-    guesses = []
-    for a in left:  # each pair of one of the two figures before and one of the two after: one wrong
-        for b in right:  # neighbour moves at most half of the guesses
-            ta, tb = a.mid.toordinal(), b.mid.toordinal()
-            va, vb = a.best * comparable(series, a), b.best * comparable(series, b)
-            if va > 0 and vb > 0:
-                w = (at - ta) / (tb - ta)
-                guesses.append(math.exp((1 - w) * math.log(va) + w * math.log(vb)))
-    return float(statistics.median(guesses)) / comparable(series, p) if guesses else None
 
 
 def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | None:
@@ -203,11 +160,11 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
         return None  # two figures: only the later can be judged against the earlier
     if _moves_with_neighbour(series, p, exclude):
         return None
-    local = _local_expected(series, p, exclude)
+    local = local_expected(series, p, exclude)
     expected = local or robust_expected(series, p, exclude)  # between two figures, they judge it
     factor = magnitude(p.lo, p.hi, expected) if expected else None
     if factor is not None and local is None:  # at an end, also out of line with the figure nearest to it
-        left, right = _around(series, p, exclude, 1, 1)
+        left, right = around(series, p, exclude, 1, 1)
         nearest = min(left + right, key=lambda q: (abs(q.mid.toordinal() - p.mid.toordinal()), q.id), default=None)
         if nearest is not None and magnitude(p.lo, p.hi, nearest.best * comparable(series, nearest)
                                              / comparable(series, p)) is None:
@@ -216,7 +173,7 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
         # a fall into or out of it, where the later figure carries its own date (one dated by its article may be a
         # re-print): named only when leaving it out leaves the steadier pace; else the other of the two is the one
         # out of line (the decrease check names it), and this one is only set aside while the others are judged
-        left, right = _around(series, p, exclude, 1, 1)
+        left, right = around(series, p, exclude, 1, 1)
         other = right[0] if right and right[0].best < p.best and not right[0].figure.as_of_defaulted else \
             left[0] if left and left[0].best > p.best and not p.figure.as_of_defaulted else None
         deferred = other is not None and roughness(series, p.id) >= roughness(series, other.id)
