@@ -930,3 +930,22 @@ def test_a_producers_later_telling_of_the_same_time_is_a_revision_not_a_conflict
     assert "revised by Army to 3,301" in next(f.message for f in later if f.code == "revision")
     assert codes(flags_of(tmp_path, pair % (3301, "mz4", "3,301")), "conflict")  # one day: cannot both be true
     assert codes(flags_of(tmp_path, pair % (3900, "late", "3,900")), "conflict")  # 1.2x: a correction, no revision
+    weeks = pair.replace("source: mz4", "source: mz5") % (3301, "late", "3,301")  # 78 days: a re-print, not a release
+    assert codes(flags_of(tmp_path, weeks), "conflict") and codes(flags_of(tmp_path, weeks), "revision") == []
+
+
+def test_a_conflict_in_a_rate_is_judged_by_the_figures_on_both_sides(tmp_path):
+    """Ukraine's AWOL proceedings a month, as a prosecutor's yearly counts were re-printed: 582 in 2022 (and an
+    outlet's 29, its Jan-Feb count printed for the year), 1,471 in 2023 against another outlet's 553 (its 6,641
+    for 17,658), 5,653 in 2024. Between 2022 and 2024 the 553 is the one out of line; the three nearest figures,
+    two of them 2022's, said the opposite."""
+    rows = [("p22", 582, "2022", "mz9"), ("w22", 29, "2022", "kyiv"), ("p23", 1471, "2023", "mz9"),
+            ("w23", 553, "2023", "kyiv"), ("p24", 5653, "2024", "mz9")]
+    text = "".join(f"  - {{id: {i}, indicator: monthly, value: {v}, period: {p}, source: {s}, claimant: OGP, "
+                   f"quote: '{v}'}}\n" for i, v, p, s in rows)
+    conflicts = {f.figures[0] for f in flags_of(tmp_path, text, LATER.replace("kyiv: {publisher: Kyiv Independent, "
+                                                                             "published: 2024-06-18}",
+                                                                             "kyiv: {publisher: Babel, "
+                                                                             "published: 2025-06-30}"))
+                 if f.code == "conflict"}
+    assert conflicts == {"w22", "w23"}

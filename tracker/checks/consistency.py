@@ -14,6 +14,7 @@ from tracker.checks.base import (
     allowed,
     comparable,
     describe,
+    local_expected,
     published,
     register,
     robust_expected,
@@ -136,6 +137,9 @@ def decreases(ctx: Context) -> list[Flag]:
 # then 3,301); more is a correction of an error (the Army's 2,011 for fiscal 2005, then 2,543), and the two
 # cannot both be true. A judgement from those cases.
 REVISION_FACTOR = 1.1
+# ...and comes in a later release: a quarter or more after the first telling (those revisions came 8 and 9 months
+# later); re-prints of one release come within weeks, and one printed wrong is no revision (judgement)
+REVISION_LAG_DAYS = 90
 OVERLAP = 0.8  # periods sharing this much of the shorter one speak of the same time
 SAME_MONTH_GROWTH = 0.05  # rounding and a day or two of growth between two tellings of one monthly release
 
@@ -196,14 +200,15 @@ def _disagreeing(series):
 
 
 def _revision(ledger, a: Point, b: Point) -> tuple[Point, Point] | None:
-    """(older, newer) when two disagreeing figures are one producer's count told again later, revised: the same
-    claimant, plain values within REVISION_FACTOR, published at least STALE_LAG_DAYS apart. None otherwise."""
+    """(older, newer) when two disagreeing figures are one producer's count told again in a later release, revised:
+    the same claimant, plain values within REVISION_FACTOR, published at least REVISION_LAG_DAYS apart. None
+    otherwise."""
     if claimant_key(a.claimant) != claimant_key(b.claimant) or not a.best or not b.best \
             or a.qualifier not in ("exact", "approx") or b.qualifier not in ("exact", "approx") \
             or max(a.best / b.best, b.best / a.best) > REVISION_FACTOR:
         return None
     pa, pb = published(ledger, a.figure), published(ledger, b.figure)
-    if pa is None or pb is None or abs((pb - pa).days) < STALE_LAG_DAYS:
+    if pa is None or pb is None or abs((pb - pa).days) < REVISION_LAG_DAYS:
         return None
     return (a, b) if pa < pb else (b, a)
 
@@ -229,7 +234,7 @@ def conflicts(ctx: Context) -> list[Flag]:
 
 
 @register("revision", "one producer's count for a time told again later with another value: the later revises it",
-          severity="info", thresholds=("REVISION_FACTOR", "STALE_LAG_DAYS"))
+          severity="info", thresholds=("REVISION_FACTOR", "REVISION_LAG_DAYS"))
 def revisions(ctx: Context) -> list[Flag]:
     """The older of the two is named, as a stale figure is: the later is the count to use."""
     ledger, series = ctx.ledger, ctx.series
@@ -277,7 +282,8 @@ def _nearest(series, p: Point, exclude: frozenset) -> float | None:
 def _between(series, p: Point, exclude: frozenset) -> float | None:
     """What a running total's plain figures just before and just after `p` imply for its date (a straight
     line between them: the pace of the time, not the average since the start; at an end of the series, the
-    line through the two nearest carried on); other kinds by their nearest figures (robust_expected)."""
+    line through the two nearest carried on); other kinds by the figures on both sides of it (local_expected:
+    one wrong neighbour moves at most half of its guesses), at an end by the nearest (robust_expected)."""
     if series.indicator.kind == "cumulative":
         at = p.mid.toordinal()
         others = [q for q in series.plain if q.id != p.id and q.id not in exclude]
@@ -289,7 +295,7 @@ def _between(series, p: Point, exclude: frozenset) -> float | None:
             (q0, q1), (t0, t1) = pair, (pair[0].mid.toordinal(), pair[1].mid.toordinal())
             if t1 > t0:
                 return max(q0.best + (q1.best - q0.best) * (at - t0) / (t1 - t0), 0.0) or None
-    return robust_expected(series, p, exclude)
+    return local_expected(series, p, exclude) or robust_expected(series, p, exclude)
 
 
 MISLABEL_TOLERANCE = SAME_NUMBER  # values this close are the same number, where either is approximate
