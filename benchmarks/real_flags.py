@@ -22,6 +22,7 @@ ruptures' PELT on each series (caught when a change point falls at the injected 
 
     python benchmarks/real_flags.py            # the shipped ledger's real series (tuned on)
     python benchmarks/real_flags.py --unseen   # benchmarks/data/unseen_series: never tuned on, measured once
+    python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_2/figures.yaml   # any other ledger
 """
 
 from __future__ import annotations
@@ -237,7 +238,8 @@ def run_pelt(ledger: Ledger) -> dict:
 
 
 def main() -> int:
-    ledger = tracker.load(UNSEEN if "--unseen" in sys.argv else ROOT / "figures.yaml")
+    other = sys.argv[sys.argv.index("--ledger") + 1] if "--ledger" in sys.argv else None
+    ledger = tracker.load(UNSEEN if "--unseen" in sys.argv else Path(other) if other else ROOT / "figures.yaml")
     results = {"tracker (state-space)": run_tracker(ledger, "state-space"),
                "ratio rule": run_tracker(ledger, "ratio-rule")}
     try:
@@ -259,7 +261,7 @@ def main() -> int:
     print(f"{'false flags':<19}" + "".join(f"{r['false']:>24.3f}" for r in results.values()))
     print(f"{'neighbour blamed':<19}" + "".join(f"{r['blamed']:>24.3f}" for r in results.values()))
     r = results["tracker (state-space)"]
-    if "--unseen" in sys.argv:  # one harvest: the split by harvest says nothing here
+    if "--unseen" in sys.argv or other:  # one harvest: the split by harvest says nothing here
         if "-v" in sys.argv:
             print("clean figures flagged:", ", ".join(r["clean"]) or "none")
             print("\n".join(r["details"]))
