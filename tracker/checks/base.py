@@ -268,6 +268,25 @@ def local_expected(series, p, exclude: frozenset) -> float | None:
     return float(statistics.median(guesses)) / comparable(series, p) if guesses else None
 
 
+def between(series: Series, p: Point, exclude: frozenset = frozenset()) -> float | None:
+    """What a running total's plain figures just before and just after `p` imply for its date (a straight
+    line between them: the pace of the time, not the average since the start; at an end of the series, the
+    line through the two nearest carried on); other kinds by the figures on both sides of it (local_expected:
+    one wrong neighbour moves at most half of its guesses), at an end by the nearest (robust_expected)."""
+    if series.indicator.kind == "cumulative":
+        at = p.mid.toordinal()
+        others = [q for q in series.plain if q.id != p.id and q.id not in exclude]
+        before = [q for q in others if q.mid.toordinal() < at]
+        after = [q for q in others if q.mid.toordinal() > at]
+        pair = (before[-1], after[0]) if before and after else tuple(after[:2]) if len(after) >= 2 \
+            else tuple(before[-2:]) if len(before) >= 2 else None  # at an end: the local pace carried on
+        if pair:
+            (q0, q1), (t0, t1) = pair, (pair[0].mid.toordinal(), pair[1].mid.toordinal())
+            if t1 > t0:
+                return max(q0.best + (q1.best - q0.best) * (at - t0) / (t1 - t0), 0.0) or None
+    return local_expected(series, p, exclude) or robust_expected(series, p, exclude)
+
+
 def nearer_of_two(values: list[float], own: float) -> float | None:
     """Of two values on the series' level scale that disagree by more than PAIR_AGREE, the one nearer `own`
     (a figure's own value on that scale): two that disagree cannot say which of them is out of line, so a figure

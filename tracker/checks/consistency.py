@@ -12,9 +12,9 @@ from tracker.checks.base import (
     Context,
     Flag,
     allowed,
+    between,
     comparable,
     describe,
-    local_expected,
     published,
     register,
     robust_expected,
@@ -257,7 +257,7 @@ def _culprit_last(series, a: Point, b: Point) -> tuple[Point, Point]:
     import math
 
     def off(p: Point, other: Point) -> float:
-        e = _between(series, p, frozenset((other.id,)))
+        e = between(series, p, frozenset((other.id,)))
         if e is None and series.indicator.kind != "cumulative":  # a rate or flow is level: one figure tells
             e = _nearest(series, p, frozenset((other.id,)))
         return abs(math.log(p.best / e)) if e and p.best else 0.0
@@ -277,25 +277,6 @@ def _nearest(series, p: Point, exclude: frozenset) -> float | None:
         return None
     q = min(others, key=lambda q: (abs(q.mid.toordinal() - at), q.id))
     return q.best * comparable(series, q) / comparable(series, p)
-
-
-def _between(series, p: Point, exclude: frozenset) -> float | None:
-    """What a running total's plain figures just before and just after `p` imply for its date (a straight
-    line between them: the pace of the time, not the average since the start; at an end of the series, the
-    line through the two nearest carried on); other kinds by the figures on both sides of it (local_expected:
-    one wrong neighbour moves at most half of its guesses), at an end by the nearest (robust_expected)."""
-    if series.indicator.kind == "cumulative":
-        at = p.mid.toordinal()
-        others = [q for q in series.plain if q.id != p.id and q.id not in exclude]
-        before = [q for q in others if q.mid.toordinal() < at]
-        after = [q for q in others if q.mid.toordinal() > at]
-        pair = (before[-1], after[0]) if before and after else tuple(after[:2]) if len(after) >= 2 \
-            else tuple(before[-2:]) if len(before) >= 2 else None  # at an end: the local pace carried on
-        if pair:
-            (q0, q1), (t0, t1) = pair, (pair[0].mid.toordinal(), pair[1].mid.toordinal())
-            if t1 > t0:
-                return max(q0.best + (q1.best - q0.best) * (at - t0) / (t1 - t0), 0.0) or None
-    return local_expected(series, p, exclude) or robust_expected(series, p, exclude)
 
 
 MISLABEL_TOLERANCE = SAME_NUMBER  # values this close are the same number, where either is approximate
