@@ -949,3 +949,22 @@ def test_a_conflict_in_a_rate_is_judged_by_the_figures_on_both_sides(tmp_path):
                                                                              "published: 2025-06-30}"))
                  if f.code == "conflict"}
     assert conflicts == {"w22", "w23"}
+
+
+def test_the_latest_running_total_is_judged_by_the_pace_before_it_carried_on(tmp_path):
+    """1,369 Art. 332 cases printed as 13,690 in May 2025: the median of the older figures' average paces lags the
+    count, and the figure before it is eleven months away; the pace of 317 -> 627 carried on says 1,118, and
+    13,690 is ten times that."""
+    last = art332(25).replace("value: 1369,", "value: 13690,").replace("'1369'", "'13690'")
+    assert ("magnitude", "a4", "error") in codes(flags_of(tmp_path, last, LATER))
+
+
+def test_a_wrong_figure_before_the_latest_carries_no_pace_onto_it(tmp_path):
+    """Mediazona's cases since the invasion: 10,025 (June 2024), about 16,000 printed as 160,000 (December), 20,538
+    (May 2025). The pace 10,025 -> 160,000 carried on says 20,538 is ten times too low; the older figures say it is
+    not low at all, so only the 160,000 is named."""
+    rows = [(10025, "exact", "2024-06-19"), (160000, "approx", "2024-12-27"), (20538, "exact", "2025-05")]
+    text = "".join(f"  - {{id: v{i}, indicator: cases, value: {v}, qualifier: {q}, as_of: {d}, source: mz9, "
+                   f"quote: '{v}'}}\n" for i, (v, q, d) in enumerate(rows))
+    named = {f.figures[0] for f in flags_of(tmp_path, text, LATER) if f.is_problem}
+    assert "v1" in named and "v2" not in named

@@ -10,6 +10,7 @@ from tracker.checks.base import (
     Context,
     Flag,
     around,
+    between,
     comparable,
     describe,
     local_expected,
@@ -186,6 +187,14 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
             and j.z > ctx.k:
         factor = magnitude(p.lo, p.hi, j.expected)
         expected = j.expected if factor is not None else expected
+    if factor is None and last and series.indicator.kind == "cumulative" and not p.figure.as_of_defaulted:
+        # the latest running total against the pace before it carried on (no median of older paces lags it), when
+        # the older figures point the same way (a wrong figure just before it would carry a wrong pace)
+        carried = between(series, p, exclude)
+        factor = magnitude(p.lo, p.hi, carried) if carried else None
+        if factor is not None and not (expected and (factor > 0) == (p.best > expected)):
+            factor = None
+        expected = carried if factor is not None else expected
     if factor is None:
         return None
     far = math.log10(p.lo / expected) if p.lo > expected else math.log10(expected / p.hi)
