@@ -170,3 +170,14 @@ def test_the_claimant_filter_dims_every_mark_and_says_when_nothing_matches(page)
     page.select_option("#filter-indicator", "")
     page.select_option("#filter-claimant", "")
     assert section.locator(".none-match").is_hidden() and page.locator("#filter-none").is_hidden()
+
+
+def test_a_phone_scrolls_a_wide_table_not_the_page(page, report):
+    """On a 400-pixel phone the claimant filter and the figure tables fit the page's width; a table scrolls on
+    its own (the page was 764 pixels wide)."""
+    context = page.context.browser.new_context(viewport={"width": 400, "height": 800}, has_touch=True, is_mobile=True)
+    phone = context.new_page()
+    phone.goto(report[0].resolve().as_uri())
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 400

@@ -35,6 +35,7 @@ nav a{margin-right:12px;white-space:nowrap}code{font-size:12px}
 #tip{position:absolute;z-index:5;max-width:420px;background:#fff;border:1px solid #888;border-radius:4px;
 padding:6px 8px;font-size:13px;line-height:1.35;white-space:pre-line;box-shadow:0 2px 8px rgba(0,0,0,.2)}
 #tip[hidden]{display:none}.none-match{font-style:italic;color:#555}
+select{max-width:100%}@media (max-width:700px){table{display:block;overflow-x:auto}.quote{min-width:260px}}  /* phones */
 @media print{.filters,nav,#tip{display:none}.dim{opacity:1}.hidden{display:block}h2{break-before:page}}
 """
 SCRIPT = """
