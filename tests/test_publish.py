@@ -280,6 +280,21 @@ def test_publication_charts_leave_stale_figures_out_and_say_so(tmp_path):
     assert "1 figure(s) printed after a newer one left out." in svg
 
 
+def test_publication_charts_leave_a_likely_misprint_out_and_say_so(tmp_path):
+    """Ukrainska Pravda's "64" for Mediazona's 684 verdicts of March 2024 (a magnitude flag) was drawn as a point
+    for readers; the working chart still draws and flags it."""
+    from conftest import LEDGER as SHIPPED
+
+    shipped = tracker.load(SHIPPED)
+    tracker.build(shipped, tmp_path, indicators=["art337-sentences-monthly"], formats=("svg",), style="publish",
+                  progress=False)
+    svg = (tmp_path / "art337-sentences-monthly.svg").read_text(encoding="utf-8")
+    assert "art337-sentences-monthly-r104" not in svg and "art337-sentences-monthly-r103" in svg
+    assert "1 figure(s) flagged as a likely misprint (a slipped digit) left out." in svg
+    tracker.build(shipped, tmp_path / "w", indicators=["art337-sentences-monthly"], formats=("svg",), progress=False)
+    assert "art337-sentences-monthly-r104" in (tmp_path / "w" / "art337-sentences-monthly.svg").read_text("utf-8")
+
+
 def test_publication_charts_never_overwrite_working_charts_or_another_language(tmp_path):
     ledger = tracker.load(SHIPPED)
     tracker.build(ledger, tmp_path, indicators=["awol-court-cases"], progress=False)

@@ -149,6 +149,7 @@ CHART_WORDS = {
     "list_and": " and ",
     "unnamed_outlet": "an unnamed outlet",
     "outdated": "{n} figure(s) printed after a newer one left out.",
+    "misprint": "{n} figure(s) flagged as a likely misprint (a slipped digit) left out.",
 }
 
 # -- what a figure counts (tracker.extraction.facets) -------------------------------------------

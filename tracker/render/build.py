@@ -101,7 +101,7 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
     old = _read_manifest(out)
     manifest = dict(old)
     checked = result
-    if checked is None:  # the publication style leaves out what the flags call stale
+    if checked is None:  # the publication style leaves out what the flags call stale or a likely misprint
         from tracker.checks import check
 
         checked = check(ledger, cache=cache)
@@ -109,7 +109,7 @@ def build(ledger: Ledger, out: str | Path = "output", indicators: list[str] | No
     series_by_id = dict(ledger.series)
     wanted = [ledger.series[i].indicator.id for i in indicators] if indicators else list(series_by_id)
     flagged = checked.flagged() if working else \
-        {fid: codes for fid, codes in checked.flagged().items() if "stale" in codes}
+        {fid: codes for fid, codes in checked.flagged().items() if "stale" in codes or "magnitude" in codes}
     bands = checked.bands() if working else {}
     flags = checked.flags if working else ()
     keys, data_keys = _keys(ledger, series_by_id, wanted, flagged, bands, f"{style}|{lang}")

@@ -214,10 +214,12 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
     ind = series.indicator
     unit = "share" if ind.is_share else ind.unit
     shown = _shown(series, st)
-    # for readers, a figure the flags call stale (printed after a newer one) is left out, and said so
-    outdated = {fid for fid, codes in (flagged or {}).items() if "stale" in codes} if st.name == "publish" else set()
-    left_out = {p.id for p, _ in shown if p.id in outdated}
-    shown = [(p, status) for p, status in shown if p.id not in outdated]
+    # for readers, a figure the flags call stale (printed after a newer one) or a likely misprint (a slipped digit
+    # the curator has not acknowledged) is left out, and the footer says how many of each
+    reasons = {fid: "misprint" if "magnitude" in codes else "outdated" for fid, codes in (flagged or {}).items()
+               if "stale" in codes or "magnitude" in codes} if st.name == "publish" else {}
+    left_out = {p.id: reasons[p.id] for p, _ in shown if p.id in reasons}
+    shown = [(p, status) for p, status in shown if p.id not in reasons]
     band = band if st.band and band is not None and len(band) else None
     with matplotlib.rc_context(STYLE):
         if ax is None:
@@ -362,7 +364,9 @@ def _head_and_foot(fig, ledger: Ledger, series: Series, st: Style, data_hash: st
     if st.name == "publish":
         lines = textwrap.wrap(lw.source or source_line(ledger, series, lang, left_out=left_out), 150)
         lines += textwrap.wrap(lw.note, 150) if lw.note else []
-        lines += [words(lang)["outdated"].format(n=len(left_out))] if left_out else []
+        for reason in ("outdated", "misprint"):
+            n = sum(1 for r in dict(left_out).values() if r == reason)
+            lines += [words(lang)[reason].format(n=n)] if n else []
         fig.text(0.075, 0.045, "\n".join(lines), fontsize=9.5, color="#333333", ha="left", va="bottom",
                  linespacing=1.35, gid="source")
         if data_hash:
