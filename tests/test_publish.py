@@ -4,6 +4,7 @@ import re
 from datetime import date
 
 import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 from conftest import LEDGER as SHIPPED
@@ -293,6 +294,19 @@ def test_publication_charts_leave_a_likely_misprint_out_and_say_so(tmp_path):
     assert "1 figure(s) flagged as a likely misprint (a slipped digit) left out." in svg
     tracker.build(shipped, tmp_path / "w", indicators=["art337-sentences-monthly"], formats=("svg",), progress=False)
     assert "art337-sentences-monthly-r104" in (tmp_path / "w" / "art337-sentences-monthly.svg").read_text("utf-8")
+
+
+def test_a_russian_chart_writes_its_numbers_the_russian_way(tmp_path):
+    """Thousands grouped by a narrow space, as Russian and Ukrainian print them: "20 000", not "20,000"."""
+    shipped = tracker.load(SHIPPED)
+    labels = {}
+    for lang in ("en", "ru"):
+        fig, ax = plot_indicator(shipped, "awol-court-cases", style="publish", lang=lang)
+        fig.canvas.draw()
+        labels[lang] = [t.get_text() for t in ax.get_yticklabels()] + [t.get_text() for t in ax.texts]
+        plt.close(fig)
+    assert "20,000" in labels["en"] and "20\u202f000" in labels["ru"] and "20,000" not in labels["ru"]
+    assert "20\u202f538" in labels["ru"]  # where the series stands, beside its marker
 
 
 def test_publication_charts_never_overwrite_working_charts_or_another_language(tmp_path):

@@ -36,7 +36,7 @@ from tracker.render.captions import (
     when_text,
 )
 from tracker.series import Point, Series, claimant_key, length_in, level, series_of
-from tracker.text.formatting import BIDI_SHOWN, format_value, subtitle
+from tracker.text.formatting import BIDI_SHOWN, format_value, in_language, subtitle
 
 WIDTH_PX, HEIGHT_PX, DPI = 1200, 675, 100
 # Okabe-Ito, colour-blind safe, yellow left out (poor on white).
@@ -112,12 +112,12 @@ def _draw_point(ax, p: Point, colour: str, status: str, faint: bool = False):
     return artists
 
 
-def _value_formatter(unit: str, top: float):
+def _value_formatter(unit: str, top: float, lang: str = "en"):
     if unit == "share":
         return FuncFormatter(lambda v, _: f"{v * 100:.0f}%")
     if top < 20:
-        return FuncFormatter(lambda v, _: f"{v:,.1f}".rstrip("0").rstrip("."))
-    return FuncFormatter(lambda v, _: f"{v:,.0f}")
+        return FuncFormatter(lambda v, _: in_language(f"{v:,.1f}".rstrip("0").rstrip("."), lang))
+    return FuncFormatter(lambda v, _: in_language(f"{v:,.0f}", lang))
 
 
 def _x_limits(series: Series, events) -> tuple[date, date]:
@@ -250,7 +250,7 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
         if flagged and st.flags:
             _mark_flagged(ax, series, flagged)
         if st.name == "publish":  # where the series stands, labelled with its value (as a reader looks for it)
-            _label_level(ax, series, {p.id for p, _ in shown}, left_out, colours, key, unit, (lo, hi))
+            _label_level(ax, series, {p.id for p, _ in shown}, left_out, colours, key, unit, (lo, hi), lang)
         top = _y_top(series)
         if band is not None:
             top = max(top, float(band["high"].max()) * 1.05) if band["high"].notna().any() else top
@@ -265,7 +265,7 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
             ax.annotate(label, (x, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -4 - 11 * row),
                         textcoords="offset points", fontsize=8.5, color="#444444", va="top", ha="left",
                         linespacing=1.0)
-        ax.yaxis.set_major_formatter(_value_formatter(unit, top))
+        ax.yaxis.set_major_formatter(_value_formatter(unit, top, lang))
         # counts (stocks, running totals, counts in a period) never get a tick at 0.8 of an officer
         counts = unit != "share" and ind.kind != "rate"
         ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=counts))
@@ -309,15 +309,16 @@ def _draw_lines(ax, shown, colours: dict, key, kind: str) -> None:
                 alpha=0.6, zorder=3, solid_capstyle="round", gid=f"line-{first.id}")
 
 
-def _label_level(ax, series: Series, drawn: set, left_out, colours: dict, key, unit: str, span) -> None:
+def _label_level(ax, series: Series, drawn: set, left_out, colours: dict, key, unit: str, span,
+                 lang: str = "en") -> None:
     """The value of the figure that says where the series stands (tracker.series.level), beside its marker:
     to its right (after a bound's sign) where the axis leaves room for it, else above it."""
     p = level(series, stale=frozenset(left_out))
     if p is None or p.id not in drawn or p.best is None:
         return
     sign = {"approx": "≈ ", "at_least": "≥ ", "at_most": "≤ "}.get(p.qualifier, "")
-    text = (f"{format_value(p.low, unit)}–{format_value(p.high, unit)}" if p.qualifier == "range"
-            else sign + format_value(p.value, unit))
+    text = in_language(f"{format_value(p.low, unit)}–{format_value(p.high, unit)}" if p.qualifier == "range"
+                       else sign + format_value(p.value, unit), lang)
     gap = 24 if sign in ("≥ ", "≤ ") else 10
     lo, hi = (_x(d) for d in span)
     room = (hi - _x(p.mid)) / max(hi - lo, 1e-9) * ax.get_position().width * ax.figure.get_figwidth() * 72
@@ -386,8 +387,8 @@ def _statement(fig, ax, ledger: Ledger, series: Series, p: Point, st: Style, dat
     _head_and_foot(fig, ledger, series, st, data_hash, lang, left_out, lw)
     colour = claimant_colours(series)[claimant_key(p.claimant)]
     sign = {"approx": "≈ ", "at_least": "≥ ", "at_most": "≤ "}.get(p.qualifier, "")
-    value = (f"{format_value(p.low, unit)}–{format_value(p.high, unit)}" if p.qualifier == "range"
-             else sign + format_value(p.value, unit))
+    value = in_language(f"{format_value(p.low, unit)}–{format_value(p.high, unit)}" if p.qualifier == "range"
+                        else sign + format_value(p.value, unit), lw.counts_lang if st.name == "publish" else lang)
     fig.text(0.075, 0.58, value, fontsize=54, fontweight="bold", color=colour, ha="left", va="center",
              gid=f"figure-{p.id}")  # the report links and titles it like a marker
     publish = st.name == "publish"

@@ -17,6 +17,19 @@ def format_value(value: float | None, unit: str = "") -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def in_language(text: str, lang: str) -> str:
+    """A formatted number as the language writes it: where the decimal sign is a comma (Russian, Ukrainian),
+    thousands grouped by a narrow no-break space and the decimal point a comma ('10,025.5' -> '10 025,5')."""
+    import re
+
+    from tracker.languages import LANGUAGES
+
+    module = LANGUAGES.get(lang)
+    if module is None or not module.DECIMAL_COMMA:
+        return text
+    return re.sub(r"(?<=\d)[,.](?=\d)", lambda m: "\u202f" if m.group() == "," else ",", text)
+
+
 def stated(f, unit: str = "") -> str:
     """A figure's value as stated: '≥ 7,400', '≈ 800', '34–35', '10,025'."""
     if f.qualifier == "range":
