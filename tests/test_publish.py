@@ -269,14 +269,16 @@ def test_a_count_of_people_gets_whole_ticks(tmp_path):
     assert ticks and all(float(t).is_integer() for t in ticks)
 
 
+def _published_svg(tmp_path, indicator: str, style: str = "publish") -> str:
+    """The shipped ledger's chart of one indicator as SVG text, in the publication (or working) style."""
+    tracker.build(tracker.load(SHIPPED), tmp_path / style, indicators=[indicator], formats=("svg",), style=style,
+                  progress=False)
+    return (tmp_path / style / f"{indicator}.svg").read_text(encoding="utf-8")
+
+
 def test_publication_charts_leave_stale_figures_out_and_say_so(tmp_path):
     """'≥ 7,400' (September 2024) was drawn under 10,025 in the publication chart."""
-    from conftest import LEDGER as SHIPPED
-
-    shipped = tracker.load(SHIPPED)
-    tracker.build(shipped, tmp_path, indicators=["awol-court-cases"], formats=("svg",), style="publish",
-                  progress=False)
-    svg = (tmp_path / "awol-court-cases.svg").read_text(encoding="utf-8")
+    svg = _published_svg(tmp_path, "awol-court-cases")
     assert "awol-court-cases-2024-09-16" not in svg and "awol-court-cases-2024-06-18" in svg
     assert "1 figure(s) printed after a newer one left out." in svg
 
@@ -284,16 +286,10 @@ def test_publication_charts_leave_stale_figures_out_and_say_so(tmp_path):
 def test_publication_charts_leave_a_likely_misprint_out_and_say_so(tmp_path):
     """Ukrainska Pravda's "64" for Mediazona's 684 verdicts of March 2024 (a magnitude flag) was drawn as a point
     for readers; the working chart still draws and flags it."""
-    from conftest import LEDGER as SHIPPED
-
-    shipped = tracker.load(SHIPPED)
-    tracker.build(shipped, tmp_path, indicators=["art337-sentences-monthly"], formats=("svg",), style="publish",
-                  progress=False)
-    svg = (tmp_path / "art337-sentences-monthly.svg").read_text(encoding="utf-8")
+    svg = _published_svg(tmp_path, "art337-sentences-monthly")
     assert "art337-sentences-monthly-r104" not in svg and "art337-sentences-monthly-r103" in svg
     assert "1 figure(s) flagged as a likely misprint (a slipped digit) left out." in svg
-    tracker.build(shipped, tmp_path / "w", indicators=["art337-sentences-monthly"], formats=("svg",), progress=False)
-    assert "art337-sentences-monthly-r104" in (tmp_path / "w" / "art337-sentences-monthly.svg").read_text("utf-8")
+    assert "art337-sentences-monthly-r104" in _published_svg(tmp_path, "art337-sentences-monthly", "working")
 
 
 def test_a_russian_chart_writes_its_numbers_the_russian_way(tmp_path):
