@@ -57,6 +57,16 @@ def test_offences_and_articles_of_a_code():
     assert c.facets.offences == {"awol"} and c.facets.articles == {"337", "338"}
 
 
+def test_an_article_that_names_its_country_only_through_its_producer_is_that_countrys():
+    """Fox News on US Army desertions names no country, only "an Army spokeswoman": its figures are the US Army's,
+    not anyone's (they were suggested into Russian indicators)."""
+    text = ("Army statistics show the number of deserters rising, an Army spokeswoman said on Tuesday.\n"
+            "Desertions rose steadily from about 1,800 in budget year 1998 to about 4,400 in 2001.")
+    assert read(text)[1800].facets.country == "US"
+    mixed = text.replace("an Army spokeswoman said", "an Army spokeswoman said, and Ukraine's army agrees")
+    assert read(mixed)[1800].facets.country is None  # a country named too: one mention each decides nothing
+
+
 def test_an_indicator_of_another_country_is_never_suggested(shipped):
     article = read_text_article("Ukraine's prosecutors have opened more than 185,000 AWOL cases since the full-scale "
                                 "invasion.", published="2025-08-26")
