@@ -60,3 +60,17 @@ def test_a_rate_word_belongs_to_its_clause():
     t = times("As many as 60,164 AWOL cases were reported in the period from January 1, 2025 to April 30, 2025, or "
               "around 15,000 AWOL cases a month.", "2025-05-30")
     assert t[60_164][0] == "2025-01-01/2025-04-30"  # not the article's month, as a rate
+
+
+def test_a_start_printed_with_vid_at_the_head_of_a_sentence():
+    """TSN's lead: "Від початку війни відкрито близько 290 тисяч справ" (since the war began); 'від' was not among
+    the words that let a start be looked for, only 'з'."""
+    t = times("Від початку війни відкрито близько 290 тисяч справ за СЗЧ та дезертирство.", "2025-10-14")
+    assert t[290_000][1] == "2022-02-24"
+
+
+@pytest.mark.parametrize("text", ["В 2024-м зарегистрировано 67 840 производств.",
+                                  "У 2024-му зареєстровано 67 840 проваджень."])
+def test_a_year_written_with_its_ending_alone(text):
+    """TSN's line "в 2024-м — 67 840 производств" stood alone in its article; "2024-м" is "in 2024"."""
+    assert times(text)[67_840][0] == "2024"
