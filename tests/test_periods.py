@@ -74,3 +74,12 @@ def test_a_start_printed_with_vid_at_the_head_of_a_sentence():
 def test_a_year_written_with_its_ending_alone(text):
     """TSN's line "в 2024-м — 67 840 производств" stood alone in its article; "2024-м" is "in 2024"."""
     assert times(text)[67_840][0] == "2024"
+
+
+@pytest.mark.parametrize("text", ["С начала года 170 политзаключенных «вышли», 283 – «зашли».",
+                                  "З початку року 170 політв'язнів вийшли на волю.",
+                                  "Since the start of the year 170 political prisoners were released."])
+def test_since_the_start_of_the_year_is_the_articles_year_so_far(text):
+    """Viasna, May 2025: "С начала года 170 политзаключенных «вышли»" is a count from 1 January to the article's
+    date; with no year printed it was read as no time at all."""
+    assert times(text, "2025-05-21")[170][0] == "2025-01-01/2025-05-21"

@@ -68,9 +68,9 @@ def time_of(sentence: str, published: Span | None, events: dict[str, str]) -> di
             out["period"] = m.group(1)
             out["time_text"] = sentence[m.start():m.end()]
             break
-    m = _SO_FAR.search(low) if year_in else None
+    m = _SO_FAR.search(low)  # "since the start of 2025", or of "the year": the article's
     if m and published is not None:
-        year = next(g for g in m.groups() if g)
+        year = next((g for g in m.groups() if g), None) or str(published.first.year)
         out["period"] = f"{year}-01-01/{published.last.isoformat()}"
         out["time_text"] = sentence[m.start():m.end()]
         out.pop("since", None)

@@ -94,7 +94,8 @@ SINCE = {
 SINCE_WORDS = ["since", "throughout"]  # a cheap test before SINCE
 SINCE_YEAR = []  # 'с 2023 года'
 YEAR_PERIODS = [r"\b(?:in|during|for|throughout) (\d{4})(?: alone)?\b"]
-SO_FAR = [r"\bso far in (\d{4})", r"\bsince the (?:start|beginning) of (\d{4})"]
+SO_FAR = [r"\bso far in (\d{4})", r"\bsince the (?:start|beginning) of (\d{4})",
+          r"\b(?:so far this year|since the (?:start|beginning) of (?:this|the) year)\b()"]
 LAST_YEAR = [r"\blast year\b"]
 AS_OF = ["as of", "by"]
 END_OF = ["the end of ", "late "]
