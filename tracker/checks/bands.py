@@ -8,7 +8,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from tracker.series import Series
+from tracker.series import Series, length_in
 
 # Where a band is shown (judgements made when the charts were first drawn, kept as they were):
 SPREAD_MAX = 5.0  # cells whose high is more than 5x their low say nothing and are dropped...
@@ -25,8 +25,6 @@ def shown(band, series: Series):
     if band is None or band.empty or len(series.plain) < PLAIN_MIN:
         return None
     if series.indicator.kind == "flow":
-        from tracker.series import length_in
-
         months = {round(length_in((p.start, p.end), "month")) for p in series.plain}
         if len(months) != 1:
             return None

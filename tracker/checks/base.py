@@ -206,9 +206,6 @@ def robust_expected(series: Series, p: Point, exclude: frozenset = frozenset()) 
     """What the nearest other plain figures say `p` should be: the median of their comparable values,
     brought to `p`'s date. A single wrong figure cannot move a median of several; figures already found
     wrong (`exclude`) are passed over."""
-    import bisect
-    import statistics
-
     plain, days = series.plain, series.plain_days
     at = p.mid.toordinal()
     i = bisect.bisect_left(days, at)
@@ -274,14 +271,11 @@ def between(series: Series, p: Point, exclude: frozenset = frozenset()) -> float
     line through the two nearest carried on); other kinds by the figures on both sides of it (local_expected:
     one wrong neighbour moves at most half of its guesses), at an end by the nearest (robust_expected)."""
     if series.indicator.kind == "cumulative":
-        at = p.mid.toordinal()
-        others = [q for q in series.plain if q.id != p.id and q.id not in exclude]
-        before = [q for q in others if q.mid.toordinal() < at]
-        after = [q for q in others if q.mid.toordinal() > at]
-        pair = (before[-1], after[0]) if before and after else tuple(after[:2]) if len(after) >= 2 \
-            else tuple(before[-2:]) if len(before) >= 2 else None  # at an end: the local pace carried on
+        left, right = around(series, p, exclude, 2, 2)  # nearest first
+        pair = (left[0], right[0]) if left and right else tuple(right) if len(right) == 2 \
+            else (left[1], left[0]) if len(left) == 2 else None  # at an end: the local pace carried on
         if pair:
-            (q0, q1), (t0, t1) = pair, (pair[0].mid.toordinal(), pair[1].mid.toordinal())
+            at, (q0, q1), (t0, t1) = p.mid.toordinal(), pair, (pair[0].mid.toordinal(), pair[1].mid.toordinal())
             if t1 > t0:
                 return max(q0.best + (q1.best - q0.best) * (at - t0) / (t1 - t0), 0.0) or None
     return local_expected(series, p, exclude) or robust_expected(series, p, exclude)
@@ -291,8 +285,6 @@ def nearer_of_two(values: list[float], own: float) -> float | None:
     """Of two values on the series' level scale that disagree by more than PAIR_AGREE, the one nearer `own`
     (a figure's own value on that scale): two that disagree cannot say which of them is out of line, so a figure
     judged by the nearer is out of line only when it is so with both. None otherwise."""
-    import math
-
     if len(values) != 2 or own <= 0 or min(values) <= 0 or max(values) <= PAIR_AGREE * min(values):
         return None
     return min(values, key=lambda v: abs(math.log(v / own)))
@@ -305,8 +297,6 @@ def roughness(series: Series, without: str) -> float:
     """How unsteady a running total's pace is without one figure: the sum of the changes (in log) between the
     paces its plain figures imply from one to the next, starting at zero on its `since` date. A quickening count
     changes pace one way; a wrong figure makes it spike and stall (or stall and leap)."""
-    import math
-
     ind = series.indicator
     pts = [(q.mid.toordinal(), q.best) for q in series.plain if q.id != without and q.best is not None]
     if ind.since is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import statistics
 import textwrap
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -309,6 +310,13 @@ def _draw_lines(ax, shown, colours: dict, key, kind: str) -> None:
                 alpha=0.6, zorder=3, solid_capstyle="round", gid=f"line-{first.id}")
 
 
+def _value_text(p: Point, unit: str, lang: str) -> str:
+    """A figure's value as a reader's chart prints it: '≈ 50,000', '≥ 7,400', '700–800', in the language's digits."""
+    sign = {"approx": "≈ ", "at_least": "≥ ", "at_most": "≤ "}.get(p.qualifier, "")
+    return in_language(f"{format_value(p.low, unit)}–{format_value(p.high, unit)}" if p.qualifier == "range"
+                       else sign + format_value(p.value, unit), lang)
+
+
 def _label_level(ax, series: Series, drawn: set, left_out, colours: dict, key, unit: str, span,
                  lang: str = "en") -> None:
     """The value of the figure that says where the series stands (tracker.series.level), beside its marker:
@@ -316,10 +324,8 @@ def _label_level(ax, series: Series, drawn: set, left_out, colours: dict, key, u
     p = level(series, stale=frozenset(left_out))
     if p is None or p.id not in drawn or p.best is None:
         return
-    sign = {"approx": "≈ ", "at_least": "≥ ", "at_most": "≤ "}.get(p.qualifier, "")
-    text = in_language(f"{format_value(p.low, unit)}–{format_value(p.high, unit)}" if p.qualifier == "range"
-                       else sign + format_value(p.value, unit), lang)
-    gap = 24 if sign in ("≥ ", "≤ ") else 10
+    text = _value_text(p, unit, lang)
+    gap = 24 if p.qualifier in BOUND_SIGNS else 10
     lo, hi = (_x(d) for d in span)
     room = (hi - _x(p.mid)) / max(hi - lo, 1e-9) * ax.get_position().width * ax.figure.get_figwidth() * 72
     right = room + LEVEL_SPILL_PT >= gap + LEVEL_CHAR_PT * len(text)
@@ -365,9 +371,8 @@ def _head_and_foot(fig, ledger: Ledger, series: Series, st: Style, data_hash: st
     if st.name == "publish":
         lines = textwrap.wrap(lw.source or source_line(ledger, series, lang, left_out=left_out), 150)
         lines += textwrap.wrap(lw.note, 150) if lw.note else []
-        for reason in ("outdated", "misprint"):
-            n = sum(1 for r in dict(left_out).values() if r == reason)
-            lines += [words(lang)[reason].format(n=n)] if n else []
+        left = Counter(left_out.values())  # figure id -> why it was left out
+        lines += [words(lang)[reason].format(n=left[reason]) for reason in ("outdated", "misprint") if left[reason]]
         fig.text(0.075, 0.045, "\n".join(lines), fontsize=9.5, color="#333333", ha="left", va="bottom",
                  linespacing=1.35, gid="source")
         if data_hash:
@@ -386,9 +391,7 @@ def _statement(fig, ax, ledger: Ledger, series: Series, p: Point, st: Style, dat
     unit = "share" if ind.is_share else ind.unit
     _head_and_foot(fig, ledger, series, st, data_hash, lang, left_out, lw)
     colour = claimant_colours(series)[claimant_key(p.claimant)]
-    sign = {"approx": "≈ ", "at_least": "≥ ", "at_most": "≤ "}.get(p.qualifier, "")
-    value = in_language(f"{format_value(p.low, unit)}–{format_value(p.high, unit)}" if p.qualifier == "range"
-                        else sign + format_value(p.value, unit), lw.counts_lang if st.name == "publish" else lang)
+    value = _value_text(p, unit, lw.counts_lang if st.name == "publish" else lang)
     fig.text(0.075, 0.58, value, fontsize=54, fontweight="bold", color=colour, ha="left", va="center",
              gid=f"figure-{p.id}")  # the report links and titles it like a marker
     publish = st.name == "publish"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 
@@ -17,17 +18,18 @@ def format_value(value: float | None, unit: str = "") -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+_SEPARATOR = re.compile(r"(?<=\d)[,.](?=\d)")  # a thousands comma or a decimal point between digits
+
+
 def in_language(text: str, lang: str) -> str:
     """A formatted number as the language writes it: where the decimal sign is a comma (Russian, Ukrainian),
     thousands grouped by a narrow no-break space and the decimal point a comma ('10,025.5' -> '10 025,5')."""
-    import re
-
-    from tracker.languages import LANGUAGES
+    from tracker.languages import LANGUAGES  # here: the start-up path of every command imports this module
 
     module = LANGUAGES.get(lang)
     if module is None or not module.DECIMAL_COMMA:
         return text
-    return re.sub(r"(?<=\d)[,.](?=\d)", lambda m: "\u202f" if m.group() == "," else ",", text)
+    return _SEPARATOR.sub(lambda m: "\u202f" if m.group() == "," else ",", text)
 
 
 def stated(f, unit: str = "") -> str:
