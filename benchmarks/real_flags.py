@@ -181,7 +181,8 @@ def run_tracker(ledger: Ledger, detector: str) -> dict:
     checked = [f for s in ledger.series.values() if len(s.independent()) >= 3 for p in s.independent()
                for f in [p.figure] if not known_wrong(f)]
     group = {f.id: harvest(f) for f in ledger.figures}
-    printed_wrong = {f.id for f in ledger.figures if known_wrong(f)}  # no clean neighbour: naming one is no blame
+    # a figure the article printed wrong is no clean neighbour: naming it is no blame
+    not_clean = clean_flagged | {f.id for f in ledger.figures if known_wrong(f)}
     caught, tried, blamed, details = defaultdict(int), defaultdict(int), defaultdict(int), []
     for kind, ind_id, fid, bad in injections(ledger):
         g = group.get(fid) or group.get(next((f.id for f in bad.figures if f.id == fid), ""), "later")
@@ -193,7 +194,7 @@ def run_tracker(ledger: Ledger, detector: str) -> dict:
         hit = any(serious(f, kind) and f.figures[0] == fid for f in flags)
         caught[kind] += hit
         caught[(g, kind)] += hit
-        wrong = [f for f in flags if serious(f) and f.figures[0] not in (fid, *clean_flagged, *printed_wrong)]
+        wrong = [f for f in flags if serious(f) and f.figures[0] != fid and f.figures[0] not in not_clean]
         blamed["all"] += bool(wrong)
         blamed[g] += bool(wrong)
         if not hit or wrong:
@@ -261,21 +262,17 @@ def main() -> int:
     print(f"{'false flags':<19}" + "".join(f"{r['false']:>24.3f}" for r in results.values()))
     print(f"{'neighbour blamed':<19}" + "".join(f"{r['blamed']:>24.3f}" for r in results.values()))
     r = results["tracker (state-space)"]
-    if "--unseen" in sys.argv or other:  # one harvest: the split by harvest says nothing here
-        if "-v" in sys.argv:
-            print("clean figures flagged:", ", ".join(r["clean"]) or "none")
-            print("\n".join(r["details"]))
-        return 0
-    print("\nby harvest (tracker):   " + "".join(f"{g + ' harvest':>26}" for g in ("tuned", "later")))
-    for kind in KINDS:
-        row = f"{kind:<15}         "
-        for g in ("tuned", "later"):
-            t = r["tried"].get((g, kind), 0)
-            row += f"{(r['caught'].get((g, kind), 0) / t if t else float('nan')):>18.2f} of {t:>4}"
-        print(row)
-    for key, label in (("false", "clean flagged"), ("blamed", "neighbour blamed")):
-        pairs = (r["groups"][g][key] for g in ("tuned", "later"))
-        print(f"{label:<24}" + "".join(f"{a:>18} of {b:>4}" for a, b in pairs))
+    if "--unseen" not in sys.argv and not other:  # one harvest there: a split by harvest says nothing
+        print("\nby harvest (tracker):   " + "".join(f"{g + ' harvest':>26}" for g in ("tuned", "later")))
+        for kind in KINDS:
+            row = f"{kind:<15}         "
+            for g in ("tuned", "later"):
+                t = r["tried"].get((g, kind), 0)
+                row += f"{(r['caught'].get((g, kind), 0) / t if t else float('nan')):>18.2f} of {t:>4}"
+            print(row)
+        for key, label in (("false", "clean flagged"), ("blamed", "neighbour blamed")):
+            pairs = (r["groups"][g][key] for g in ("tuned", "later"))
+            print(f"{label:<24}" + "".join(f"{a:>18} of {b:>4}" for a, b in pairs))
     if "-v" in sys.argv:
         print("clean figures flagged:", ", ".join(r["clean"]) or "none")
         print("\n".join(r["details"]))
