@@ -32,12 +32,28 @@ from tracker.languages import detect  # noqa: E402
 from tracker.ledger.dates import parse_span  # noqa: E402
 from tracker.ledger.definitions import OFFENCES, Facets, of_indicator  # noqa: E402
 
-# Figures of the shipped ledger whose quote really counts something else (read and agreed with by hand)
+# Figures whose quote really counts something else: read and agreed with by hand, or named so by the harvest's
+# own note (real-figures-2.yaml's ids, which the shipped ledger's ids end with: R081 -> ...-r081)
 REAL_DRIFTS = {
     "art337-weekly-2023-mt": "Moscow Times: '100 deserters every week' for Mediazona's Art. 337 (AWOL) sentences",
     "art337-per-working-day-2024-buna": "Buna: '34 sentences for desertion' for Art. 337 (AWOL) sentences",
     "art337-weekly-2023-mt-reprint": "a re-print of the Moscow Times' '100 deserters every week'",
+    "R081": "harvest note: 'Relabels AWOL as desertion from service'",
+    "R091": "harvest note: 'Says desertion article but magnitude only fits AWOL'",
+    "R097": "harvest note: 'Mislabel: 17,721 are sentences, not prosecutions'",
+    "R104": "harvest note: 'Also mislabels AWOL (Art. 337) as desertion'",
+    "R106": "harvest note: 'Labelled desertion; is AWOL'",
+    "R107": "harvest note: 'Rounded; labelled desertion'",
+    "R124": "harvest note: 'Also opened vs received by courts'",
+    "R108": "harvest note: 'All refusal articles' (filed by the harvest under AWOL verdicts)",
+    "R127": "harvest note: 'Counts soldiers (defendants), all refusal articles'",
+    "R138": "harvest note: 'relabelled desertion cases prosecuted'",
 }
+
+
+def real_drift(fid: str) -> bool:
+    return fid in REAL_DRIFTS or fid.rsplit("-", 1)[-1].upper() in REAL_DRIFTS
+
 
 # real-figures-2.yaml's working names -> a definition (country, measure, articles); `since` is its period_start
 UNSEEN_DEFINITIONS = {
@@ -149,17 +165,31 @@ def inject(kind: str, quote: str, lang: str, defined: Facets, value: float | Non
     if kind == "offence" and defined.offences:
         outside = "desertion" if "desertion" not in defined.offences else "draft-evasion"
         word = OFFENCE_WORDS[outside][lang]
-        named = [AWOL[lang]] + ([DESERTION[lang], DISOBEDIENCE[lang]] if outside == "draft-evasion" else [])
+        own = {"awol": AWOL, "desertion": DESERTION, "disobedience": DISOBEDIENCE}
+        named = [own[o][lang] for o in sorted(defined.offences) if o in own]
         if not any(re.search(p, quote) for p in named):
             return None
         for p in named:  # every offence the indicator counts, named in the quote, becomes the one outside
             quote = re.sub(p, word, quote)
         return quote
     if kind == "since" and defined.kind == "cumulative" and defined.since in SINCE:
+        from tracker.text.numbers import scan
+
         other = SINCE[defined.since][lang]
-        if re.search(SINCE_NOW[lang], quote, re.I):
+        numbers = scan(quote, lang)
+        at = next((n.end for n in numbers if value is not None and value in n.readings), None)
+        if at is None:
+            return None
+        # a start printed for a later number ("4,121 cases, with 100 verdicts weekly since June 2023") is that
+        # number's: the changed start is put at the end of the figure's own clause instead
+        later = min((n.start for n in numbers if n.start >= at and not re.fullmatch(r"(?:19|20)\d\d", n.text)),
+                    default=len(quote))
+        printed = re.search(SINCE_NOW[lang], quote, re.I)
+        if printed and printed.start() < later:
             return re.sub(SINCE_NOW[lang], other, quote, flags=re.I)
-        return quote.rstrip(" .") + f" {other}."
+        ends = [i for i in (quote.find(ch, at) for ch in ",;:(") if i >= 0]
+        end = min(ends) if ends else len(quote.rstrip(" ."))
+        return quote[:end].rstrip() + f" {other}" + quote[end:]
     return None
 
 
@@ -200,7 +230,7 @@ def measure(items) -> None:
         if lang not in ("en", "ru", "uk"):
             left_out += 1
             continue
-        if fid not in REAL_DRIFTS:
+        if not real_drift(fid):
             clean += 1
             _, found = drift(quote, lang, value, defined)
             if found:
