@@ -198,11 +198,34 @@ def test_pdf_goes_alongside_and_every_image_of_the_report_exists(tmp_path):
     assert drawn and all(i in drawn for i in images if i.startswith("awol-court-cases."))
 
 
-def test_flag_labels_of_points_close_in_time_are_one_label(shipped):
-    """refusal-sentences: 247 and 360 (13 days apart) both flagged (cases printed as sentences); their codes share
-    one label, not two printed over each other; the flagged figure of 2025 keeps its own."""
-    result = tracker.check(shipped, ["refusal-sentences"])
-    fig, ax = tracker.plot_indicator(shipped, "refusal-sentences", result=result)
+CLOSE_FLAGS = """\
+version: 1
+indicators:
+  cases:
+    title: Cases received by Russian military courts since mobilisation
+    unit: cases
+    kind: cumulative
+    since: 2022-09-21
+    country: RU
+    measure: court-cases
+sources:
+  mz: {publisher: Mediazona, published: 2025-12-01, language: en}
+figures:
+  - {id: a, indicator: cases, value: 1000, as_of: 2023-01-10, source: mz, quote: "Courts received 1,000 cases."}
+  - {id: b, indicator: cases, value: 4000, as_of: 2023-12-01, source: mz, quote: "Courts tried 4,000 soldiers."}
+  - {id: c, indicator: cases, value: 4300, as_of: 2023-12-14, source: mz, quote: "Courts tried 4,300 soldiers."}
+  - {id: d, indicator: cases, value: 9000, as_of: 2024-12-01, source: mz, quote: "Courts received 9,000 cases."}
+  - {id: e, indicator: cases, value: 14000, as_of: 2025-12-01, source: mz, quote: "Courts tried 14,000 soldiers."}
+"""
+
+
+def test_flag_labels_of_points_close_in_time_are_one_label(tmp_path):
+    """Two figures 13 days apart both flagged (soldiers printed for cases): their codes share one label, not two
+    printed over each other; the flagged figure of a later year keeps its own."""
+    ledger = tracker.load(write(tmp_path, CLOSE_FLAGS), today=TODAY)
+    result = tracker.check(ledger)
+    assert sorted(f.figures for f in result if f.code == "definition") == [("b",), ("c",), ("e",)]
+    fig, ax = tracker.plot_indicator(ledger, "cases", result=result)
     labels = [t.get_text() for t in ax.texts if t.get_color() == "#C00000"]
     plt.close(fig)
     assert labels == ["definition", "definition"]

@@ -123,12 +123,44 @@ def test_a_quote_that_counts_more_offences_than_its_indicator_is_flagged(tmp_pat
     ("За самовольное оставление части осуждены 5000 военных, за дезертирство — 600.", 5000, {"awol"}),
     ("Military courts received 29,000 cases of AWOL, desertion and disobedience under Article 337, 338 and 332.",
      29000, {"awol", "desertion", "disobedience"}),  # the articles' numbers are not figures that take offences
-], ids=["en-first", "en-second", "en-comma-list", "ru-after-comma", "ru-before-all", "articles-not-figures"])
+    ("Article 337 on 'unauthorised abandonment of a unit' was used in 471 cases, followed by Article 332 on "
+     "'non-execution of an order' (25).", 25, {"disobedience"}),  # a hyphenated name
+], ids=["en-first", "en-second", "en-comma-list", "ru-after-comma", "ru-before-all", "articles-not-figures",
+        "hyphenated"])
 def test_each_number_of_a_list_counts_its_own_offence(quote, value, offences):
     from tracker.checks.definition import quote_facets
     from tracker.languages import detect
 
     assert quote_facets(quote, detect(quote), value).offences == offences
+
+
+@pytest.mark.parametrize("quote,value,measure", [
+    ("Sentences have been passed in 360 cases.", 360, "sentences"),  # real-figures R067: cases with a sentence
+    ("According to Mediazona, 17,721 of the accused have already been sentenced.", 17721, "sentences"),  # R095
+    ("Courts received 951 cases and handed down 586 sentences.", 951, "cases"),  # the 586's sentences
+    ("The highest number of desertion attempts was recorded in October (218) and the lowest in June (54 cases).",
+     218, "requests"),  # R154: the cases are the 54's
+], ids=["cases-with-sentences", "accused-sentenced", "another-numbers-sentences", "another-numbers-noun"])
+def test_the_counted_noun_is_the_numbers_own(quote, value, measure):
+    from tracker.checks.definition import quote_facets
+
+    assert quote_facets(quote, "en", value).measure == measure
+
+
+def test_a_number_in_brackets_takes_the_start_of_the_clause_around_it(tmp_path):
+    (flag,) = flagged(tmp_path, "  - {id: f, indicator: court-cases, value: 471, as_of: 2024-06, source: mz, quote: "
+                                "'Article 337 has been used in the majority of cases (471) since the full-scale "
+                                "invasion, followed by Article 332 (25).'}\n")
+    assert "counted from 2022-02-24" in flag.message
+
+
+def test_an_offence_named_wrong_beside_the_right_article_is_flagged(tmp_path):
+    # the article's number is right, its name is not: a re-print tells its readers "desertion"
+    (flag,) = flagged(tmp_path, "  - {id: f, indicator: awol-sentences, value: 100, period: 2024, source: mz, quote: "
+                                "'Russian courts pass 100 sentences a week for desertion (Article 337).'}\n")
+    assert "counts desertion where awol-sentences counts AWOL" in flag.message
+    assert flagged(tmp_path, "  - {id: f, indicator: awol-sentences, value: 100, period: 2024, source: mz, quote: "
+                             "'Russian courts pass 100 sentences a week for going AWOL (Article 337).'}\n") == []
 
 
 def test_a_sentence_naming_more_offences_than_an_indicator_counts_is_not_suggested_into_it(tmp_path):

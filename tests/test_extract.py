@@ -534,7 +534,8 @@ def test_a_journalists_article_is_read_as_a_curator_would(shipped):
     rate = cands[800]  # no period printed: the article's month, said in the note
     assert rate.period == "2025-10" and rate.assumed and rate.indicator == "refusal-sentences-monthly"
     assert any("assumed the article's month 2025-10" in n for n in rate.notes)
-    assert cands[420].period == "2025-09" and cands[420].indicator == "refusal-court-cases-monthly"  # a month's cases
+    # verdicts delivered in 420 cases of AWOL in September: a month's AWOL sentences
+    assert cands[420].period == "2025-09" and cands[420].indicator == "art337-sentences-monthly"
     assert cands[900].indicator == "idite-lesom-people-assisted"          # people, not desertions
     assert cands[2000].indicator == "idite-lesom-desertions-assisted"     # a total since 2022-09, not a yearly flow
     assert cands[2000].since == "2022-09" and cands[2000].qualifier == "approx"
@@ -566,10 +567,16 @@ def test_several_articles_on_a_terminal_get_a_progress_bar(monkeypatch):
     assert _progress(["a.txt", "b.txt"]) == ["a.txt", "b.txt"]  # piped: no bar in the log
 
 
-def test_verdicts_delivered_in_cases_are_cases(shipped):
+def test_verdicts_delivered_in_cases_count_sentences(shipped):
+    # cases in which verdicts were delivered are as many as the verdicts (Mediazona's "по N делам вынесены
+    # приговоры" is its count of sentences), of AWOL only (not all refusal articles)
     (c,) = extract(read_text_article("Since mobilisation, verdicts were delivered in 4,212 cases of unauthorised "
                                      "absence.", published="2025-06-01"), shipped)
-    assert c.indicator == "art337-court-cases"  # cases (not sentences) of AWOL only (not all refusal articles)
+    assert c.indicator == "art337-sentences"
+    # a verdict counted by another number leaves the cases cases
+    (c, _) = extract(read_text_article("Since mobilisation, courts received 4,212 cases of unauthorised absence "
+                                       "and delivered 3,100 verdicts.", published="2025-06-01"), shipped)
+    assert c.value == 4212 and c.indicator == "art337-court-cases"
 
 
 def test_the_note_says_why_the_indicator_was_suggested(shipped):

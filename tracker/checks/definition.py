@@ -32,8 +32,11 @@ def quote_facets(quote: str, lang: str, value: float | None) -> Facets:
     at = next((n for n in numbers if value is not None and any(abs(r - value) <= 1e-9 * max(1.0, abs(value))
                                                                 for r in n.readings)), numbers[0] if numbers else None)
     start, end = (at.start, at.end) if at is not None else (0, 0)
-    clause_start = max([quote.rfind(ch, 0, start) for ch in ",;:()"] + [-1]) + 1
-    ends = [i for i in (quote.find(ch, end) for ch in ",;:()") if i >= 0]
+    outer_start, outer_end = start, end  # a number in brackets is in the clause around them: "cases (471) since …"
+    if quote[:start].rstrip().endswith("(") and quote[end:].lstrip().startswith(")"):
+        outer_start, outer_end = quote.rfind("(", 0, start), quote.find(")", end) + 1
+    clause_start = max([quote.rfind(ch, 0, outer_start) for ch in ",;:()"] + [-1]) + 1
+    ends = [i for i in (quote.find(ch, outer_end) for ch in ",;:()") if i >= 0]
     clause = (clause_start, min(ends) if ends else len(quote))
     others = figure_spans([(n.start, n.end, n.text) for n in numbers if n is not at], marks)
     read = facets_at(marks, (0, len(quote)), clause, (start, end), article=False,

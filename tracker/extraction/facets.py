@@ -149,15 +149,31 @@ def article_producer(marks: tuple[Marker, ...]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number: tuple[int, int]) -> str | None:
+def _counted_by_other(m, number: tuple[int, int], others: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the measure word `m` is the counted noun of another number: the number nearest before it, within
+    NOUN_REACH, is not `number` ("in October (218) and in June (54 cases)": the cases are the 54's)."""
+    before = [p for p in (number, *others) if p[1] <= m.start]
+    if not before:
+        return False
+    last = max(before, key=lambda p: p[1])
+    return last != number and m.start - last[1] <= NOUN_REACH
+
+
+def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number: tuple[int, int],
+               others: tuple[tuple[int, int], ...] = ()) -> str | None:
     """The measure a number counts: its counted noun (the measure word nearest after it in its clause, else nearest
-    before it in its clause, else in its sentence), made specific by a word of the same group in the clause
-    ('soldiers' with 'helped' are people helped; with 'sentenced' or 'applied', sentences or requests); a suspicion
-    or charge in the clause makes cases persons charged ("in 15,564 of these cases suspects were notified")."""
+    before it in its clause, else in its sentence, where a list's numbers share a noun; never a noun after another
+    number of the sentence, `others`, that stands nearer),
+    made specific by a word of the same group in the clause ('soldiers' with 'helped' are people helped; with
+    'sentenced' or 'applied', sentences or requests); a suspicion or charge in the clause makes cases persons
+    charged ("in 15,564 of these cases suspects were notified"); a sentence or verdict in the clause that no other
+    number counts makes cases or the accused sentences ("sentences have been passed in 360 cases", "17,721 of the
+    accused have been sentenced")."""
     in_sentence = [m for m in between(marks, *sentence) if m.facet == "measure"]
     in_clause = [m for m in in_sentence if clause[0] <= m.start < clause[1]]
     charged = any(m.value == "persons-charged" for m in in_clause)
-    after = [m for m in in_clause if number[1] <= m.start <= number[1] + NOUN_REACH]
+    after = [m for m in in_clause if number[1] <= m.start <= number[1] + NOUN_REACH
+             and not _counted_by_other(m, number, others)]
     counted = min(after, key=lambda m: m.start) if after else None
     if counted is None:
         before = [m for m in in_clause if m.start < number[0]]
@@ -165,6 +181,10 @@ def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number
     if counted is None:
         return "persons-charged" if charged else None
     measure = counted.value
+    if measure in ("persons", "persons-charged") or MEASURES[measure][0] == "cases":
+        if any(m.value == "sentences" for m in in_clause if m is not counted
+               and not _counted_by_other(m, number, others)):
+            return "sentences"
     if charged and MEASURES[measure][0] == "cases":
         return "persons-charged"  # "in 15,564 of these cases suspects were notified"
     group = MEASURES[measure][0]
@@ -235,7 +255,7 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
         near = [m for m in countries if clause[0] <= m.start < clause[1]]
         country = country or _nearest(near or countries, number[0])
     country_value = country.value if country else (_article(marks, "country") if article else None)
-    measure = "share" if percent else None if change else measure_at(marks, clause, sentence, number)
+    measure = "share" if percent else None if change else measure_at(marks, clause, sentence, number, others)
     producers = [m for m in in_sentence if m.facet == "producer"]
     group = MEASURES[measure][0] if measure else None
     if not producers and paragraph is not None:  # named before the sentence in its paragraph, else after it

@@ -196,6 +196,8 @@ def scores(c: Candidate, ledger, context: str = "", vocabulary=None):
         score *= FACET_BONUS ** len(agreed(read, defs[ind.id]))
         if len(defs[ind.id].articles) == 1 and not (read.offences or read.articles):
             score *= NARROW
+        elif read.offences and defs[ind.id].offences == read.offences:
+            score *= FACET_BONUS  # it counts just the offences named: an umbrella count fits them less well
         yield ind.id, score, False
 
 

@@ -186,7 +186,7 @@ OFFENCE_WORDS = {
              "szch", "soch"],
     "desertion": ["desertions?", "deserters?", "deserted", "desert(?:ing)?"],
     "disobedience": ["disobey(?:ing|ed)? orders?", "disobedience", "refus(?:al|ing|ed) to obey",
-                     "failure to comply with an order", "non-execution of an order"],
+                     "failure to comply with an order", "non execution of an order"],  # lemma text: no hyphens
     "draft-evasion": ["draft evasion", "draft dodg(?:ing|ers?)", "evad(?:ing|ed) (?:the )?draft",
                       "evad(?:ing|ed) mobili[sz]ation"],
 }

@@ -145,7 +145,7 @@ def conflicts(read: Facets, defined: Facets) -> list[tuple[str, str, str]]:
             and (not read.country or read.country == defined.country):
         out.append(("articles", ", ".join(sorted(read.articles)), ", ".join(sorted(defined.articles))))
     elif read.offences and defined.offences and not read.offences <= defined.offences \
-            and not (read.articles & defined.articles):  # an article named is more exact than an offence's name
+            :
         out.append(("offence", ", ".join(sorted(read.offences)), ", ".join(sorted(defined.offences))))
     if read.since and defined.since and defined.kind == "cumulative" and _since_conflict(read.since, defined.since):
         out.append(("since", read.since, defined.since))
