@@ -290,6 +290,7 @@ def nearer_of_two(values: list[float], own: float) -> float | None:
     return min(values, key=lambda v: abs(math.log(v / own)))
 
 
+STEADIER = 1.25  # one pace sequence this much steadier than the other decides which figure is out (judgement)
 SAME_NUMBER = 0.005  # values this close are the same number printed twice (rounding of the last digit)
 
 

@@ -8,6 +8,7 @@ import numpy as np
 
 from tracker.checks.base import (
     SAME_NUMBER,
+    STEADIER,
     TOLERANCE,
     Context,
     Flag,
@@ -31,7 +32,6 @@ REPRINT_TOLERANCE = 0.05  # a later, lower figure this close to an earlier one m
 DECREASE_MARGIN = 0.02  # a fall must exceed both qualifiers' tolerance by 2% more (judgement: rounding)
 AGREE_FACTOR = 2.0  # figures whose paces are within 2x back each other when a fall is blamed (judgement)
 FAR_FACTOR = 3.0  # a fall between paces 3x apart is no rounding: the backers decide (judgement)
-STEADIER = 1.25  # one pace sequence this much steadier than the other decides a fall's culprit (judgement)
 STALE_RISE = 0.02  # a running total this much above a re-print's value outdates it (judgement: rounding)
 STALE_CHANGE = 0.1  # a stock this far from a re-print's value outdates it (judgement)
 
