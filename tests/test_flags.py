@@ -766,6 +766,36 @@ def test_a_slip_among_growing_figures_is_still_one(tmp_path):
     assert ("magnitude", "s2", "error") in codes(_growth(tmp_path, 247, 3600), "magnitude")
 
 
+def test_a_slip_beside_a_figure_it_makes_look_wrong_is_the_one_named(tmp_path):
+    """Two early figures of a quickening count 13 days apart, one printed wrong: each makes the other look out of
+    line, and both were named. The one whose leaving out leaves the steadier pace is the slip, both ways."""
+    def sentences(first, second):  # the shipped refusal-sentences: Mediazona's count since mobilisation
+        head = HEAD.replace("events:\n", GROWTH_SOURCES + "events:\n")
+        told = [("s1", first, "2023-03-21", "rr"), ("s2", second, "2023-04-03", "mzs"),
+                ("s3", 8594, "2024-06-18", "ups"),
+                ("s4", 17721, "2025-05-16", "kis"), ("s5", 18159, "2025-06-26", "kis")]
+        return codes(flags_of(tmp_path, "".join(
+            f"  - {{id: {i}, indicator: cases, value: {v}, as_of: {d}, source: {src}, claimant: Mediazona, "
+            f"quote: '{v}'}}\n" for i, v, d, src in told), head), "magnitude")
+
+    assert sentences(247, 360) == []
+    low = sentences(27, 360)  # 247 printed as 27
+    assert ("magnitude", "s1", "error") in low and ("magnitude", "s2", "error") not in low
+    high = sentences(247, 360000)  # 360 printed as 360,000
+    assert ("magnitude", "s2", "error") in high and ("magnitude", "s1", "error") not in high
+
+
+def test_a_months_slip_does_not_name_the_next_month(tmp_path):
+    """The shipped art337-sentences-monthly's last months: 848 in April 2025 printed as 88 made May's 750 look ten
+    times too many (both were named); May judged without April is in line."""
+    months = [("2023-08", 457), ("2023-12", 500), ("2024-03", 684), ("2024-03", 64), ("2024-03", 700),
+              ("2025-04", 88), ("2025-05", 750)]  # March 2024 told three times, once with a digit dropped
+    figures = "".join(f"  - {{id: m{i}, indicator: monthly, value: {v}, period: {p}, source: nd2, claimant: Mediazona, "
+                      f"quote: '{v}'}}\n" for i, (p, v) in enumerate(months))
+    head = HEAD.replace("events:\n", "  nd2: {publisher: Mediazona, published: 2025-06-20}\nevents:\n")
+    assert codes(flags_of(tmp_path, figures, head), "magnitude") == [("magnitude", "m5", "error")]
+
+
 # Mediazona's defendants in AWOL cases (the shipped awol-court-defendants): 548 in March 2023, at least 1,000 in
 # April 2023, 10,085 in June 2024, 20,662 in May 2025, at least 20,000 in June 2025 -- three plain figures.
 def _defendants(tmp_path, middle: float, latest: float = 20662):
@@ -793,6 +823,23 @@ def test_the_figure_at_the_end_is_still_judged_by_neighbours_that_agree(tmp_path
     is named."""
     assert codes(_defendants(tmp_path, 10085), "magnitude") == []
     assert ("magnitude", "d4", "error") in codes(_defendants(tmp_path, 10085, 20662000), "magnitude")
+
+
+def test_the_latest_exact_total_before_a_bound_is_judged_by_the_pace_before_it(tmp_path):
+    """20,662 printed as 20.662, with 'at least 20,000' told a fortnight later: the exact figure is the latest
+    plain one and is judged by the pace before it carried on; the bound after it was named instead."""
+    bound = ("  - {id: d5, indicator: cases, value: 20000, qualifier: at_least, as_of: 2025-06-15, source: kis, "
+             "claimant: Mediazona, quote: 'over 20000'}\n")
+    pp = "  pp: {publisher: Pakistan in the World, published: 2025-06-01}\n"
+    head = HEAD.replace("events:\n", GROWTH_SOURCES + pp + "events:\n")
+    figures = ("  - {id: d1, indicator: cases, value: 548, as_of: 2023-03-21, source: rr, claimant: Mediazona, "
+               "quote: '548'}\n"
+               "  - {id: d3, indicator: cases, value: 10085, as_of: 2024-06-18, source: ups, claimant: Mediazona, "
+               "quote: '10085'}\n"
+               "  - {id: d4, indicator: cases, value: 20.662, as_of: 2025-05-31, source: pp, claimant: Mediazona, "
+               "quote: '20.662'}\n")
+    found = codes(flags_of(tmp_path, figures + bound, head), "magnitude")
+    assert ("magnitude", "d4", "error") in found and ("magnitude", "d5", "error") not in found
 
 
 # The shipped art337-sentences-per-working-day: Buna's "about 34" for January-April 2024, 34 in March, 34-35 in the

@@ -7,6 +7,7 @@ import math
 import numpy as np
 
 from tracker.checks.base import (
+    STEADIER,
     Context,
     Flag,
     around,
@@ -112,7 +113,8 @@ def _isolated(fit, ordered: list, i: int, k: float) -> bool:
 
 @register("magnitude", "a figure about 10, 100 or 1,000 times what the rest of its series expects (a digit or "
           "unit slip)", severity="error", names_culprit=True, before_refit=True,
-          thresholds=("MAGNITUDE_TOLERANCE", "UNIT_SLIP_FROM", "END_FAR_FACTOR", "AGREE_FACTOR", "AGREE_DAYS"))
+          thresholds=("MAGNITUDE_TOLERANCE", "UNIT_SLIP_FROM", "END_FAR_FACTOR", "AGREE_FACTOR", "AGREE_DAYS",
+                      "STEADIER"))
 def magnitudes(ctx: Context) -> list[Flag]:
     """Judged against the median of its nearest figures; at the ends of a series, where that median lags
     a quickening count, also against the model's expectation (when the model finds it out of line)."""
@@ -128,6 +130,7 @@ def magnitudes(ctx: Context) -> list[Flag]:
         n, worst = max(slips, key=lambda x: (x[1][3], x[1][0].id))
         found[worst[0].id] = worst
         maybe = [m for m, _ in slips if m != n]
+    _one_of_each_pair(ctx, ordered, found)
     unit = unit_of(series)
     flags = []
     for p, factor, expected, _, deferred in (found[p.id] for p in ordered if p.id in found):
@@ -141,6 +144,32 @@ def magnitudes(ctx: Context) -> list[Flag]:
     return flags
 
 
+
+
+def _one_of_each_pair(ctx: Context, ordered: list, found: dict) -> None:
+    """Two figures next to each other, one found too high and the other too low (in a running total, or both off
+    one way with paces more than AGREE_FACTOR apart), are the two sides of one slip (each made the other look
+    wrong): the one that is still a slip with the other left out is the one named; when
+    both or neither are, in a running total the one whose leaving out leaves the clearly steadier pace from zero
+    (roughness, STEADIER: a count that quickens early is no slip of its first figures); else both stay."""
+    index, series = {p.id: i for i, p in enumerate(ordered)}, ctx.series
+
+    def apart(a, b) -> bool:  # two paces a running total cannot both have had (both low against the average pace)
+        va, vb = a.best * comparable(series, a), b.best * comparable(series, b)
+        return series.indicator.kind == "cumulative" and va > 0 and vb > 0 and max(va / vb, vb / va) > AGREE_FACTOR
+
+    pairs = [(a, b) for a, b in zip(ordered, ordered[1:]) if a.id in found and b.id in found
+             and ((found[a.id][1] > 0) != (found[b.id][1] > 0) or apart(a, b))]
+    for a, b in pairs:
+        if a.id not in found or b.id not in found:
+            continue
+        alone = {p.id: _slip(ctx, ordered, index[p.id], frozenset(found) - {p.id}) is not None for p in (a, b)}
+        if alone[a.id] != alone[b.id]:
+            del found[b.id if alone[a.id] else a.id]
+        elif ctx.series.indicator.kind == "cumulative":
+            rough = {p.id: roughness(ctx.series, p.id) for p in (a, b)}
+            if min(rough.values()) * STEADIER < max(rough.values()):
+                del found[max(rough, key=rough.get)]  # leaving the other out is the steadier: this one is right
 
 
 def _moves_with_neighbour(series, p, exclude: frozenset) -> bool:
@@ -187,9 +216,11 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
             and j.z > ctx.k:
         factor = magnitude(p.lo, p.hi, j.expected)
         expected = j.expected if factor is not None else expected
-    if factor is None and last and series.indicator.kind == "cumulative" and not p.figure.as_of_defaulted:
-        # the latest running total against the pace before it carried on (no median of older paces lags it), when
-        # the older figures point the same way (a wrong figure just before it would carry a wrong pace)
+    if factor is None and series.indicator.kind == "cumulative" and not p.figure.as_of_defaulted \
+            and not around(series, p, exclude, 0, 1)[1]:
+        # the latest running total (only bounds after it) against the pace before it carried on (no median of
+        # older paces lags it), when the older figures point the same way (a wrong figure just before it would
+        # carry a wrong pace)
         carried = between(series, p, exclude)
         factor = magnitude(p.lo, p.hi, carried) if carried else None
         if factor is not None and not (expected and (factor > 0) == (p.best > expected)):
