@@ -690,6 +690,35 @@ def test_only_a_twin_from_the_same_release_is_a_mislabel(tmp_path):
     assert codes(flags_of(tmp_path, slipped + other), "mislabel") == []
 
 
+def test_another_indicators_value_a_little_off_its_series_is_a_mislabel(tmp_path):
+    """A misfiled figure need not be far off: 4,400 of another indicator of the same release where the series
+    expects about 3,400 (1.3 times) is named; the series' own 5,006 beside that twin is not."""
+    twin = "  - {id: d4, indicator: stock, value: 4400, as_of: 2023-12-29, source: mz3, quote: '4,400'}\n"
+    slipped = COURT.replace("value: 5006, as_of: 2023-12-29, source: mz3, quote: '5,006'",
+                            "value: 4400, as_of: 2023-12-29, source: mz3, quote: '4,400'")
+    assert ("mislabel", "c4", "warning") in codes(flags_of(tmp_path, slipped + twin), "mislabel")
+    assert codes(flags_of(tmp_path, COURT + twin), "mislabel") == []
+
+
+def test_of_two_twins_the_one_whose_series_has_its_own_value_then_is_named(tmp_path):
+    """The shipped ledger's 18,159: Mediazona's AWOL cases of May 2025 (The Kyiv Independent) and, the same day, an
+    aggregator's '18,159 having received their sentences' where Mediazona's sentences were 17,721. Each is off its
+    own series; the sentences series has its own value for that time, so the aggregator's is the misfiled one."""
+    head = HEAD.replace("  stock:\n", "  sent:\n    title: Sentences\n    unit: sentences\n    kind: cumulative\n"
+                                      "    since: 2022-09-21\n  stock:\n")
+    head = head.replace("events:\n", GROWTH_SOURCES + "  oik: {publisher: Oikosix, published: 2025-06-26}\n"
+                                                      "events:\n")
+    figures = COURT + (
+        "  - {id: c7, indicator: cases, value: 18159, as_of: 2025-05, source: kis, claimant: Mediazona, "
+        "quote: '18,159'}\n"
+        "  - {id: s1, indicator: sent, value: 4000, as_of: 2023-12-29, source: mz3, quote: '4,000'}\n"
+        "  - {id: s2, indicator: sent, value: 8594, as_of: 2024-06-18, source: mz5, quote: '8,594'}\n"
+        "  - {id: s3, indicator: sent, value: 17721, as_of: 2025-05-16, source: kis, claimant: Mediazona, "
+        "quote: '17,721'}\n"
+        "  - {id: s4, indicator: sent, value: 18159, source: oik, claimant: Mediazona, quote: '18,159'}\n")
+    assert codes(flags_of(tmp_path, figures, head), "mislabel") == [("mislabel", "s4", "warning")]
+
+
 def test_two_exact_counts_of_one_release_are_two_numbers_not_a_mislabel(tmp_path):
     """5,006 cases since mobilisation and 5,024 cases in 2023, both exact in one article (The Moscow Times,
     29 Dec 2023), are two counts; an approximate twin is the same number rounded."""
