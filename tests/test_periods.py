@@ -83,3 +83,25 @@ def test_since_the_start_of_the_year_is_the_articles_year_so_far(text):
     """Viasna, May 2025: "С начала года 170 политзаключенных «вышли»" is a count from 1 January to the article's
     date; with no year printed it was read as no time at all."""
     assert times(text, "2025-05-21")[170][0] == "2025-01-01/2025-05-21"
+
+
+def test_last_year_in_the_numbers_clause_is_the_year_before_the_article():
+    """The Independent, February 2010: "more than 2,000 cases … (awol) last year, with 17,470 incidents recorded
+    since the Iraq invasion in 2003" (2,000 took 2003); "375 soldiers remained at large at the end of last year"."""
+    t = times("Official figures show that there were more than 2,000 cases of soldiers going absent without leave "
+              "(awol) last year, with 17,470 incidents recorded since the Iraq invasion in 2003.", "2010-02-20")
+    assert t[2000][0] == "2009"
+    t = times("The statistics show that 375 soldiers remained at large at the end of last year, although the figure "
+              "has since fallen.", "2010-02-20")
+    assert t[375][2] == "2009-12" and t[375][0] is None
+
+
+@pytest.mark.parametrize("text,since", [
+    ("С начала полномасштабной войны в российские суды поступило 11,7 тысячи дел.", "2022-02-24"),
+    ("З початку повномасштабної війни відкрито 290 тисяч справ.", "2022-02-24"),
+    ("Russian courts have received more than 500 cases against servicemen after the start of mobilization.",
+     "2022-09-21"),
+], ids=["ru-war", "uk-war", "en-after-mobilisation"])
+def test_starts_in_more_wordings(text, since):
+    (c,) = extract(read_text_article(text, published="2025-01-10"))
+    assert c.since == since

@@ -31,7 +31,7 @@ from tracker.extraction.figures import (
     rounding,
     why_not_a_figure,
 )
-from tracker.extraction.periods import TimeSpan, spans_in, time_for
+from tracker.extraction.periods import TimeSpan, spans_in, time_for, year_of
 from tracker.extraction.sentences import is_page_chrome, sentences
 from tracker.extraction.suggest import indicator_vocabulary, ranked, ruled_out, why_suggested
 from tracker.languages import alternation, detect
@@ -207,7 +207,8 @@ def _pieces(offset: int, sentence: str):
 
 
 _CLAUSE_END = re.compile(r"[,;:()]")
-_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|" + MONTH_WORDS, re.I)
+_ASIDE = re.compile(r"\([^()\d]*\)")
+_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|" + MONTH_WORDS + "|" + alternation("LAST_YEAR"), re.I)
 
 
 def _in_clause(positions: list[int], clause: tuple[int, int]) -> bool:
@@ -230,7 +231,7 @@ def _own_time(sentence: str, published, events, year) -> dict:
     """The time a sentence names, as candidate fields ({} when none)."""
     time = {k: v for k, v in time_of(sentence, published, events).items() if k in ("period", "as_of", "since",
                                                                                        "time_text")}
-    spans = spans_in(sentence, year)
+    spans = spans_in(sentence, year, year_of(published))
     if spans:
         s = spans[-1]
         fields = dict(s.fields)
@@ -257,7 +258,9 @@ def _timed(c: Candidate, spans, clause: tuple[int, int], start: int) -> Candidat
 
 
 def _clause(sentence: str, offset: int, start: int, end: int | None = None) -> tuple[int, int]:
-    """The clause around a number (at start:end): from the punctuation before it to the punctuation after it."""
+    """The clause around a number (at start:end): from the punctuation before it to the punctuation after it; an
+    aside in brackets without a number is part of it ("absent without leave (awol) last year")."""
+    sentence = _ASIDE.sub(lambda m: " " * len(m.group()), sentence)
     before = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
     after = _CLAUSE_END.search(sentence, start if end is None else end)
     return offset + before, offset + (after.start() if after else len(sentence))
@@ -301,7 +304,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             continue
         year = context_year(article.text, starts, line, offset, published)
         time = time_of(sentence, published, events)
-        spans = spans_in(sentence, year) if _YEARISH.search(sentence) else []
+        spans = spans_in(sentence, year, year_of(published)) if _YEARISH.search(sentence) else []
         if carry and carry[0] < line and not (spans or time.get("period") or time.get("since") or
                                                 time.get("as_of")):
             time = {**time, **carry[1]}  # a line of a list after "…відкрито:" counts for the time it names

@@ -133,13 +133,12 @@ def _nearest(marks, at: int):
 
 def article_country(marks: tuple[Marker, ...]) -> str | None:
     """The country most of an article's country words name, when it is a clear majority; or the one country an
-    article names only through its producer ("an Army spokeswoman": the US Army's figures)."""
+    article names at all, even once ("в Беларуси"; "an Army spokeswoman": the US Army's figures)."""
     counts = Counter(m.value for m in marks if m.facet in ("country", "producer-country"))
     if not counts:
         return None
     value, n = counts.most_common(1)[0]
-    if len(counts) == 1 and all(m.facet == "producer-country" for m in marks if m.facet in ("country",
-                                                                                             "producer-country")):
+    if len(counts) == 1:
         return value
     return value if n >= 2 and n / sum(counts.values()) >= ARTICLE_MAJORITY else None
 

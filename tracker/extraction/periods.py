@@ -25,7 +25,7 @@ class TimeSpan:
     end: int
     fields: tuple[tuple[str, str], ...]  # ("period", ...), ("as_of", ...)
     text: str
-    kind: str = ""  # days | months | year_to_month | months_of_year | until | year
+    kind: str = ""  # days | months | year_to_month | months_of_year | until | year | last_year | end_of_last_year
 
 
 _M = r"(" + MONTH_WORDS + r")"
@@ -48,6 +48,8 @@ def _patterns():
         ("months_of_year", re.compile("|".join(f"(?:{p})" for p in pieces("MONTHS_OF_YEAR")))),
         ("until", re.compile(r"\b(?:" + alternation("UNTIL") + r")\s+" + _M + r"\s+" + _Y)),
         ("year", re.compile("|".join(f"(?:{p})" for p in pieces("YEAR_MENTION")))),
+        ("end_of_last_year", re.compile(alternation("END_OF_LAST_YEAR"))),
+        ("last_year", re.compile(alternation("LAST_YEAR"))),
     ]
 
 
@@ -65,7 +67,12 @@ def _ym(year: int | str, month: str) -> str:
     return f"{int(year)}-{month_number(month):02d}"
 
 
-def _resolve(kind: str, g: tuple, year: int | None) -> tuple[tuple[str, str], ...] | None:
+def _resolve(kind: str, g: tuple, year: int | None, published: int | None = None) \
+        -> tuple[tuple[str, str], ...] | None:
+    if kind in ("last_year", "end_of_last_year"):  # the year before the article's, not before a year it names
+        if published is None:
+            return None
+        return (("as_of", f"{published - 1}-12"),) if kind == "end_of_last_year" else (("period", str(published - 1)),)
     g = [x for x in g if x is not None]
     if kind == "days":
         def day(parts):
@@ -113,9 +120,10 @@ def _resolve(kind: str, g: tuple, year: int | None) -> tuple[tuple[str, str], ..
     return None
 
 
-def spans_in(sentence: str, year: int | None) -> list[TimeSpan]:
+def spans_in(sentence: str, year: int | None, published: int | None = None) -> list[TimeSpan]:
     """Every time the sentence names, resolved (a month range without a year takes the nearest year named before
-    it in the sentence, else `year`); spans do not overlap, the longer form first."""
+    it in the sentence, else `year`; "last year" the year before `published`, the article's); spans do not
+    overlap, the longer form first."""
     low = sentence.lower()
     taken: list[tuple[int, int]] = []
     out: list[TimeSpan] = []
@@ -125,7 +133,7 @@ def spans_in(sentence: str, year: int | None) -> list[TimeSpan]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             before = [y for at, y in years if at < m.start()]
-            fields = _resolve(kind, m.groups(), before[-1] if before else year)
+            fields = _resolve(kind, m.groups(), before[-1] if before else year, published)
             if fields:
                 taken.append((m.start(), m.end()))
                 out.append(TimeSpan(m.start(), m.end(), fields, sentence[m.start():m.end()], kind))

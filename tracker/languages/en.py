@@ -86,17 +86,19 @@ NOT_A_RATE = ["report", "bulletin", "review", "briefing", "summary", "update", "
               "digest"]  # 'its monthly report'
 SINCE = {
     "mobilisation": [r"\bsince (?:the )?(?:(?:start|beginning) of (?:the )?)?(?:partial )?mobili[sz]ation\b|\bsince mobili[sz]ation "
-                     r"(?:began|was announced)", r"since (?:the )?(?:initial )?mobili[sz]ation"],
+                     r"(?:began|was announced)", r"since (?:the )?(?:initial )?mobili[sz]ation",
+                     r"\bafter the (?:start|beginning|announcement) of (?:the )?(?:partial )?mobili[sz]ation"],
     "invasion": [r"\bsince (?:the (?:start|beginning) of )?(?:russia's )?(?:the )?(?:full-scale )?(?:invasion|fighting)|"
                  r"\bsince russia (?:invaded|expanded)",
                  r"\bsince the (?:start|beginning) of the war|\bsince the war began|\bthroughout the (?:ongoing )?war"],
 }
-SINCE_WORDS = ["since", "throughout"]  # a cheap test before SINCE
+SINCE_WORDS = ["since", "throughout", "after the"]  # a cheap test before SINCE
 SINCE_YEAR = []  # 'с 2023 года'
 YEAR_PERIODS = [r"\b(?:in|during|for|throughout) (\d{4})(?: alone)?\b"]
 SO_FAR = [r"\bso far in (\d{4})", r"\bsince the (?:start|beginning) of (\d{4})",
           r"\b(?:so far this year|since the (?:start|beginning) of (?:this|the) year)\b()"]
 LAST_YEAR = [r"\blast year\b"]
+END_OF_LAST_YEAR = [r"\b(?:at )?the end of last year\b"]
 AS_OF = ["as of", "by"]
 END_OF = ["the end of ", "late "]
 
@@ -161,6 +163,8 @@ COUNTRY_WORDS = {
     "RU": ["russia", "russian", "russians", "kremlin", "moscow", "putin"],
     "BY": ["belarus", "belarusian", "belarusians", "lukashenko", "minsk"],
     "US": ["u s", "us army", "united states", "american", "americans", "pentagon", "iraq war", "marine corps"],
+    "GB": ["britain", "british", "united kingdom", "uk", "royal navy", "royal air force", "raf", "royal marines",
+           "royal military police", "hm forces", "house of commons", "england"],
 }
 NOT_SUBJECT = ["border", "invasion", "war", "aggression", "attack", "occupation", "intelligence", "hur", "gur",
                # who counts other countries' people: 'the Ukrainian OSINT group', 'a Russian outlet'
