@@ -827,7 +827,7 @@ def test_a_months_slip_does_not_name_the_next_month(tmp_path):
 
 # Mediazona's defendants in AWOL cases (the shipped awol-court-defendants): 548 in March 2023, at least 1,000 in
 # April 2023, 10,085 in June 2024, 20,662 in May 2025, at least 20,000 in June 2025 -- three plain figures.
-def _defendants(tmp_path, middle: float, latest: float = 20662):
+def _defendants(tmp_path, middle: float, latest: float = 20662, extra: str = ""):
     pp = "  pp: {publisher: Pakistan in the World, published: 2025-06-01}\n"
     head = HEAD.replace("events:\n", GROWTH_SOURCES + pp + "events:\n")
     figures = ("  - {id: d1, indicator: cases, value: 548, as_of: 2023-03-21, source: rr, claimant: Mediazona, "
@@ -838,7 +838,7 @@ def _defendants(tmp_path, middle: float, latest: float = 20662):
                f"quote: '{middle}'}}\n"
                f"  - {{id: d4, indicator: cases, value: {latest}, as_of: 2025-05-31, source: pp, claimant: Mediazona, "
                f"quote: '{latest}'}}\n")
-    return flags_of(tmp_path, figures, head)
+    return flags_of(tmp_path, figures + extra, head)
 
 
 def test_the_figure_at_the_end_is_not_blamed_for_a_wrong_neighbour(tmp_path):
@@ -859,15 +859,7 @@ def test_the_latest_exact_total_before_a_bound_is_judged_by_the_pace_before_it(t
     plain one and is judged by the pace before it carried on; the bound after it was named instead."""
     bound = ("  - {id: d5, indicator: cases, value: 20000, qualifier: at_least, as_of: 2025-06-15, source: kis, "
              "claimant: Mediazona, quote: 'over 20000'}\n")
-    pp = "  pp: {publisher: Pakistan in the World, published: 2025-06-01}\n"
-    head = HEAD.replace("events:\n", GROWTH_SOURCES + pp + "events:\n")
-    figures = ("  - {id: d1, indicator: cases, value: 548, as_of: 2023-03-21, source: rr, claimant: Mediazona, "
-               "quote: '548'}\n"
-               "  - {id: d3, indicator: cases, value: 10085, as_of: 2024-06-18, source: ups, claimant: Mediazona, "
-               "quote: '10085'}\n"
-               "  - {id: d4, indicator: cases, value: 20.662, as_of: 2025-05-31, source: pp, claimant: Mediazona, "
-               "quote: '20.662'}\n")
-    found = codes(flags_of(tmp_path, figures + bound, head), "magnitude")
+    found = codes(_defendants(tmp_path, 10085, 20.662, bound), "magnitude")
     assert ("magnitude", "d4", "error") in found and ("magnitude", "d5", "error") not in found
 
 
