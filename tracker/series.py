@@ -10,7 +10,7 @@ that later steps count independent claimants, not repetitions.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 
@@ -67,10 +67,14 @@ class Point:
     low: float | None
     high: float | None
     echo_of: str | None = None  # the first figure of its echo group, if not itself
+    # its figure's id and the middle day of its interval, computed once: the checks ask for them millions of times
+    # on a large ledger
+    id: str = field(init=False, repr=False, compare=False)
+    mid: date = field(init=False, repr=False, compare=False)
 
-    @property
-    def id(self) -> str:
-        return self.figure.id
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", self.figure.id)
+        object.__setattr__(self, "mid", date.fromordinal((self.start.toordinal() + self.end.toordinal()) // 2))
 
     @property
     def qualifier(self) -> str:
@@ -79,10 +83,6 @@ class Point:
     @property
     def claimant(self) -> str:
         return self.figure.claimant
-
-    @property
-    def mid(self) -> date:
-        return date.fromordinal((self.start.toordinal() + self.end.toordinal()) // 2)
 
     @property
     def best(self) -> float | None:

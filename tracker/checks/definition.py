@@ -11,6 +11,7 @@ import functools
 import re
 
 from tracker.checks.base import Context, Flag, register
+from tracker.extraction.context import since_of
 from tracker.extraction.facets import facets_at, figure_spans, markers
 from tracker.languages import detect
 from tracker.ledger.definitions import Facets, conflicts, describe, of_indicator
@@ -41,14 +42,11 @@ def quote_facets(quote: str, lang: str, value: float | None) -> Facets:
     others = figure_spans([(n.start, n.end, n.text) for n in numbers if n is not at], marks)
     read = facets_at(marks, (0, len(quote)), clause, (start, end), article=False,
                      percent=at is not None and (at.percent or at.kind == "share"), text=quote, others=others)
-    from tracker.extraction.context import time_of
-
     # a start in the number's clause, else one printed before it, else one after it where no other number stands
     # between ("2,300 cases since 2024, and 7,400 since mobilisation": each number its own start)
-    since = time_of(quote[clause[0]:clause[1]], None, {}).get("since") or \
-        time_of(quote[:clause[1]], None, {}).get("since") or \
-        (time_of(quote[end:], None, {}).get("since") if not any(n.start >= end and not _YEAR.fullmatch(n.text)
-                                                                for n in numbers) else None)
+    found = since_of(quote[clause[0]:clause[1]]) or since_of(quote[:clause[1]]) or \
+        (since_of(quote[end:]) if not any(n.start >= end and not _YEAR.fullmatch(n.text) for n in numbers) else None)
+    since = found[0] if found else None
     return Facets(country=read.country, measure=read.measure, offences=read.offences, articles=read.articles,
                   since=since)
 

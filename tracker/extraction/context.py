@@ -37,27 +37,34 @@ _MONTH_STEMS = [re.compile("|".join(stems)) for stems in zip(*(m.MONTH_STEMS for
                                                                if hasattr(m, "MONTH_STEMS")))]
 
 
+def since_of(sentence: str, events: dict[str, str] | None = None) -> tuple[str, str] | None:
+    """The start a sentence counts from, as (date, the words that say it): an event ("since mobilisation") or a
+    year or month ("since March 2023"); None when it names none."""
+    low = sentence.lower()
+    for pat, key in _SINCE if any(w in low for w in _SINCE_WORDS) else ():
+        m = re.search(pat, low)
+        if m:
+            return (events or {}).get(key, _EVENT_DATES[key]), sentence[m.start():m.end()]
+    if _YEAR.search(low) is None:
+        return None
+    m = re.search(r"\bsince (?:the (?:start|beginning) of )?(" + MONTH_WORDS + r")?\s*(\d{4})\b", low) or \
+        next((x for p in _SINCE_YEAR if (x := p.search(low))), None)
+    if m is None:
+        return None
+    year = m.groups()[-1]
+    mon = m.group(1) if m.re.groups > 1 and m.group(1) else None
+    return (f"{year}-{month_number(mon):02d}" if mon else year), sentence[m.start():m.end()]
+
+
 def time_of(sentence: str, published: Span | None, events: dict[str, str]) -> dict:
     """The time reference as written and what it resolves to."""
     low = sentence.lower()
     out: dict = {}
     year_in = _YEAR.search(low) is not None  # cheap tests that spare the patterns that need a year or a month
     month_in = _ANY_MONTH.search(low) is not None
-    for pat, key in _SINCE if any(w in low for w in _SINCE_WORDS) else ():
-        m = re.search(pat, low)
-        if m:
-            out["since"] = events.get(key, _EVENT_DATES[key])
-            out["time_text"] = sentence[m.start():m.end()]
-            break
-    else:
-        m = re.search(r"\bsince (?:the (?:start|beginning) of )?(" + MONTH_WORDS + r")?\s*(\d{4})\b", low) \
-            if year_in else None
-        m = m or next((x for p in _SINCE_YEAR if (x := p.search(low))), None) if year_in else m
-        if m:
-            year = m.groups()[-1]
-            mon = m.group(1) if m.re.groups > 1 and m.group(1) else None
-            out["since"] = f"{year}-{month_number(mon):02d}" if mon else year
-            out["time_text"] = sentence[m.start():m.end()]
+    since = since_of(sentence, events)
+    if since:
+        out["since"], out["time_text"] = since
     m = _MONTH_PERIOD.search(low) if month_in else None
     if m and "since" not in out and month_period(m, published):
         out["period"] = month_period(m, published)
