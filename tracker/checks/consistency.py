@@ -141,6 +141,7 @@ REVISION_FACTOR = 1.1
 # later); re-prints of one release come within weeks, and one printed wrong is no revision (judgement)
 REVISION_LAG_DAYS = 90
 OVERLAP = 0.8  # periods sharing this much of the shorter one speak of the same time
+SAME_DAYS = 3  # two dates of a stock or rate this close speak of one time (judgement)
 SAME_MONTH_GROWTH = 0.05  # rounding and a day or two of growth between two tellings of one monthly release
 
 
@@ -154,7 +155,7 @@ def _overlap(a: Point, b: Point) -> float:
 def _same_time(a: Point, b: Point, growing: bool) -> float | None:
     """None when `a` and `b` speak of different times; else the extra tolerance their comparison allows."""
     if a.start == a.end and b.start == b.end:  # a running total grows even in three days
-        same = a.start == b.start if growing else abs((a.start - b.start).days) <= 3
+        same = a.start == b.start if growing else abs((a.start - b.start).days) <= SAME_DAYS
         return 0.0 if same else None
     if growing:
         # one claimant's running total dated to the same month twice: one release, told two ways
@@ -188,15 +189,28 @@ def _comparable_pair(series, a: Point, b: Point, extra: float) -> bool:
 
 
 def _disagreeing(series):
-    """Pairs of independent figures that speak of the same time but whose values cannot both be true."""
+    """Pairs of independent figures that speak of the same time but whose values cannot both be true, in the
+    order of the series' figures. Only figures whose times meet (or lie within SAME_DAYS) can speak of one time:
+    each is compared with those starting before its end, not with every other."""
     pts = series.independent()
-    for i, a in enumerate(pts):
-        for b in pts[i + 1:]:
+    growing = series.indicator.kind == "cumulative"
+    by_start = sorted(range(len(pts)), key=lambda i: pts[i].start)
+    found = []
+    for n, i in enumerate(by_start):
+        a = pts[i]
+        reach = a.end + timedelta(days=SAME_DAYS)
+        for j in by_start[n + 1:]:
+            b = pts[j]
+            if b.start > reach:
+                break
             if a.figure.as_of_defaulted != b.figure.as_of_defaulted:
                 continue  # a publication date is not the date a count holds for
-            extra = _same_time(a, b, series.indicator.kind == "cumulative")
-            if extra is not None and not _comparable_pair(series, a, b, extra):
-                yield a, b
+            first, second = (a, b) if i < j else (b, a)
+            extra = _same_time(first, second, growing)
+            if extra is not None and not _comparable_pair(series, first, second, extra):
+                found.append((min(i, j), max(i, j)))
+    for i, j in sorted(found):
+        yield pts[i], pts[j]
 
 
 def _revision(ledger, a: Point, b: Point) -> tuple[Point, Point] | None:
