@@ -814,6 +814,19 @@ def test_a_slip_beside_a_figure_it_makes_look_wrong_is_the_one_named(tmp_path):
     assert ("magnitude", "s2", "error") in high and ("magnitude", "s1", "error") not in high
 
 
+def test_a_figure_thousands_of_times_off_is_a_slip_and_spares_its_neighbour(tmp_path):
+    """The United Kingdom's desertion convictions per year (Hansard, 2009: 18, 8, 3, 7, 3, 3, 6, 8, 2, 14) with 18
+    printed as 18,000: some 2,500 times the small counts around it, past the band of a unit slip, it was no
+    magnitude flag, and the 8 after it was named "ten times less" than 18,000 and 3 imply."""
+    counts = [18000, 8, 3, 7, 3, 3, 6, 8, 2, 14]
+    figures = "".join(f"  - {{id: y{y}, indicator: yearly, value: {v}, period: {y}, source: h, quote: '{v}'}}\n"
+                      for y, v in zip(range(1999, 2009), counts))
+    head = HEAD.replace("  stock:\n", "  yearly:\n    title: Convictions for desertion a year\n    unit: convictions\n"
+                                      "    kind: flow\n  stock:\n")
+    head = head.replace("events:\n", "  h: {publisher: Hansard, published: 2009-02-09}\nevents:\n")
+    assert codes(flags_of(tmp_path, figures, head), "magnitude") == [("magnitude", "y1999", "error")]
+
+
 def test_a_months_slip_does_not_name_the_next_month(tmp_path):
     """The shipped art337-sentences-monthly's last months: 848 in April 2025 printed as 88 made May's 750 look ten
     times too many (both were named); May judged without April is in line."""

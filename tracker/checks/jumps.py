@@ -68,9 +68,10 @@ def observations(series: Series) -> Observations:
 # the true value; the 1.4 leaves room for the growth between a figure and the neighbours it is judged by.
 # Chosen with benchmarks/real_flags.py.
 MAGNITUDE_TOLERANCE = 0.15
-# From 10 ** 2.5 (about 316) times off to a little past 1,000, a figure is a unit slip (thousands printed as units
-# or the reverse) whatever the growth between it and its neighbours: no count grows several hundredfold between
-# two figures. A judgement; real_flags.py's unit slips beside fast growth (52 printed as 52,000 between 25 and 317).
+# From 10 ** 2.5 (about 316) times off, a figure is a unit slip (thousands printed as units or the reverse) or worse,
+# whatever the growth between it and its neighbours: no count grows several hundredfold between two figures. A
+# judgement; real_flags.py's unit slips beside fast growth (52 printed as 52,000 between 25 and 317), and small
+# counts whose neighbours vary (18 printed as 18,000 among yearly counts of 2 to 14 is 2,500 times off).
 UNIT_SLIP_FROM = 2.5
 
 
@@ -97,8 +98,8 @@ def magnitude(value_lo: float, value_hi: float, expected: float) -> int | None:
     n = round(r)
     if n != 0 and abs(n) <= 3 and abs(r - n) <= MAGNITUDE_TOLERANCE:
         return 10 ** abs(n) * (1 if n > 0 else -1)
-    if UNIT_SLIP_FROM <= abs(r) <= 3 + MAGNITUDE_TOLERANCE * 2:  # far past any growth between neighbours
-        return 1000 * (1 if r > 0 else -1)
+    if UNIT_SLIP_FROM <= abs(r):  # far past any growth between neighbours: a unit slip, or worse
+        return 10 ** max(3, round(abs(r))) * (1 if r > 0 else -1)
     return None
 
 
