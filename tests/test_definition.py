@@ -147,6 +147,17 @@ def test_the_counted_noun_is_the_numbers_own(quote, value, measure):
     assert quote_facets(quote, "en", value).measure == measure
 
 
+def test_a_quote_that_does_not_state_its_figure_is_judged_on_its_country_only(tmp_path):
+    """real-figures-2 R167: "only man was charged with draft evasion" for a count of one case: no number of the
+    quote is the figure (the one it has is a date), so its words are no one number's; its country still is."""
+    quote = ("During the partial mobilization, September 21 to October 28, only man was charged with desertion; the "
+             "case was soon dropped.")
+    figure = ("  - {id: f, indicator: court-cases, value: 1, as_of: 2024-06, source: mz, quote: '%s'}\n")
+    assert flagged(tmp_path, figure % quote) == []
+    (flag,) = flagged(tmp_path, figure % quote.replace("only man", "in Ukraine only man"))
+    assert "counts Ukraine" in flag.message
+
+
 def test_a_number_in_brackets_takes_the_start_of_the_clause_around_it(tmp_path):
     (flag,) = flagged(tmp_path, "  - {id: f, indicator: court-cases, value: 471, as_of: 2024-06, source: mz, quote: "
                                 "'Article 337 has been used in the majority of cases (471) since the full-scale "

@@ -15,7 +15,7 @@ from tracker.extraction.context import since_of
 from tracker.extraction.facets import facets_at, figure_spans, markers
 from tracker.languages import detect
 from tracker.ledger.definitions import Facets, conflicts, describe, of_indicator
-from tracker.text.numbers import scan
+from tracker.text.numbers import quote_states, scan
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -54,7 +54,10 @@ def quote_facets(quote: str, lang: str, value: float | None) -> Facets:
 def drift(quote: str, lang: str, value: float | None, defined: Facets) -> tuple[Facets, list[tuple[str, str, str]]]:
     """What the quote says its figure counts, and where that contradicts the definition (facet, read, defined)."""
     read = quote_facets(quote, lang, value)
-    return read, [c for c in conflicts(read, defined) if c[0] in CHECKED]
+    # no number of the quote is its figure ("only [one] man was charged"): which words are the figure's cannot be
+    # told, and only the quote's country is judged
+    judged = CHECKED if value is None or quote_states(quote, value) else ("country",)
+    return read, [c for c in conflicts(read, defined) if c[0] in judged]
 
 
 def _language(ctx: Context, f) -> str:
