@@ -827,6 +827,24 @@ def test_a_figure_thousands_of_times_off_is_a_slip_and_spares_its_neighbour(tmp_
     assert codes(flags_of(tmp_path, figures, head), "magnitude") == [("magnitude", "y1999", "error")]
 
 
+def test_a_second_telling_at_an_end_of_a_growing_rate_is_judged_by_the_trend_there(tmp_path):
+    """The shipped refusal-court-cases-monthly (Mediazona: 400 in March 2023, 718, 929, 1,076 in 2024, 1,000 in May
+    2025) with its first month told again 1.6 times larger: the trend of the two nearest months carried back says
+    which telling is out of line (the median of the others, all later and larger, named the right one); the same
+    at the end of a count still growing. (Where a count levels off after its last two figures, as this one did by
+    May 2025, a trend carried on a year misjudges: not pinned.)"""
+    months = [("2023-03", 400), ("2024-02", 718), ("2024-05", 929), ("2024-07", 1076), ("2025-05", 1000)]
+    figures = "".join(f"  - {{id: m{i}, indicator: monthly, value: {v}, period: {p}, source: nd2, claimant: Mediazona, "
+                      f"quote: '{v}'}}\n" for i, (p, v) in enumerate(months))
+    first = "  - {id: x, indicator: monthly, value: 640, period: 2023-03-04/2023-03-31, source: nd2, quote: '640'}\n"
+    head = HEAD.replace("events:\n", "  nd2: {publisher: Mediazona, published: 2025-06-20}\nevents:\n")
+    assert [f.figures[0] for f in flags_of(tmp_path, figures + first, head) if f.code == "conflict"] == ["x"]
+    # at the other end of a count still growing (1,250 in September 2024 told again as 2,000)
+    growing = figures.replace("value: 1000, period: 2025-05", "value: 1250, period: 2024-09")
+    last = "  - {id: y, indicator: monthly, value: 2000, period: 2024-09-04/2024-09-30, source: nd2, quote: '2000'}\n"
+    assert [f.figures[0] for f in flags_of(tmp_path, growing + last, head) if f.code == "conflict"] == ["y"]
+
+
 def test_a_months_slip_does_not_name_the_next_month(tmp_path):
     """The shipped art337-sentences-monthly's last months: 848 in April 2025 printed as 88 made May's 750 look ten
     times too many (both were named); May judged without April is in line."""

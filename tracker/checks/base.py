@@ -269,7 +269,8 @@ def between(series: Series, p: Point, exclude: frozenset = frozenset()) -> float
     """What a running total's plain figures just before and just after `p` imply for its date (a straight
     line between them: the pace of the time, not the average since the start; at an end of the series, the
     line through the two nearest carried on); other kinds by the figures on both sides of it (local_expected:
-    one wrong neighbour moves at most half of its guesses), at an end by the nearest (robust_expected)."""
+    one wrong neighbour moves at most half of its guesses), at an end by the trend of the two nearest carried on
+    (geometrically), else by the nearest (robust_expected)."""
     if series.indicator.kind == "cumulative":
         left, right = around(series, p, exclude, 2, 2)  # nearest first
         pair = (left[0], right[0]) if left and right else tuple(right) if len(right) == 2 \
@@ -278,7 +279,23 @@ def between(series: Series, p: Point, exclude: frozenset = frozenset()) -> float
             at, (q0, q1), (t0, t1) = p.mid.toordinal(), pair, (pair[0].mid.toordinal(), pair[1].mid.toordinal())
             if t1 > t0:
                 return max(q0.best + (q1.best - q0.best) * (at - t0) / (t1 - t0), 0.0) or None
-    return local_expected(series, p, exclude) or robust_expected(series, p, exclude)
+    return local_expected(series, p, exclude) or _carried_level(series, p, exclude) or \
+        robust_expected(series, p, exclude)
+
+
+def _carried_level(series: Series, p: Point, exclude: frozenset) -> float | None:
+    """At an end of a rate or flow, the trend of the two nearest figures carried on to `p`'s date, geometrically
+    (a count that grows from 718 to 929 a month in three months was about 280 a year before)."""
+    left, right = around(series, p, exclude, 2, 2)
+    pair = tuple(right) if not left and len(right) == 2 else tuple(left) if not right and len(left) == 2 else None
+    if pair is None:
+        return None
+    (q0, q1), at = pair, p.mid.toordinal()
+    t0, t1 = q0.mid.toordinal(), q1.mid.toordinal()
+    v0, v1 = q0.best * comparable(series, q0), q1.best * comparable(series, q1)
+    if t0 == t1 or v0 <= 0 or v1 <= 0:
+        return None
+    return math.exp(math.log(v0) + (math.log(v0) - math.log(v1)) * (at - t0) / (t0 - t1)) / comparable(series, p)
 
 
 def nearer_of_two(values: list[float], own: float) -> float | None:
