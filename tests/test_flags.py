@@ -717,6 +717,10 @@ def test_of_two_twins_the_one_whose_series_has_its_own_value_then_is_named(tmp_p
         "quote: '17,721'}\n"
         "  - {id: s4, indicator: sent, value: 18159, source: oik, claimant: Mediazona, quote: '18,159'}\n")
     assert codes(flags_of(tmp_path, figures, head), "mislabel") == [("mislabel", "s4", "warning")]
+    # "about 18,000" cases a month later allows 18,159: it is no other value of the cases for that time
+    about = ("  - {id: c8, indicator: cases, value: 18000, qualifier: approx, as_of: 2025-06, source: kis, "
+             "claimant: Mediazona, quote: 'about 18,000'}\n")
+    assert codes(flags_of(tmp_path, figures + about, head), "mislabel") == [("mislabel", "s4", "warning")]
 
 
 def test_two_exact_counts_of_one_release_are_two_numbers_not_a_mislabel(tmp_path):

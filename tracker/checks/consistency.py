@@ -320,14 +320,15 @@ def _off(ledger, f) -> bool:
 
 
 def _told_otherwise(ledger, f) -> bool:
-    """Whether f's series has another figure within MISLABEL_DAYS of f whose value is not f's: its own value for
-    that time, which f, the twin of another indicator's figure, contradicts."""
+    """Whether f's series has another figure within MISLABEL_DAYS of f that does not allow f's value (its
+    qualifier's tolerance and bounds considered): its own value for that time, which f, the twin of another
+    indicator's figure, contradicts."""
     series = ledger.series.get(f.indicator)
     p = next((q for q in series.independent() if q.id == f.id), None) if series is not None else None
     if p is None:
         return False
     return any(q.id != f.id and q.best and abs((q.mid - p.mid).days) <= MISLABEL_DAYS
-               and abs(q.best - f.value) > SAME_NUMBER * q.best for q in series.independent())
+               and not allowed(q)[0] <= f.value <= allowed(q)[1] for q in series.independent())
 
 
 @register("mislabel", "a figure whose value is another indicator's figure from the same release, while its "
