@@ -101,7 +101,19 @@ def test_last_year_in_the_numbers_clause_is_the_year_before_the_article():
     ("З початку повномасштабної війни відкрито 290 тисяч справ.", "2022-02-24"),
     ("Russian courts have received more than 500 cases against servicemen after the start of mobilization.",
      "2022-09-21"),
-], ids=["ru-war", "uk-war", "en-after-mobilisation"])
+    ("З початку російського повномасштабного вторгнення відкрили понад 10,7 тисяч кримінальних справ.", "2022-02-24"),
+    ("За час великої війни в Україні відкрили майже 11 тисяч справ щодо ухилістів.", "2022-02-24"),
+], ids=["ru-war", "uk-war", "en-after-mobilisation", "uk-two-words-before-invasion", "uk-during-the-war"])
 def test_starts_in_more_wordings(text, since):
     (c,) = extract(read_text_article(text, published="2025-01-10"))
     assert c.since == since
+
+
+def test_more_ways_to_name_a_year():
+    """novosti-n, lcity.dp.ua, expert.in.ua (2024) and a blog quoting the Pentagon (2008)."""
+    t = times("Так, за минулий рік було розпочато 6745 кримінальних проваджень.", "2024-04-15")
+    assert t[6745][0] == "2023"
+    t = times("Вже є й вироки. 2022 року винесено 250 вироків, 2023-го — близько 300.", "2024-02-14")
+    assert t[250][0] == "2022" and t[300][0] == "2023"
+    t = times("According to the Pentagon, more than 5500 military personnel deserted in 2003–2004.", "2008-01-15")
+    assert t[5500][0] == "2003/2004"

@@ -45,6 +45,7 @@ def _patterns():
                               + _YS)),
         ("year_to_month", re.compile(_FROM + _Y + _YS + _TO + _M + r"\s+" + _Y)),
         ("years", re.compile(_FROM + _Y + _YS + _TO + _Y + _YS)),
+        ("years", re.compile(r"(?<![\d.,])" + _Y + r"\s*[–—]\s*" + _Y)),  # "in 2003–2004" (a dash, no "from")
         ("months_of_year", re.compile("|".join(f"(?:{p})" for p in pieces("MONTHS_OF_YEAR")))),
         ("until", re.compile(r"\b(?:" + alternation("UNTIL") + r")\s+" + _M + r"\s+" + _Y)),
         ("year", re.compile("|".join(f"(?:{p})" for p in pieces("YEAR_MENTION")))),
