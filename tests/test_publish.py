@@ -131,6 +131,21 @@ def test_event_rows_share_a_row_only_when_clear():
     assert b.id == "2" and row_a == row_b == 0
 
 
+def test_an_event_label_ends_before_the_next_events_line():
+    """The invasion's label ran across the mobilisation line seven months later: wrapped to the room between them,
+    it shares the first row with the next label instead of pushing that one down."""
+    from types import SimpleNamespace as NS
+
+    from tracker.ledger.dates import parse_span
+
+    events = [NS(id="inv", date=parse_span("2022-02-24"), title="Russia's full-scale invasion of Ukraine"),
+              NS(id="mob", date=parse_span("2022-09-21"), title="Partial mobilisation decree")]
+    lo, hi = date(2021, 1, 1), date(2024, 12, 31)
+    (_, label, row), (_, _, next_row) = event_rows(events, lo, hi)
+    room = ((date(2022, 9, 21) - date(2022, 2, 24)).days / (hi - lo).days) * 110
+    assert max(len(line) for line in label.split("\n")) + 1 < room and row == next_row == 0
+
+
 def test_date_ticks_say_the_year_first_and_at_each_new_year():
     ticks = [mdates.date2num(date(y, m, 1)) for y, m in [(2023, 11), (2024, 1), (2024, 3), (2025, 1)]]
     assert DateTicks().format_ticks(ticks) == ["Nov\n2023", "Jan\n2024", "Mar", "Jan\n2025"]

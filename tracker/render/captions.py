@@ -177,6 +177,7 @@ def chart_notes(series: Series, lang: str = "en") -> str:
 
 
 EVENT_GAP = 0.04  # events closer than this share of the chart's span are one line and one label (as flag labels)
+EVENT_LABEL_MIN = 10  # characters: a label is not wrapped narrower than this to end before the next event's line
 
 
 def event_rows(events, lo: date, hi: date, width_chars: int = 110, wrap: int = 26,
@@ -200,11 +201,14 @@ def event_rows(events, lo: date, hi: date, width_chars: int = 110, wrap: int = 2
     ends: list[float] = []  # per row, where its last label ends (in characters from the left)
     heights: list[int] = []
     out = []
-    for group in groups:
+    starts = [(g[0].date.first - lo).days / span * width_chars for g in groups]
+    for n, group in enumerate(groups):
         first = group[0]
         title = "; ".join(labels.get(e.id, e.title) for e in group)
-        lines = textwrap.wrap(title, wrap) or [title]
-        start = (first.date.first - lo).days / span * width_chars
+        start = starts[n]
+        # narrower where the next event's line stands within the label's width, so the label does not cross it
+        room = int(starts[n + 1] - start) - 2 if n + 1 < len(groups) else wrap
+        lines = textwrap.wrap(title, min(wrap, room) if room >= EVENT_LABEL_MIN else wrap) or [title]
         end = start + max(len(line) for line in lines) + 2
         row = next((r for r, x in enumerate(ends) if start > x), None)
         if row is None:
