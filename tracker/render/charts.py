@@ -328,12 +328,31 @@ def _label_level(ax, series: Series, drawn: set, left_out, colours: dict, key, u
     gap = 24 if p.qualifier in BOUND_SIGNS else 10
     lo, hi = (_x(d) for d in span)
     room = (hi - _x(p.mid)) / max(hi - lo, 1e-9) * ax.get_position().width * ax.figure.get_figwidth() * 72
-    right = room + LEVEL_SPILL_PT >= gap + LEVEL_CHAR_PT * len(text)
+    width = gap + LEVEL_CHAR_PT * len(text)
+    right = room + LEVEL_SPILL_PT >= width and not _covers_a_point(ax, series, p, drawn, span, width)
     y = p.best if right or p.qualifier != "range" else p.high  # above a range's bar, not across it
     ax.annotate(text, (_x(p.mid), y), xytext=(gap, 0) if right else (0, 10), textcoords="offset points",
                 ha="left" if right else "center", va="center" if right else "bottom", fontsize=10,
                 fontweight="bold", color=colours[key(p)], zorder=6, gid=f"level-{p.id}")
 
+
+def _covers_a_point(ax, series: Series, p: Point, drawn: set, span, width_pt: float) -> bool:
+    """Whether a label `width_pt` wide to the right of `p`'s marker would cover another figure's marker (a bound
+    told a fortnight later at almost the same height), judged on the axis the chart will have."""
+    lo, hi = (_x(d) for d in span)
+    size = ax.get_position().size * ax.figure.get_size_inches() * 72  # the axis in points
+    top = _y_top(series)
+    for q in series.points:
+        if q.id == p.id or q.id not in drawn or q.best is None:
+            continue
+        dx = (_x(q.mid) - _x(p.mid)) / max(hi - lo, 1e-9) * size[0]
+        dy = (q.best - p.best) / max(top, 1e-9) * size[1]
+        if 0 < dx <= width_pt + LEVEL_MARKER_PT and abs(dy) < LEVEL_MARKER_PT:
+            return True
+    return False
+
+
+LEVEL_MARKER_PT = 10  # a marker and its bound sign reach this far from its centre, in points
 
 LABEL_GAP = 0.04  # flagged points closer than this share of the chart's time span share one label
 
