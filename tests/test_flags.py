@@ -889,6 +889,16 @@ def test_the_figure_at_the_end_is_still_judged_by_neighbours_that_agree(tmp_path
     assert ("magnitude", "d4", "error") in codes(_defendants(tmp_path, 10085, 20662000), "magnitude")
 
 
+def test_a_fall_is_blamed_on_the_figure_a_later_bound_contradicts(tmp_path):
+    """20,662 printed as 2,062 between 10,085 and 'at least 20,000' a fortnight later: the early small figures
+    'backed' the low pace of 2,062 and the fall was blamed on 10,085; a lower bound above every figure before it
+    says how far the count had grown, and with it the steadier pace leaves 2,062 out."""
+    bound = ("  - {id: d5, indicator: cases, value: 20000, qualifier: at_least, as_of: 2025-06-15, source: kis, "
+             "claimant: Mediazona, quote: 'over 20000'}\n")
+    found = [f.figures[0] for f in _defendants(tmp_path, 10085, 2062, bound) if f.code == "decrease"]
+    assert found == ["d4"]
+
+
 def test_the_latest_exact_total_before_a_bound_is_judged_by_the_pace_before_it(tmp_path):
     """20,662 printed as 20.662, with 'at least 20,000' told a fortnight later: the exact figure is the latest
     plain one and is judged by the pace before it carried on; the bound after it was named instead."""

@@ -317,6 +317,14 @@ def roughness(series: Series, without: str) -> float:
     changes pace one way; a wrong figure makes it spike and stall (or stall and leap)."""
     ind = series.indicator
     pts = [(q.mid.toordinal(), q.best) for q in series.plain if q.id != without and q.best is not None]
+    # a lower bound above every plain figure before it says the count had grown at least that far by its date
+    floors = sorted((q.mid.toordinal(), q.lo) for q in series.points if q.echo_of is None and q.id != without
+                    and q.qualifier == "at_least" and q.lo)
+    for t, v in floors:
+        before = [x for u, x in pts if u <= t]
+        if before and v > max(before):
+            pts.append((t, v))
+    pts.sort()
     if ind.since is not None:
         pts.insert(0, (ind.since.first.toordinal(), 0.0))
     times = [pts[0]] if pts else []
