@@ -721,6 +721,10 @@ def test_of_two_twins_the_one_whose_series_has_its_own_value_then_is_named(tmp_p
     about = ("  - {id: c8, indicator: cases, value: 18000, qualifier: approx, as_of: 2025-06, source: kis, "
              "claimant: Mediazona, quote: 'about 18,000'}\n")
     assert codes(flags_of(tmp_path, figures + about, head), "mislabel") == [("mislabel", "s4", "warning")]
+    # nor is an old count re-printed in July, dated by its article: a publication date holds no count
+    late = head.replace("events:\n", "  late2: {publisher: Late Outlet, published: 2025-07-10}\nevents:\n")
+    stale = "  - {id: c9, indicator: cases, value: 536, source: late2, claimant: Mediazona, quote: '536'}\n"
+    assert codes(flags_of(tmp_path, figures + stale, late), "mislabel") == [("mislabel", "s4", "warning")]
 
 
 def test_two_exact_counts_of_one_release_are_two_numbers_not_a_mislabel(tmp_path):

@@ -327,8 +327,9 @@ def _told_otherwise(ledger, f) -> bool:
     p = next((q for q in series.independent() if q.id == f.id), None) if series is not None else None
     if p is None:
         return False
-    return any(q.id != f.id and q.best and abs((q.mid - p.mid).days) <= MISLABEL_DAYS
-               and not allowed(q)[0] <= f.value <= allowed(q)[1] for q in series.independent())
+    return any(q.id != f.id and q.best and not q.figure.as_of_defaulted  # a publication date holds no count
+               and abs((q.mid - p.mid).days) <= MISLABEL_DAYS and not allowed(q)[0] <= f.value <= allowed(q)[1]
+               for q in series.independent())
 
 
 @register("mislabel", "a figure whose value is another indicator's figure from the same release, while its "
