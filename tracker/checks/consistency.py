@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import timedelta
 
 import numpy as np
@@ -268,8 +269,6 @@ def revisions(ctx: Context) -> list[Flag]:
 def _culprit_last(series, a: Point, b: Point) -> tuple[Point, Point]:
     """(the one the rest of the series agrees with, the one it does not): by how far each lies from what
     its nearest other figures imply; the later in the ledger when that cannot tell."""
-    import math
-
     def off(p: Point, other: Point) -> float:
         e = between(series, p, frozenset((other.id,)))
         if e is None and series.indicator.kind != "cumulative":  # a rate or flow is level: one figure tells
@@ -309,12 +308,15 @@ def _same_number(f, g) -> float:
     return 0.0 if exact else MISLABEL_TOLERANCE * abs(f.value)
 
 
+def _point_of(ledger, f) -> tuple:
+    """(f's series, f's independent point in it), or (series, None) for an echo or a figure of no series."""
+    series = ledger.series.get(f.indicator)
+    return series, next((q for q in series.independent() if q.id == f.id), None) if series is not None else None
+
+
 def _off(ledger, f) -> bool:
     """Whether f's own series expects something MISLABEL_OFF times different from it."""
-    import math
-
-    series = ledger.series.get(f.indicator)
-    p = next((q for q in series.independent() if q.id == f.id), None) if series is not None else None
+    series, p = _point_of(ledger, f)
     expected = robust_expected(series, p) if p is not None else None
     return bool(expected and f.value and abs(math.log(f.value / expected)) >= math.log(MISLABEL_OFF))
 
@@ -323,8 +325,7 @@ def _told_otherwise(ledger, f) -> bool:
     """Whether f's series has another figure within MISLABEL_DAYS of f that does not allow f's value (its
     qualifier's tolerance and bounds considered): its own value for that time, which f, the twin of another
     indicator's figure, contradicts."""
-    series = ledger.series.get(f.indicator)
-    p = next((q for q in series.independent() if q.id == f.id), None) if series is not None else None
+    series, p = _point_of(ledger, f)
     if p is None:
         return False
     return any(q.id != f.id and q.best and not q.figure.as_of_defaulted  # a publication date holds no count
@@ -336,8 +337,6 @@ def _told_otherwise(ledger, f) -> bool:
           "own series expects something else", severity="warning", scope="release", names_culprit=True,
           before_refit=True, thresholds=("MISLABEL_TOLERANCE", "MISLABEL_OFF", "MISLABEL_DAYS"))
 def mislabels(ctx: Context) -> list[Flag]:
-    import math
-
     ledger, series = ctx.ledger, ctx.series
     unit = unit_of(series)
     flags = []

@@ -167,8 +167,8 @@ def _one_of_each_pair(ctx: Context, ordered: list, found: dict) -> None:
         alone = {p.id: _slip(ctx, ordered, index[p.id], frozenset(found) - {p.id}) is not None for p in (a, b)}
         if alone[a.id] != alone[b.id]:
             del found[b.id if alone[a.id] else a.id]
-        elif ctx.series.indicator.kind == "cumulative":
-            rough = {p.id: roughness(ctx.series, p.id) for p in (a, b)}
+        elif series.indicator.kind == "cumulative":
+            rough = {p.id: roughness(series, p.id) for p in (a, b)}
             if min(rough.values()) * STEADIER < max(rough.values()):
                 del found[max(rough, key=rough.get)]  # leaving the other out is the steadier: this one is right
 

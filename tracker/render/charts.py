@@ -250,12 +250,12 @@ def plot_indicator(ledger: Ledger, indicator_id: str, ax=None, *, series: Series
             _draw_lines(ax, shown, colours, key, ind.kind)
         if flagged and st.flags:
             _mark_flagged(ax, series, flagged)
+        top = figures_top = _y_top(series)
         if st.name == "publish":  # where the series stands, labelled with its value (as a reader looks for it)
-            _label_level(ax, series, {p.id for p, _ in shown}, left_out, colours, key, unit, (lo, hi), lang)
-        top = _y_top(series)
+            _label_level(ax, series, {p.id for p, _ in shown}, left_out, colours, key, unit, (lo, hi), top, lang)
         if band is not None:
             top = max(top, float(band["high"].max()) * 1.05) if band["high"].notna().any() else top
-            top = min(top, _y_top(series) * 1.3)  # the band may run off the top; the figures never do
+            top = min(top, figures_top * 1.3)  # the band may run off the top; the figures never do
         ax.set_ylim(0, 1.0 if unit == "share" and top <= 1.0 else top)
         ax.set_xlim(_x(lo), _x(hi))
         small = not footer
@@ -317,7 +317,7 @@ def _value_text(p: Point, unit: str, lang: str) -> str:
                        else sign + format_value(p.value, unit), lang)
 
 
-def _label_level(ax, series: Series, drawn: set, left_out, colours: dict, key, unit: str, span,
+def _label_level(ax, series: Series, drawn: set, left_out, colours: dict, key, unit: str, span, top: float,
                  lang: str = "en") -> None:
     """The value of the figure that says where the series stands (tracker.series.level), beside its marker:
     to its right (after a bound's sign) where the axis leaves room for it, else above it."""
@@ -329,19 +329,18 @@ def _label_level(ax, series: Series, drawn: set, left_out, colours: dict, key, u
     lo, hi = (_x(d) for d in span)
     room = (hi - _x(p.mid)) / max(hi - lo, 1e-9) * ax.get_position().width * ax.figure.get_figwidth() * 72
     width = gap + LEVEL_CHAR_PT * len(text)
-    right = room + LEVEL_SPILL_PT >= width and not _covers_a_point(ax, series, p, drawn, span, width)
+    right = room + LEVEL_SPILL_PT >= width and not _covers_a_point(ax, series, p, drawn, span, top, width)
     y = p.best if right or p.qualifier != "range" else p.high  # above a range's bar, not across it
     ax.annotate(text, (_x(p.mid), y), xytext=(gap, 0) if right else (0, 10), textcoords="offset points",
                 ha="left" if right else "center", va="center" if right else "bottom", fontsize=10,
                 fontweight="bold", color=colours[key(p)], zorder=6, gid=f"level-{p.id}")
 
 
-def _covers_a_point(ax, series: Series, p: Point, drawn: set, span, width_pt: float) -> bool:
+def _covers_a_point(ax, series: Series, p: Point, drawn: set, span, top: float, width_pt: float) -> bool:
     """Whether a label `width_pt` wide to the right of `p`'s marker would cover another figure's marker (a bound
     told a fortnight later at almost the same height), judged on the axis the chart will have."""
     lo, hi = (_x(d) for d in span)
     size = ax.get_position().size * ax.figure.get_size_inches() * 72  # the axis in points
-    top = _y_top(series)
     for q in series.points:
         if q.id == p.id or q.id not in drawn or q.best is None:
             continue
