@@ -122,7 +122,7 @@ def _measure_conflict(read: str, defined: str) -> bool:
     return read not in GENERIC and defined not in GENERIC  # two specific measures of one group
 
 
-def _since_conflict(read: str, defined: str) -> bool:
+def since_conflict(read: str, defined: str) -> bool:
     """A start read from text ('2022-02-24', '2022') conflicts with the defined one when neither is a prefix of
     the other: "since 2022" fits a count from 2022-09-21; "since February 2022" does not."""
     return not (read.startswith(defined) or defined.startswith(read))
@@ -147,7 +147,7 @@ def conflicts(read: Facets, defined: Facets) -> list[tuple[str, str, str]]:
     elif read.offences and defined.offences and not read.offences <= defined.offences \
             :
         out.append(("offence", ", ".join(sorted(read.offences)), ", ".join(sorted(defined.offences))))
-    if read.since and defined.since and defined.kind == "cumulative" and _since_conflict(read.since, defined.since):
+    if read.since and defined.since and defined.kind == "cumulative" and since_conflict(read.since, defined.since):
         out.append(("since", read.since, defined.since))
     if read.kind and defined.kind and defined.kind not in _KIND_OF_TIME.get(read.kind, {defined.kind}):
         out.append(("kind", read.kind, defined.kind))
