@@ -90,6 +90,24 @@ def test_an_indicator_of_another_country_is_never_suggested(shipped):
     assert "a new one could be ua-criminal-cases-since-2022-02" in doc and "country: UA" in doc
 
 
+def test_an_article_naming_no_country_needs_an_anchor_for_a_countrys_indicator(shipped):
+    """The Herald-Tribune (2007) on the US Army never names a country: its 3,196 deserters went to Idite Lesom's
+    count of soldiers it helped desert in Russia. A deserter is in every army: words alone do not place a figure
+    in a country's indicator, its start ('since mobilization began') or producer does."""
+    text = ("A total of 3,196 active-duty soldiers deserted the Army last year, or 853 more than previously "
+            "reported, according to revised figures from the Army.")
+    c = {c.value: c for c in extract(read_text_article(text, published="2007-03-23"), shipped)}[3196]
+    assert c.read().country is None and c.indicator is None
+    assert "counts Russia's figures, and the article names no country" in " ".join(c.notes)
+    started = read_text_article("Over 7,400 criminal cases have been opened since mobilization began in 2022.",
+                                published="2024-09-16")
+    (c,) = extract(started, shipped)
+    assert c.indicator is not None and shipped.indicators[c.indicator].country == "RU"
+    helped = read_text_article("Idite Lesom has helped 843 soldiers desert in 2024.", published="2025-01-10")
+    (c,) = extract(helped, shipped)
+    assert c.indicator == "idite-lesom-desertions-assisted-in-year"  # its producer places it
+
+
 def test_a_running_total_and_a_share_find_their_indicators(shipped):
     text = "«Идите лесом» уже помог дезертировать 520 военным. Примерно 70% из них выехали за границу."
     cands = {c.value: c for c in extract(read_text_article(text, published="2023-10-01"), shipped)}

@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 
 from tracker.extraction.context import MONTH_WORDS, STOP_WORDS, window_of
 from tracker.languages import merged, merged_lists, pieces
-from tracker.ledger.definitions import COUNTRIES, MEASURES, PRODUCERS, conflicts, describe, of_indicator
+from tracker.ledger.definitions import (
+    COUNTRIES,
+    GENERIC,
+    MEASURES,
+    PRODUCERS,
+    conflicts,
+    describe,
+    of_indicator,
+    since_conflict,
+)
 
 if TYPE_CHECKING:
     from tracker.extraction.candidates import Candidate
@@ -100,11 +109,29 @@ def agreed(read, defined) -> list[str]:
     return out
 
 
+def unanchored(read, defined) -> bool:
+    """A candidate whose sentence and article name no country cannot be placed in a country's indicator on
+    words alone ('3,196 soldiers deserted the Army last year': an American article that never says so): it
+    needs a facet that belongs to that indicator's count: its producer, an article of its code, a specific
+    measure ('received by military courts') or its start ('since mobilisation began'). An offence's name is no
+    anchor: every army has deserters."""
+    if read.country or not defined.country:
+        return False
+    same = agreed(read, defined)
+    return not ("producer" in same or read.articles & defined.articles
+                or (read.measure not in GENERIC and "measure" in same)
+                or (read.since and defined.since and not since_conflict(read.since, defined.since)))
+
+
 def ruled_out(c: Candidate, ledger, best_by_words: str | None) -> str:
     """Why the indicator the words fit best was not suggested: the facets it contradicts, in words."""
     if not best_by_words:
         return ""
-    found = conflicts(c.read(), definitions(ledger)[best_by_words])
+    read, defined = c.read(), definitions(ledger)[best_by_words]
+    found = conflicts(read, defined)
+    if not found and unanchored(read, defined):
+        return (f"{best_by_words} fits the words but counts {describe('country', defined.country)}'s figures, "
+                "and the article names no country (nor its producer, legal article or start)")
     return f"{best_by_words} fits the words but " + "; ".join(
         f"counts {describe(f, want)}, not {describe(f, got)}" for f, got, want in found) if found else ""
 
@@ -190,7 +217,7 @@ def scores(c: Candidate, ledger, context: str = "", vocabulary=None):
             score *= 0.5  # a count within a period is not a running total
         if c.change and ind.kind not in ("rate", "flow"):
             score *= 0.5
-        if conflicts(read, defs[ind.id]):
+        if conflicts(read, defs[ind.id]) or unanchored(read, defs[ind.id]):
             yield ind.id, score, True
             continue
         score *= FACET_BONUS ** len(agreed(read, defs[ind.id]))
