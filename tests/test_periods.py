@@ -117,3 +117,22 @@ def test_more_ways_to_name_a_year():
     assert t[250][0] == "2022" and t[300][0] == "2023"
     t = times("According to the Pentagon, more than 5500 military personnel deserted in 2003–2004.", "2008-01-15")
     assert t[5500][0] == "2003/2004"
+
+
+@pytest.mark.parametrize("text,value,want", [
+    # the Herald-Tribune and a blog quoting the Pentagon (2007-2008), a Russian and a Ukrainian wording
+    ("The Army had about 500,000 active-duty troops at the end of 2006.", 500_000, (None, None, "2006-12")),
+    ("The number had reached about 8000 by the first quarter of 2006.", 8000, (None, None, "2006-03")),
+    ("In the first quarter of 2024, 1,500 cases were opened.", 1500, ("2024-01/2024-03", None, None)),
+    ("За I квартал 2024 года военные суды получили 1200 дел.", 1200, ("2024-01/2024-03", None, None)),
+    ("У першому кварталі 2024 року відкрили 1500 справ.", 1500, ("2024-01/2024-03", None, None)),
+    ("На конец 2023 года в производстве было 700 дел.", 700, (None, None, "2023-12")),
+    ("Наприкінці 2023 року в провадженні було 700 справ.", 700, (None, None, "2023-12")),
+])
+def test_the_end_of_a_year_and_a_quarter(text, value, want):
+    assert times(text, "2025-08-26")[value] == want
+
+
+def test_the_end_of_last_year_without_a_year_in_digits():
+    """'в конце прошлого года' names no year in digits: the cheap test before periods are sought must let it in."""
+    assert times("В конце прошлого года в производстве было 700 дел.", "2025-08-26")[700] == (None, None, "2024-12")

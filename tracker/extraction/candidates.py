@@ -208,7 +208,8 @@ def _pieces(offset: int, sentence: str):
 
 _CLAUSE_END = re.compile(r"[,;:()]")
 _ASIDE = re.compile(r"\([^()\d]*\)")
-_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|" + MONTH_WORDS + "|" + alternation("LAST_YEAR"), re.I)
+_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|" + MONTH_WORDS + "|" + alternation("LAST_YEAR") + "|"
+                      + alternation("END_OF_LAST_YEAR"), re.I)
 
 
 def _in_clause(positions: list[int], clause: tuple[int, int]) -> bool:

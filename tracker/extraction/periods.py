@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.extraction.context import MONTH_WORDS, month_number
-from tracker.languages import alternation, pieces
+from tracker.languages import alternation, merged, pieces
 from tracker.ledger.dates import Span
 
 
@@ -25,7 +25,8 @@ class TimeSpan:
     end: int
     fields: tuple[tuple[str, str], ...]  # ("period", ...), ("as_of", ...)
     text: str
-    kind: str = ""  # days | months | year_to_month | months_of_year | until | year | last_year | end_of_last_year
+    kind: str = ""  # days | months | year_to_month | months_of_year | until | end_of_year | quarter | year |
+    # last_year | end_of_last_year
 
 
 _M = r"(" + MONTH_WORDS + r")"
@@ -48,10 +49,20 @@ def _patterns():
         ("years", re.compile(r"(?<![\d.,])" + _Y + r"\s*[–—]\s*" + _Y)),  # "in 2003–2004" (a dash, no "from")
         ("months_of_year", re.compile("|".join(f"(?:{p})" for p in pieces("MONTHS_OF_YEAR")))),
         ("until", re.compile(r"\b(?:" + alternation("UNTIL") + r")\s+" + _M + r"\s+" + _Y)),
+        ("end_of_year", re.compile(alternation("END_OF_YEAR"))),
+        *(("quarter", re.compile(p)) for p in pieces("QUARTER")),
         ("year", re.compile("|".join(f"(?:{p})" for p in pieces("YEAR_MENTION")))),
         ("end_of_last_year", re.compile(alternation("END_OF_LAST_YEAR"))),
         ("last_year", re.compile(alternation("LAST_YEAR"))),
     ]
+
+
+_QUARTERS = sorted(merged("QUARTER_NUMBERS").items(), key=lambda kv: -len(kv[0]))  # the longest word first
+_BY = re.compile(r"\b(?:" + alternation("AS_OF") + r")\s+(?:the\s+)?$")  # "by the first quarter": its end
+
+
+def _quarter(word: str) -> int | None:
+    return next((n for w, n in _QUARTERS if word.startswith(w)), None)
 
 
 def _count(word: str) -> int | None:
@@ -116,6 +127,14 @@ def _resolve(kind: str, g: tuple, year: int | None, published: int | None = None
         return (("period", f"{int(y)}-01/{int(y)}-{n:02d}"),) if n and y else None
     if kind == "until":
         return (("as_of", _ym(g[1], g[0])),)
+    if kind == "end_of_year":
+        return (("as_of", f"{g[0]}-12"),)
+    if kind in ("quarter", "by_quarter"):
+        q = _quarter(g[0])
+        if q is None:
+            return None
+        end = f"{g[1]}-{3 * q:02d}"
+        return (("as_of", end),) if kind == "by_quarter" else (("period", f"{g[1]}-{3 * q - 2:02d}/{end}"),)
     if kind == "year":
         return (("period", g[0]),) if g else None
     return None
@@ -134,10 +153,12 @@ def spans_in(sentence: str, year: int | None, published: int | None = None) -> l
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             before = [y for at, y in years if at < m.start()]
-            fields = _resolve(kind, m.groups(), before[-1] if before else year, published)
+            # "reached about 8000 by the first quarter of 2006": a count at its end
+            k = "by_quarter" if kind == "quarter" and _BY.search(low, 0, m.start()) else kind
+            fields = _resolve(k, m.groups(), before[-1] if before else year, published)
             if fields:
                 taken.append((m.start(), m.end()))
-                out.append(TimeSpan(m.start(), m.end(), fields, sentence[m.start():m.end()], kind))
+                out.append(TimeSpan(m.start(), m.end(), fields, sentence[m.start():m.end()], k))
     return sorted(out, key=lambda s: s.start)
 
 

@@ -99,6 +99,12 @@ SO_FAR = [r"\bso far in (\d{4})", r"\bsince the (?:start|beginning) of (\d{4})",
           r"\b(?:so far this year|since the (?:start|beginning) of (?:this|the) year)\b()"]
 LAST_YEAR = [r"\blast year\b"]
 END_OF_LAST_YEAR = [r"\b(?:at )?the end of last year\b"]
+END_OF_YEAR = [r"\b(?:at |by )?the end of (\d{4})\b"]  # regex, the year as group 1: a count at that moment
+# regex, the quarter as group q (a word of QUARTER_NUMBERS) and the year as group y
+QUARTER = [r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter of (?P<y>\d{4})\b",
+           r"\bq(?P<q>[1-4]) (?P<y>\d{4})\b"]
+QUARTER_NUMBERS = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2, "third": 3, "3rd": 3, "3": 3,
+                   "fourth": 4, "4th": 4, "4": 4}
 AS_OF = ["as of", "by"]
 END_OF = ["the end of ", "late "]
 
