@@ -136,3 +136,22 @@ def test_the_end_of_a_year_and_a_quarter(text, value, want):
 def test_the_end_of_last_year_without_a_year_in_digits():
     """'в конце прошлого года' names no year in digits: the cheap test before periods are sought must let it in."""
     assert times("В конце прошлого года в производстве было 700 дел.", "2025-08-26")[700] == (None, None, "2024-12")
+
+
+@pytest.mark.parametrize("text,value,period", [
+    # lcity.dp.ua (2024): the regions' counts in the sentence after the year's total
+    ("Так, за минулий рік було розпочато 6745 кримінальних проваджень через ухилення від призову. Найбільше "
+     "правопорушень виявили у Закарпатській (660), Миколаївській (637) та Дніпропетровській (635) областях.", 637,
+     "2023"),
+    ("In 2023, 6,745 proceedings were opened. Of them, 660 were in Zakarpattia.", 660, "2023"),
+    ("В 2023 году возбуждено 6745 дел. Больше всего — в Закарпатской области (660).", 660, "2023"),
+])
+def test_a_sentence_parting_the_figure_before_it_takes_its_time(text, value, period):
+    assert times(text, "2024-04-15")[value][0] == period
+
+
+def test_a_sentence_after_a_dated_one_keeps_its_own_time_unless_it_parts_that_figure():
+    t = times("In 2023, 6,745 proceedings were opened. Courts now hold 660 cases.", "2024-04-15")
+    assert t[660][0] is None  # no word says the 660 are part of 2023's figure
+    t = times("In 2023, 6,745 proceedings were opened.\nOf them, 660 were in Zakarpattia.", "2024-04-15")
+    assert t[660][0] is None  # another paragraph

@@ -216,6 +216,8 @@ def _in_clause(positions: list[int], clause: tuple[int, int]) -> bool:
     return any(clause[0] <= p < clause[1] for p in positions)
 
 
+_BREAKDOWN = re.compile(alternation("BREAKDOWN"), re.I)
+
 CONTEXT_REACH = 2_000  # characters before a sentence where the year of its paragraph is looked for
 
 
@@ -287,6 +289,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     out.left_out = (article.cut,) if article.cut else ()
     seen: set[tuple[str, int]] = set()  # a sentence printed twice (a headline repeated) gives its figures once
     carry = None  # (line, time) of a line ending in ':' that names a time, for the list lines under it
+    before = None  # (line, sentence, year) of the sentence before when it names a time: one may part its figure
     marks = markers(article.text, lang)
     for offset, sentence, cut in (p for o, s in sentences(article.text) for p in _pieces(o, s)):
         if len(out) >= limit:
@@ -311,6 +314,11 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             time = {**time, **carry[1]}  # a line of a list after "…відкрито:" counts for the time it names
         elif carry and carry[0] != line:
             carry = None
+        own = bool(spans or time.get("period") or time.get("since") or time.get("as_of"))
+        if not own and before and before[0] == line and _BREAKDOWN.search(sentence):
+            # "за минулий рік … 6745 проваджень. Найбільше … у Закарпатській (660)"
+            time = {**time, **_own_time(before[1], published, events, before[2])}
+        before = (line, sentence, year) if own else None
         if time.get("per") and not (time.get("period") or time.get("since") or time.get("as_of")) and published:
             time["period"] = published.text[:7]  # a rate printed without a period holds around the article's date
             time["assumed"] = True

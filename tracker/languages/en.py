@@ -106,6 +106,9 @@ QUARTER = [r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter of (?P<y
 QUARTER_NUMBERS = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2, "third": 3, "3rd": 3, "3": 3,
                    "fourth": 4, "4th": 4, "4": 4}
 AS_OF = ["as of", "by"]
+# regex: a sentence that parts the figure before it ("Of them, 120 ...", "the most in Kharkiv (660)"); with no time
+# of its own it counts for that sentence's time
+BREAKDOWN = [r"\b(?:of (?:them|these|which)|including|the most|most of them|among them)\b"]
 END_OF = ["the end of ", "late "]
 
 # -- who says so -------------------------------------------------------------------------------
