@@ -216,7 +216,7 @@ def _in_clause(positions: list[int], clause: tuple[int, int]) -> bool:
     return any(clause[0] <= p < clause[1] for p in positions)
 
 
-_BREAKDOWN = re.compile(alternation("BREAKDOWN"), re.I)
+_FOLLOW_ON = re.compile(alternation("FOLLOW_ON"), re.I)
 
 CONTEXT_REACH = 2_000  # characters before a sentence where the year of its paragraph is looked for
 
@@ -315,7 +315,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         elif carry and carry[0] != line:
             carry = None
         own = bool(spans or time.get("period") or time.get("since") or time.get("as_of"))
-        if not own and before and before[0] == line and _BREAKDOWN.search(sentence):
+        if not own and before and before[0] == line and _FOLLOW_ON.search(sentence):
             # "за минулий рік … 6745 проваджень. Найбільше … у Закарпатській (660)"
             time = {**time, **_own_time(before[1], published, events, before[2])}
         before = (line, sentence, year) if own else None

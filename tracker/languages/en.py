@@ -108,7 +108,7 @@ QUARTER_NUMBERS = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2, 
 AS_OF = ["as of", "by"]
 # regex: a sentence that parts the figure before it ("Of them, 120 ...", "the most in Kharkiv (660)"); with no time
 # of its own it counts for that sentence's time
-BREAKDOWN = [r"\b(?:of (?:them|these|which)|including|the most|most of them|among them)\b"]
+FOLLOW_ON = [r"\b(?:of (?:them|these|which)|including|the most|most of them|among them)\b"]
 END_OF = ["the end of ", "late "]
 
 # -- who says so -------------------------------------------------------------------------------
