@@ -155,3 +155,26 @@ def test_a_sentence_after_a_dated_one_keeps_its_own_time_unless_it_parts_that_fi
     assert t[660][0] is None  # no word says the 660 are part of 2023's figure
     t = times("In 2023, 6,745 proceedings were opened.\nOf them, 660 were in Zakarpattia.", "2024-04-15")
     assert t[660][0] is None  # another paragraph
+
+
+@pytest.mark.parametrize("text,published,value,want", [
+    # Viasna via Reform.by (2025): a start on a day with no year is of the article's year
+    ("С 18 января в Беларуси произошло 9 волн помилования — всего были освобождены 170 человек.", "2025-08-26", 170,
+     (None, "2025-01-18", None)),
+    ("Since 25 September, 300 soldiers have been returned.", "2025-08-26", 300, (None, "2024-09-25", None)),
+    ("Since January 18, 2024, 300 soldiers have been returned.", "2025-08-26", 300, (None, "2024-01-18", None)),
+    # Ukraine's Ministry of Defence (2025), its month first
+    ("More than 29,000 servicemen returned to service from November 29, 2024 to August 2025.", "2025-09-01", 29_000,
+     ("2024-11-29/2025-08", None, "2025-08")),
+    ("С 1 января по 30 июня 2025 года зарегистрировано 500 дел.", "2025-08-26", 500,
+     ("2025-01-01/2025-06-30", None, None)),
+])
+def test_a_start_or_a_span_from_a_day(text, published, value, want):
+    assert times(text, published)[value] == want
+
+
+def test_a_sentence_continuing_the_figure_before_it_takes_its_time():
+    """Nigroll (2025): 'в 2024 году помог 843 людям … По его словам, ещё 22 тысячам человек помогли избежать'."""
+    t = times("«Идите лесом» в 2024 году помог 843 людям дезертировать. По его словам, ещё 22 тысячам человек "
+              "активисты помогли избежать мобилизации.", "2025-01-10")
+    assert t[22_000][0] == "2024"

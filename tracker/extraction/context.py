@@ -17,6 +17,7 @@ MONTH_WORDS = alternation("MONTH_WORDS")
 _RATE_WORDS = [(per, r"\b(" + "|".join(words) + r")\b") for per, words in merged_lists("RATE_WORDS").items()]
 _SINCE = [("|".join(pats), event) for event, pats in merged_lists("SINCE").items()]
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_SINCE_DATE = [re.compile(p.format(month=MONTH_WORDS)) for p in pieces("SINCE_DATE")]
 _ANY_MONTH = re.compile(r"\b(?:" + MONTH_WORDS + ")")
 # "its monthly report", "a daily briefing": the word names a publication, not a rate of the number
 _NOT_A_RATE = re.compile(r"\s+(?:" + alternation("NOT_A_RATE") + ")")
@@ -37,14 +38,25 @@ _MONTH_STEMS = [re.compile("|".join(stems)) for stems in zip(*(m.MONTH_STEMS for
                                                                if hasattr(m, "MONTH_STEMS")))]
 
 
-def since_of(sentence: str, events: dict[str, str] | None = None) -> tuple[str, str] | None:
-    """The start a sentence counts from, as (date, the words that say it): an event ("since mobilisation") or a
+def since_of(sentence: str, events: dict[str, str] | None = None, published: Span | None = None) \
+        -> tuple[str, str] | None:
+    """The start a sentence counts from, as (date, the words that say it): an event ("since mobilisation"), a
+    day ("С 18 января": of the article's year, or the year before when that day is after the article's date), a
     year or month ("since March 2023"); None when it names none."""
     low = sentence.lower()
     for pat, key in _SINCE if any(w in low for w in _SINCE_WORDS) else ():
         m = re.search(pat, low)
         if m:
             return (events or {}).get(key, _EVENT_DATES[key]), sentence[m.start():m.end()]
+    for pat in _SINCE_DATE if _ANY_MONTH.search(low) else ():
+        m = pat.search(low)
+        if m and month_number(m.group("m")) and 1 <= int(m.group("d")) <= 31:
+            mon, day = month_number(m.group("m")), int(m.group("d"))
+            year = int(m.group("y")) if m.group("y") else published.first.year if published is not None else None
+            if year is not None and not m.group("y") and (mon, day) > (published.first.month, published.first.day):
+                year -= 1
+            if year is not None:
+                return f"{year}-{mon:02d}-{day:02d}", sentence[m.start():m.end()]
     if _YEAR.search(low) is None:
         return None
     m = re.search(r"\bsince (?:the (?:start|beginning) of )?(" + MONTH_WORDS + r")?\s*(\d{4})\b", low) or \
@@ -62,7 +74,7 @@ def time_of(sentence: str, published: Span | None, events: dict[str, str]) -> di
     out: dict = {}
     year_in = _YEAR.search(low) is not None  # cheap tests that spare the patterns that need a year or a month
     month_in = _ANY_MONTH.search(low) is not None
-    since = since_of(sentence, events)
+    since = since_of(sentence, events, published)
     if since:
         out["since"], out["time_text"] = since
     m = _MONTH_PERIOD.search(low) if month_in else None

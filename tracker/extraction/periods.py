@@ -25,8 +25,8 @@ class TimeSpan:
     end: int
     fields: tuple[tuple[str, str], ...]  # ("period", ...), ("as_of", ...)
     text: str
-    kind: str = ""  # days | months | year_to_month | months_of_year | until | end_of_year | quarter | year |
-    # last_year | end_of_last_year
+    kind: str = ""  # days | days_one_year | day_to_month | months | year_to_month | months_of_year | until |
+    # end_of_year | quarter | by_quarter | year | last_year | end_of_last_year
 
 
 _M = r"(" + MONTH_WORDS + r")"
@@ -41,7 +41,10 @@ _DATE = r"(?:" + _M + r"\s+(\d{1,2}),?\s+" + _Y + r"|(\d{1,2})\s+" + _M + r"\s+"
 def _patterns():
     return [
         ("days", re.compile(_FROM + r"?" + _DATE + _YS + _TO + _DATE)),
+        # "с 1 января по 30 июня 2025 года": the first day's year is the second's (or the one before)
+        ("days_one_year", re.compile(_FROM + r"?(\d{1,2})\s+" + _M + _TO + r"(\d{1,2})\s+" + _M + r"\s+" + _Y)),
         ("day_to_month", re.compile(_FROM + r"?(\d{1,2})\s+" + _M + r"\s+" + _Y + _YS + _TO + _M + r"\s+" + _Y + _YS)),
+        ("day_to_month", re.compile(_FROM + r"?" + _M + r"\s+(\d{1,2}),?\s+" + _Y + _TO + _M + r"\s+" + _Y)),
         ("months", re.compile(_FROM + r"?" + _M + r"(?:\s+" + _Y + r")?" + _YS + _TO + _M + r"(?:\s+" + _Y + r")?"
                               + _YS)),
         ("year_to_month", re.compile(_FROM + _Y + _YS + _TO + _M + r"\s+" + _Y)),
@@ -110,8 +113,12 @@ def _resolve(kind: str, g: tuple, year: int | None, published: int | None = None
             return None
         a, b = _ym(y1, m1), _ym(y2, m2)
         return (("period", f"{a}/{b}"),) + ((("as_of", b),) if str(y1) != str(y2) else ())
+    if kind == "days_one_year":
+        d1, m1, d2, m2, y2 = g
+        y1 = int(y2) - (month_number(m1) > month_number(m2))
+        return (("period", f"{y1}-{month_number(m1):02d}-{int(d1):02d}/{y2}-{month_number(m2):02d}-{int(d2):02d}"),)
     if kind == "day_to_month":
-        d, m1, y1, m2, y2 = g
+        d, m1, y1, m2, y2 = g if g[0].isdigit() else (g[1], g[0], *g[2:])  # "29 листопада 2024", "November 29, 2024"
         a, b = f"{int(y1)}-{month_number(m1):02d}-{int(d):02d}", _ym(y2, m2)
         return ("period", f"{a}/{b}"), ("as_of", b)
     if kind == "years":

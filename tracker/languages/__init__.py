@@ -27,9 +27,10 @@ qualifiers   AT_LEAST, APPROX, AT_MOST (words before a number); AT_LEAST_AFTER, 
 not figures  AGE_AFTER, MONEY_AFTER, ARTICLE_BEFORE, PART_OF_PERIOD, ORDINAL_SUFFIXES, YEAR_WORDS_AFTER (regex)
 time         MONTH_STEMS (regex, January first), MONTH_WORDS (regex), MONTH_PERIOD_BEFORE, MONTH_PERIOD_FORMS,
              YEAR_SUFFIX, RATE_WORDS (per -> regex), NOT_A_RATE, SINCE (event -> regex), SINCE_WORDS,
-             SINCE_YEAR, YEAR_PERIODS, SO_FAR, LAST_YEAR, END_OF_LAST_YEAR, END_OF_YEAR, QUARTER
-             (regex), QUARTER_NUMBERS (a quarter's word or its stem -> 1-4), AS_OF, END_OF, FOLLOW_ON
-             (regex: a sentence parting the figure before it takes its time)
+             SINCE_DATE (regex, groups d, m, y; {month} stands for a month's name), SINCE_YEAR, YEAR_PERIODS,
+             SO_FAR, LAST_YEAR, END_OF_LAST_YEAR, END_OF_YEAR, QUARTER (regex, groups q and y), QUARTER_NUMBERS
+             (a quarter's word or its stem -> 1-4), AS_OF, END_OF, FOLLOW_ON (regex: a sentence that parts or
+             continues the figure before it, and names no time, takes that sentence's)
 claimants    CLAIMANT_PATTERNS (regex, the name as group 1), CLAIM_WORDS, NOT_NAMES, NAME_TAIL, INSTITUTIONS
              (regex), INSTITUTION_VERBS, INSTITUTION_WORDS
 nouns        STOP, NOUN_SKIP, CLAUSE_JOINS, DOMAIN_STEMS (stem -> English words of indicator titles),
@@ -71,7 +72,7 @@ EXTRACTION_NAMES = (
     "ONE_AFTER_BOUND", "OUT_OF", "ONE_AS_FIGURE_AFTER", "VAGUE_NOT_AFTER_DIGITS", "AT_LEAST", "APPROX", "AT_MOST", "AT_LEAST_AFTER",
     "AT_MOST_AFTER", "RANGE_START", "RANGE_JOIN", "RANGE_END_BEFORE", "CHANGE_WORDS", "AGE_AFTER", "MONEY_AFTER", "ARTICLE_BEFORE",
     "PART_OF_PERIOD", "ORDINAL_SUFFIXES", "YEAR_WORDS_AFTER", "MONTH_STEMS", "MONTH_WORDS", "MONTH_PERIOD_BEFORE",
-    "MONTH_PERIOD_FORMS", "YEAR_SUFFIX", "RATE_WORDS", "NOT_A_RATE", "SINCE", "SINCE_WORDS", "SINCE_YEAR",
+    "MONTH_PERIOD_FORMS", "YEAR_SUFFIX", "RATE_WORDS", "NOT_A_RATE", "SINCE", "SINCE_WORDS", "SINCE_DATE", "SINCE_YEAR",
     "YEAR_PERIODS", "SO_FAR", "LAST_YEAR", "END_OF_LAST_YEAR", "END_OF_YEAR", "QUARTER", "QUARTER_NUMBERS", "AS_OF", "FOLLOW_ON", "END_OF", "CLAIMANT_PATTERNS", "CLAIM_WORDS", "NOT_NAMES",
     "NAME_TAIL", "INSTITUTIONS", "INSTITUTION_VERBS", "INSTITUTION_WORDS", "STOP", "NOUN_SKIP", "CLAUSE_JOINS",
     "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS", "COUNTRY_WORDS", "NOT_SUBJECT",

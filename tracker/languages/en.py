@@ -93,6 +93,9 @@ SINCE = {
                  r"\bsince the (?:start|beginning) of the war|\bsince the war began|\bthroughout the (?:ongoing )?war"],
 }
 SINCE_WORDS = ["since", "throughout", "after the"]  # a cheap test before SINCE
+# regex: a start on a day, its year optional ('since January 18'); {month} stands for any month's name
+SINCE_DATE = [r"\bsince (?P<m>{month}) (?P<d>\d{{1,2}})(?!\d)(?:,? (?P<y>\d{{4}}))?",
+              r"\bsince (?P<d>\d{{1,2}}) (?P<m>{month})(?: (?P<y>\d{{4}}))?"]
 SINCE_YEAR = []  # 'с 2023 года'
 YEAR_PERIODS = [r"\b(?:in|during|for|throughout) (\d{4})(?: alone)?\b"]
 SO_FAR = [r"\bso far in (\d{4})", r"\bsince the (?:start|beginning) of (\d{4})",
@@ -108,7 +111,7 @@ QUARTER_NUMBERS = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2, 
 AS_OF = ["as of", "by"]
 # regex: a sentence that parts the figure before it ("Of them, 120 ...", "the most in Kharkiv (660)"); with no time
 # of its own it counts for that sentence's time
-FOLLOW_ON = [r"\b(?:of (?:them|these|which)|including|the most|most of them|among them)\b"]
+FOLLOW_ON = [r"\b(?:a further|of (?:them|these|which)|including|the most|most of them|among them)\b"]
 END_OF = ["the end of ", "late "]
 
 # -- who says so -------------------------------------------------------------------------------
