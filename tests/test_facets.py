@@ -45,6 +45,10 @@ def test_the_article_says_whose_when_the_sentence_does_not():
     ("«Идите лесом» помог дезертировать 520 военным.", 520, "people-helped"),
     ("Courts passed 61 verdicts in January.", 61, "sentences"),
     ("В проект поступило 6000 обращений.", 6000, "requests"),
+    # a blog quoting the Pentagon (2008): desertions and Marines are people counted, as the ledger's own
+    # deserters-in-year and leaked-list-desertions-in-period count them
+    ("The Army, Navy and Air Force reported 7,978 desertions in 2001.", 7978, "persons"),
+    ("The Marine Corps showed 1,603 Marines in desertion status in 2001.", 1603, "persons"),
 ])
 def test_what_a_figure_counts(text, value, measure):
     assert read(text)[value].facets.measure == measure
