@@ -152,7 +152,9 @@ def test_every_candidate_written_from_real_shaped_passages_validates(tmp_path):
         groups.append((article, extract(article, ledger)))
     groups += [(a, extract(a, ledger)) for a in map(read_article, sorted((DATA / "seeds").glob("*.txt")))]
     doc = candidates_document(groups, ledger)
-    assert doc.count("\n  - id: ") > 40  # most are written as figures, not comments
+    # written as figures, not comments: most of those whose passage or article names a country (the passages
+    # here are single sentences, most naming none, whose indicators are no longer suggested on words alone)
+    assert doc.count("\n  - id: ") > 25
     assert keep_valid(path, doc)[1] == []
 
 

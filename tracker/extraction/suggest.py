@@ -156,8 +156,8 @@ def suggest_indicator(c: Candidate, ledger, context: str = "", vocabulary=None) 
 def ranked(c: Candidate, ledger, context: str = "", vocabulary=None) -> tuple[str | None, float, str | None]:
     """(the best indicator that fits, its score, the best by words alone when that one was ruled out)."""
     best, best_score, by_words, by_words_score = None, 0.0, None, 0.0
-    for ind_id, score, contradicted in scores(c, ledger, context, vocabulary):
-        if contradicted:
+    for ind_id, score, ruled in scores(c, ledger, context, vocabulary):
+        if ruled:
             if score > by_words_score:
                 by_words, by_words_score = ind_id, score
         elif score > best_score:
@@ -169,14 +169,20 @@ def ranked(c: Candidate, ledger, context: str = "", vocabulary=None) -> tuple[st
 
 def choices(c: Candidate, ledger, context: str = "", n: int = 5) -> list[tuple[str, float]]:
     """The `n` indicators a candidate fits best, best first, none whose definition it contradicts (what
-    review offers when the curator changes a candidate's indicator)."""
-    fit = [(i, min(1.0, round(s, 2))) for i, s, contradicted in scores(c, ledger, context) if not contradicted]
+    review offers when the curator changes a candidate's indicator); one that was not suggested only because the
+    article names no country is offered: the curator knows whose figure it is."""
+    fit = [(i, min(1.0, round(s, 2))) for i, s, ruled in scores(c, ledger, context) if ruled != CONFLICT]
     return sorted(fit, key=lambda t: (-t[1], t[0]))[:n]
 
 
+CONFLICT, UNANCHORED = "conflict", "unanchored"  # why an indicator is not suggested (scores)
+
+
 def scores(c: Candidate, ledger, context: str = "", vocabulary=None):
-    """(indicator id, score, whether its definition contradicts the candidate) for each indicator that
-    shares a word with it, in the ledger's order: a contradicted one's score is by words alone."""
+    """(indicator id, score, why it is ruled out: "" when it is not, CONFLICT when its definition contradicts
+    the candidate, UNANCHORED when only the article's silence on its country stands in the way) for each
+    indicator that shares a word with the candidate, in the ledger's order; a ruled-out one's score is by words
+    alone."""
     if ledger is None or not ledger.indicators:
         return
     defs = definitions(ledger)
@@ -217,15 +223,16 @@ def scores(c: Candidate, ledger, context: str = "", vocabulary=None):
             score *= 0.5  # a count within a period is not a running total
         if c.change and ind.kind not in ("rate", "flow"):
             score *= 0.5
-        if conflicts(read, defs[ind.id]) or unanchored(read, defs[ind.id]):
-            yield ind.id, score, True
+        found = conflicts(read, defs[ind.id])
+        if found or unanchored(read, defs[ind.id]):
+            yield ind.id, score, CONFLICT if found else UNANCHORED
             continue
         score *= FACET_BONUS ** len(agreed(read, defs[ind.id]))
         if len(defs[ind.id].articles) == 1 and not (read.offences or read.articles):
             score *= NARROW
         elif read.offences and defs[ind.id].offences == read.offences:
             score *= FACET_BONUS  # it counts just the offences named: an umbrella count fits them less well
-        yield ind.id, score, False
+        yield ind.id, score, ""
 
 
 def why_suggested(c: Candidate, ledger, context: str = "", vocabulary=None) -> str:
