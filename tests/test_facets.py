@@ -103,6 +103,9 @@ def test_an_article_naming_no_country_needs_an_anchor_for_a_countrys_indicator(s
     c = {c.value: c for c in extract(read_text_article(text, published="2007-03-23"), shipped)}[3196]
     assert c.read().country is None and c.indicator is None
     assert "counts Russia's figures, and the article names no country" in " ".join(c.notes)
+    from tracker.extraction.suggest import choices
+
+    assert "idite-lesom-desertions-assisted-in-year" in [i for i, _ in choices(c, shipped)]  # review offers it
     started = read_text_article("Over 7,400 criminal cases have been opened since mobilization began in 2022.",
                                 published="2024-09-16")
     (c,) = extract(started, shipped)
@@ -133,3 +136,14 @@ def test_a_producer_named_elsewhere_is_the_claimant_only_of_what_it_counts():
     cands = read(text, published="2024-09-16")
     assert cands[900].claimant == "Idite Lesom"
     assert cands[7400].claimant is None  # Idite Lesom counts no court cases: not said to be its figure
+
+
+def test_a_producer_typed_with_a_look_alike_letter_and_in_another_alphabet():
+    """Glavnoe (2025) types Opendatabot with a Cyrillic О; Chronicles names 'Генеральной прокуратуры Украины'."""
+    text = "За даними Оpendatabot, за 10 місяців 2025 року правоохоронці відкрили понад 161 тисячу проваджень."
+    assert read(text, "uk", "2025-11-14")[161_000].claimant == "Opendatabot"
+    text = ("Более 161 тысячи уголовных производств открыто за 10 месяцев 2025 года по данным Генеральной прокуратуры "
+            "Украины.")
+    assert read(text, "ru", "2025-11-14")[161_000].claimant == "Office of the Prosecutor General of Ukraine"
+    text = "Army spokesmen stress that just 1 percent of all soldiers desert."
+    assert read(text, "en", "2009-03-12")[0.01].claimant == "US Army"

@@ -178,3 +178,47 @@ def test_a_sentence_continuing_the_figure_before_it_takes_its_time():
     t = times("«Идите лесом» в 2024 году помог 843 людям дезертировать. По его словам, ещё 22 тысячам человек "
               "активисты помогли избежать мобилизации.", "2025-01-10")
     assert t[22_000][0] == "2024"
+
+
+# from the fourth unseen meaning set (session 12): what its one run showed
+def test_a_range_of_counts_is_not_a_span_of_years():
+    article = read_text_article("Число дел выросло с примерно 2800 дел в 2021 г. до 5600–6000 дел в 2022 г.",
+                                published="2025-12-09")
+    (c,) = [c for c in extract(article) if c.low == 5600]
+    assert c.period == "2022"  # '5600–6000' was read as the years 5600 to 6000
+
+
+@pytest.mark.parametrize("text,value,want", [
+    ("За даними прокуратури, у 2022-2025 роках загальна кількість склала 218 282.", 218_282,
+     ("2022/2025", None, "2025")),
+    ("За первую половину 2023 года в военные суды поступило 2 076 уголовных дел.", 2076,
+     ("2023-01/2023-06", None, None)),
+    ("За перше півріччя 2024 року відкрили 500 проваджень.", 500, ("2024-01/2024-06", None, None)),
+    ("In the second half of 2023, 300 cases were opened.", 300, ("2023-07/2023-12", None, None)),
+])
+def test_spans_of_years_and_halves(text, value, want):
+    assert times(text, "2025-12-09")[value] == want
+
+
+def test_rates_in_a_list_take_their_own_years():
+    t = times("Якщо у 2022 році за весь рік відкрили лише 6 тисяч проваджень, то у 2023 році — 1,5 тисячі щомісяця, у "
+              "2024-му — близько 5 тисяч щомісяця.", "2025-11-14")
+    assert t[6000][0] == "2022" and t[1500][0] == "2023" and t[5000][0] == "2024"
+
+
+def test_by_a_month_in_russian():
+    t = times("К июню военные суды в России выносили по 100 приговоров по 337 УК каждую неделю.", "2023-07-19")
+    assert t[100][2] == "2023-06"
+
+
+def test_the_said_period_and_the_same_period_of_another_year():
+    t = times("За даними прокуратури, у 2022-2025 роках загальна кількість склала 218 282.\n\n"
+              "Водночас за вказаний термін підозри за СЗЧ отримали 30 478 осіб.", "2025-10-08")
+    assert t[30_478][0] == "2022/2025"  # 'for the said period': the last time named, a paragraph before
+    t = times("С февраля по август 2022 года в суды поступило 343 таких дела. За тот же период 2021 года в суды "
+              "поступило 227 дел по этой статье.", "2022-09-20")
+    assert t[227][0] == "2021-02/2021-08"
+    t = times("Courts received 40 cases in 2022. Over the same period, 12 soldiers fled abroad.", "2023-01-10")
+    assert t[12][0] == "2022"
+    t = times("Courts received 40 cases in 2022. Courts now hold 12 cases.", "2023-01-10")
+    assert t[12][0] is None  # nothing refers back

@@ -31,7 +31,7 @@ from tracker.extraction.figures import (
     rounding,
     why_not_a_figure,
 )
-from tracker.extraction.periods import TimeSpan, spans_in, time_for, year_of
+from tracker.extraction.periods import TimeSpan, moved_to, spans_in, time_for, year_of
 from tracker.extraction.sentences import is_page_chrome, sentences
 from tracker.extraction.suggest import indicator_vocabulary, ranked, ruled_out, why_suggested
 from tracker.languages import alternation, detect
@@ -217,6 +217,8 @@ def _in_clause(positions: list[int], clause: tuple[int, int]) -> bool:
 
 
 _FOLLOW_ON = re.compile(alternation("FOLLOW_ON"), re.I)
+_SAME_TIME = re.compile(alternation("SAME_TIME"), re.I)
+_SAME_PERIOD_IN = re.compile(alternation("SAME_PERIOD_IN"), re.I)
 
 CONTEXT_REACH = 2_000  # characters before a sentence where the year of its paragraph is looked for
 
@@ -290,6 +292,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     seen: set[tuple[str, int]] = set()  # a sentence printed twice (a headline repeated) gives its figures once
     carry = None  # (line, time) of a line ending in ':' that names a time, for the list lines under it
     before = None  # (line, sentence, year) of the sentence before when it names a time: one may part its figure
+    last = None  # (sentence, year) of the last sentence that named a time, for "за вказаний термін"
     marks = markers(article.text, lang)
     for offset, sentence, cut in (p for o, s in sentences(article.text) for p in _pieces(o, s)):
         if len(out) >= limit:
@@ -318,7 +321,15 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         if not own and before and before[0] == line and _FOLLOW_ON.search(sentence):
             # "за минулий рік … 6745 проваджень. Найбільше … у Закарпатській (660)"
             time = {**time, **_own_time(before[1], published, events, before[2])}
+        elif not own and last and (m := _SAME_TIME.search(sentence)):
+            time = {**time, **_own_time(last[0], published, events, last[1]), "time_text": m.group()}
+        elif own and last and (m := _SAME_PERIOD_IN.search(sentence)):
+            earlier = _own_time(last[0], published, events, last[1]).get("period")
+            if earlier:  # "с февраля по август 2022 года … За тот же период 2021 года": 2021-02/2021-08
+                time = {"period": moved_to(earlier, int(m.group(m.lastindex or 0))), "time_text": m.group()}
+                spans = []
         before = (line, sentence, year) if own else None
+        last = (sentence, year) if own else last
         if time.get("per") and not (time.get("period") or time.get("since") or time.get("as_of")) and published:
             time["period"] = published.text[:7]  # a rate printed without a period holds around the article's date
             time["assumed"] = True
@@ -343,7 +354,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             if c.per and not _in_clause(rates, _clause(sentence, 0, start, end)):
                 c = replace(c, per=None, period=None if c.assumed else c.period, assumed=False,
                             notes=tuple(n for n in c.notes if "no period printed" not in n))  # 'a month' is another's
-            if (spans or months) and not c.change and not c.per:
+            # a rate takes a time of its own only from a list of them ("у 2023 році — 1,5 тисячі щомісяця, у
+            # 2024-му — близько 5 тисяч щомісяця"): one time named is the sentence's, already the rate's
+            if (spans or months) and not c.change and (not c.per or len({s.fields for s in spans}) > 1):
                 c = _timed(c, spans + months, _clause(sentence, 0, start, end), start)
             if cut:
                 c = replace(c, notes=c.notes + (f"the sentence ran past {MAX_SENTENCE:,} characters: the quote is "

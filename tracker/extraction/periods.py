@@ -26,11 +26,11 @@ class TimeSpan:
     fields: tuple[tuple[str, str], ...]  # ("period", ...), ("as_of", ...)
     text: str
     kind: str = ""  # days | days_one_year | day_to_month | months | year_to_month | months_of_year | until |
-    # end_of_year | quarter | by_quarter | year | last_year | end_of_last_year
+    # end_of_year | quarter | by_quarter | half | by_half | year | last_year | end_of_last_year
 
 
 _M = r"(" + MONTH_WORDS + r")"
-_Y = r"(\d{4})(?!\d)"
+_Y = r"((?:19|20)\d\d)(?!\d)"  # a year, not any four digits ("до 5600–6000 дел")
 _YS = r"(?:\s*(?:року|рік|році|году|года|год|г\.|р\.|year))?(?:-(?:го|му|м|ого))?"
 _FROM = r"(?:(?:" + alternation("PERIOD_FROM") + r")\s+)"
 _TO = r"(?:\s*[-–—]\s*|\s+(?:" + alternation("PERIOD_TO") + r")\s+)"
@@ -49,11 +49,12 @@ def _patterns():
                               + _YS)),
         ("year_to_month", re.compile(_FROM + _Y + _YS + _TO + _M + r"\s+" + _Y)),
         ("years", re.compile(_FROM + _Y + _YS + _TO + _Y + _YS)),
-        ("years", re.compile(r"(?<![\d.,])" + _Y + r"\s*[–—]\s*" + _Y)),  # "in 2003–2004" (a dash, no "from")
+        ("years", re.compile(r"(?<![\d.,])" + _Y + r"\s*[-–—]\s*" + _Y)),  # "in 2003–2004", "у 2022-2025 роках"
         ("months_of_year", re.compile("|".join(f"(?:{p})" for p in pieces("MONTHS_OF_YEAR")))),
         ("until", re.compile(r"\b(?:" + alternation("UNTIL") + r")\s+" + _M + r"\s+" + _Y)),
         ("end_of_year", re.compile(alternation("END_OF_YEAR"))),
         *(("quarter", re.compile(p)) for p in pieces("QUARTER")),
+        *(("half", re.compile(p)) for p in pieces("HALF")),
         ("year", re.compile("|".join(f"(?:{p})" for p in pieces("YEAR_MENTION")))),
         ("end_of_last_year", re.compile(alternation("END_OF_LAST_YEAR"))),
         ("last_year", re.compile(alternation("LAST_YEAR"))),
@@ -61,11 +62,12 @@ def _patterns():
 
 
 _QUARTERS = sorted(merged("QUARTER_NUMBERS").items(), key=lambda kv: -len(kv[0]))  # the longest word first
+_HALVES = sorted(merged("HALF_NUMBERS").items(), key=lambda kv: -len(kv[0]))
 _BY = re.compile(r"\b(?:" + alternation("AS_OF") + r")\s+(?:the\s+)?$")  # "by the first quarter": its end
 
 
-def _quarter(word: str) -> int | None:
-    return next((n for w, n in _QUARTERS if word.startswith(w)), None)
+def _nth(word: str, table=_QUARTERS) -> int | None:
+    return next((n for w, n in table if word.startswith(w)), None)
 
 
 def _count(word: str) -> int | None:
@@ -136,12 +138,14 @@ def _resolve(kind: str, g: tuple, year: int | None, published: int | None = None
         return (("as_of", _ym(g[1], g[0])),)
     if kind == "end_of_year":
         return (("as_of", f"{g[0]}-12"),)
-    if kind in ("quarter", "by_quarter"):
-        q = _quarter(g[0])
-        if q is None:
+    if kind in ("quarter", "by_quarter", "half", "by_half"):
+        months = 3 if "quarter" in kind else 6
+        n = _nth(g[0], _QUARTERS if months == 3 else _HALVES)
+        if n is None:
             return None
-        end = f"{g[1]}-{3 * q:02d}"
-        return (("as_of", end),) if kind == "by_quarter" else (("period", f"{g[1]}-{3 * q - 2:02d}/{end}"),)
+        end = f"{g[1]}-{months * n:02d}"
+        return (("as_of", end),) if kind.startswith("by_") else \
+            (("period", f"{g[1]}-{months * (n - 1) + 1:02d}/{end}"),)
     if kind == "year":
         return (("period", g[0]),) if g else None
     return None
@@ -161,12 +165,19 @@ def spans_in(sentence: str, year: int | None, published: int | None = None) -> l
                 continue
             before = [y for at, y in years if at < m.start()]
             # "reached about 8000 by the first quarter of 2006": a count at its end
-            k = "by_quarter" if kind == "quarter" and _BY.search(low, 0, m.start()) else kind
+            k = f"by_{kind}" if kind in ("quarter", "half") and _BY.search(low, 0, m.start()) else kind
             fields = _resolve(k, m.groups(), before[-1] if before else year, published)
             if fields:
                 taken.append((m.start(), m.end()))
                 out.append(TimeSpan(m.start(), m.end(), fields, sentence[m.start():m.end()], k))
     return sorted(out, key=lambda s: s.start)
+
+
+def moved_to(period: str, year: int) -> str:
+    """A period moved to start in `year`, its months kept: "the same period of 2021" after "from February to
+    August 2022" is 2021-02/2021-08."""
+    delta = year - int(period[:4])
+    return "/".join(f"{int(end[:4]) + delta}{end[4:]}" for end in period.split("/"))
 
 
 def time_for(spans: list[TimeSpan], clause: tuple[int, int], start: int, first_number: int | None = None) \

@@ -29,8 +29,11 @@ time         MONTH_STEMS (regex, January first), MONTH_WORDS (regex), MONTH_PERI
              YEAR_SUFFIX, RATE_WORDS (per -> regex), NOT_A_RATE, SINCE (event -> regex), SINCE_WORDS,
              SINCE_DATE (regex, groups d, m, y; {month} stands for a month's name), SINCE_YEAR, YEAR_PERIODS,
              SO_FAR, LAST_YEAR, END_OF_LAST_YEAR, END_OF_YEAR, QUARTER (regex, groups q and y), QUARTER_NUMBERS
-             (a quarter's word or its stem -> 1-4), AS_OF, END_OF, FOLLOW_ON (regex: a sentence that parts or
-             continues the figure before it, and names no time, takes that sentence's)
+             (a quarter's word or its stem -> 1-4), HALF (regex, groups h and y), HALF_NUMBERS, AS_OF, END_OF;
+             FOLLOW_ON (regex: a sentence that parts or continues the figure before it, and names no time, takes
+             that sentence's), SAME_TIME (regex: 'за вказаний термін', the time of the last sentence that named
+             one), SAME_PERIOD_IN (regex, the year as group 1: 'за тот же период 2021 года', that time's months
+             in another year)
 claimants    CLAIMANT_PATTERNS (regex, the name as group 1), CLAIM_WORDS, NOT_NAMES, NAME_TAIL, INSTITUTIONS
              (regex), INSTITUTION_VERBS, INSTITUTION_WORDS
 nouns        STOP, NOUN_SKIP, CLAUSE_JOINS, DOMAIN_STEMS (stem -> English words of indicator titles),
@@ -73,7 +76,7 @@ EXTRACTION_NAMES = (
     "AT_MOST_AFTER", "RANGE_START", "RANGE_JOIN", "RANGE_END_BEFORE", "CHANGE_WORDS", "AGE_AFTER", "MONEY_AFTER", "ARTICLE_BEFORE",
     "PART_OF_PERIOD", "ORDINAL_SUFFIXES", "YEAR_WORDS_AFTER", "MONTH_STEMS", "MONTH_WORDS", "MONTH_PERIOD_BEFORE",
     "MONTH_PERIOD_FORMS", "YEAR_SUFFIX", "RATE_WORDS", "NOT_A_RATE", "SINCE", "SINCE_WORDS", "SINCE_DATE", "SINCE_YEAR",
-    "YEAR_PERIODS", "SO_FAR", "LAST_YEAR", "END_OF_LAST_YEAR", "END_OF_YEAR", "QUARTER", "QUARTER_NUMBERS", "AS_OF", "FOLLOW_ON", "END_OF", "CLAIMANT_PATTERNS", "CLAIM_WORDS", "NOT_NAMES",
+    "YEAR_PERIODS", "SO_FAR", "LAST_YEAR", "END_OF_LAST_YEAR", "END_OF_YEAR", "QUARTER", "QUARTER_NUMBERS", "HALF", "HALF_NUMBERS", "AS_OF", "FOLLOW_ON", "SAME_TIME", "SAME_PERIOD_IN", "END_OF", "CLAIMANT_PATTERNS", "CLAIM_WORDS", "NOT_NAMES",
     "NAME_TAIL", "INSTITUTIONS", "INSTITUTION_VERBS", "INSTITUTION_WORDS", "STOP", "NOUN_SKIP", "CLAUSE_JOINS",
     "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS", "COUNTRY_WORDS", "NOT_SUBJECT",
     "MEASURE_WORDS", "OFFENCE_WORDS", "PRODUCER_NAMES", "TOTAL_WORDS", "ARTICLE_WORDS")

@@ -106,11 +106,17 @@ END_OF_YEAR = [r"\b(?:at |by )?the end of (\d{4})\b"]  # regex, the year as grou
 # regex, the quarter as group q (a word of QUARTER_NUMBERS) and the year as group y
 QUARTER = [r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter of (?P<y>\d{4})\b",
            r"\bq(?P<q>[1-4]) (?P<y>\d{4})\b"]
+HALF = [r"\b(?:the )?(?P<h>first|second) half of (?P<y>\d{4})\b"]  # regex, groups h (a HALF_NUMBERS word) and y
+HALF_NUMBERS = {"first": 1, "second": 2}
 QUARTER_NUMBERS = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2, "third": 3, "3rd": 3, "3": 3,
                    "fourth": 4, "4th": 4, "4": 4}
 AS_OF = ["as of", "by"]
 # regex: a sentence that parts the figure before it ("Of them, 120 ...", "the most in Kharkiv (660)"); with no time
 # of its own it counts for that sentence's time
+# regex: the time of the last sentence that named one ("during that period"); and the same months in another year
+# ("the same period of 2021", the year as group 1)
+SAME_TIME = [r"\b(?:during|over|in|for) (?:that|this|the same|the said) (?:period|time)\b(?! (?:of|in) \d)"]
+SAME_PERIOD_IN = [r"\b(?:the )?same period (?:of|in|last year,? in) ((?:19|20)\d\d)\b"]
 FOLLOW_ON = [r"\b(?:a further|of (?:them|these|which)|including|the most|most of them|among them)\b"]
 END_OF = ["the end of ", "late "]
 
@@ -217,7 +223,7 @@ PRODUCER_NAMES = {
                         "main (?:directorate|intelligence directorate)"],
     "opendatabot": ["opendatabot"],
     "viasna": ["viasna", "vyasna", "viasna human rights cent(?:re|er)"],
-    "us-army": ["u s army", "us army", "army spokes(?:wo)?man", "according to the army", "the army says?"],
+    "us-army": ["u s army", "us army", "army spokes(?:wo)?m[ae]n", "according to the army", "the army says?"],
 }
 ARTICLE_WORDS = [r"[Aa]rticles?", r"[Aa]rt\."]
 TOTAL_WORDS = ["already", "in total", "in all", "to date", "a total of", "altogether"]

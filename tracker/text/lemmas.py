@@ -45,9 +45,27 @@ def _analyser(code: str):
     return pymorphy3.MorphAnalyzer(lang=code)
 
 
+# letters that look alike in the Latin and Cyrillic alphabets: a word typed with both ("Оpendatabot", its O
+# Cyrillic) is read in the alphabet most of its letters are in
+_CYRILLIC_LOOKS, _LATIN_LOOKS = "АВЕКМНОРСТХаеорсухіІ", "ABEKMHOPCTXaeopcyxiI"
+_TO_LATIN = str.maketrans(_CYRILLIC_LOOKS, _LATIN_LOOKS)
+_TO_CYRILLIC = str.maketrans(_LATIN_LOOKS, _CYRILLIC_LOOKS)
+_LATIN = re.compile("[A-Za-z]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def one_alphabet(word: str) -> str:
+    """The word in one alphabet where it mixes look-alike Latin and Cyrillic letters, else as it is."""
+    latin, cyrillic = len(_LATIN.findall(word)), len(_CYRILLIC.findall(word))
+    if not (latin and cyrillic):
+        return word
+    return word.translate(_TO_LATIN if latin > cyrillic else _TO_CYRILLIC)
+
+
 @functools.lru_cache(maxsize=1 << 17)
 def lemma(word: str, lang: str) -> str:
     """One word's lemma in `lang` (cached: news repeats its words)."""
+    word = one_alphabet(word)
     module = LANGUAGES.get(lang)
     code = getattr(module, "MORPHOLOGY", None) if module is not None else None
     if code:
