@@ -222,3 +222,23 @@ def test_the_said_period_and_the_same_period_of_another_year():
     assert t[12][0] == "2022"
     t = times("Courts received 40 cases in 2022. Courts now hold 12 cases.", "2023-01-10")
     assert t[12][0] is None  # nothing refers back
+
+
+def test_a_total_after_a_list_of_years_is_of_those_years():
+    """Hansard (2002): 'a total of 7,461' after three years listed took the last year alone."""
+    t = times("The total number of soldiers who went absent without leave (AWOL) over the last three years is as "
+              "follows: 2,077 in 1999, 2,722 in 2000 and 2,662 in 2001, a total of 7,461.", "2002-01-10")
+    assert t[7461] == ("1999/2001", None, "2001") and t[2722][0] == "2000"
+    t = times("В 2022 г. дел было 10. В 2023 г. динамика сохранилась: рассмотрено уже свыше 3500 дел.", "2025-12-09")
+    assert t[3500][0] == "2023"  # 'уже' with one year of its own: not a list's total
+
+
+def test_a_sentence_ends_at_a_year_abbreviation_after_a_long_clause():
+    """Vedomosti (2025): '… до примерно 2700 в 2022 г. В 2023 г. …' was one sentence, the 2023 figure took 2021-2023."""
+    from tracker.extraction.sentences import sentences
+
+    text = ("При этом рост был трехкратным: с около 900 дел в 2021 г. до примерно 2700 в 2022 г. В 2023 г. динамика "
+            "сохранилась: только по ст. 337 УК РФ было рассмотрено уже свыше 3500 дел.")
+    assert [s for _, s in sentences(text)][1].startswith("В 2023 г. динамика")
+    assert len(sentences("В 2023 г. Путин подписал указ о 500 делах.")) == 1  # a short opening: one sentence
+    assert times(text, "2025-12-09")[3500][0] == "2023"

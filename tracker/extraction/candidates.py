@@ -245,8 +245,26 @@ def _own_time(sentence: str, published, events, year) -> dict:
     return {k: v for k, v in time.items() if v}
 
 
-def _timed(c: Candidate, spans, clause: tuple[int, int], start: int) -> Candidate:
+def _listed(spans, sentence: str, starts: list[int], own: int) -> list[str]:
+    """The years of a list ("2,077 in 1999, 2,722 in 2000 and 2,662 in 2001"): each named in a clause that holds
+    a number other than the one at `own`; [] when a year stands alone in its clause ("В 2023 г. динамика …")."""
+    years = [s for s in spans if s.kind == "year"]
+    for s in years:
+        a, b = _clause(sentence, 0, s.start, s.end)
+        if not any(a <= p < b and p != own for p in starts):
+            return []
+    return sorted({s.fields[0][1] for s in years})
+
+
+def _timed(c: Candidate, spans, clause: tuple[int, int], start: int, sentence: str = "",
+           starts: list[int] = ()) -> Candidate:
     """The candidate with the time of its own number, where its sentence names several (tracker.extraction.periods)."""
+    years = _listed(spans, sentence, starts, start) if c.facets is not None and c.facets.kind == "cumulative" \
+        else []
+    if len(years) > 1 and not any(clause[0] <= s.start < clause[1] for s in spans):
+        # "2,077 in 1999, 2,722 in 2000 and 2,662 in 2001, a total of 7,461": the total is of the years listed
+        return replace(c, period=f"{years[0]}/{years[-1]}", as_of=years[-1], since=None, assumed=False,
+                       time_text=f"{years[0]}-{years[-1]}")
     chosen = time_for(sorted(spans, key=lambda s: s.start), clause, start)
     if chosen is not None and c.since and chosen.kind == "year":
         chosen = None  # "з початку вторгнення РФ у 2022 році": the year of the start, not a period
@@ -357,7 +375,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             # a rate takes a time of its own only from a list of them ("у 2023 році — 1,5 тисячі щомісяця, у
             # 2024-му — близько 5 тисяч щомісяця"): one time named is the sentence's, already the rate's
             if (spans or months) and not c.change and (not c.per or len({s.fields for s in spans}) > 1):
-                c = _timed(c, spans + months, _clause(sentence, 0, start, end), start)
+                c = _timed(c, spans + months, _clause(sentence, 0, start, end), start, sentence,
+                           [n.start for n in nums])
             if cut:
                 c = replace(c, notes=c.notes + (f"the sentence ran past {MAX_SENTENCE:,} characters: the quote is "
                                                 "the clause around the number",))

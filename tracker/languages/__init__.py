@@ -43,7 +43,8 @@ facets       what a figure counts, as phrases of lemmas (regular expressions ove
              these is not whose figure it is: 'invasion', 'intelligence'), MEASURE_WORDS (measure of
              tracker.ledger.definitions -> words), OFFENCE_WORDS, PRODUCER_NAMES (producer id -> names),
              TOTAL_WORDS ('already': a running total); ARTICLE_WORDS (regex before an article's number)
-articles     ABBREVIATIONS, CAPITALS (a regex character range), PAGE_CHROME (regex)
+articles     ABBREVIATIONS, YEAR_ABBREVIATIONS (one after a year ends a sentence when a long clause
+             comes before it), CAPITALS (a regex character range), PAGE_CHROME (regex)
 charts       CHART_WORDS (a language without it cannot be drawn in)
 
 `other` holds what quotes in other languages need of the number reader only (scale and percent words).
@@ -78,7 +79,7 @@ EXTRACTION_NAMES = (
     "MONTH_PERIOD_FORMS", "YEAR_SUFFIX", "RATE_WORDS", "NOT_A_RATE", "SINCE", "SINCE_WORDS", "SINCE_DATE", "SINCE_YEAR",
     "YEAR_PERIODS", "SO_FAR", "LAST_YEAR", "END_OF_LAST_YEAR", "END_OF_YEAR", "QUARTER", "QUARTER_NUMBERS", "HALF", "HALF_NUMBERS", "AS_OF", "FOLLOW_ON", "SAME_TIME", "SAME_PERIOD_IN", "END_OF", "CLAIMANT_PATTERNS", "CLAIM_WORDS", "NOT_NAMES",
     "NAME_TAIL", "INSTITUTIONS", "INSTITUTION_VERBS", "INSTITUTION_WORDS", "STOP", "NOUN_SKIP", "CLAUSE_JOINS",
-    "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS", "COUNTRY_WORDS", "NOT_SUBJECT",
+    "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "YEAR_ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS", "COUNTRY_WORDS", "NOT_SUBJECT",
     "MEASURE_WORDS", "OFFENCE_WORDS", "PRODUCER_NAMES", "TOTAL_WORDS", "ARTICLE_WORDS")
 
 

@@ -148,6 +148,7 @@ UNIT_WORDS = {"cases": ["cases"], "soldiers": ["soldier", "deserter", "military 
               "people": ["people", "person", "others", "russians"], "sentences": ["sentence", "verdict", "convict"]}
 
 # -- articles ----------------------------------------------------------------------------------
+YEAR_ABBREVIATIONS = []  # after a year ('в 2022 г.'): may end a sentence
 ABBREVIATIONS = ["Mr", "Mrs", "Dr", "St", "Art", "No", "vs", "e.g", "i.e", "etc", "Jan", "Feb", "Aug", "Sep", "Sept",
                  "Oct", "Nov", "Dec", "U.S", "U.K"]
 CAPITALS = "A-Z"  # letters a sentence starts with
