@@ -147,3 +147,13 @@ def test_a_producer_typed_with_a_look_alike_letter_and_in_another_alphabet():
     assert read(text, "ru", "2025-11-14")[161_000].claimant == "Office of the Prosecutor General of Ukraine"
     text = "Army spokesmen stress that just 1 percent of all soldiers desert."
     assert read(text, "en", "2009-03-12")[0.01].claimant == "US Army"
+
+
+def test_the_army_as_the_producer_names_whose_figures_they_are():
+    """The Herald-Tribune (2007) names no country, only the Army: 'according to revised figures from the Army',
+    'the Army now says'. Its figures are the US Army's, claimant and country."""
+    text = ("A total of 3,196 active-duty soldiers deserted the Army last year, according to revised figures from the "
+            "Army.\nIn 2005, for example, the Army now says 2,543 soldiers deserted, not the 2,011 it had reported.")
+    found = read(text, "en", "2007-03-23")
+    assert found[3196].claimant == "US Army" and found[3196].read().country == "US"
+    assert found[2543].claimant == "US Army"

@@ -224,7 +224,8 @@ PRODUCER_NAMES = {
                         "main (?:directorate|intelligence directorate)"],
     "opendatabot": ["opendatabot"],
     "viasna": ["viasna", "vyasna", "viasna human rights cent(?:re|er)"],
-    "us-army": ["u s army", "us army", "army spokes(?:wo)?m[ae]n", "according to the army", "the army says?"],
+    "us-army": ["u s army", "us army", "army spokes(?:wo)?m[ae]n", "according to the army",
+                "the army (?:now )?says?", "(?:figures|data|statistics|calculations) (?:from|by) the army"],
 }
 ARTICLE_WORDS = [r"[Aa]rticles?", r"[Aa]rt\."]
 TOTAL_WORDS = ["already", "in total", "in all", "to date", "a total of", "altogether"]
