@@ -98,8 +98,7 @@ def test_an_article_naming_no_country_needs_an_anchor_for_a_countrys_indicator(s
     """The Herald-Tribune (2007) on the US Army never names a country: its 3,196 deserters went to Idite Lesom's
     count of soldiers it helped desert in Russia. A deserter is in every army: words alone do not place a figure
     in a country's indicator, its start ('since mobilization began') or producer does."""
-    text = ("A total of 3,196 active-duty soldiers deserted the Army last year, or 853 more than previously "
-            "reported, according to revised figures from the Army.")
+    text = "A total of 3,196 active-duty soldiers deserted last year, or 853 more than previously reported."
     c = {c.value: c for c in extract(read_text_article(text, published="2007-03-23"), shipped)}[3196]
     assert c.read().country is None and c.indicator is None
     assert "counts Russia's figures, and the article names no country" in " ".join(c.notes)
