@@ -26,9 +26,8 @@ CHECKED = ("country", "measure", "articles", "offence", "since")
 
 
 @functools.lru_cache(maxsize=4096)
-def quote_facets(quote: str, lang: str, value: float | None) -> Facets:
-    """What a quote says its figure counts: the facets around the number that states `value` (else the first)."""
-    marks = markers(quote, lang)
+def _figure_in(quote: str, lang: str, value: float | None):
+    """(the quote's numbers, the one that states `value` (else the first), its clause)."""
     numbers = scan(quote, lang)
     at = next((n for n in numbers if value is not None and any(abs(r - value) <= 1e-9 * max(1.0, abs(value))
                                                                 for r in n.readings)), numbers[0] if numbers else None)
@@ -38,26 +37,44 @@ def quote_facets(quote: str, lang: str, value: float | None) -> Facets:
         outer_start, outer_end = quote.rfind("(", 0, start), quote.find(")", end) + 1
     clause_start = max([quote.rfind(ch, 0, outer_start) for ch in ",;:()"] + [-1]) + 1
     ends = [i for i in (quote.find(ch, outer_end) for ch in ",;:()") if i >= 0]
-    clause = (clause_start, min(ends) if ends else len(quote))
+    return numbers, at, (clause_start, min(ends) if ends else len(quote))
+
+
+def _since_in(quote: str, lang: str, value: float | None) -> str | None:
+    """The start the quote gives its figure: one in the number's clause, else one printed before it, else one after
+    it where no other number stands between ("2,300 cases since 2024, and 7,400 since mobilisation")."""
+    numbers, at, clause = _figure_in(quote, lang, value)
+    end = at.end if at is not None else 0
+    found = since_of(quote[clause[0]:clause[1]]) or since_of(quote[:clause[1]]) or \
+        (since_of(quote[end:]) if not any(n.start >= end and not _YEAR.fullmatch(n.text) for n in numbers) else None)
+    return found[0] if found else None
+
+
+@functools.lru_cache(maxsize=4096)
+def quote_facets(quote: str, lang: str, value: float | None) -> Facets:
+    """What a quote says its figure counts: the facets around the number that states `value` (else the first)."""
+    marks = markers(quote, lang)
+    numbers, at, clause = _figure_in(quote, lang, value)
+    start, end = (at.start, at.end) if at is not None else (0, 0)
     others = figure_spans([(n.start, n.end, n.text) for n in numbers if n is not at], marks)
     read = facets_at(marks, (0, len(quote)), clause, (start, end), article=False,
                      percent=at is not None and (at.percent or at.kind == "share"), text=quote, others=others)
-    # a start in the number's clause, else one printed before it, else one after it where no other number stands
-    # between ("2,300 cases since 2024, and 7,400 since mobilisation": each number its own start)
-    found = since_of(quote[clause[0]:clause[1]]) or since_of(quote[:clause[1]]) or \
-        (since_of(quote[end:]) if not any(n.start >= end and not _YEAR.fullmatch(n.text) for n in numbers) else None)
-    since = found[0] if found else None
     return Facets(country=read.country, measure=read.measure, offences=read.offences, articles=read.articles,
-                  since=since)
+                  since=_since_in(quote, lang, value))
 
 
 def drift(quote: str, lang: str, value: float | None, defined: Facets) -> tuple[Facets, list[tuple[str, str, str]]]:
     """What the quote says its figure counts, and where that contradicts the definition (facet, read, defined)."""
-    read = quote_facets(quote, lang, value)
+    if not (defined.country or defined.measure or defined.articles or defined.offences):
+        read = Facets(since=_since_in(quote, lang, value))  # only a start can disagree: the rest is not read
+    else:
+        read = quote_facets(quote, lang, value)
+    found = [c for c in conflicts(read, defined) if c[0] in CHECKED]
     # no number of the quote is its figure ("only [one] man was charged"): which words are the figure's cannot be
     # told, and only the quote's country is judged
-    judged = CHECKED if value is None or quote_states(quote, value) else ("country",)
-    return read, [c for c in conflicts(read, defined) if c[0] in judged]
+    if found and value is not None and any(c[0] != "country" for c in found) and not quote_states(quote, value):
+        found = [c for c in found if c[0] == "country"]
+    return read, found
 
 
 def _language(ctx: Context, f) -> str:
