@@ -133,6 +133,12 @@ class Series:
                             key=lambda q: (q.mid, q.id)))
 
     @cached_property
+    def memo(self) -> dict:
+        """What the checks derive from the series alone, kept with it once computed (a running total's pace
+        roughness without each figure)."""
+        return {}
+
+    @cached_property
     def plain_days(self) -> tuple[int, ...]:
         """The day ordinals of `plain`, for searching by date."""
         return tuple(q.mid.toordinal() for q in self.plain)

@@ -314,7 +314,15 @@ SAME_NUMBER = 0.005  # values this close are the same number printed twice (roun
 def roughness(series: Series, without: str) -> float:
     """How unsteady a running total's pace is without one figure: the sum of the changes (in log) between the
     paces its plain figures imply from one to the next, starting at zero on its `since` date. A quickening count
-    changes pace one way; a wrong figure makes it spike and stall (or stall and leap)."""
+    changes pace one way; a wrong figure makes it spike and stall (or stall and leap). Computed once per figure
+    and series."""
+    memo = series.memo
+    if ("roughness", without) not in memo:
+        memo["roughness", without] = _roughness(series, without)
+    return memo["roughness", without]
+
+
+def _roughness(series: Series, without: str) -> float:
     ind = series.indicator
     pts = [(q.mid.toordinal(), q.best) for q in series.plain if q.id != without and q.best is not None]
     # a lower bound above every plain figure before it says the count had grown at least that far by its date

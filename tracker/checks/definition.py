@@ -15,7 +15,7 @@ from tracker.extraction.context import since_of
 from tracker.extraction.facets import facets_at, figure_spans, markers
 from tracker.languages import detect
 from tracker.ledger.definitions import Facets, conflicts, describe, of_indicator
-from tracker.text.numbers import quote_states, scan
+from tracker.text.numbers import quote_states, scanned
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -28,7 +28,7 @@ CHECKED = ("country", "measure", "articles", "offence", "since")
 @functools.lru_cache(maxsize=4096)
 def _figure_in(quote: str, lang: str, value: float | None):
     """(the quote's numbers, the one that states `value` (else the first), its clause)."""
-    numbers = scan(quote, lang)
+    numbers = scanned(quote, lang)
     at = next((n for n in numbers if value is not None and any(abs(r - value) <= 1e-9 * max(1.0, abs(value))
                                                                 for r in n.readings)), numbers[0] if numbers else None)
     start, end = (at.start, at.end) if at is not None else (0, 0)
@@ -43,6 +43,8 @@ def _figure_in(quote: str, lang: str, value: float | None):
 def _since_in(quote: str, lang: str, value: float | None) -> str | None:
     """The start the quote gives its figure: one in the number's clause, else one printed before it, else one after
     it where no other number stands between ("2,300 cases since 2024, and 7,400 since mobilisation")."""
+    if since_of(quote) is None:  # no start anywhere in it: none in any part (and no need to find the figure)
+        return None
     numbers, at, clause = _figure_in(quote, lang, value)
     end = at.end if at is not None else 0
     found = since_of(quote[clause[0]:clause[1]]) or since_of(quote[:clause[1]]) or \

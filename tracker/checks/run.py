@@ -189,8 +189,9 @@ def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detecto
         found, fits[ind_id] = results[ind_id]
         flags.extend(found)
     order = {i: n for n, i in enumerate(series_by_id)}
-    order_codes = codes()
-    flags.sort(key=lambda f: (-SEVERITIES.index(f.severity), order[f.indicator], order_codes.index(f.code), f.figures))
+    code_at = {c: n for n, c in enumerate(codes())}
+    severity_at = {s: n for n, s in enumerate(SEVERITIES)}
+    flags.sort(key=lambda f: (-severity_at[f.severity], order[f.indicator], code_at[f.code], f.figures))
     return _with_places(ledger, flags, fits, {i: series_by_id[i] for i in wanted})
 
 

@@ -196,10 +196,17 @@ def _close(a: float, b: float) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def scanned(quote: str, lang: str = "en") -> tuple[Number, ...]:
+    """scan(), once per quote text, language and process: the ledger's rule, the quote check and the definition
+    check each read every quote."""
+    return tuple(scan(quote, lang))
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _readings(quote: str) -> tuple[float, ...]:
     """Every value the numbers of a quote may be read as; once per quote text and process (the ledger's
     rule asks twice of a quote, for its value and a thousand times it; the quote check asks again)."""
-    return tuple(r for n in scan(quote) for r in n.readings)
+    return tuple(r for n in scanned(quote) for r in n.readings)
 
 
 def quote_states(quote: str, value: float | None, low: float | None = None, high: float | None = None) -> bool:
