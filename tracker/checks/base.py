@@ -223,6 +223,24 @@ def robust_expected(series: Series, p: Point, exclude: frozenset = frozenset()) 
     return float(nearer if nearer is not None else statistics.median(near)) / comparable(series, p)
 
 
+def consulted(series: Series, p: Point, exclude: frozenset) -> frozenset[str]:
+    """The ids of every figure the judgements of `p` against its neighbours read (robust_expected's nearest, two
+    on each side for local_expected, between and around): setting aside a figure outside them changes none."""
+    plain, days = series.plain, series.plain_days
+    at = p.mid.toordinal()
+    i = bisect.bisect_left(days, at)
+    lo, hi, near = i - 1, i, []
+    while len(near) < NEIGHBOURS and (lo >= 0 or hi < len(days)):  # as robust_expected walks
+        if hi >= len(days) or (lo >= 0 and at - days[lo] <= days[hi] - at):
+            j, lo = lo, lo - 1
+        else:
+            j, hi = hi, hi + 1
+        if plain[j].id != p.id and plain[j].id not in exclude:
+            near.append(plain[j].id)
+    left, right = around(series, p, exclude, 2, 2)
+    return frozenset(near + [q.id for q in left + right])
+
+
 def around(series, p, exclude: frozenset, before: int, after: int) -> tuple[list, list]:
     """Up to `before` plain figures before `p` in time and `after` after it (nearest first), passing over `p`,
     figures at its date and those in `exclude`: a bisection, not a scan (a ledger of 10,000 figures asks often)."""

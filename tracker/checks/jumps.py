@@ -13,6 +13,7 @@ from tracker.checks.base import (
     around,
     between,
     comparable,
+    consulted,
     describe,
     local_expected,
     rate_scale,
@@ -123,9 +124,13 @@ def magnitudes(ctx: Context) -> list[Flag]:
     ordered = sorted((p for p in series.independent() if p.best is not None), key=lambda q: (q.mid, q.id))
     found: dict[str, tuple] = {}
     maybe = range(len(ordered))  # a figure that is no slip with its neighbours all in is none without some
+    judged: dict[int, tuple] = {}  # n -> (its judgement, the figures it read): judged again only if one is set aside
     while True:  # the most extreme slip first; the others judged again without it
-        slips = [(n, s) for n in maybe if ordered[n].id not in found
-                 and (s := _slip(ctx, ordered, n, frozenset(found))) is not None]
+        exclude = frozenset(found)
+        for n in maybe:
+            if ordered[n].id not in found and (n not in judged or not judged[n][1].isdisjoint(exclude)):
+                judged[n] = (_slip(ctx, ordered, n, exclude), consulted(series, ordered[n], exclude))
+        slips = [(n, judged[n][0]) for n in maybe if ordered[n].id not in found and judged[n][0] is not None]
         if not slips:
             break
         n, worst = max(slips, key=lambda x: (x[1][3], x[1][0].id))
