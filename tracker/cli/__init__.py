@@ -20,8 +20,10 @@ def main(argv: list[str] | None = None) -> int:
 
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")  # tiny matrices: BLAS threads only fight the worker processes
+    from tracker.cli import common
     from tracker.cli.parser import build_parser
 
+    common.OWN_PROCESS = argv is None
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from tracker.cli.common import DEFAULT_LEDGER, EXIT_FLAGS, EXIT_OK, _known_indicators, _load
+from tracker.cli.common import DEFAULT_LEDGER, EXIT_FLAGS, EXIT_OK, _known_indicators, _load, settled
 from tracker.errors import UsageError
 
 
@@ -57,7 +57,7 @@ def cmd_flags(args) -> int:
         import tracker.checks  # noqa: F401
 
     # forked before anything heavy is imported: the reading starts at once
-    ledger = _load(args.ledger, beside=prepare)
+    ledger = settled(_load(args.ledger, beside=prepare))
     detector = prepared[0] if prepared else _detector(args.detector)
     from tracker.checks import SEVERITIES, check, severity_at_least
     if args.explain:
