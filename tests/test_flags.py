@@ -835,6 +835,23 @@ def test_a_figure_thousands_of_times_off_is_a_slip_and_spares_its_neighbour(tmp_
     assert codes(flags_of(tmp_path, figures, head), "magnitude") == [("magnitude", "y1999", "error")]
 
 
+def test_a_spike_further_out_than_a_slip_is_judged_first(tmp_path):
+    """The same yearly convictions with 2005's 6 printed as 60: 60 is some 15 times the counts around it (no power
+    of ten, so no slip itself) and it made 2007's 2 look "ten times less" than 16.7, and 2 was named. The figure
+    furthest out is set aside first: 2 is in line without it. A slip that is the figure furthest out is still named
+    (2000's 8 printed as 80)."""
+    def named(counts):
+        figures = "".join(f"  - {{id: y{y}, indicator: yearly, value: {v}, period: {y}, source: h, quote: '{v}'}}\n"
+                          for y, v in zip(range(1999, 2009), counts))
+        head = HEAD.replace("  stock:\n", "  yearly:\n    title: Convictions for desertion a year\n    unit: "
+                                          "convictions\n    kind: flow\n  stock:\n")
+        head = head.replace("events:\n", "  h: {publisher: Hansard, published: 2009-02-09}\nevents:\n")
+        return [f.figures[0] for f in flags_of(tmp_path, figures, head) if f.code == "magnitude"]
+
+    assert named([18, 8, 3, 7, 3, 3, 60, 8, 2, 14]) == []
+    assert named([18, 80, 3, 7, 3, 3, 6, 8, 2, 14]) == ["y2000"]
+
+
 def test_a_second_telling_at_an_end_of_a_growing_rate_is_judged_by_the_trend_there(tmp_path):
     """The shipped refusal-court-cases-monthly (Mediazona: 400 in March 2023, 718, 929, 1,076 in 2024, 1,000 in May
     2025) with its first month told again 1.6 times larger: the trend of the two nearest months carried back says
