@@ -108,6 +108,10 @@ def test_ranges(text, low, high):
     ("Число дел выросло вдвое.", 2),
     ("Кількість вироків зросла втричі.", 3),
     ("Sentences were doubling from the previous year.", 2),
+    # Mediazona (2023) and Opendatabot (2025): a number before 'раза', 'рази' is a multiplier, not a count
+    ("Это в два раза больше, чем за весь 2022-й год.", 2),
+    ("Это в 4 раза больше, чем за тот же период прошлого года.", 4),
+    ("Це у чотири рази більше, ніж торік.", 4),
 ])
 def test_multipliers_are_ratios(text, value):
     cands = extract(read_text_article(text, published="2024-10-02"))
@@ -120,6 +124,8 @@ def test_multipliers_are_ratios(text, value):
     "Published Sep.16 - 2024 8:41 AM CET",
     "Under Article 337 of the Criminal Code.",
     "По статье 337 УК РФ.",
+    "Суды выносили приговоры по 337 УК.",  # Mediazona: the article's number before the code's name
+    "Провадження за 407 ККУ.",
     "За статтею 337 КК.",
     "A 30-year-old military doctor fled.",
     "Soldiers face up to 15 years in prison.",

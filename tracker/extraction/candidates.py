@@ -25,6 +25,7 @@ from tracker.extraction.facets import between, facets_at, figure_spans, markers
 from tracker.extraction.figures import (
     RANGE_BEFORE,
     RANGE_JOIN,
+    TIMES_AFTER,
     Num,
     numbers_in,
     qualifier_of,
@@ -136,7 +137,7 @@ def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | N
         qualifier, qwords = qualifier_of(sentence, n)
         low = high = None
         change, value = None, n.value
-        if n.ratio or re.match(r"^\s*times\b", sentence[n.end:n.end + 10], re.I):
+        if n.ratio or TIMES_AFTER.match(sentence[n.end:n.end + 12]):
             change, value = _ratio(sentence, n)
             if value is None:
                 continue

@@ -15,6 +15,9 @@ _MONEY_BEFORE = re.compile(r"([$€£₽₴]|\b(?:USD|EUR|RUB|UAH))\s?$")
 _MONEY_AFTER = re.compile(r"^\s?(" + alternation("MONEY_AFTER") + r"|₽|€|\$)", re.I)
 # a code's article, a military unit's number
 _ARTICLE_BEFORE = re.compile(r"(" + alternation("ARTICLE_BEFORE") + r"|№)\s*№?\s*$", re.I)
+_ARTICLE_AFTER = re.compile(r"^\s*(?:" + alternation("ARTICLE_AFTER") + ")", re.I)
+TIMES_AFTER = re.compile(r"^\s*(?:" + alternation("TIMES_AFTER") + ")", re.I)  # '33 times', 'в 4 раза'
+
 # "the first half of the year", "в первой половине года", "first quarter": a part of a period, not a share
 _PART_OF_PERIOD = re.compile(r"(" + alternation("PART_OF_PERIOD") + r")\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:" + alternation("ORDINAL_SUFFIXES") + r")\b", re.I)
@@ -87,14 +90,14 @@ def why_not_a_figure(sentence: str, n: Num) -> str | None:
         return "money"
     if before[-1:] in _QUOTES and after[:1] in _QUOTES:
         return "a name in quotes"  # call signs and slang: '300', «200»
-    if _ARTICLE_BEFORE.search(before):
+    if _ARTICLE_BEFORE.search(before) or _ARTICLE_AFTER.match(after):
         return "article number"
     if _ORDINAL_AFTER.match(sentence[n.end:n.end + 4]):
         return "ordinal"
     if _AGE.match(after):
         return "age"
-    if not n.percent and re.match(r"^\s*times\b", after, re.I):
-        return None  # "33 times greater": a ratio, kept
+    if not n.percent and TIMES_AFTER.match(after):
+        return None  # "33 times greater", "в 4 раза больше": a ratio, kept
     if not n.percent and DURATION_AFTER.match(after):
         return "duration"
     v = n.value
