@@ -45,6 +45,9 @@ def test_the_article_says_whose_when_the_sentence_does_not():
     ("«Идите лесом» помог дезертировать 520 военным.", 520, "people-helped"),
     ("Courts passed 61 verdicts in January.", 61, "sentences"),
     ("В проект поступило 6000 обращений.", 6000, "requests"),
+    # LIGA.net (2025): offences registered are the register's proceedings; 'військової частини' counts no one
+    ("Загальна кількість зареєстрованих кримінальних правопорушень за статтею про самовільне залишення військової "
+     "частини склала 218 282.", 218_282, "proceedings"),
     # a blog quoting the Pentagon (2008): desertions and Marines are people counted, as the ledger's own
     # deserters-in-year and leaked-list-desertions-in-period count them
     ("The Army, Navy and Air Force reported 7,978 desertions in 2001.", 7978, "persons"),
