@@ -66,8 +66,12 @@ _HALVES = sorted(merged("HALF_NUMBERS").items(), key=lambda kv: -len(kv[0]))
 _BY = re.compile(r"\b(?:" + alternation("AS_OF") + r")\s+(?:the\s+)?$")  # "by the first quarter": its end
 
 
+_NUMERALS = {"1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}  # the same in every language
+
+
 def _nth(word: str, table=_QUARTERS) -> int | None:
-    return next((n for w, n in table if word.startswith(w)), None)
+    """Which quarter or half a word names: a digit or I-IV, else a language's word (or its stem)."""
+    return _NUMERALS.get(word) or next((n for w, n in table if word.startswith(w)), None)
 
 
 def _count(word: str) -> int | None:
