@@ -5,6 +5,7 @@
     python benchmarks/meaning.py --unseen-2 # a second unseen set (unseen_2.yaml, session 11), measured once
     python benchmarks/meaning.py --unseen-3 # a third (unseen_3.yaml, session 11, after the second's changes), once
     python benchmarks/meaning.py --unseen-4 # a fourth (unseen_4.yaml, session 12, after its changes), once
+    python benchmarks/meaning.py --unseen-5 # a fifth (unseen_5.yaml, session 12, after the fourth's changes), once
 
 With the shipped ledger, each article is extracted as a curator would (its address, date and language given) and
 its candidates are matched to the labelled figures by value, in order. Reported:
@@ -138,6 +139,7 @@ def measure(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    flag = next((a for a in ("--unseen-4", "--unseen-3", "--unseen-2", "--unseen") if a in sys.argv), None)
-    measure(DATA / {"--unseen-4": "unseen_4.yaml", "--unseen-3": "unseen_3.yaml", "--unseen-2": "unseen_2.yaml",
-                    "--unseen": "unseen.yaml", None: "seen.yaml"}[flag])
+    flag = next((a for a in ("--unseen-5", "--unseen-4", "--unseen-3", "--unseen-2", "--unseen") if a in sys.argv),
+                None)
+    name = {None: "seen.yaml", "--unseen": "unseen.yaml"}.get(flag) or f"unseen_{flag.rsplit('-', 1)[1]}.yaml"
+    measure(DATA / name)
