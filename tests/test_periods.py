@@ -242,3 +242,41 @@ def test_a_sentence_ends_at_a_year_abbreviation_after_a_long_clause():
     assert [s for _, s in sentences(text)][1].startswith("В 2023 г. динамика")
     assert len(sentences("В 2023 г. Путин подписал указ о 500 делах.")) == 1  # a short opening: one sentence
     assert times(text, "2025-12-09")[3500][0] == "2023"
+
+
+# from the fifth unseen meaning set (session 12): what its one run showed
+def test_a_span_right_after_a_number_is_that_numbers():
+    """The Moscow Times (2023): 'За сентябрь — ноябрь … 577 таких обращений против 305 за июнь — август'."""
+    t = times("За сентябрь — ноябрь было получено 577 таких обращений против 305 за июнь — август.", "2023-12-04")
+    assert t[577][0] == "2023-09/2023-11" and t[305][0] == "2023-06/2023-08"
+
+
+@pytest.mark.parametrize("text,published,value,since", [
+    ("С апреля 2023 юристы и волонтеры проконсультировали более 1000 военнослужащих.", "2023-12-04", 1000,
+     "2023-04"),
+    ("С января 2022 года в российские военные суды поступили 10 025 уголовных дел.", None, 10_025, "2022-01"),
+    ("Всего за два года войны в проект поступило больше 24 тысяч обращений.", "2024-02-29", 24_000, "2022-02-24"),
+])
+def test_a_start_in_a_month_or_over_years_of_war(text, published, value, since):
+    article = read_text_article(text, published=published)
+    (c,) = [c for c in extract(article) if c.value == value]
+    assert c.since == since
+
+
+def test_an_undated_article_takes_its_paragraphs_year():
+    """Dron.media gives no date: 'В марте 2024 года … В мае нынешнего года … 929' is May 2024, and 'На конец
+    апреля 2024 года … по 34-35 приговоров в день' holds at April 2024."""
+    text = ("В марте 2024 года суды вынесли 684 приговора. В мае нынешнего года в суды поступило 929 таких уголовных "
+            "дел.\nНа конец апреля 2024 года суды выносили по 34-35 приговоров в день по этим делам.")
+    found = {c.value if c.value is not None else c.low: c for c in extract(read_text_article(text))}
+    assert found[929].period == "2024-05" and found[684].period == "2024-03"
+    assert found[34].as_of == "2024-04"
+
+
+def test_the_entire_year_and_a_years_figure():
+    """Pledge Times (DW, 2024): 'exceeded the figures for the entire 2023, when 24.1 thousand new investigations
+    were launched, and more than three times more than the 2022 figure (9.4 thousand cases)'."""
+    t = times("This number has already exceeded the figures for the entire 2023, when 24.1 thousand new "
+              "investigations were launched, and more than three times more than the 2022 figure (9.4 thousand "
+              "cases).", "2024-08-04")
+    assert t[24_100][0] == "2023" and t[9_400][0] == "2022"

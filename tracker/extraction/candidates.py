@@ -207,7 +207,7 @@ def _pieces(offset: int, sentence: str):
         start = end
 
 
-_CLAUSE_END = re.compile(r"[,;:()]")
+_CLAUSE_END = re.compile(r"[;:()]|(?<!\d),|,(?!\d)")  # not the comma of "6,988"
 _ASIDE = re.compile(r"\([^()\d]*\)")
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|" + MONTH_WORDS + "|" + alternation("LAST_YEAR") + "|"
                       + alternation("END_OF_LAST_YEAR"), re.I)
@@ -235,7 +235,7 @@ def context_year(text: str, starts: list[int], line: int, offset: int, published
 
 def _own_time(sentence: str, published, events, year) -> dict:
     """The time a sentence names, as candidate fields ({} when none)."""
-    time = {k: v for k, v in time_of(sentence, published, events).items() if k in ("period", "as_of", "since",
+    time = {k: v for k, v in time_of(sentence, published, events, year).items() if k in ("period", "as_of", "since",
                                                                                        "time_text")}
     spans = spans_in(sentence, year, year_of(published))
     if spans:
@@ -258,7 +258,7 @@ def _listed(spans, sentence: str, starts: list[int], own: int) -> list[str]:
 
 
 def _timed(c: Candidate, spans, clause: tuple[int, int], start: int, sentence: str = "",
-           starts: list[int] = ()) -> Candidate:
+           starts: list[int] = (), end: int | None = None) -> Candidate:
     """The candidate with the time of its own number, where its sentence names several (tracker.extraction.periods)."""
     years = _listed(spans, sentence, starts, start) if c.facets is not None and c.facets.kind == "cumulative" \
         else []
@@ -266,7 +266,8 @@ def _timed(c: Candidate, spans, clause: tuple[int, int], start: int, sentence: s
         # "2,077 in 1999, 2,722 in 2000 and 2,662 in 2001, a total of 7,461": the total is of the years listed
         return replace(c, period=f"{years[0]}/{years[-1]}", as_of=years[-1], since=None, assumed=False,
                        time_text=f"{years[0]}-{years[-1]}")
-    chosen = time_for(sorted(spans, key=lambda s: s.start), clause, start)
+    mine = [p for p in starts if clause[0] <= p < clause[1]]  # the clause's numbers: a list's times come first?
+    chosen = time_for(sorted(spans, key=lambda s: s.start), clause, start, min(mine) if mine else None, end)
     if chosen is not None and c.since and chosen.kind == "year":
         chosen = None  # "з початку вторгнення РФ у 2022 році": the year of the start, not a period
     if chosen is not None:
@@ -329,7 +330,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         if not nums or is_page_chrome(sentence):
             continue
         year = context_year(article.text, starts, line, offset, published)
-        time = time_of(sentence, published, events)
+        time = time_of(sentence, published, events, year)
         spans = spans_in(sentence, year, year_of(published)) if _YEARISH.search(sentence) else []
         if carry and carry[0] < line and not (spans or time.get("period") or time.get("since") or
                                                 time.get("as_of")):
@@ -354,9 +355,10 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             time["assumed"] = True
         claimant = claimant_of(sentence) or claimant_of(near_text(article.text, starts, offset, len(sentence)))
         months = [TimeSpan(at, at + len(text), (("period", period),), text, "month")
-                  for at, period, text in months_by_number(sentence, published)] if time.get("period") else []
+                  for at, period, text in months_by_number(sentence, published, year)] if time.get("period") else []
         rates = rate_words_at(sentence) if time.get("per") else []
         paragraph = (starts[line], starts[line + 1] if line + 1 < len(starts) else len(article.text))
+        figure_starts = [n.start for n in nums if why_not_a_figure(sentence, n) is None]  # not years, not articles
         figures_at = figure_spans([(n.start, n.end, n.printed) for n in nums],
                                   between(marks, offset, offset + len(sentence)), offset)  # to part offences
         for start, end, c in _sentence_candidates(sentence, lang, time, claimant, nums):
@@ -376,8 +378,10 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             # a rate takes a time of its own only from a list of them ("у 2023 році — 1,5 тисячі щомісяця, у
             # 2024-му — близько 5 тисяч щомісяця"): one time named is the sentence's, already the rate's
             if (spans or months) and not c.change and (not c.per or len({s.fields for s in spans}) > 1):
-                c = _timed(c, spans + months, _clause(sentence, 0, start, end), start, sentence,
-                           [n.start for n in nums])
+                # a month the sentence names inside a span of months is that span's, not a time of its own
+                own_months = [m for m in months if not any(m.start < s.end and s.start < m.end for s in spans)]
+                c = _timed(c, spans + own_months, _clause(sentence, 0, start, end), start, sentence,
+                           figure_starts, end)
             if cut:
                 c = replace(c, notes=c.notes + (f"the sentence ran past {MAX_SENTENCE:,} characters: the quote is "
                                                 "the clause around the number",))

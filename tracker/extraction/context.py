@@ -41,8 +41,8 @@ _MONTH_STEMS = [re.compile("|".join(stems)) for stems in zip(*(m.MONTH_STEMS for
 def since_of(sentence: str, events: dict[str, str] | None = None, published: Span | None = None) \
         -> tuple[str, str] | None:
     """The start a sentence counts from, as (date, the words that say it): an event ("since mobilisation"), a
-    day ("С 18 января": of the article's year, or the year before when that day is after the article's date), a
-    year or month ("since March 2023"); None when it names none."""
+    day or month ("С 18 января", "С апреля 2023": without a year, of the article's, or the year before when it is
+    after the article's date), a year or month ("since March 2023"); None when it names none."""
     low = sentence.lower()
     for pat, key in _SINCE if any(w in low for w in _SINCE_WORDS) else ():
         m = re.search(pat, low)
@@ -50,13 +50,14 @@ def since_of(sentence: str, events: dict[str, str] | None = None, published: Spa
             return (events or {}).get(key, _EVENT_DATES[key]), sentence[m.start():m.end()]
     for pat in _SINCE_DATE if _ANY_MONTH.search(low) else ():
         m = pat.search(low)
-        if m and month_number(m.group("m")) and 1 <= int(m.group("d")) <= 31:
-            mon, day = month_number(m.group("m")), int(m.group("d"))
+        day = int(m.group("d")) if m and m.group("d") else None
+        if m and month_number(m.group("m")) and (day is None or 1 <= day <= 31):
+            mon = month_number(m.group("m"))
             year = int(m.group("y")) if m.group("y") else published.first.year if published is not None else None
-            if year is not None and not m.group("y") and (mon, day) > (published.first.month, published.first.day):
+            if year is not None and not m.group("y") and (mon, day or 1) > (published.first.month, published.first.day):
                 year -= 1
             if year is not None:
-                return f"{year}-{mon:02d}-{day:02d}", sentence[m.start():m.end()]
+                return f"{year}-{mon:02d}" + (f"-{day:02d}" if day else ""), sentence[m.start():m.end()]
     if _YEAR.search(low) is None:
         return None
     m = re.search(r"\bsince (?:the (?:start|beginning) of )?(" + MONTH_WORDS + r")?\s*(\d{4})\b", low) or \
@@ -68,8 +69,8 @@ def since_of(sentence: str, events: dict[str, str] | None = None, published: Spa
     return (f"{year}-{month_number(mon):02d}" if mon else year), sentence[m.start():m.end()]
 
 
-def time_of(sentence: str, published: Span | None, events: dict[str, str]) -> dict:
-    """The time reference as written and what it resolves to."""
+def time_of(sentence: str, published: Span | None, events: dict[str, str], year: int | None = None) -> dict:
+    """The time reference as written and what it resolves to (`year`: the one the paragraph is about)."""
     low = sentence.lower()
     out: dict = {}
     year_in = _YEAR.search(low) is not None  # cheap tests that spare the patterns that need a year or a month
@@ -78,8 +79,8 @@ def time_of(sentence: str, published: Span | None, events: dict[str, str]) -> di
     if since:
         out["since"], out["time_text"] = since
     m = _MONTH_PERIOD.search(low) if month_in else None
-    if m and "since" not in out and month_period(m, published):
-        out["period"] = month_period(m, published)
+    if m and "since" not in out and month_period(m, published, year):
+        out["period"] = month_period(m, published, year)
         out["time_text"] = sentence[m.start():m.end()]
     for pat in _YEAR_PERIODS if year_in else ():
         m = re.search(pat, low)
@@ -89,23 +90,21 @@ def time_of(sentence: str, published: Span | None, events: dict[str, str]) -> di
             break
     m = _SO_FAR.search(low)  # "since the start of 2025", or of "the year": the article's
     if m and published is not None:
-        year = next((g for g in m.groups() if g), None) or str(published.first.year)
-        out["period"] = f"{year}-01-01/{published.last.isoformat()}"
+        start = next((g for g in m.groups() if g), None) or str(published.first.year)
+        out["period"] = f"{start}-01-01/{published.last.isoformat()}"
         out["time_text"] = sentence[m.start():m.end()]
         out.pop("since", None)
     if _LAST_YEAR.search(low) and published is not None:
         out.setdefault("period", str(published.first.year - 1))
         out.setdefault("time_text", "last year")
     m = _AS_OF.search(low) if month_in else None
-    if m and published is not None and "period" not in out:
+    if m and (m.group(4) or published is not None) and "period" not in out:  # its year printed, or the article's
         mon = month_number(m.group(2))
         if mon:
-            year = int(m.group(4)) if m.group(4) else published.first.year
+            held = int(m.group(4)) if m.group(4) else published.first.year - (mon > published.first.month)
             day = m.group(1) or m.group(3)
-            if not m.group(4) and mon > published.first.month:
-                year -= 1
             try:
-                out["as_of"] = f"{year}-{mon:02d}-{int(day):02d}" if day else f"{year}-{mon:02d}"
+                out["as_of"] = f"{held}-{mon:02d}-{int(day):02d}" if day else f"{held}-{mon:02d}"
                 parse_span(out["as_of"])
                 out["time_text"] = sentence[m.start():m.end()]
             except (DateError, ValueError):
@@ -125,18 +124,24 @@ def rate_words_at(sentence: str) -> list[int]:
     return [x.start() for _, pat in _RATE_WORDS for x in re.finditer(pat, low) if not _NOT_A_RATE.match(low, x.end())]
 
 
-def month_period(m: re.Match, published: Span | None) -> str | None:
-    """The YYYY-MM a _MONTH_PERIOD match names: its year, else the latest such month not after the article."""
+def month_period(m: re.Match, published: Span | None, context: int | None = None) -> str | None:
+    """The YYYY-MM a _MONTH_PERIOD match names: its year; else the year its paragraph is about (`context`, when
+    that is not the article's: "В марте 2024 года … В мае нынешнего года" in an undated article); else the
+    latest such month not after the article."""
     mon = month_number(m.group(1))
-    year = int(m.group(2)) if m.group(2) else (published.first.year - (mon > published.first.month)
-                                               if published is not None else None)
+    if m.group(2):
+        year = int(m.group(2))
+    elif context is not None and (published is None or context != published.first.year):
+        year = context
+    else:
+        year = published.first.year - (mon > published.first.month) if published is not None else None
     return f"{year}-{mon:02d}" if mon and year else None
 
 
-def months_by_number(sentence: str, published: Span | None) -> list[tuple[int, str, str]]:
+def months_by_number(sentence: str, published: Span | None, context: int | None = None) -> list[tuple[int, str, str]]:
     """(where, YYYY-MM, as written) of each month a sentence names as a period, when it names two or more:
     "in April 1,064 cases, in March 708" gives each figure its own month."""
-    found = [(m.start(), month_period(m, published), sentence[m.start():m.end()])
+    found = [(m.start(), month_period(m, published, context), sentence[m.start():m.end()])
              for m in _MONTH_PERIOD.finditer(sentence.lower())]
     found = [f for f in found if f[1]]
     return found if len({f[1] for f in found}) >= 2 else []

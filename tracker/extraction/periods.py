@@ -184,8 +184,11 @@ def moved_to(period: str, year: int) -> str:
     return "/".join(f"{int(end[:4]) + delta}{end[4:]}" for end in period.split("/"))
 
 
-def time_for(spans: list[TimeSpan], clause: tuple[int, int], start: int, first_number: int | None = None) \
-        -> TimeSpan | None:
+ADJACENT = 5  # characters: a time printed this close after a number is that number's ("305 за июнь — август")
+
+
+def time_for(spans: list[TimeSpan], clause: tuple[int, int], start: int, first_number: int | None = None,
+             end: int | None = None) -> TimeSpan | None:
     """The time a number at `start` (in its sentence) belongs to: a time named in its clause (the nearest), else,
     when the sentence names more than one, the nearest before it; None leaves the sentence's own time. A year
     alone ('in 2023') counts only where the sentence names several times: one year is the sentence's own."""
@@ -193,6 +196,9 @@ def time_for(spans: list[TimeSpan], clause: tuple[int, int], start: int, first_n
         spans = [s for s in spans if s.kind not in ("year", "month")]
     first_number = clause[0] if first_number is None else first_number
     inside = [s for s in spans if clause[0] <= s.start < clause[1]]
+    right = [s for s in inside if end is not None and 0 <= s.start - end <= ADJACENT]
+    if len(inside) > 1 and right:  # "577 таких обращений против 305 за июнь — август": right after it
+        return right[0]
     if len(inside) > 1:  # a list in one clause: "6,988 in 2022 and 18,628 in 2023", "у 2022 – 6 988, у 2023 – 17 658"
         after = [s for s in inside if s.start >= start]
         before = [s for s in inside if s.end <= start]

@@ -92,14 +92,15 @@ SINCE = {
                      r"\bafter the (?:start|beginning|announcement) of (?:the )?(?:partial )?mobili[sz]ation"],
     "invasion": [r"\bsince (?:the (?:start|beginning) of )?(?:russia's )?(?:the )?(?:full-scale )?(?:invasion|fighting)|"
                  r"\bsince russia (?:invaded|expanded)",
-                 r"\bsince the (?:start|beginning) of the war|\bsince the war began|\bthroughout the (?:ongoing )?war"],
+                 r"\bsince the (?:start|beginning) of the war|\bsince the war began|\bthroughout the (?:ongoing )?war",
+                 r"\b(?:in|over|during) (?:the )?(?:\w+ )?years of (?:the )?(?:full-scale )?war\b"],
 }
-SINCE_WORDS = ["since", "throughout", "after the"]  # a cheap test before SINCE
+SINCE_WORDS = ["since", "throughout", "after the", "years of"]  # a cheap test before SINCE
 # regex: a start on a day, its year optional ('since January 18'); {month} stands for any month's name
 SINCE_DATE = [r"\bsince (?P<m>{month}) (?P<d>\d{{1,2}})(?!\d)(?:,? (?P<y>\d{{4}}))?",
               r"\bsince (?P<d>\d{{1,2}}) (?P<m>{month})(?: (?P<y>\d{{4}}))?"]
 SINCE_YEAR = []  # 'с 2023 года'
-YEAR_PERIODS = [r"\b(?:in|during|for|throughout) (\d{4})(?: alone)?\b"]
+YEAR_PERIODS = [r"\b(?:in|during|for|throughout) (?:the (?:entire|whole) )?(\d{4})(?: alone)?\b"]
 SO_FAR = [r"\bso far in (\d{4})", r"\bsince the (?:start|beginning) of (\d{4})",
           r"\b(?:so far this year|since the (?:start|beginning) of (?:this|the) year)\b()"]
 LAST_YEAR = [r"\blast year\b"]
@@ -236,4 +237,4 @@ PERIOD_FROM = ["from", "between", "during"]  # 'from January 2022 to September 2
 PERIOD_TO = ["to", "through", "till", "until", "and"]  # the word that ends a span
 UNTIL = ["to", "until", "through", "as of", "by", "as of the end of", "by the end of"]  # 'to July 2025' alone: the count holds up to then
 MONTHS_OF_YEAR = [r"\bthe first (\w+) months(?: of (\d{4}))?", r"\b(\w+) months of (\d{4})"]  # count, year
-YEAR_MENTION = [r"\b(?:in|during|for) (\d{4})\b"]  # 'in 2023': the year a number of a list is about
+YEAR_MENTION = [r"\b(?:in|during|for) (?:the (?:entire|whole) )?(\d{4})\b", r"\bthe (\d{4}) (?:figure|total|count)\b"]  # 'in 2023': the year a number of a list is about
