@@ -82,13 +82,20 @@ def measure(path: Path) -> None:
     ledger = tracker.load(ROOT / "figures.yaml")
     home = {ind.country for ind in ledger.indicators.values() if ind.country}
     articles = yaml.safe_load(path.read_text(encoding="utf-8"))
-    n = {k: [0, 0] for k in ("cross", "proposal", "period", "claimant", "country", "measure", "found")}
+    n = {k: [0, 0] for k in ("cross", "wrong", "proposal", "period", "claimant", "country", "measure", "found")}
     wrong = []
     for a in articles:
         article = read_text_article(a["text"], published=str(a["published"]) if a.get("published") else None)
         article = replace(article, language=a["language"], url=a["url"], title=a.get("title") or article.title)
         cands = extract(article, ledger)
-        abroad = {g["country"] for g in a["figures"]} - home
+        own = {g["country"] for g in a["figures"]}
+        for c in cands:  # any article: a suggestion into an indicator of a country the article's figures are not
+            if c.indicator:
+                n["wrong"][1] += 1
+                if ledger.indicators[c.indicator].country not in own | {None}:
+                    n["wrong"][0] += 1
+                    wrong.append(f"wrong country: {c.printed!r} -> {c.indicator} ({a['url']})")
+        abroad = own - home
         if abroad:
             for c in cands:
                 n["cross"][1] += 1
@@ -129,7 +136,8 @@ def measure(path: Path) -> None:
                 if not ok:
                     wrong.append(f"claimant: {c.printed!r} read {c.claimant!r}; labelled {g['producer']}")
     print(f"{path.name}: {len(articles)} articles, {n['found'][1]} labelled figures, {n['found'][0]} extracted")
-    labels = {"cross": "cross-country suggestions", "proposal": "proposals: right country and measure",
+    labels = {"cross": "cross-country suggestions", "wrong": "suggestions into another country's",
+              "proposal": "proposals: right country and measure",
               "period": "periods", "claimant": "claimants", "country": "country read", "measure": "measure read"}
     for key, label in labels.items():
         got, of = n[key]
