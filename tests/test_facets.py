@@ -159,3 +159,16 @@ def test_the_army_as_the_producer_names_whose_figures_they_are():
     found = read(text, "en", "2007-03-23")
     assert found[3196].claimant == "US Army" and found[3196].read().country == "US"
     assert found[2543].claimant == "US Army"
+
+
+def test_a_country_in_an_aside_yields_to_the_figures_producer(shipped):
+    """Pledge Times (DW, 2024): the only country word of the sentence is in brackets about DW's status in Russia;
+    the Prosecutor General (Ukraine's) is named: the figure is Ukraine's (it went to a Russian indicator). Without a
+    producer named, a bracket still counts: '(ст. 337 УК Украины) — 2630 дел' is Ukraine's code."""
+    text = ("According to the Office of the Prosecutor General of the Republic, almost 29.8 thousand criminal cases on "
+            "the flight of military personnel were opened in the first half of 2024, according to the Deutsche Welle "
+            "article (included in the register of foreign agent media outlets by the Russian Ministry of Justice).")
+    (c,) = extract(read_text_article(text, published="2024-08-04"), shipped)
+    assert c.read().country == "UA" and (c.indicator is None or shipped.indicators[c.indicator].country == "UA")
+    assert read("Чаще всего военных судят по статье (ст. 337 УК Украины) — 2630 дел.", "ru")[2630].read().country \
+        == "UA"

@@ -238,6 +238,19 @@ def own_offences(text: str, offences: list[Marker], number: tuple[int, int],
     return owned or offences
 
 
+def _aside(text: str, m: Marker, number: tuple[int, int]) -> bool:
+    """Whether a country word stands in brackets that do not hold the number: an aside, which says less of whose
+    figure it is than its producer named in the sentence ("According to the Office of the Prosecutor General, almost
+    29.8 thousand cases … (included in the register of foreign agents by the Russian Ministry of Justice)")."""
+    if not text:
+        return False
+    opened = text.rfind("(", 0, m.start)
+    if opened < 0 or text.rfind(")", opened, m.start) >= 0:
+        return False
+    closed = text.find(")", m.end)
+    return closed >= 0 and not (opened < number[0] < closed)
+
+
 def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tuple[int, int],
               number: tuple[int, int], paragraph: tuple[int, int] | None = None, *, percent: bool = False,
               change: bool = False, article: bool = True, text: str = "",
@@ -248,6 +261,8 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
     (given the `text` and the sentence's `others` numbers, the offences named are parted between them: own_offences);
     the producer named in its sentence, else its paragraph, else the one the article names most."""
     in_sentence = between(marks, *sentence)
+    if any(m.facet == "producer-country" for m in in_sentence):  # its producer named: an aside yields to it
+        in_sentence = [m for m in in_sentence if not (m.facet == "country" and _aside(text, m, number))]
     country = None
     for facet in ("country", "producer-country"):  # a country named outranks the one its producer counts in
         countries = [m for m in in_sentence if m.facet == facet]
