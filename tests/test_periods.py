@@ -280,3 +280,19 @@ def test_the_entire_year_and_a_years_figure():
               "investigations were launched, and more than three times more than the 2022 figure (9.4 thousand "
               "cases).", "2024-08-04")
     assert t[24_100][0] == "2023" and t[9_400][0] == "2022"
+
+
+@pytest.mark.parametrize("text,want", [
+    ("In November last year courts received 900 cases.", ("2024-11", None, None)),
+    ("У листопаді минулого року суди отримали 900 справ.", ("2024-11", None, None)),
+    ("В прошлом месяце суды получили 900 дел.", ("2025-02", None, None)),
+    ("Last month courts received 900 cases.", ("2025-02", None, None)),
+    ("По состоянию на начало 2025 года было 900 дел.", (None, None, "2025-01")),
+    ("As of the beginning of 2025, 900 cases were pending.", (None, None, "2025-01")),
+    ("В этом году суды получили 900 дел.", ("2025-01-01/2025-03-10", None, None)),
+    ("Цього року суди отримали 900 справ.", ("2025-01-01/2025-03-10", None, None)),
+])
+def test_last_month_this_year_the_start_of_a_year_and_a_month_of_last_year(text, want):
+    assert times(text, "2025-03-10")[900] == want
+    # in December, November without its year is this year's; 'прошлого года' says last year's
+    assert times("В ноябре прошлого года в суды поступило 900 дел.", "2025-12-10")[900][0] == "2024-11"

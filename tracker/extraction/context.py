@@ -27,7 +27,9 @@ _EVENT_DATES = {"mobilisation": "2022-09-21", "invasion": "2022-02-24"}
 # article's date when not printed
 _MONTH_PERIOD = re.compile(
     r"\b(?:" + alternation("MONTH_PERIOD_BEFORE") + r")\s+(" + alternation("MONTH_PERIOD_FORMS") + ")"
-    r"(?:\s+(?:of\s+)?(\d{4})(?!\d))?(?:\s*(?:" + alternation("YEAR_SUFFIX") + r"))?(?!\w)")
+    r"(?:\s+(?:of\s+)?(\d{4})(?!\d))?(?:\s*(?:" + alternation("YEAR_SUFFIX") + r"))?"
+    r"(?:\s+(" + alternation("LAST_YEAR_AFTER") + r"))?(?!\w)")
+_LAST_MONTH = re.compile(alternation("LAST_MONTH"))
 _SINCE_YEAR = [re.compile(p) for p in pieces("SINCE_YEAR")]
 _YEAR_PERIODS = pieces("YEAR_PERIODS")
 _SO_FAR = re.compile(alternation("SO_FAR"))
@@ -94,6 +96,10 @@ def time_of(sentence: str, published: Span | None, events: dict[str, str], year:
         out["period"] = f"{start}-01-01/{published.last.isoformat()}"
         out["time_text"] = sentence[m.start():m.end()]
         out.pop("since", None)
+    if _LAST_MONTH.search(low) and published is not None:  # the month before the article's
+        first = published.first
+        out.setdefault("period", f"{first.year - (first.month == 1)}-{(first.month - 2) % 12 + 1:02d}")
+        out.setdefault("time_text", _LAST_MONTH.search(low).group())
     if _LAST_YEAR.search(low) and published is not None:
         out.setdefault("period", str(published.first.year - 1))
         out.setdefault("time_text", "last year")
@@ -131,6 +137,8 @@ def month_period(m: re.Match, published: Span | None, context: int | None = None
     mon = month_number(m.group(1))
     if m.group(2):
         year = int(m.group(2))
+    elif m.group(3):  # "в ноябре прошлого года"
+        year = (context if context is not None else published.first.year if published is not None else 0) - 1
     elif context is not None and (published is None or context != published.first.year):
         year = context
     else:

@@ -26,7 +26,7 @@ class TimeSpan:
     fields: tuple[tuple[str, str], ...]  # ("period", ...), ("as_of", ...)
     text: str
     kind: str = ""  # days | days_one_year | day_to_month | months | year_to_month | months_of_year | until |
-    # end_of_year | quarter | by_quarter | half | by_half | year | last_year | end_of_last_year
+    # end_of_year | start_of_year | quarter | by_quarter | half | by_half | year | last_year | end_of_last_year
 
 
 _M = r"(" + MONTH_WORDS + r")"
@@ -53,6 +53,7 @@ def _patterns():
         ("months_of_year", re.compile("|".join(f"(?:{p})" for p in pieces("MONTHS_OF_YEAR")))),
         ("until", re.compile(r"\b(?:" + alternation("UNTIL") + r")\s+" + _M + r"\s+" + _Y)),
         ("end_of_year", re.compile(alternation("END_OF_YEAR"))),
+        ("start_of_year", re.compile(alternation("START_OF_YEAR"))),
         *(("quarter", re.compile(p)) for p in pieces("QUARTER")),
         *(("half", re.compile(p)) for p in pieces("HALF")),
         ("year", re.compile("|".join(f"(?:{p})" for p in pieces("YEAR_MENTION")))),
@@ -61,6 +62,7 @@ def _patterns():
     ]
 
 
+_MONTH_BEFORE = re.compile(r"(?:" + MONTH_WORDS + r")\W+(?:of\s+)?$")
 _QUARTERS = sorted(merged("QUARTER_NUMBERS").items(), key=lambda kv: -len(kv[0]))  # the longest word first
 _HALVES = sorted(merged("HALF_NUMBERS").items(), key=lambda kv: -len(kv[0]))
 _BY = re.compile(r"\b(?:" + alternation("AS_OF") + r")\s+(?:the\s+)?$")  # "by the first quarter": its end
@@ -142,6 +144,8 @@ def _resolve(kind: str, g: tuple, year: int | None, published: int | None = None
         return (("as_of", _ym(g[1], g[0])),)
     if kind == "end_of_year":
         return (("as_of", f"{g[0]}-12"),)
+    if kind == "start_of_year":
+        return (("as_of", f"{g[0]}-01"),)
     if kind in ("quarter", "by_quarter", "half", "by_half"):
         months = 3 if "quarter" in kind else 6
         n = _nth(g[0], _QUARTERS if months == 3 else _HALVES)
@@ -168,6 +172,8 @@ def spans_in(sentence: str, year: int | None, published: int | None = None) -> l
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             before = [y for at, y in years if at < m.start()]
+            if kind == "last_year" and _MONTH_BEFORE.search(low, 0, m.start()):
+                continue  # "in November last year", "у листопаді минулого року": that month's (the month reader's)
             # "reached about 8000 by the first quarter of 2006": a count at its end
             k = f"by_{kind}" if kind in ("quarter", "half") and _BY.search(low, 0, m.start()) else kind
             fields = _resolve(k, m.groups(), before[-1] if before else year, published)

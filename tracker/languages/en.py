@@ -102,8 +102,11 @@ SINCE_DATE = [r"\bsince (?P<m>{month}) (?P<d>\d{{1,2}})(?!\d)(?:,? (?P<y>\d{{4}}
 SINCE_YEAR = []  # 'с 2023 года'
 YEAR_PERIODS = [r"\b(?:in|during|for|throughout) (?:the (?:entire|whole) )?(\d{4})(?: alone)?\b"]
 SO_FAR = [r"\bso far in (\d{4})", r"\bsince the (?:start|beginning) of (\d{4})",
-          r"\b(?:so far this year|since the (?:start|beginning) of (?:this|the) year)\b()"]
+          r"\b(?:so far this year|since the (?:start|beginning) of (?:this|the) year|this year)\b()"]
 LAST_YEAR = [r"\blast year\b"]
+LAST_MONTH = [r"\blast month\b"]  # regex: the month before the article's
+LAST_YEAR_AFTER = [r"(?:of )?last year"]  # regex after a month: 'in November last year'
+START_OF_YEAR = [r"\b(?:at|as of) the (?:start|beginning) of (\d{4})\b"]  # regex, the year as group 1: its January
 END_OF_LAST_YEAR = [r"\b(?:at )?the end of last year\b"]
 END_OF_YEAR = [r"\b(?:at |by )?the end of (\d{4})\b"]  # regex, the year as group 1: a count at that moment
 # regex, the quarter as group q (a word of QUARTER_NUMBERS) and the year as group y
