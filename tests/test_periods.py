@@ -296,3 +296,9 @@ def test_last_month_this_year_the_start_of_a_year_and_a_month_of_last_year(text,
     assert times(text, "2025-03-10")[900] == want
     # in December, November without its year is this year's; 'прошлого года' says last year's
     assert times("В ноябре прошлого года в суды поступило 900 дел.", "2025-12-10")[900][0] == "2024-11"
+
+
+def test_a_month_of_last_year_in_an_undated_article_with_no_year_named_has_no_year():
+    article = read_text_article("В ноябре прошлого года в суды поступило 900 дел.")  # no date, no year named
+    (c,) = extract(article)
+    assert c.period is None  # not '-1-11', which no ledger could read

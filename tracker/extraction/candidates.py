@@ -346,7 +346,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         elif own and last and (m := _SAME_PERIOD_IN.search(sentence)):
             earlier = _own_time(last[0], published, events, last[1]).get("period")
             if earlier:  # "с февраля по август 2022 года … За тот же период 2021 года": 2021-02/2021-08
-                time = {"period": moved_to(earlier, int(m.group(m.lastindex or 0))), "time_text": m.group()}
+                # (every language's pattern in one alternation: the year is whichever group matched)
+                year_named = next(g for g in m.groups() if g)
+                time = {"period": moved_to(earlier, int(year_named)), "time_text": m.group()}
                 spans = []
         before = (line, sentence, year) if own else None
         last = (sentence, year) if own else last

@@ -96,10 +96,11 @@ def time_of(sentence: str, published: Span | None, events: dict[str, str], year:
         out["period"] = f"{start}-01-01/{published.last.isoformat()}"
         out["time_text"] = sentence[m.start():m.end()]
         out.pop("since", None)
-    if _LAST_MONTH.search(low) and published is not None:  # the month before the article's
+    m = _LAST_MONTH.search(low)
+    if m and published is not None:  # the month before the article's
         first = published.first
         out.setdefault("period", f"{first.year - (first.month == 1)}-{(first.month - 2) % 12 + 1:02d}")
-        out.setdefault("time_text", _LAST_MONTH.search(low).group())
+        out.setdefault("time_text", sentence[m.start():m.end()])
     if _LAST_YEAR.search(low) and published is not None:
         out.setdefault("period", str(published.first.year - 1))
         out.setdefault("time_text", "last year")
@@ -137,8 +138,9 @@ def month_period(m: re.Match, published: Span | None, context: int | None = None
     mon = month_number(m.group(1))
     if m.group(2):
         year = int(m.group(2))
-    elif m.group(3):  # "в ноябре прошлого года"
-        year = (context if context is not None else published.first.year if published is not None else 0) - 1
+    elif m.group(3):  # "в ноябре прошлого года": the year before the paragraph's or the article's
+        base = context if context is not None else published.first.year if published is not None else None
+        year = base - 1 if base is not None else None
     elif context is not None and (published is None or context != published.first.year):
         year = context
     else:
