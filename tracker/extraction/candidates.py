@@ -246,6 +246,25 @@ def _own_time(sentence: str, published, events, year) -> dict:
     return {k: v for k, v in time.items() if v}
 
 
+def _borrowed(sentence: str, time: dict, spans: list, own: bool, before: tuple | None, last: tuple | None,
+              published, events) -> tuple[dict, list]:
+    """The sentence's time and spans, with what it borrows from the sentences before it: one that parts or continues
+    the figure of the sentence before it in its paragraph (`before`: line, sentence, year) and names no time takes
+    that one's ("за минулий рік … 6745 проваджень. Найбільше … у Закарпатській (660)"); one that refers back ("за
+    вказаний термін") takes the last time named (`last`: sentence, year); "за тот же период 2021 года" takes the
+    months of the last time named, in 2021."""
+    if not own and before and _FOLLOW_ON.search(sentence):
+        return {**time, **_own_time(before[1], published, events, before[2])}, spans
+    if not own and last and (m := _SAME_TIME.search(sentence)):
+        return {**time, **_own_time(last[0], published, events, last[1]), "time_text": m.group()}, spans
+    if own and last and (m := _SAME_PERIOD_IN.search(sentence)):
+        earlier = _own_time(last[0], published, events, last[1]).get("period")
+        if earlier:  # "с февраля по август 2022 года … За тот же период 2021 года": 2021-02/2021-08
+            year_named = next(g for g in m.groups() if g)  # every language's pattern in one: whichever matched
+            return {"period": moved_to(earlier, int(year_named)), "time_text": m.group()}, []
+    return time, spans
+
+
 def _listed(spans, sentence: str, starts: list[int], own: int) -> list[str]:
     """The years of a list ("2,077 in 1999, 2,722 in 2000 and 2,662 in 2001"): each named in a clause that holds
     a number other than the one at `own`; [] when a year stands alone in its clause ("В 2023 г. динамика …")."""
@@ -338,18 +357,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         elif carry and carry[0] != line:
             carry = None
         own = bool(spans or time.get("period") or time.get("since") or time.get("as_of"))
-        if not own and before and before[0] == line and _FOLLOW_ON.search(sentence):
-            # "за минулий рік … 6745 проваджень. Найбільше … у Закарпатській (660)"
-            time = {**time, **_own_time(before[1], published, events, before[2])}
-        elif not own and last and (m := _SAME_TIME.search(sentence)):
-            time = {**time, **_own_time(last[0], published, events, last[1]), "time_text": m.group()}
-        elif own and last and (m := _SAME_PERIOD_IN.search(sentence)):
-            earlier = _own_time(last[0], published, events, last[1]).get("period")
-            if earlier:  # "с февраля по август 2022 года … За тот же период 2021 года": 2021-02/2021-08
-                # (every language's pattern in one alternation: the year is whichever group matched)
-                year_named = next(g for g in m.groups() if g)
-                time = {"period": moved_to(earlier, int(year_named)), "time_text": m.group()}
-                spans = []
+        time, spans = _borrowed(sentence, time, spans, own, before if before and before[0] == line else None,
+                                last, published, events)
         before = (line, sentence, year) if own else None
         last = (sentence, year) if own else last
         if time.get("per") and not (time.get("period") or time.get("since") or time.get("as_of")) and published:
