@@ -206,17 +206,7 @@ def robust_expected(series: Series, p: Point, exclude: frozenset = frozenset()) 
     """What the nearest other plain figures say `p` should be: the median of their comparable values,
     brought to `p`'s date. A single wrong figure cannot move a median of several; figures already found
     wrong (`exclude`) are passed over."""
-    plain, days = series.plain, series.plain_days
-    at = p.mid.toordinal()
-    i = bisect.bisect_left(days, at)
-    lo, hi, near = i - 1, i, []
-    while len(near) < NEIGHBOURS and (lo >= 0 or hi < len(days)):  # walk outwards from p's date
-        if hi >= len(days) or (lo >= 0 and at - days[lo] <= days[hi] - at):
-            j, lo = lo, lo - 1
-        else:
-            j, hi = hi, hi + 1
-        if plain[j].id != p.id and plain[j].id not in exclude:
-            near.append(plain[j].best * comparable(series, plain[j]))
+    near = [q.best * comparable(series, q) for q in _nearest_plain(series, p, exclude)]
     if len(near) < 2:
         return None
     nearer = nearer_of_two(near, (p.best or 0) * comparable(series, p))
@@ -226,19 +216,25 @@ def robust_expected(series: Series, p: Point, exclude: frozenset = frozenset()) 
 def consulted(series: Series, p: Point, exclude: frozenset) -> frozenset[str]:
     """The ids of every figure the judgements of `p` against its neighbours read (robust_expected's nearest, two
     on each side for local_expected, between and around): setting aside a figure outside them changes none."""
+    left, right = around(series, p, exclude, 2, 2)
+    return frozenset(q.id for q in [*_nearest_plain(series, p, exclude), *left, *right])
+
+
+def _nearest_plain(series: Series, p: Point, exclude: frozenset) -> list[Point]:
+    """The NEIGHBOURS plain figures nearest `p` in time, either side, walking outwards from its date (`p` and those
+    in `exclude` passed over)."""
     plain, days = series.plain, series.plain_days
     at = p.mid.toordinal()
     i = bisect.bisect_left(days, at)
     lo, hi, near = i - 1, i, []
-    while len(near) < NEIGHBOURS and (lo >= 0 or hi < len(days)):  # as robust_expected walks
+    while len(near) < NEIGHBOURS and (lo >= 0 or hi < len(days)):
         if hi >= len(days) or (lo >= 0 and at - days[lo] <= days[hi] - at):
             j, lo = lo, lo - 1
         else:
             j, hi = hi, hi + 1
         if plain[j].id != p.id and plain[j].id not in exclude:
-            near.append(plain[j].id)
-    left, right = around(series, p, exclude, 2, 2)
-    return frozenset(near + [q.id for q in left + right])
+            near.append(plain[j])
+    return near
 
 
 def around(series, p, exclude: frozenset, before: int, after: int) -> tuple[list, list]:
