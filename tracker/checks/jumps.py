@@ -126,6 +126,7 @@ def magnitudes(ctx: Context) -> list[Flag]:
     aside: set[str] = set()  # further out of line than any slip, though by no power of ten: the jump check's
     maybe = range(len(ordered))  # a figure that is no slip with its neighbours all in is none without some
     judged: dict[int, tuple] = {}  # n -> (its judgement, the figures it read): judged again only if one is set aside
+    spikes: dict[int, tuple] = {}  # n -> (how far out it is as a spike, the figures it read): the same
     while True:  # the most extreme first (a slip, or a figure further out); the others judged again without it
         exclude = frozenset(found) | aside
         for n in maybe:
@@ -135,7 +136,7 @@ def magnitudes(ctx: Context) -> list[Flag]:
         if not slips:
             break
         n, worst = max(slips, key=lambda x: (x[1][3], x[1][0].id))
-        out = _furthest_out(series, ordered, exclude, worst[3])
+        out = _furthest_out(series, ordered, exclude, worst[3], spikes)
         if out is not None:  # 60 among yearly counts of 3 to 8 (15 times off) made the 2 beside it look a slip
             aside.add(out)
             maybe = [m for m, _ in slips]
@@ -158,28 +159,38 @@ def magnitudes(ctx: Context) -> list[Flag]:
 
 
 
-def _furthest_out(series: Series, ordered: list, exclude: frozenset, beyond: float) -> str | None:
+def _furthest_out(series: Series, ordered: list, exclude: frozenset, beyond: float, spikes: dict) -> str | None:
     """The spike (above both its nearest neighbours, or below both) further out of line with its neighbours (in
     log10, by local_expected, else robust_expected) than `beyond` and than a slip's band around ten (no slip
     itself: off by no power of ten), if any: judged first. A figure between its neighbours is no spike: the end of
-    a quickening count makes the one before it look low."""
+    a quickening count makes the one before it look low. `spikes` keeps each figure's reading (n -> (how far out,
+    the figures read)) between calls: it is read again only when one of those figures was set aside."""
     best, far = None, max(beyond, 1 + MAGNITUDE_TOLERANCE)
-    for p in ordered:
+    for n, p in enumerate(ordered):
         if p.id in exclude or not p.best or p.qualifier not in ("exact", "approx", "range"):
             continue
-        left, right = around(series, p, exclude, 1, 1)
-        if not left or not right:
-            continue
-        own, sides = p.best * comparable(series, p), [q.best * comparable(series, q) for q in left + right]
-        if min(sides) <= own <= max(sides):
-            continue
-        expected = local_expected(series, p, exclude) or robust_expected(series, p, exclude)
-        if not expected or expected <= 0:
-            continue
-        off = abs(math.log10(p.best / expected))
-        if far < off < UNIT_SLIP_FROM and magnitude(p.lo, p.hi, expected) is None:
+        if n not in spikes or not spikes[n][1].isdisjoint(exclude):
+            spikes[n] = (_spike_off(series, p, exclude), consulted(series, p, exclude))
+        off = spikes[n][0]
+        if off is not None and far < off:
             best, far = p.id, off
     return best
+
+
+def _spike_off(series: Series, p, exclude: frozenset) -> float | None:
+    """How far (log10) a spike is out of line with its neighbours, when by no power of ten and short of a unit
+    slip; None for a figure that is no such spike."""
+    left, right = around(series, p, exclude, 1, 1)
+    if not left or not right:
+        return None
+    own, sides = p.best * comparable(series, p), [q.best * comparable(series, q) for q in left + right]
+    if min(sides) <= own <= max(sides):
+        return None
+    expected = local_expected(series, p, exclude) or robust_expected(series, p, exclude)
+    if not expected or expected <= 0:
+        return None
+    off = abs(math.log10(p.best / expected))
+    return off if off < UNIT_SLIP_FROM and magnitude(p.lo, p.hi, expected) is None else None
 
 
 def _one_of_each_pair(ctx: Context, ordered: list, found: dict) -> None:
