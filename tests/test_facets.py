@@ -48,6 +48,8 @@ def test_the_article_says_whose_when_the_sentence_does_not():
     # LIGA.net (2025): offences registered are the register's proceedings; 'військової частини' counts no one
     ("Загальна кількість зареєстрованих кримінальних правопорушень за статтею про самовільне залишення військової "
      "частини склала 218 282.", 218_282, "proceedings"),
+    ("До суду за майже чотири роки направлено 13 625 проваджень щодо самовільного залишення частини.", 13_625,
+     "court-cases"),  # proceedings sent to a court are its cases
     # a blog quoting the Pentagon (2008): desertions and Marines are people counted, as the ledger's own
     # deserters-in-year and leaked-list-desertions-in-period count them
     ("The Army, Navy and Air Force reported 7,978 desertions in 2001.", 7978, "persons"),

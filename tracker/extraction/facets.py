@@ -186,6 +186,8 @@ def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number
             return "sentences"
     if charged and MEASURES[measure][0] == "cases":
         return "persons-charged"  # "in 15,564 of these cases suspects were notified"
+    if measure == "proceedings" and any(m.value == "court-cases" for m in in_clause):
+        return "court-cases"  # "до суду направлено 13 625 проваджень": proceedings sent to a court are its cases
     group = MEASURES[measure][0]
     if measure == "persons":  # "обратилось 28 военных", "sentenced 684 people": what was done to them is counted
         # ("verdicts were delivered in 4,212 cases" stay cases, "93 charges … and 61 verdicts" charges)
