@@ -852,6 +852,28 @@ def test_a_spike_further_out_than_a_slip_is_judged_first(tmp_path):
     assert named([18, 80, 3, 7, 3, 3, 6, 8, 2, 14]) == ["y2000"]
 
 
+def test_a_correction_told_in_the_quote_is_a_revision_not_a_conflict(tmp_path):
+    """The Herald-Tribune (2007): "the Army now says 2,543 soldiers deserted, not the 2,011 it had reported". The
+    two counts of fiscal 2005 cannot both be true, but the producer says which replaces which: a revision (info)
+    naming the replaced count, not a conflict (an error that, once a neighbouring year was wrong, named 2,543)."""
+    said = "In 2005, for example, the Army now says 2,543 soldiers deserted, not the 2,011 it had reported."
+    told = [("fy2003", 2610, "2002-10/2003-09", "2,610 soldiers deserted"), ("first", 2011, "2004-10/2005-09", said),
+            ("revised", 2543, "2004-10/2005-09", said), ("fy2006", 3196, "2005-10/2006-09", "3,196 deserted"),
+            ("fy2007", 4698, "2006-10/2007-09", "4,698 deserted")]
+    figures = "".join(f"  - {{id: {i}, indicator: yearly, value: {v}, period: {p}, source: h, claimant: US Army, "
+                      f"quote: '{q}'}}\n" for i, v, p, q in told)
+    head = HEAD.replace("  stock:\n", "  yearly:\n    title: Deserters a fiscal year\n    unit: soldiers\n"
+                                      "    kind: flow\n  stock:\n")
+    head = head.replace("events:\n", "  h: {publisher: Herald-Tribune, published: 2007-03-23}\nevents:\n")
+    result = flags_of(tmp_path, figures, head)
+    assert codes(result, "conflict") == []
+    assert codes(result, "revision") == [("revision", "first", "info")]
+    assert "its quote says it replaces the other" in next(f.message for f in result if f.code == "revision")
+    # told apart without the correction's words, the two are a conflict again
+    plain = figures.replace(said, "2,011 or 2,543 soldiers deserted in 2005")
+    assert [f.figures[0] for f in flags_of(tmp_path, plain, head) if f.code == "conflict"] == ["first"]
+
+
 def test_a_second_telling_at_an_end_of_a_growing_rate_is_judged_by_the_trend_there(tmp_path):
     """The shipped refusal-court-cases-monthly (Mediazona: 400 in March 2023, 718, 929, 1,076 in 2024, 1,000 in May
     2025) with its first month told again 1.6 times larger: the trend of the two nearest months carried back says

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import timedelta
 
 import numpy as np
@@ -23,8 +24,10 @@ from tracker.checks.base import (
     roughness,
     unit_of,
 )
+from tracker.languages import alternation
 from tracker.series import Point, claimant_key
 from tracker.text.formatting import format_value
+from tracker.text.numbers import scanned
 
 # Where each value comes from: "judgement" is a choice made when the check was written, not fitted to
 # data; the real-series benchmark (benchmarks/real_flags.py) holds them all.
@@ -214,10 +217,29 @@ def _disagreeing(series):
         yield pts[i], pts[j]
 
 
+_CORRECTED = re.compile(alternation("CORRECTED_BEFORE"), re.I)
+
+
+def _said_replaced(a: Point, b: Point) -> tuple[Point, Point] | None:
+    """(replaced, replacing) when one figure's quote prints the other's value as what it replaces ("the Army now
+    says 2,543 soldiers deserted, not the 2,011 it had reported"): the producer's own correction, told in the text."""
+    for new, old in ((a, b), (b, a)):
+        quote = new.figure.quote or ""
+        for n in scanned(quote):
+            if old.figure.value is not None and any(abs(r - old.figure.value) <= SAME_NUMBER * abs(old.figure.value)
+                                                    for r in n.readings) \
+                    and _CORRECTED.search(quote[max(0, n.start - 40):n.start]):
+                return old, new
+    return None
+
+
 def _revision(ledger, a: Point, b: Point) -> tuple[Point, Point] | None:
     """(older, newer) when two disagreeing figures are one producer's count told again in a later release, revised:
-    the same claimant, plain values within REVISION_FACTOR, published at least REVISION_LAG_DAYS apart. None
-    otherwise."""
+    the same claimant, plain values within REVISION_FACTOR, published at least REVISION_LAG_DAYS apart; or when one
+    figure's own quote says it replaces the other (_said_replaced). None otherwise."""
+    said = _said_replaced(a, b)
+    if said is not None:
+        return said
     if claimant_key(a.claimant) != claimant_key(b.claimant) or not a.best or not b.best \
             or a.qualifier not in ("exact", "approx") or b.qualifier not in ("exact", "approx") \
             or max(a.best / b.best, b.best / a.best) > REVISION_FACTOR:
@@ -259,10 +281,11 @@ def revisions(ctx: Context) -> list[Flag]:
         pair = _revision(ledger, a, b)
         if pair is not None:
             old, new = pair
+            told = "its quote says it replaces the other" if _said_replaced(a, b) is not None else \
+                f"published {published(ledger, new.figure)}"
             flags.append(Flag("revision", "info", series.indicator.id, (old.id, new.id),
                               f"{describe(ledger, old, unit)} was revised by {new.claimant} to "
-                              f"{describe(ledger, new, unit)}, published {published(ledger, new.figure)}: the "
-                              "later figure is the count to use."))
+                              f"{describe(ledger, new, unit)}, {told}: the later figure is the count to use."))
     return flags
 
 

@@ -122,6 +122,9 @@ AS_OF = ["as of", "by"]
 # ("the same period of 2021", the year as group 1)
 SAME_TIME = [r"\b(?:during|over|in|for) (?:that|this|the same|the said) (?:period|time)\b(?! (?:of|in) \d)"]
 SAME_PERIOD_IN = [r"\b(?:the )?same period (?:of|in|last year,? in) ((?:19|20)\d\d)\b"]
+# regex before a number the text says is replaced: 'the Army now says 2,543 soldiers deserted, not the 2,011 it had
+# reported'
+CORRECTED_BEFORE = [r"\b(?:not|instead of|rather than|corrected from|revised (?:up|down)(?:ward)? from)(?: the)?\s*$"]
 FOLLOW_ON = [r"\b(?:a further|of (?:them|these|which)|including|the most|most of them|among them)\b"]
 END_OF = ["the end of ", "late "]
 
