@@ -874,6 +874,26 @@ def test_a_correction_told_in_the_quote_is_a_revision_not_a_conflict(tmp_path):
     assert [f.figures[0] for f in flags_of(tmp_path, plain, head) if f.code == "conflict"] == ["first"]
 
 
+def test_growth_at_the_end_is_judged_by_every_telling_of_the_year_before(tmp_path):
+    """Ukraine's AWOL proceedings a year (2,430 in 2021, 6,988 in 2022, 17,658 in 2023 that Babel printed as 6,641,
+    67,840 in 2024): the latest year was judged against the one telling of 2023 nearest in the ledger's order, the
+    misprinted 6,641, and named "ten times more". Judged against the median of both tellings it is growth. A real
+    slip at the end (67,840 printed as 678,400) is still one."""
+    def named(last):
+        told = [("a21", 2430, "2021"), ("a22", 6988, "2022"), ("p23", 17658, "2023"), ("w23", 6641, "2023"),
+                ("p24", last, "2024")]
+        figures = "".join(f"  - {{id: {i}, indicator: yearly, value: {v}, period: {p}, source: h, claimant: OGP, "
+                          f"quote: '{v}'}}\n" for i, v, p in told)
+        head = HEAD.replace("  stock:\n", "  yearly:\n    title: AWOL proceedings a year\n    unit: cases\n"
+                                          "    kind: flow\n  stock:\n")
+        head = head.replace("events:\n", "  h: {publisher: Babel, published: 2025-08-26}\nevents:\n")
+        result = flags_of(tmp_path, figures, head)
+        return codes(result, "magnitude"), [f.figures[0] for f in result if f.code == "conflict"]
+
+    assert named(67840) == ([], ["w23"])
+    assert named(678400)[0] == [("magnitude", "p24", "error")]
+
+
 def test_a_second_telling_at_an_end_of_a_growing_rate_is_judged_by_the_trend_there(tmp_path):
     """The shipped refusal-court-cases-monthly (Mediazona: 400 in March 2023, 718, 929, 1,076 in 2024, 1,000 in May
     2025) with its first month told again 1.6 times larger: the trend of the two nearest months carried back says

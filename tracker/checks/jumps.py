@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import statistics
 
 import numpy as np
 
@@ -240,11 +241,12 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
     local = local_expected(series, p, exclude)
     expected = local or robust_expected(series, p, exclude)  # between two figures, they judge it
     factor = magnitude(p.lo, p.hi, expected) if expected else None
-    if factor is not None and local is None:  # at an end, also out of line with the figure nearest to it
-        left, right = around(series, p, exclude, 1, 1)
-        nearest = min(left + right, key=lambda q: (abs(q.mid.toordinal() - p.mid.toordinal()), q.id), default=None)
-        if nearest is not None and magnitude(p.lo, p.hi, nearest.best * comparable(series, nearest)
-                                             / comparable(series, p)) is None:
+    if factor is not None and local is None:  # at an end, also out of line with the figures nearest to it
+        left, right = around(series, p, exclude, 3, 3)
+        gap = min((abs(q.mid.toordinal() - p.mid.toordinal()) for q in left + right), default=None)
+        told = [q.best * comparable(series, q) for q in left + right if abs(q.mid.toordinal() - p.mid.toordinal())
+                == gap]  # every telling of the nearest date: the median of two that disagree lies between them
+        if told and magnitude(p.lo, p.hi, statistics.median(told) / comparable(series, p)) is None:
             factor = None
     if factor is not None and series.indicator.kind == "cumulative":
         # a fall into or out of it, where the later figure carries its own date (one dated by its article may be a
