@@ -287,8 +287,7 @@ def between(series: Series, p: Point, exclude: frozenset = frozenset()) -> float
     (geometrically), else by the nearest (robust_expected)."""
     if series.indicator.kind == "cumulative":
         left, right = around(series, p, exclude, 2, 2)  # nearest first
-        pair = (left[0], right[0]) if left and right else tuple(right) if len(right) == 2 \
-            else (left[1], left[0]) if len(left) == 2 else None  # at an end: the local pace carried on
+        pair = (left[0], right[0]) if left and right else _end_pair(left, right)  # at an end: the pace carried on
         if pair:
             at, (q0, q1), (t0, t1) = p.mid.toordinal(), pair, (pair[0].mid.toordinal(), pair[1].mid.toordinal())
             if t1 > t0:
@@ -297,11 +296,20 @@ def between(series: Series, p: Point, exclude: frozenset = frozenset()) -> float
         robust_expected(series, p, exclude)
 
 
+def _end_pair(left: list, right: list) -> tuple | None:
+    """At an end of a series (figures on one side only), the two nearest there, earlier first: the pair whose trend
+    is carried on to the end."""
+    if not left and len(right) == 2:
+        return tuple(right)
+    if not right and len(left) == 2:
+        return left[1], left[0]
+    return None
+
+
 def _carried_level(series: Series, p: Point, exclude: frozenset) -> float | None:
     """At an end of a rate or flow, the trend of the two nearest figures carried on to `p`'s date, geometrically
     (a count that grows from 718 to 929 a month in three months was about 280 a year before)."""
-    left, right = around(series, p, exclude, 2, 2)
-    pair = tuple(right) if not left and len(right) == 2 else tuple(left) if not right and len(left) == 2 else None
+    pair = _end_pair(*around(series, p, exclude, 2, 2))
     if pair is None:
         return None
     (q0, q1), at = pair, p.mid.toordinal()

@@ -233,13 +233,13 @@ def _said_replaced(a: Point, b: Point) -> tuple[Point, Point] | None:
     return None
 
 
-def _revision(ledger, a: Point, b: Point) -> tuple[Point, Point] | None:
-    """(older, newer) when two disagreeing figures are one producer's count told again in a later release, revised:
-    the same claimant, plain values within REVISION_FACTOR, published at least REVISION_LAG_DAYS apart; or when one
-    figure's own quote says it replaces the other (_said_replaced). None otherwise."""
+def _revision(ledger, a: Point, b: Point) -> tuple[Point, Point, str] | None:
+    """(older, newer, how it is known) when two disagreeing figures are one producer's count told again in a later
+    release, revised: the same claimant, plain values within REVISION_FACTOR, published at least REVISION_LAG_DAYS
+    apart; or when one figure's own quote says it replaces the other (_said_replaced). None otherwise."""
     said = _said_replaced(a, b)
     if said is not None:
-        return said
+        return (*said, "its quote says it replaces the other")
     if claimant_key(a.claimant) != claimant_key(b.claimant) or not a.best or not b.best \
             or a.qualifier not in ("exact", "approx") or b.qualifier not in ("exact", "approx") \
             or max(a.best / b.best, b.best / a.best) > REVISION_FACTOR:
@@ -247,7 +247,8 @@ def _revision(ledger, a: Point, b: Point) -> tuple[Point, Point] | None:
     pa, pb = published(ledger, a.figure), published(ledger, b.figure)
     if pa is None or pb is None or abs((pb - pa).days) < REVISION_LAG_DAYS:
         return None
-    return (a, b) if pa < pb else (b, a)
+    old, new = (a, b) if pa < pb else (b, a)
+    return old, new, f"published {published(ledger, new.figure)}"
 
 
 @register("conflict", "figures for the same time that cannot both be true", severity="error", names_culprit=True,
@@ -278,11 +279,9 @@ def revisions(ctx: Context) -> list[Flag]:
     unit = unit_of(series)
     flags = []
     for a, b in _disagreeing(series):
-        pair = _revision(ledger, a, b)
-        if pair is not None:
-            old, new = pair
-            told = "its quote says it replaces the other" if _said_replaced(a, b) is not None else \
-                f"published {published(ledger, new.figure)}"
+        found = _revision(ledger, a, b)
+        if found is not None:
+            old, new, told = found
             flags.append(Flag("revision", "info", series.indicator.id, (old.id, new.id),
                               f"{describe(ledger, old, unit)} was revised by {new.claimant} to "
                               f"{describe(ledger, new, unit)}, {told}: the later figure is the count to use."))
