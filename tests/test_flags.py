@@ -1127,6 +1127,21 @@ def test_a_conflict_in_a_rate_is_judged_by_the_figures_on_both_sides(tmp_path):
     assert conflicts == {"w22", "w23"}
 
 
+def test_a_conflict_is_judged_without_a_figure_already_named_as_a_slip(tmp_path):
+    """Political prisoners held in Belarus as Viasna counted them: 169 (end of 2020), 970 (end of 2021), two
+    re-prints for January 2023 (close to 1,500; an outlet's stale "just over 1,000"), 1,452 printed as 142 in
+    February, 1,500 in April, 1,374 and 1,321 in 2024. The 142 is named as a slip; judged without it, by the
+    figures just before and after, January's 1,000 is the one out of line, not the 1,500."""
+    rows = [("p20", 169, "", "2020-12"), ("p21", 970, "", "2021-12-30"), ("gv", 1500, "approx", "2023-01"),
+            ("nz", 1000, "approx", "2023-01"), ("feb", 142, "", "2023-02-27"), ("apr", 1500, "approx", "2023-04-28"),
+            ("may", 1374, "", "2024-05-21"), ("jun", 1321, "", "2024-06-20")]
+    text = "".join(f"  - {{id: {i}, indicator: stock, value: {v}, {'qualifier: ' + q + ', ' if q else ''}as_of: {d}, "
+                   f"source: up, quote: '{v}'}}\n" for i, v, q, d in rows)
+    found = flags_of(tmp_path, text)
+    assert ("magnitude", "feb", "error") in codes(found)
+    assert {f.figures[0] for f in found if f.code == "conflict"} == {"nz"}
+
+
 def test_the_latest_running_total_is_judged_by_the_pace_before_it_carried_on(tmp_path):
     """1,369 Art. 332 cases printed as 13,690 in May 2025: the median of the older figures' average paces lags the
     count, and the figure before it is eleven months away; the pace of 317 -> 627 carried on says 1,118, and

@@ -21,7 +21,9 @@ scope          what it reads besides its own series, which the cache key must co
 names_culprit  its problems say which figure is wrong; a jump beside such a figure is its echo
 before_refit   it runs on the first fit, and the figures it names are set aside before the model is
                refitted (so that one wrong figure does not make its neighbours look wrong); it runs
-               again with the others on the refit (or its first flags stand when it named nothing)
+               again with the others on the refit (or its first flags stand when it named nothing).
+               The others find those figures in `Context.aside`, to pass over when they judge a figure
+               by its neighbours
 thresholds     the names of the module constants it is tuned by; each constant's comment says where its
                value comes from
 
@@ -81,6 +83,8 @@ class Context:
     series: Series
     fit: ModelFit | None = None
     k: float = BAND_K  # the detector's band half-width in standard deviations
+    # figures the checks run before the refit named as wrong: the checks after it judge others without them
+    aside: frozenset = frozenset()
 
 
 SCOPES = ("series", "release", "ledger")

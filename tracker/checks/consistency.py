@@ -15,6 +15,7 @@ from tracker.checks.base import (
     Context,
     Flag,
     allowed,
+    around,
     between,
     comparable,
     describe,
@@ -258,17 +259,31 @@ def conflicts(ctx: Context) -> list[Flag]:
     by OVERLAP or more; the flag names the one further from what the series' other figures imply. One
     producer's count told again later with another value is a revision (the `revision` check), not this."""
     ledger, series = ctx.ledger, ctx.series
-    flags = []
     unit = unit_of(series)
-    for a, b in _disagreeing(series):
-        if _revision(ledger, a, b) is not None:
-            continue
-        a, b = _culprit_last(series, a, b)
+    pairs = [(a, b) for a, b in _disagreeing(series) if _revision(ledger, a, b) is None]
+    judged = _culprits(series, pairs, ctx.aside)
+    flags = []
+    for n in range(len(pairs)):
+        a, b = judged[n]
         flags.append(Flag("conflict", "error", series.indicator.id, (b.id, a.id),
                           f"{describe(ledger, b, unit)} and {describe(ledger, a, unit)} speak of the "
                           f"same time but cannot both be true; the rest of the series is closer to "
                           f"{a.id}."))
     return flags
+
+
+def _culprits(series, pairs: list, aside: frozenset) -> dict[int, tuple[Point, Point]]:
+    """Each pair's (agreed with, culprit), the most decisive pair first: each culprit found is passed over when the
+    pairs left are judged (a 29 printed for a year of 582 must not judge the next year's two figures)."""
+    aside, left, out = set(aside), dict(enumerate(pairs)), {}
+    while left:
+        margins = {n: _culprit_last(series, a, b, frozenset(aside)) for n, (a, b) in left.items()}
+        n = max(margins, key=lambda m: (margins[m][2], -m))
+        good, bad, _ = margins[n]
+        out[n] = (good, bad)
+        aside.add(bad.id)
+        del left[n]
+    return out
 
 
 @register("revision", "one producer's count for a time told again later with another value: the later revises it",
@@ -288,19 +303,36 @@ def revisions(ctx: Context) -> list[Flag]:
     return flags
 
 
-def _culprit_last(series, a: Point, b: Point) -> tuple[Point, Point]:
-    """(the one the rest of the series agrees with, the one it does not): by how far each lies from what
-    its nearest other figures imply; the later in the ledger when that cannot tell."""
+def _culprit_last(series, a: Point, b: Point, aside: frozenset = frozenset()) -> tuple[Point, Point, float]:
+    """(the one the rest of the series agrees with, the one it does not, by how much more (log) the one is off):
+    by how far each lies from what its nearest other figures imply, figures already named as wrong (`aside`)
+    passed over; the later in the ledger when that cannot tell."""
     def off(p: Point, other: Point) -> float:
-        e = between(series, p, frozenset((other.id,)))
+        exclude = aside | {other.id}
+        e = _interpolated(series, p, exclude) if series.indicator.kind != "cumulative" else None
+        e = e or between(series, p, exclude)
         if e is None and series.indicator.kind != "cumulative":  # a rate or flow is level: one figure tells
-            e = _nearest(series, p, frozenset((other.id,)))
+            e = _nearest(series, p, exclude)
         return abs(math.log(p.best / e)) if e and p.best else 0.0
 
     oa, ob = off(a, b), off(b, a)
     if oa == ob:  # nothing else to tell by: the one written later in the ledger
-        return (a, b) if (a.figure.file, a.figure.line) <= (b.figure.file, b.figure.line) else (b, a)
-    return (b, a) if oa > ob else (a, b)
+        return (a, b, 0.0) if (a.figure.file, a.figure.line) <= (b.figure.file, b.figure.line) else (b, a, 0.0)
+    return (b, a, oa - ob) if oa > ob else (a, b, ob - oa)
+
+
+def _interpolated(series, p: Point, exclude: frozenset) -> float | None:
+    """A rate, flow or stock's nearest plain figures before and after `p`, interpolated geometrically to its date
+    on the series' level scale."""
+    left, right = around(series, p, exclude, 1, 1)
+    if not left or not right:
+        return None
+    (a,), (b,), at = left, right, p.mid.toordinal()
+    va, vb = a.best * comparable(series, a), b.best * comparable(series, b)
+    ta, tb = a.mid.toordinal(), b.mid.toordinal()
+    if va <= 0 or vb <= 0 or ta == tb:
+        return None
+    return math.exp(math.log(va) + (math.log(vb) - math.log(va)) * (at - ta) / (tb - ta)) / comparable(series, p)
 
 
 def _nearest(series, p: Point, exclude: frozenset) -> float | None:

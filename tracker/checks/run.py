@@ -83,10 +83,10 @@ def check_series(ledger: Ledger, series: Series,
     detector = detector or get_detector()
     obs = observations(series)
     fit = detector.fit(obs) if len(obs) >= 2 else None
-    fit, done = _without_slips(ledger, series, obs, fit, detector)
+    fit, done, slips = _without_slips(ledger, series, obs, fit, detector)
     if fit is not None and series.indicator.kind == "cumulative":
         fit = replace(fit, band=monotone_band(fit.band, series))  # a running total's band never falls
-    ctx = Context(ledger, series, fit, detector.k)
+    ctx = Context(ledger, series, fit, detector.k, slips)
     flags: list[Flag] = []
     for c in CHECKS:
         if c.applies(series):
@@ -120,22 +120,23 @@ def _one_culprit(series: Series, flags: list[Flag]) -> list[Flag]:
     return out
 
 
-def _without_slips(ledger: Ledger, series: Series, obs, fit, detector) -> tuple[ModelFit | None, dict]:
+def _without_slips(ledger: Ledger, series: Series, obs, fit,
+                   detector) -> tuple[ModelFit | None, dict, frozenset]:
     """A fit in which figures already named as wrong by the checks that run before the refit (a slip by
     10, 100 or 1,000; the one a running total's fall points at; another indicator's value) are set aside,
     so that the rest are judged without them (a wrong figure must not make its neighbours look wrong); the
     set-aside figures keep the judgement that found them. With the fit, the flags of the checks run on it
-    when it stands as it was."""
+    when it stands as it was, and the figures set aside."""
     if fit is None:
-        return None, {}
+        return None, {}, frozenset()
     ctx = Context(ledger, series, fit, detector.k)
     done = {c.func: c.func(ctx) for c in CHECKS if c.before_refit and c.applies(series)}
-    slips = {f.figures[0] for found in done.values() for f in found}
+    slips = frozenset(f.figures[0] for found in done.values() for f in found)
     keep = [i for i, fid in enumerate(obs.ids) if fid not in slips]
     if not slips or len(keep) < 2:
-        return fit, done  # the fit stands: those checks' flags stand with it (the band plays no part in them)
+        return fit, done, slips  # the fit stands: those checks' flags stand with it (the band plays no part)
     rest = detector.refit(obs.subset(keep), fit)
-    return replace(rest, judgements={**rest.judgements, **{i: fit.judgements[i] for i in slips}}), {}
+    return replace(rest, judgements={**rest.judgements, **{i: fit.judgements[i] for i in slips}}), {}, slips
 
 
 def _dedupe(flags: list[Flag]) -> list[Flag]:
