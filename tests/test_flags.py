@@ -1142,6 +1142,18 @@ def test_a_conflict_is_judged_without_a_figure_already_named_as_a_slip(tmp_path)
     assert {f.figures[0] for f in found if f.code == "conflict"} == {"nz"}
 
 
+def test_a_figure_is_not_a_slip_by_the_one_wrong_figure_on_its_only_side(tmp_path):
+    """The British Army's AWOL soldiers a year (Hansard): 2,950, 2,820, 3,030, 2,715, 2,330 and 2,290 to 2007, then
+    the Navy's 35 filed as 2008's. Every guess between the figures before 2007 and the one after it uses the 35;
+    2,290 agrees with 2,330 before it, so it is no slip ten times too many: the 35 is the figure out of line."""
+    rows = [(2002, 2950), (2003, 2820), (2004, 3030), (2005, 2715), (2006, 2330), (2007, 2290), (2008, 35)]
+    text = "".join(f"  - {{id: y{y}, indicator: stock, value: {v}, as_of: {y}-12-31, source: up, claimant: MoD, "
+                   f"quote: '{v}'}}\n"
+                   for y, v in rows)
+    named = {f.figures[0] for f in flags_of(tmp_path, text) if f.is_problem}
+    assert named == {"y2008"}
+
+
 def test_the_latest_running_total_is_judged_by_the_pace_before_it_carried_on(tmp_path):
     """1,369 Art. 332 cases printed as 13,690 in May 2025: the median of the older figures' average paces lags the
     count, and the figure before it is eleven months away; the pace of 317 -> 627 carried on says 1,118, and

@@ -267,7 +267,8 @@ def local_expected(series, p, exclude: frozenset) -> float | None:
     left, right = around(series, p, exclude, 2, 2)
     if not left or not right:
         return None
-    if len(left) == 1 and len(right) == 1:  # one pair: where the two disagree, one of them may be wrong
+    if _lone_apart(series, left, right):  # one pair, or every guess shares a lone figure the other side's two
+        # disagree with: one of the nearest two may be wrong
         nearer = nearer_of_two([q.best * comparable(series, q) for q in (left[0], right[0])],
                                (p.best or 0) * comparable(series, p))
         if nearer is not None:
@@ -281,6 +282,20 @@ def local_expected(series, p, exclude: frozenset) -> float | None:
                 w = (at - ta) / (tb - ta)
                 guesses.append(math.exp((1 - w) * math.log(va) + w * math.log(vb)))
     return float(statistics.median(guesses)) / comparable(series, p) if guesses else None
+
+
+def _lone_apart(series: Series, left: list, right: list) -> bool:
+    """One figure on each side; or one on a side, out of line (PAIR_AGREE) with both of the other side's two, which
+    agree with each other (the Navy's 35 filed as the Army's 2008, after 2,715 and 2,330)."""
+    if len(left) == 1 and len(right) == 1:
+        return True
+    if len(left) + len(right) != 3:
+        return False
+    (lone,), pair = (left, right) if len(left) == 1 else (right, left)
+    v, (a, b) = lone.best * comparable(series, lone), (q.best * comparable(series, q) for q in pair)
+    if min(v, a, b) <= 0 or max(a, b) > PAIR_AGREE * min(a, b):
+        return False
+    return all(max(v / w, w / v) > PAIR_AGREE for w in (a, b))
 
 
 def between(series: Series, p: Point, exclude: frozenset = frozenset()) -> float | None:
