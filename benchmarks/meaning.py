@@ -6,6 +6,7 @@
     python benchmarks/meaning.py --unseen-3 # a third (unseen_3.yaml, session 11, after the second's changes), once
     python benchmarks/meaning.py --unseen-4 # a fourth (unseen_4.yaml, session 12, after its changes), once
     python benchmarks/meaning.py --unseen-5 # a fifth (unseen_5.yaml, session 12, after the fourth's changes), once
+    python benchmarks/meaning.py --unseen-6 # a sixth (unseen_6.yaml, session 13: Germany, never read before), once
 
 With the shipped ledger, each article is extracted as a curator would (its address, date and language given) and
 its candidates are matched to the labelled figures by value, in order. Reported:
@@ -147,7 +148,6 @@ def measure(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    flag = next((a for a in ("--unseen-5", "--unseen-4", "--unseen-3", "--unseen-2", "--unseen") if a in sys.argv),
-                None)
+    flag = next((a for a in sys.argv[1:] if a.startswith("--unseen")), None)
     name = {None: "seen.yaml", "--unseen": "unseen.yaml"}.get(flag) or f"unseen_{flag.rsplit('-', 1)[1]}.yaml"
     measure(DATA / name)
