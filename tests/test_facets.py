@@ -25,6 +25,8 @@ def read(text: str, lang: str | None = None, published: str = "2025-08-26"):
     ("Desertions rose to about 4,400 in the U.S. Army in 2001.", 4400, "US"),
     ("British soldiers went absent without leave on more than 17,000 occasions.", 17_000, "GB"),
     ("В Великобритании 2300 военных ушли в самоволку.", 2300, "GB"),
+    ("Germany's Bundeswehr received 951 applications for conscientious objection discharges in 2022.", 951, "DE"),
+    ("В Германии подали 951 заявление об отказе от военной службы.", 951, "DE"),
 ])
 def test_whose_country_a_figure_is(text, value, country):
     assert read(text)[value].facets.country == country

@@ -302,3 +302,23 @@ def test_a_month_of_last_year_in_an_undated_article_with_no_year_named_has_no_ye
     article = read_text_article("В ноябре прошлого года в суды поступило 900 дел.")  # no date, no year named
     (c,) = extract(article)
     assert c.period is None  # not '-1-11', which no ledger could read
+
+
+def test_a_time_after_another_number_of_the_clause_is_that_ones():
+    """BAFzA's count as news.osna.fm printed it: the 2022 named after 951 is 951's, not the 1,363's that the month
+    at the start of the sentence dates; two numbers joined by "and" share the time after them."""
+    t = times("As of June 2025, 1,363 applications for recognition as a conscientious objector have been received "
+              "– a considerable jump from 951 in 2022, 1,079 in 2023 and 2,241 already in the first six months of "
+              "2024.", published=None)
+    assert t[1363] == (None, None, "2025-06") and t[951][0] == "2022" and t[1079][0] == "2023"
+    t = times("The figures stood at 170 and 60, respectively, in February, at 540 and 75 in March.", "2025-05-01")
+    assert t[540][0] == "2025-03" and t[75][0] == "2025-03"
+
+
+def test_the_year_named_as_the_year_and_a_time_said_again():
+    """"For the year 2024, … totaling 1,811"; "as much as in 2021. At that time there were … 201" (pledgetimes)."""
+    assert times("For the year 2024, the majority of applications came from 'Ungediente', totaling 1,811.")[1811][0] \
+        == "2024"
+    t = times("That is almost five times as much as in 2021. At that time there were said to have been 201 "
+              "applications.", "2023-01-06")
+    assert t[201][0] == "2021"

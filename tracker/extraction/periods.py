@@ -193,11 +193,17 @@ def moved_to(period: str, year: int) -> str:
 ADJACENT = 5  # characters: a time printed this close after a number is that number's ("305 за июнь — август")
 
 
+# Two numbers this close (" and ", ", ") share the time after them: "at 540 and 75 in March" (characters between)
+JOINED = 6
+
+
 def time_for(spans: list[TimeSpan], clause: tuple[int, int], start: int, first_number: int | None = None,
-             end: int | None = None) -> TimeSpan | None:
+             end: int | None = None, numbers: tuple[int, ...] = ()) -> TimeSpan | None:
     """The time a number at `start` (in its sentence) belongs to: a time named in its clause (the nearest), else,
     when the sentence names more than one, the nearest before it; None leaves the sentence's own time. A year
-    alone ('in 2023') counts only where the sentence names several times: one year is the sentence's own."""
+    alone ('in 2023') counts only where the sentence names several times: one year is the sentence's own. The one
+    time of a clause named after another of its `numbers` (their starts), not joined to this one (JOINED), is that
+    one's: "As of June 2025, 1,363 … – a jump from 951 in 2022" gives 1,363 June 2025."""
     if len({s.fields for s in spans}) < 2:
         spans = [s for s in spans if s.kind not in ("year", "month")]
     first_number = clause[0] if first_number is None else first_number
@@ -210,7 +216,8 @@ def time_for(spans: list[TimeSpan], clause: tuple[int, int], start: int, first_n
         before = [s for s in inside if s.end <= start]
         time_first = inside[0].start < first_number
         return (before[-1] if before else after[0]) if time_first else (after[0] if after else before[-1])
-    if inside:
+    if inside and not (inside[0].start > start and end is not None
+                       and any(end + JOINED < p < inside[0].start for p in numbers)):
         return inside[0]
     if len({s.fields for s in spans}) >= 2:
         before = [s for s in spans if s.end <= start]

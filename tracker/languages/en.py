@@ -100,7 +100,7 @@ SINCE_WORDS = ["since", "throughout", "after the", "years of"]  # a cheap test b
 SINCE_DATE = [r"\bsince (?P<m>{month}) (?P<d>\d{{1,2}})(?!\d)(?:,? (?P<y>\d{{4}}))?",
               r"\bsince (?P<d>\d{{1,2}}) (?P<m>{month})(?: (?P<y>\d{{4}}))?"]
 SINCE_YEAR = []  # 'с 2023 года'
-YEAR_PERIODS = [r"\b(?:in|during|for|throughout) (?:the (?:entire|whole) )?(\d{4})(?: alone)?\b"]
+YEAR_PERIODS = [r"\b(?:in|during|for|throughout) (?:the (?:(?:entire|whole) )?(?:year )?)?(\d{4})(?: alone)?\b"]
 SO_FAR = [r"\bso far in (\d{4})", r"\bsince the (?:start|beginning) of (\d{4})",
           r"\b(?:so far this year|since the (?:start|beginning) of (?:this|the) year|this year)\b()"]
 LAST_YEAR = [r"\blast year\b"]
@@ -120,7 +120,8 @@ AS_OF = ["as of", "by"]
 # of its own it counts for that sentence's time
 # regex: the time of the last sentence that named one ("during that period"); and the same months in another year
 # ("the same period of 2021", the year as group 1)
-SAME_TIME = [r"\b(?:during|over|in|for) (?:that|this|the same|the said) (?:period|time)\b(?! (?:of|in) \d)"]
+SAME_TIME = [r"\b(?:(?:during|over|in|for) (?:that|this|the same|the said) (?:period|time)|at that time)\b"
+             r"(?! (?:of|in) \d)"]
 SAME_PERIOD_IN = [r"\b(?:the )?same period (?:of|in|last year,? in) ((?:19|20)\d\d)\b"]
 # regex before a number the text says is replaced: 'the Army now says 2,543 soldiers deserted, not the 2,011 it had
 # reported'
@@ -192,6 +193,7 @@ COUNTRY_WORDS = {
     "US": ["u s", "us army", "united states", "american", "americans", "pentagon", "iraq war", "marine corps"],
     "GB": ["britain", "british", "united kingdom", "uk", "royal navy", "royal air force", "raf", "royal marines",
            "royal military police", "hm forces", "house of commons", "england"],
+    "DE": ["germany", "german", "germans", "bundeswehr", "bundestag", "berlin", "federal republic of germany"],
 }
 NOT_SUBJECT = ["border", "invasion", "war", "aggression", "attack", "occupation", "intelligence", "hur", "gur",
                # who counts other countries' people: 'the Ukrainian OSINT group', 'a Russian outlet'
@@ -243,4 +245,4 @@ PERIOD_FROM = ["from", "between", "during"]  # 'from January 2022 to September 2
 PERIOD_TO = ["to", "through", "till", "until", "and"]  # the word that ends a span
 UNTIL = ["to", "until", "through", "as of", "by", "as of the end of", "by the end of"]  # 'to July 2025' alone: the count holds up to then
 MONTHS_OF_YEAR = [r"\bthe first (\w+) months(?: of (\d{4}))?", r"\b(\w+) months of (\d{4})"]  # count, year
-YEAR_MENTION = [r"\b(?:in|during|for) (?:the (?:entire|whole) )?(\d{4})\b", r"\bthe (\d{4}) (?:figure|total|count)\b"]  # 'in 2023': the year a number of a list is about
+YEAR_MENTION = [r"\b(?:in|during|for) (?:the (?:(?:entire|whole) )?(?:year )?)?(\d{4})\b", r"\bthe (\d{4}) (?:figure|total|count)\b"]  # 'in 2023': the year a number of a list is about

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 # may give any two-letter code; these are the ones the extraction recognises in text.
 COUNTRIES = {
     "RU": "Russia", "UA": "Ukraine", "BY": "Belarus", "US": "United States", "GB": "United Kingdom",
-    "KZ": "Kazakhstan", "GE": "Georgia", "AM": "Armenia", "MD": "Moldova", "KP": "North Korea",
+    "KZ": "Kazakhstan", "GE": "Georgia", "AM": "Armenia", "MD": "Moldova", "KP": "North Korea", "DE": "Germany",
 }
 
 # measure -> (group, meaning). Measures of one group count the same kind of thing; the group's generic measure
