@@ -256,14 +256,15 @@ def _revision(ledger, a: Point, b: Point) -> tuple[Point, Point, str] | None:
           thresholds=("OVERLAP", "SAME_MONTH_GROWTH"))
 def conflicts(ctx: Context) -> list[Flag]:
     """Figures for the same day, the same month of one claimant's running total, or periods that overlap
-    by OVERLAP or more; the flag names the one further from what the series' other figures imply. One
-    producer's count told again later with another value is a revision (the `revision` check), not this."""
+    by OVERLAP or more; the flag names the one further from what the series' other figures imply (those already
+    named wrong passed over, the most decisive conflict first). One producer's count told again later with another
+    value is a revision (the `revision` check), not this."""
     ledger, series = ctx.ledger, ctx.series
     unit = unit_of(series)
     pairs = [(a, b) for a, b in _disagreeing(series) if _revision(ledger, a, b) is None]
     judged = _culprits(series, pairs, ctx.aside)
     flags = []
-    for n in range(len(pairs)):
+    for n in sorted(judged):  # in the series' order, whatever the order they were decided in
         a, b = judged[n]
         flags.append(Flag("conflict", "error", series.indicator.id, (b.id, a.id),
                           f"{describe(ledger, b, unit)} and {describe(ledger, a, unit)} speak of the "
