@@ -273,14 +273,8 @@ def local_expected(series, p, exclude: frozenset) -> float | None:
                                (p.best or 0) * comparable(series, p))
         if nearer is not None:
             return nearer / comparable(series, p)
-    guesses = []
-    for a in left:  # each pair of one of the two figures before and one of the two after: one wrong
-        for b in right:  # neighbour moves at most half of the guesses
-            ta, tb = a.mid.toordinal(), b.mid.toordinal()
-            va, vb = a.best * comparable(series, a), b.best * comparable(series, b)
-            if va > 0 and vb > 0:
-                w = (at - ta) / (tb - ta)
-                guesses.append(math.exp((1 - w) * math.log(va) + w * math.log(vb)))
+    # each pair of one of the two figures before and one of the two after: one wrong neighbour moves at most half
+    guesses = [g for a in left for b in right if (g := geometric(series, a, b, at)) is not None]
     return float(statistics.median(guesses)) / comparable(series, p) if guesses else None
 
 
@@ -329,14 +323,18 @@ def _carried_level(series: Series, p: Point, exclude: frozenset) -> float | None
     """At an end of a rate or flow, the trend of the two nearest figures carried on to `p`'s date, geometrically
     (a count that grows from 718 to 929 a month in three months was about 280 a year before)."""
     pair = _end_pair(*around(series, p, exclude, 2, 2))
-    if pair is None:
+    level = geometric(series, *pair, p.mid.toordinal()) if pair is not None else None
+    return level / comparable(series, p) if level is not None else None
+
+
+def geometric(series: Series, a: Point, b: Point, at: int) -> float | None:
+    """The line through two figures on the series' level scale, drawn on a log scale, at day `at` (between them or
+    carried on past them); None when they share a date or either is not positive."""
+    ta, tb = a.mid.toordinal(), b.mid.toordinal()
+    va, vb = a.best * comparable(series, a), b.best * comparable(series, b)
+    if ta == tb or va <= 0 or vb <= 0:
         return None
-    (q0, q1), at = pair, p.mid.toordinal()
-    t0, t1 = q0.mid.toordinal(), q1.mid.toordinal()
-    v0, v1 = q0.best * comparable(series, q0), q1.best * comparable(series, q1)
-    if t0 == t1 or v0 <= 0 or v1 <= 0:
-        return None
-    return math.exp(math.log(v0) + (math.log(v0) - math.log(v1)) * (at - t0) / (t0 - t1)) / comparable(series, p)
+    return math.exp(math.log(va) + (math.log(vb) - math.log(va)) * (at - ta) / (tb - ta))
 
 
 def nearer_of_two(values: list[float], own: float) -> float | None:

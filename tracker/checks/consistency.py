@@ -19,6 +19,7 @@ from tracker.checks.base import (
     between,
     comparable,
     describe,
+    geometric,
     published,
     register,
     robust_expected,
@@ -326,14 +327,8 @@ def _interpolated(series, p: Point, exclude: frozenset) -> float | None:
     """A rate, flow or stock's nearest plain figures before and after `p`, interpolated geometrically to its date
     on the series' level scale."""
     left, right = around(series, p, exclude, 1, 1)
-    if not left or not right:
-        return None
-    (a,), (b,), at = left, right, p.mid.toordinal()
-    va, vb = a.best * comparable(series, a), b.best * comparable(series, b)
-    ta, tb = a.mid.toordinal(), b.mid.toordinal()
-    if va <= 0 or vb <= 0 or ta == tb:
-        return None
-    return math.exp(math.log(va) + (math.log(vb) - math.log(va)) * (at - ta) / (tb - ta)) / comparable(series, p)
+    level = geometric(series, left[0], right[0], p.mid.toordinal()) if left and right else None
+    return level / comparable(series, p) if level is not None else None
 
 
 def _nearest(series, p: Point, exclude: frozenset) -> float | None:

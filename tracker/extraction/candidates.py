@@ -285,9 +285,8 @@ def _timed(c: Candidate, spans, clause: tuple[int, int], start: int, sentence: s
         # "2,077 in 1999, 2,722 in 2000 and 2,662 in 2001, a total of 7,461": the total is of the years listed
         return replace(c, period=f"{years[0]}/{years[-1]}", as_of=years[-1], since=None, assumed=False,
                        time_text=f"{years[0]}-{years[-1]}")
-    mine = [p for p in starts if clause[0] <= p < clause[1]]  # the clause's numbers: a list's times come first?
-    chosen = time_for(sorted(spans, key=lambda s: s.start), clause, start, min(mine) if mine else None, end,
-                      tuple(mine))
+    mine = tuple(p for p in starts if clause[0] <= p < clause[1])  # the clause's numbers
+    chosen = time_for(sorted(spans, key=lambda s: s.start), clause, start, end, mine)
     if chosen is not None and c.since and chosen.kind == "year":
         chosen = None  # "з початку вторгнення РФ у 2022 році": the year of the start, not a period
     if chosen is not None:

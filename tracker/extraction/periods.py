@@ -197,16 +197,16 @@ ADJACENT = 5  # characters: a time printed this close after a number is that num
 JOINED = 6
 
 
-def time_for(spans: list[TimeSpan], clause: tuple[int, int], start: int, first_number: int | None = None,
-             end: int | None = None, numbers: tuple[int, ...] = ()) -> TimeSpan | None:
-    """The time a number at `start` (in its sentence) belongs to: a time named in its clause (the nearest), else,
+def time_for(spans: list[TimeSpan], clause: tuple[int, int], start: int, end: int | None = None,
+             numbers: tuple[int, ...] = ()) -> TimeSpan | None:
+    """The time a number at `start:end` (in its sentence) belongs to: a time named in its clause (the nearest), else,
     when the sentence names more than one, the nearest before it; None leaves the sentence's own time. A year
     alone ('in 2023') counts only where the sentence names several times: one year is the sentence's own. The one
     time of a clause named after another of its `numbers` (their starts), not joined to this one (JOINED), is that
     one's: "As of June 2025, 1,363 … – a jump from 951 in 2022" gives 1,363 June 2025."""
     if len({s.fields for s in spans}) < 2:
         spans = [s for s in spans if s.kind not in ("year", "month")]
-    first_number = clause[0] if first_number is None else first_number
+    first_number = min(numbers, default=clause[0])  # the clause's numbers: does a list's time come first?
     inside = [s for s in spans if clause[0] <= s.start < clause[1]]
     right = [s for s in inside if end is not None and 0 <= s.start - end <= ADJACENT]
     if len(inside) > 1 and right:  # "577 таких обращений против 305 за июнь — август": right after it
