@@ -158,8 +158,6 @@ def magnitudes(ctx: Context) -> list[Flag]:
     return flags
 
 
-
-
 def _furthest_out(series: Series, ordered: list, exclude: frozenset, beyond: float, spikes: dict) -> str | None:
     """The spike (above both its nearest neighbours, or below both) further out of line with its neighbours (in
     log10, by local_expected, else robust_expected) than `beyond` and than a slip's band around ten (no slip
