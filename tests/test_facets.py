@@ -27,6 +27,10 @@ def read(text: str, lang: str | None = None, published: str = "2025-08-26"):
     ("В Великобритании 2300 военных ушли в самоволку.", 2300, "GB"),
     ("Germany's Bundeswehr received 951 applications for conscientious objection discharges in 2022.", 951, "DE"),
     ("В Германии подали 951 заявление об отказе от военной службы.", 951, "DE"),
+    # a country no language module lists, by its name in the gazetteer (tracker.text.countries)
+    ("Israel's army opened 1,200 cases against soldiers who refused to serve.", 1200, "IL"),
+    ("В Израиле возбудили 1200 дел против отказников.", 1200, "IL"),
+    ("У Південній Кореї відкрили 1200 справ.", 1200, "KR"),
 ])
 def test_whose_country_a_figure_is(text, value, country):
     assert read(text)[value].facets.country == country
@@ -176,3 +180,17 @@ def test_a_country_in_an_aside_yields_to_the_figures_producer(shipped):
     assert c.read().country == "UA" and (c.indicator is None or shipped.indicators[c.indicator].country == "UA")
     assert read("Чаще всего военных судят по статье (ст. 337 УК Украины) — 2630 дел.", "ru")[2630].read().country \
         == "UA"
+
+
+def test_another_country_beside_a_listed_one_is_where_not_whose():
+    """The gazetteer's countries count only in a text that names no country its language lists: US soldiers
+    deployed to Afghanistan stay the US's."""
+    text = "American commanders worry. After tours in Afghanistan, 108 soldiers deserted last year."
+    assert read(text)[108].facets.country == "US"
+
+
+def test_a_proposed_indicator_names_a_country_by_its_iso_name():
+    from tracker.extraction.suggest import new_indicator
+
+    (c,) = read("Israel's army opened 1,200 cases against soldiers who refused to serve in 2024.").values()
+    assert new_indicator(c)[:2] == ("il-criminal-cases-in-year", "Criminal cases in Israel in a year")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from tracker.languages import LANGUAGES
 from tracker.ledger.definitions import COUNTS_ABROAD, GENERIC, MEASURES, PRODUCERS, PUBLISHES, Facets
+from tracker.text.countries import country_names
 from tracker.text.lemmas import lemmatise
 
 NOT_SUBJECT_REACH = 3  # words: a country named this close to 'invasion', 'war', 'intelligence' is not the subject
@@ -65,7 +66,11 @@ def _tables(lang: str) -> dict:
     m = LANGUAGES.get(lang)
     if m is None or not hasattr(m, "COUNTRY_WORDS"):
         return {}
-    out = {"country": [(v, _phrase_pattern(p)) for v, p in m.COUNTRY_WORDS.items()],
+    # every other country by its names, in one pattern: the name found says which (a dict for a value)
+    others = {name: code for code, names in country_names(lang).items() if code not in m.COUNTRY_WORDS
+              for name in names}
+    out = {"country": [(v, _phrase_pattern(p)) for v, p in m.COUNTRY_WORDS.items()]
+           + [(others, _phrase_pattern(re.escape(n) for n in others))],
            "measure": [(v, _phrase_pattern(p)) for v, p in m.MEASURE_WORDS.items()],
            "offence": [(v, _phrase_pattern(p)) for v, p in m.OFFENCE_WORDS.items()],
            "producer": [(v, _phrase_pattern(p)) for v, p in m.PRODUCER_NAMES.items()],
@@ -80,12 +85,15 @@ def _tables(lang: str) -> dict:
 def markers(text: str, lang: str) -> Marks:
     """Every facet word of a text, in order, with where it stands. A country named next to a war or an
     intelligence service ('the invasion of Ukraine', 'Ukrainian intelligence') is left out: it is not whose
-    figure it is. A producer's name also marks its country, unless it counts another country's people."""
+    figure it is. A producer's name also marks its country, unless it counts another country's people. The
+    names of countries the language does not list (tracker.text.countries) count only in a text that names none
+    it lists: beside those, another country is mostly where something happens ("deployed to Afghanistan")."""
     tables = _tables(lang)
     if not tables:
         return Marks()
     lem = lemmatise(text, lang)
     found: list[Marker] = []
+    gazetteer: list[Marker] = []
     blocked = {lem.token(m.start()) for m in tables["not_subject"][0][1].finditer(lem.text)}
     for facet in ("country", "measure", "offence", "producer", "total"):
         for value, pattern in tables[facet]:
@@ -95,9 +103,14 @@ def markers(text: str, lang: str) -> Marks:
                     i = lem.token(m.start())
                     if any(abs(i - b) <= NOT_SUBJECT_REACH for b in blocked):
                         continue
+                    if not isinstance(value, str):  # the gazetteer's one pattern: the name says which country
+                        gazetteer.append(Marker(start, end, facet, value[m.group()]))
+                        continue
                 found.append(Marker(start, end, facet, value))
                 if facet == "producer" and value not in COUNTS_ABROAD:
                     found.append(Marker(start, end, "producer-country", PRODUCERS[value][1]))
+    if not any(m.facet in ("country", "producer-country") for m in found):
+        found += gazetteer
     for m in tables["article"].finditer(text):
         for number in [m.group(1), *re.findall(r"\d{3}(?:\.\d)?", m.group(2) or "")]:
             found.append(Marker(m.start(), m.end(), "article", number))

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from tracker.extraction.context import MONTH_WORDS, STOP_WORDS, window_of
 from tracker.languages import merged, merged_lists, pieces
 from tracker.ledger.definitions import (
-    COUNTRIES,
     GENERIC,
     MEASURES,
     PRODUCERS,
     conflicts,
+    country_name,
     describe,
     of_indicator,
     since_conflict,
@@ -296,7 +296,7 @@ def new_indicator(c: Candidate) -> tuple[str, str, str, str]:
              if w not in STOP_WORDS and not _NOT_COUNTED.fullmatch(w)][:3] if c.language == "en" else []
     head = _MEASURE_TITLES.get(read.measure or "") or " ".join(words) or unit
     if read.country:
-        head = f"{head} in {COUNTRIES.get(read.country, read.country)}"
+        head = f"{head} in {country_name(read.country)}"
     if c.per:
         kind, tail, title_tail = "rate", f"per-{c.per}", f"per {c.per}"
     elif c.period:

@@ -42,8 +42,9 @@ claimants    CLAIMANT_PATTERNS (regex, the name as group 1), CLAIM_WORDS, NOT_NA
 nouns        STOP, NOUN_SKIP, CLAUSE_JOINS, DOMAIN_STEMS (stem -> English words of indicator titles),
              UNIT_WORDS (unit -> stems)
 facets       what a figure counts, as phrases of lemmas (regular expressions over lemmas joined by single spaces):
-             COUNTRY_WORDS (ISO code -> names, adjectives, armies, terms), NOT_SUBJECT (a country named next to
-             these is not whose figure it is: 'invasion', 'intelligence'), MEASURE_WORDS (measure of
+             COUNTRY_WORDS (ISO code -> names, adjectives, armies, terms; other countries' names come from
+             tracker.text.countries, where the language has pycountry's translations), NOT_SUBJECT (a country
+             named next to these is not whose figure it is: 'invasion', 'intelligence'), MEASURE_WORDS (measure of
              tracker.ledger.definitions -> words), OFFENCE_WORDS, PRODUCER_NAMES (producer id -> names),
              TOTAL_WORDS ('already': a running total); ARTICLE_WORDS (regex before an article's number)
 articles     ABBREVIATIONS, YEAR_ABBREVIATIONS (one after a year ends a sentence when a long clause

@@ -154,10 +154,19 @@ def conflicts(read: Facets, defined: Facets) -> list[tuple[str, str, str]]:
     return out
 
 
+def country_name(code: str) -> str:
+    """A country's English name: the project's own (COUNTRIES), else ISO's ('IL' -> 'Israel'), else the code."""
+    if code in COUNTRIES:
+        return COUNTRIES[code]
+    from tracker.text.countries import english_name
+
+    return english_name(code) or code
+
+
 def describe(facet: str, value: str) -> str:
     """A facet's value in words for a message: 'UA' -> 'Ukraine', 'awol' -> 'AWOL'."""
     if facet == "country":
-        return COUNTRIES.get(value, value)
+        return country_name(value)
     if facet == "measure":
         return MEASURE_WORDS.get(value, value)
     if facet == "offence":
