@@ -322,3 +322,11 @@ def test_the_year_named_as_the_year_and_a_time_said_again():
     t = times("That is almost five times as much as in 2021. At that time there were said to have been 201 "
               "applications.", "2023-01-06")
     assert t[201][0] == "2021"
+
+
+def test_the_previous_year_is_before_the_year_named_beside_it():
+    """"from 23 applications in the previous year to 484 in the first eight months of 2022" (dpa); "годом ранее"."""
+    t = times("The number rose from 23 applications in the previous year to 484 in the first eight months of 2022.")
+    assert t[23][0] == "2021" and t[484][0] == "2022-01/2022-08"
+    t = times("В 2023 году в суды поступило 500 дел, годом ранее – 300.")
+    assert t[500][0] == "2023" and t[300][0] == "2022"

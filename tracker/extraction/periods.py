@@ -59,6 +59,7 @@ def _patterns():
         ("year", re.compile("|".join(f"(?:{p})" for p in pieces("YEAR_MENTION")))),
         ("end_of_last_year", re.compile(alternation("END_OF_LAST_YEAR"))),
         ("last_year", re.compile(alternation("LAST_YEAR"))),
+        ("previous_year", re.compile(alternation("PREVIOUS_YEAR"))),
     ]
 
 
@@ -156,6 +157,8 @@ def _resolve(kind: str, g: tuple, year: int | None, published: int | None = None
             (("period", f"{g[1]}-{months * (n - 1) + 1:02d}/{end}"),)
     if kind == "year":
         return (("period", g[0]),) if g else None
+    if kind == "previous_year":  # `year`: the one the sentence names nearest it, else the article's
+        return (("period", str(year - 1)),) if year else None
     return None
 
 
@@ -176,7 +179,12 @@ def spans_in(sentence: str, year: int | None, published: int | None = None) -> l
                 continue  # "in November last year", "у листопаді минулого року": that month's (the month reader's)
             # "reached about 8000 by the first quarter of 2006": a count at its end
             k = f"by_{kind}" if kind in ("quarter", "half") and _BY.search(low, 0, m.start()) else kind
-            fields = _resolve(k, m.groups(), before[-1] if before else year, published)
+            if kind == "previous_year":  # the year before the one named nearest it, either side
+                near = min(years, key=lambda y: abs(y[0] - m.start()), default=None)
+                base = near[1] if near else year
+            else:
+                base = before[-1] if before else year
+            fields = _resolve(k, m.groups(), base, published)
             if fields:
                 taken.append((m.start(), m.end()))
                 out.append(TimeSpan(m.start(), m.end(), fields, sentence[m.start():m.end()], k))

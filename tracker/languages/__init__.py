@@ -29,7 +29,8 @@ not figures  AGE_AFTER, MONEY_AFTER, ARTICLE_BEFORE, ARTICLE_AFTER, PART_OF_PERI
 time         MONTH_STEMS (regex, January first), MONTH_WORDS (regex), MONTH_PERIOD_BEFORE, MONTH_PERIOD_FORMS,
              YEAR_SUFFIX, RATE_WORDS (per -> regex), NOT_A_RATE, SINCE (event -> regex), SINCE_WORDS,
              SINCE_DATE (regex, groups d, m, y; {month} stands for a month's name), SINCE_YEAR, YEAR_PERIODS,
-             SO_FAR, LAST_YEAR, LAST_MONTH, LAST_YEAR_AFTER (after a month: 'в ноябре прошлого года'),
+             SO_FAR, LAST_YEAR, PREVIOUS_YEAR (the year before the one named beside it), LAST_MONTH,
+             LAST_YEAR_AFTER (after a month: 'в ноябре прошлого года'),
              END_OF_LAST_YEAR, END_OF_YEAR, START_OF_YEAR, QUARTER (regex, groups q and y), QUARTER_NUMBERS
              (a quarter's word or its stem -> 1-4), HALF (regex, groups h and y), HALF_NUMBERS, AS_OF, END_OF;
              FOLLOW_ON (regex: a sentence that parts or continues the figure before it, and names no time, takes
