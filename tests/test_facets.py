@@ -31,9 +31,19 @@ def read(text: str, lang: str | None = None, published: str = "2025-08-26"):
     ("Israel's army opened 1,200 cases against soldiers who refused to serve.", 1200, "IL"),
     ("В Израиле возбудили 1200 дел против отказников.", 1200, "IL"),
     ("У Південній Кореї відкрили 1200 справ.", 1200, "KR"),
+    # its adjective: a demonym (countryinfo) in English, one the analyser knows in Russian and Ukrainian
+    ("The Israeli military command has issued 1,126 arrest warrants.", 1126, "IL"),
+    ("Israelis filed 1,126 requests to be exempted.", 1126, "IL"),
+    ("Израильская армия возбудила 1200 дел против отказников.", 1200, "IL"),
+    ("Ізраїльська армія відкрила 1200 справ.", 1200, "IL"),
+    ("Турецкие военные суды рассмотрели 1200 дел.", 1200, "TR"),  # from "Турецкая Республика"
 ])
 def test_whose_country_a_figure_is(text, value, country):
     assert read(text)[value].facets.country == country
+
+
+def test_a_word_written_small_is_not_a_country():
+    assert read("Recruits polish 1,200 pairs of boots a week.")[1200].facets.country is None
 
 
 def test_the_article_says_whose_when_the_sentence_does_not():

@@ -92,6 +92,7 @@ def markers(text: str, lang: str) -> Marks:
     if not tables:
         return Marks()
     lem = lemmatise(text, lang)
+    capitalised = LANGUAGES[lang].NAMES_CAPITALISED
     found: list[Marker] = []
     gazetteer: list[Marker] = []
     blocked = {lem.token(m.start()) for m in tables["not_subject"][0][1].finditer(lem.text)}
@@ -104,6 +105,8 @@ def markers(text: str, lang: str) -> Marks:
                     if any(abs(i - b) <= NOT_SUBJECT_REACH for b in blocked):
                         continue
                     if not isinstance(value, str):  # the gazetteer's one pattern: the name says which country
+                        if capitalised and not text[start].isupper():
+                            continue  # "polish the boots"
                         gazetteer.append(Marker(start, end, facet, value[m.group()]))
                         continue
                 found.append(Marker(start, end, facet, value))

@@ -44,7 +44,10 @@ nouns        STOP, NOUN_SKIP, CLAUSE_JOINS, DOMAIN_STEMS (stem -> English words 
              UNIT_WORDS (unit -> stems)
 facets       what a figure counts, as phrases of lemmas (regular expressions over lemmas joined by single spaces):
              COUNTRY_WORDS (ISO code -> names, adjectives, armies, terms; other countries' names come from
-             tracker.text.countries, where the language has pycountry's translations), NOT_SUBJECT (a country
+             tracker.text.countries, where the language has pycountry's translations),
+             COUNTRY_ADJECTIVE_SUFFIXES (a country's name's stem with one of these is its adjective, where the
+             analyser knows the word: 'израильский'), NAMES_CAPITALISED (a country's names and adjectives are
+             written with a capital: one written small is another word), NOT_SUBJECT (a country
              named next to these is not whose figure it is: 'invasion', 'intelligence'), MEASURE_WORDS (measure of
              tracker.ledger.definitions -> words), OFFENCE_WORDS, PRODUCER_NAMES (producer id -> names),
              TOTAL_WORDS ('already': a running total); ARTICLE_WORDS (regex before an article's number)
@@ -84,7 +87,8 @@ EXTRACTION_NAMES = (
     "MONTH_PERIOD_FORMS", "YEAR_SUFFIX", "RATE_WORDS", "NOT_A_RATE", "SINCE", "SINCE_WORDS", "SINCE_DATE", "SINCE_YEAR",
     "YEAR_PERIODS", "SO_FAR", "LAST_YEAR", "LAST_MONTH", "LAST_YEAR_AFTER", "END_OF_LAST_YEAR", "END_OF_YEAR", "START_OF_YEAR", "QUARTER", "QUARTER_NUMBERS", "HALF", "HALF_NUMBERS", "AS_OF", "CORRECTED_BEFORE", "FOLLOW_ON", "SAME_TIME", "SAME_PERIOD_IN", "END_OF", "CLAIMANT_PATTERNS", "CLAIM_WORDS", "NOT_NAMES",
     "NAME_TAIL", "INSTITUTIONS", "INSTITUTION_VERBS", "INSTITUTION_WORDS", "STOP", "NOUN_SKIP", "CLAUSE_JOINS",
-    "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "YEAR_ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS", "COUNTRY_WORDS", "NOT_SUBJECT",
+    "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "YEAR_ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS", "COUNTRY_WORDS", "COUNTRY_ADJECTIVE_SUFFIXES", "NAMES_CAPITALISED",
+    "NOT_SUBJECT",
     "MEASURE_WORDS", "OFFENCE_WORDS", "PRODUCER_NAMES", "TOTAL_WORDS", "ARTICLE_WORDS")
 
 

@@ -197,6 +197,9 @@ COUNTRY_WORDS = {
            "royal military police", "hm forces", "house of commons", "england"],
     "DE": ["germany", "german", "germans", "bundeswehr", "bundestag", "berlin", "federal republic of germany"],
 }
+# English adjectives of countries are countryinfo's demonyms (tracker.text.countries): no suffixes to try
+COUNTRY_ADJECTIVE_SUFFIXES: list[str] = []
+NAMES_CAPITALISED = True  # a country's name or demonym is written with a capital: 'polish' is not Poland
 NOT_SUBJECT = ["border", "invasion", "war", "aggression", "attack", "occupation", "intelligence", "hur", "gur",
                # who counts other countries' people: 'the Ukrainian OSINT group', 'a Russian outlet'
                "osint", "group", "outlet", "project", "media", "newspaper", "journalists?", "analysts?",

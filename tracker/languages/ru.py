@@ -179,6 +179,9 @@ COUNTRY_WORDS = {
     "DE": ["германия", "немецкий", "фрг", "бундесвер", "бундестаг", "берлин"],
 }
 # a country named next to these is the war's, not the figure's ("вторжения в Украину", "украинская разведка")
+# a country's short name's stem with these is its adjective ("Израиль" -> "израильский"), where the analyser knows the word
+COUNTRY_ADJECTIVE_SUFFIXES = ["ский", "ийский", "анский", "инский"]
+NAMES_CAPITALISED = False  # adjectives of countries are written small
 NOT_SUBJECT = ["граница", "вторжение", "война", "агрессия", "нападение", "оккупация", "разведка", "гур",
                # who counts other countries' people: 'украинская OSINT-группа', 'российское издание'
                "osint", "группа", "издание", "проект", "сми", "журналист", "аналитик", "исследователь"]

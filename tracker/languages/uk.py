@@ -172,6 +172,9 @@ COUNTRY_WORDS = {
     "GB": ["великобританія", "британія", "британський", "англія"],
     "DE": ["німеччина", "німецький", "фрн", "бундесвер", "бундестаг", "берлін"],
 }
+# a country's short name's stem with these is its adjective ("Ізраїль" -> "ізраїльський"), where the analyser knows the word
+COUNTRY_ADJECTIVE_SUFFIXES = ["ський", "ійський", "анський", "инський"]
+NAMES_CAPITALISED = False  # adjectives of countries are written small
 NOT_SUBJECT = ["кордон", "вторгнення", "війна", "агресія", "напад", "окупація", "розвідка", "гур",
                "osint", "група", "видання", "проєкт", "проект", "змі", "журналіст", "аналітик", "дослідник"]
 MEASURE_WORDS = {

@@ -1,10 +1,15 @@
-"""Every country's names, from pycountry (ISO 3166-1 and its translations), as phrases of lemmas in a language the
-tool reads: what lets extraction say whose figure it is for a country no language module lists.
+"""Every country's names and adjectives, as phrases of lemmas in a language the tool reads: what lets extraction
+say whose figure it is for a country no language module lists.
 
-A language module's COUNTRY_WORDS stay the first word on a country (they hold adjectives, armies and institutions,
-which no gazetteer has); these add the names of every other country. Left out: a name with a comma (ISO's
-"Korea, Republic of": its common name stands for it) and, in an inflected language, a one-word name the
-morphological analyser reads as another word ("Того" is a form of "тот").
+Names come from pycountry (ISO 3166-1 and its translations). Adjectives: in English, countryinfo's demonyms
+("Israeli", and "Israelis"); in Russian and Ukrainian, (a) the adjective that opens a country's long name
+("Французская Республика") when it shares its first three letters with the short name, and (b) the short name's
+stem with one of the language's COUNTRY_ADJECTIVE_SUFFIXES, kept only where the morphological analyser knows the
+word as an adjective ("Израиль" -> "израильский"). A language module's COUNTRY_WORDS stay the first word on a
+country (they hold armies and institutions, which no gazetteer has); these add every other country. Left out: a
+name with a comma (ISO's "Korea, Republic of": its common name stands for it), in an inflected language a
+one-word name the analyser reads as another word ("Того" is a form of "тот"), and a demonym several countries
+share goes to the most populous ("French" is France's, not Réunion's).
 """
 
 from __future__ import annotations
@@ -45,7 +50,65 @@ def country_names(lang: str) -> dict[str, tuple[str, ...]]:
             if phrase:
                 names.add(phrase)
         if names:
-            out[c.alpha_2] = tuple(sorted(names))
+            out[c.alpha_2] = set(names)
+    for code, adjectives in (_demonyms() if lang == "en" else _adjectives(lang, out)).items():
+        if code in out:
+            out[code] |= {lemmatise(a, lang).text for a in adjectives}
+    return {code: tuple(sorted(names)) for code, names in out.items()}
+
+
+def _demonyms() -> dict[str, set[str]]:
+    """ISO code -> English demonyms, lower case, singular and plural ("israeli", "israelis")."""
+    from countryinfo import all_countries
+
+    best: dict[str, tuple[int, str]] = {}
+    for c in all_countries():
+        code, population = (c.iso() or {}).get("alpha2"), c.population() or 0
+        for word in (c.demonym() or "").replace("/", ",").split(","):
+            word = word.strip().lower()
+            if code and word and word not in COMMON_WORDS and population >= best.get(word, (-1, ""))[0]:
+                best[word] = (population, code)
+    out: dict[str, set[str]] = {}
+    for word, (_, code) in best.items():
+        out.setdefault(code, set()).add(word)
+        if " " not in word and not word.endswith(("s", "sh", "ch", "ese", "i", "x", "z")):
+            out[code].add(word + "s")  # "Germans"; not "Swiss", "Chinese"
+    for word in list(best):
+        if word.endswith("i") and " " not in word:
+            out[best[word][1]].add(word + "s")  # "Israelis", "Iraqis"
+    return out
+
+
+def _adjectives(lang: str, names: dict[str, set[str]]) -> dict[str, set[str]]:
+    """ISO code -> adjectives of the country in `lang` that the morphological analyser knows."""
+    from tracker.languages import LANGUAGES
+    from tracker.text.lemmas import _analyser
+
+    module = LANGUAGES.get(lang)
+    code = getattr(module, "MORPHOLOGY", None)
+    if not code:
+        return {}
+    analyser = _analyser(code)
+
+    def adjective(word: str) -> bool:
+        return analyser.word_is_known(word) and any(
+            "ADJF" in p.tag and p.normal_form.replace("ё", "е") == word for p in analyser.parse(word))
+
+    out: dict[str, set[str]] = {}
+    for country, phrases in names.items():
+        short = [p for p in phrases if " " not in p]
+        for phrase in phrases:
+            first = phrase.split(" ")[0]
+            if " " in phrase and adjective(first) and any(first[:3] == s[:3] for s in short):
+                out.setdefault(country, set()).add(first)
+        for name in short:
+            stems = {name, name[:-1] if name[-1] in "аяоеиьіїйу" else name}
+            if name.endswith(("ия", "ія")):
+                stems.add(name[:-2])  # "Индия" -> "индийский"
+            for stem in stems:
+                for suffix in module.COUNTRY_ADJECTIVE_SUFFIXES:
+                    if adjective(stem + suffix):
+                        out.setdefault(country, set()).add(stem + suffix)
     return out
 
 
