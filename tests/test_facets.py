@@ -70,6 +70,10 @@ def test_the_article_says_whose_when_the_sentence_does_not():
     # deserters-in-year and leaked-list-desertions-in-period count them
     ("The Army, Navy and Air Force reported 7,978 desertions in 2001.", 7978, "persons"),
     ("The Marine Corps showed 1,603 Marines in desertion status in 2001.", 1603, "persons"),
+    # no measure word: a noun the analyser reads as people, just after the number (detaly.co.il, newsru.co.il)
+    ("З липня в армію було призвано лише 177 ультраортодоксів.", 177, "persons"),
+    ("Армія зможе набрати більше 3 тисяч призовників.", 3000, "persons"),
+    ("Упродовж 2022 – 2024 років засуджено 1 734 порушники.", 1734, "sentences"),  # what was done to them
 ])
 def test_what_a_figure_counts(text, value, measure):
     assert read(text)[value].facets.measure == measure

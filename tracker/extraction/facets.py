@@ -20,10 +20,12 @@ from dataclasses import dataclass
 from tracker.languages import LANGUAGES
 from tracker.ledger.definitions import COUNTS_ABROAD, GENERIC, MEASURES, PRODUCERS, PUBLISHES, Facets
 from tracker.text.countries import country_names
-from tracker.text.lemmas import lemmatise
+from tracker.text.lemmas import is_person, lemmatise
 
 NOT_SUBJECT_REACH = 3  # words: a country named this close to 'invasion', 'war', 'intelligence' is not the subject
 NOUN_REACH = 40  # characters after a number where its counted noun stands ("6 988 проваджень")
+PERSON_REACH = 20  # characters after a number where a noun of people with no measure word is its counted noun
+# ("лише 177 ультраортодоксальних юнаків": one adjective between)
 ARTICLE_MAJORITY = 2 / 3  # the share of an article's country words one country needs to be the article's
 FACETS = ("country", "measure", "offence", "producer")
 
@@ -32,7 +34,7 @@ FACETS = ("country", "measure", "offence", "producer")
 class Marker:
     start: int  # in the original text
     end: int
-    facet: str  # country | producer-country | measure | offence | producer | article | total
+    facet: str  # country | producer-country | measure | person | offence | producer | article | total
     value: str
 
 
@@ -114,6 +116,9 @@ def markers(text: str, lang: str) -> Marks:
                     found.append(Marker(start, end, "producer-country", PRODUCERS[value][1]))
     if not any(m.facet in ("country", "producer-country") for m in found):
         found += gazetteer
+    for start, end in lem.origins:  # people the analyser knows as such, for a count with no measure word
+        if is_person(text[start:end], lang):
+            found.append(Marker(start, end, "person", "persons"))
     for m in tables["article"].finditer(text):
         for number in [m.group(1), *re.findall(r"\d{3}(?:\.\d)?", m.group(2) or "")]:
             found.append(Marker(m.start(), m.end(), "article", number))
@@ -190,6 +195,10 @@ def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number
     after = [m for m in in_clause if number[1] <= m.start <= number[1] + NOUN_REACH
              and not _counted_by_other(m, number, others)]
     counted = min(after, key=lambda m: m.start) if after else None
+    if counted is None:  # no measure word after it: a noun the analyser knows as people, just after it
+        people = [m for m in between(marks, number[1], min(number[1] + PERSON_REACH, clause[1]))
+                  if m.facet == "person" and not _counted_by_other(m, number, others)]
+        counted = people[0] if people else None
     if counted is None:
         before = [m for m in in_clause if m.start < number[0]]
         counted = max(before, key=lambda m: m.start) if before else _nearest(in_sentence, number[0])

@@ -73,6 +73,18 @@ def lemma(word: str, lang: str) -> str:
     return _POSSESSIVE.sub("", word.lower())
 
 
+@functools.lru_cache(maxsize=65536)
+def is_person(word: str, lang: str) -> bool:
+    """Whether the analyser reads `word` as an animate noun other than a name ("ультраортодоксов", "призовників"):
+    a count of such a noun counts people. False in a language without MORPHOLOGY."""
+    module = LANGUAGES.get(lang)
+    code = getattr(module, "MORPHOLOGY", None) if module is not None else None
+    if not code or not word[:1].islower():
+        return False
+    tag = _analyser(code).parse(one_alphabet(word))[0].tag
+    return tag.POS == "NOUN" and tag.animacy == "anim" and not ({"Name", "Surn", "Patr"} & tag.grammemes)
+
+
 @functools.lru_cache(maxsize=256)
 def lemmatise(text: str, lang: str) -> Lemmas:
     parts, starts, origins, at = [], [], [], 0
