@@ -42,6 +42,13 @@ def test_whose_country_a_figure_is(text, value, country):
     assert read(text)[value].facets.country == country
 
 
+def test_a_country_named_by_its_wars_is_not_whose_figure_it_is():
+    # an Army desertion count (UPI, 2007), the plural 'Wars' as the singular 'war'
+    text = ("Next fiscal year, the one that included both the Afghanistan and Iraq Wars, running from Oct. 1st, 2002 "
+            "through Sep. 30th, 2003, the desertion rate dropped substantially to 3,678, or 0.76%.")
+    assert read(text)[3678].facets.country is None
+
+
 def test_a_word_written_small_is_not_a_country():
     assert read("Recruits polish 1,200 pairs of boots a week.")[1200].facets.country is None
 
