@@ -37,6 +37,10 @@ def read(text: str, lang: str | None = None, published: str = "2025-08-26"):
     ("Израильская армия возбудила 1200 дел против отказников.", 1200, "IL"),
     ("Ізраїльська армія відкрила 1200 справ.", 1200, "IL"),
     ("Турецкие военные суды рассмотрели 1200 дел.", 1200, "TR"),  # from "Турецкая Республика"
+    # an army no gazetteer names (newsru.co.il, detaly.co.il, ynetnews.com)
+    ("Во втором триместре в ЦАХАЛ явились лишь 367 человек.", 367, "IL"),
+    ("ЦАХАЛ не зможе призвати 4800 ультраортодоксів.", 4800, "IL"),
+    ("The IDF has issued over 1,000 initial draft orders.", 1000, "IL"),
 ])
 def test_whose_country_a_figure_is(text, value, country):
     assert read(text)[value].facets.country == country

@@ -196,6 +196,7 @@ COUNTRY_WORDS = {
     "GB": ["britain", "british", "united kingdom", "uk", "royal navy", "royal air force", "raf", "royal marines",
            "royal military police", "hm forces", "house of commons", "england"],
     "DE": ["germany", "german", "germans", "bundeswehr", "bundestag", "berlin", "federal republic of germany"],
+    "IL": ["israel", "israeli", "israelis", "idf", "israel defen[cs]e forces", "knesset"],
 }
 # English adjectives of countries are countryinfo's demonyms (tracker.text.countries): no suffixes to try
 COUNTRY_ADJECTIVE_SUFFIXES: list[str] = []

@@ -177,6 +177,7 @@ COUNTRY_WORDS = {
     "US": ["сша", "американский", "пентагон"],
     "GB": ["великобритания", "британия", "британский", "англия"],
     "DE": ["германия", "немецкий", "фрг", "бундесвер", "бундестаг", "берлин"],
+    "IL": ["израиль", "израильский", "израильтянин", r"цаха(?:ть|л\w*)", "кнессет"],  # ЦАХАЛ, its forms as the analyser reads them
 }
 # a country named next to these is the war's, not the figure's ("вторжения в Украину", "украинская разведка")
 # a country's short name's stem with these is its adjective ("Израиль" -> "израильский"), where the analyser knows the word

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 COUNTRIES = {
     "RU": "Russia", "UA": "Ukraine", "BY": "Belarus", "US": "United States", "GB": "United Kingdom",
     "KZ": "Kazakhstan", "GE": "Georgia", "AM": "Armenia", "MD": "Moldova", "KP": "North Korea", "DE": "Germany",
+    "IL": "Israel",
 }
 
 # measure -> (group, meaning). Measures of one group count the same kind of thing; the group's generic measure
