@@ -1171,3 +1171,29 @@ def test_a_wrong_figure_before_the_latest_carries_no_pace_onto_it(tmp_path):
                    f"quote: '{v}'}}\n" for i, (v, q, d) in enumerate(rows))
     named = {f.figures[0] for f in flags_of(tmp_path, text, LATER) if f.is_problem}
     assert "v1" in named and "v2" not in named
+
+
+def _army_years(tmp_path, first: int):
+    """The US Army's deserters a fiscal year (Fox, Army Times, USA Today, NYT, AP: about 1,800 in FY1998, then 4,400
+    to 4,698 from FY2001 to FY2007, a count that stays within 2x), with FY1998 as `first`."""
+    told = [("fy1998", first, "1997-10/1998-09", "approx"), ("fy2001", 4400, "2000-10/2001-09", "approx"),
+            ("fy2002", 4483, "2001-10/2002-09", "exact"), ("fy2003", 3678, "2002-10/2003-09", "exact"),
+            ("fy2004", 2357, "2003-10/2004-09", "exact"), ("fy2005", 2543, "2004-10/2005-09", "exact"),
+            ("fy2006", 3301, "2005-10/2006-09", "exact"), ("fy2007", 4698, "2006-10/2007-09", "exact")]
+    figures = "".join(f"  - {{id: {i}, indicator: yearly, value: {v}, period: {p}, qualifier: {q}, source: h, "
+                      f"claimant: US Army, quote: '{v}'}}\n" for i, v, p, q in told)
+    head = HEAD.replace("  stock:\n", "  yearly:\n    title: Deserters a fiscal year\n    unit: soldiers\n"
+                                      "    kind: flow\n  stock:\n")
+    head = head.replace("events:\n", "  h: {publisher: Fox News, published: 2008-04-09}\nevents:\n")
+    return [(f.code, f.figures[0], f.severity) for f in flags_of(tmp_path, figures, head)
+            if f.severity != "info"]
+
+
+def test_a_short_steady_series_is_judged_by_its_own_moves(tmp_path):
+    """With too few figures to estimate the model's variances, a yearly count that stays within 2x was judged by
+    the default pace of a wartime count (15% a month): FY1998's 1,800 printed as 180, 24 times under the years after
+    it, was inside the band. Judged by its own moves (the median of its yearly changes), it is flagged; the true
+    1,800 is not."""
+    assert ("jump", "fy1998", "warning") in _army_years(tmp_path, 180)
+    assert _army_years(tmp_path, 1800) == []
+

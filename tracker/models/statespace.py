@@ -5,8 +5,9 @@ figure are missing values. Each figure is judged by its leave-one-out prediction
 from the Kalman smoother (Harvey and Koopman's auxiliary residuals), so a wrong
 first figure is caught as well as a wrong last one. The worst outlier is set aside
 and the model refitted, so one wrong figure does not make its neighbours look
-wrong. With fewer than MIN_FIT observed weeks the variances are fixed; from then on
-they are estimated (on the same figures by month) and kept near the defaults.
+wrong. With fewer than MIN_FIT observed weeks the variances are fixed (a local level's
+from the series' own moves, when it has a few: _own_pace); from then on they are
+estimated (on the same figures by month) and kept near the defaults.
 """
 
 from __future__ import annotations
@@ -163,6 +164,29 @@ def _direct_loglike(model, params: np.ndarray):
         return np.sum(kfilter.loglikelihood[burn:])
 
     return loglike
+
+
+def _own_pace(grid: _Grid, start: np.ndarray) -> np.ndarray:
+    """A short series' level variance from its own moves: the median, over consecutive observed cells at least
+    PACE_MIN_CELLS apart, of the squared change less twice the noise, per cell; kept between 1/PACE_ROOM of the
+    default and the default. The median leaves one wrong figure (two moves) out while three or more moves are
+    steady: a yearly count that stays within 1.5x is judged by that, not by wartime growth."""
+    at = np.flatnonzero(~np.isnan(grid.y))
+    dt, dy = np.diff(at), np.diff(grid.y[at])
+    far = dt >= PACE_MIN_CELLS
+    if far.sum() < PACE_MIN_MOVES:
+        return start
+    h, level = start[0], start[1]
+    own = float(np.median((dy[far] ** 2 - 2 * h) / dt[far]))
+    return np.array([h, min(level, max(own, level / PACE_ROOM)), *start[2:]])
+
+
+# A short series' own moves (_own_pace) count from this many moves between cells this far apart (4 weeks: two
+# tellings of one month's figure move by noise, not by pace). The level variance stays within PACE_ROOM of the
+# default below it (as estimation keeps within 16x of it). Judgements, checked with benchmarks/real_flags.py.
+PACE_MIN_CELLS = 4
+PACE_MIN_MOVES = 3
+PACE_ROOM = 16.0
 
 
 class StateSpace(Detector):
@@ -338,6 +362,8 @@ class StateSpace(Detector):
                     notes.append("estimation failed; default variances used")
             else:
                 notes.append(f"variances fixed ({observed} cells observed)")
+                if obs.log and not obs.trend and self.fixed is None:
+                    start = _own_pace(grid, start)
             sm = _smoothed(model, start)
         return start, sm, notes
 
