@@ -1197,3 +1197,19 @@ def test_a_short_steady_series_is_judged_by_its_own_moves(tmp_path):
     assert ("jump", "fy1998", "warning") in _army_years(tmp_path, 180)
     assert _army_years(tmp_path, 1800) == []
 
+
+def test_the_jump_into_the_second_figure_is_the_first_ones(tmp_path):
+    """Belarus's political prisoners (Viasna's counts as re-printed: 169 at the end of 2020, 970 at the end of 2021,
+    1,452 and 1,500 in 2023, 1,374 and 1,265 in 2024) with 169 printed as 1,690: the model read the 970 after it as
+    the jump and named a clean figure. The second and third agree and the first is off their line: the first is
+    named. Both ways: the true 169, as far under their line, is named itself, never the 970."""
+    def named(first):
+        told = [("y2020", first, "2020-12-31"), ("y2021", 970, "2021-12-30"), ("y2023a", 1452, "2023-02-27"),
+                ("y2023b", 1500, "2023-04-28"), ("y2024a", 1374, "2024-05-21"), ("y2024b", 1265, "2024-12-29")]
+        figures = "".join(f"  - {{id: {i}, indicator: stock, value: {v}, as_of: {d}, source: h, claimant: Viasna, "
+                          f"quote: '{v}'}}\n" for i, v, d in told)
+        head = HEAD.replace("events:\n", "  h: {publisher: Gazeta Wyborcza, published: 2025-01-05}\nevents:\n")
+        return [f.figures[0] for f in flags_of(tmp_path, figures, head) if f.code == "jump"]
+
+    assert named(1690) == ["y2020"]
+    assert named(169) == ["y2020"]

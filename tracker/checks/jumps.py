@@ -280,10 +280,11 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
 
 
 @register("jump", "a figure outside the model's expected band for its date", severity="warning",
-          thresholds=("START_TREND_FACTOR",))
+          thresholds=("START_TREND_FACTOR", "AGREE_FACTOR"))
 def model_jumps(ctx: Context) -> list[Flag]:
     """Support (another claimant, the producer's own publication, an event) can explain a change of level
-    or pace; never a single figure that the figures on both sides of it contradict."""
+    or pace; never a single figure that the figures on both sides of it contradict. A jump into a series' second
+    figure, which the third keeps, is named on the first when the first is off their line (_first_apart)."""
     ledger, series, fit, k = ctx.ledger, ctx.series, ctx.fit, ctx.k
     if fit is None:
         return []
@@ -299,6 +300,16 @@ def model_jumps(ctx: Context) -> list[Flag]:
         if i == 0 and j.direction < 0 and _on_start_trend(series, p):
             continue  # the start of a count that grows fast, carried on by the figures after it: not a jump
         previous = next((q for q in reversed(ordered[:i]) if q.mid < p.mid), None)
+        if i == 1 and previous is ordered[0] and _first_apart(series, ordered):
+            # the jump into the second figure is the first's: it is off the line the figures after it keep
+            j0 = fit.judgements.get(previous.id)
+            if j0 is None or not np.isfinite(j0.z) or j0.z <= k:
+                support = support_for(ledger, series, p, previous)
+                flags.append(Flag("jump", "info" if support else "warning", series.indicator.id, (previous.id, p.id),
+                                  f"{describe(ledger, previous, unit)}, the first figure, is out of line with the "
+                                  f"{describe(ledger, p, unit)} after it, which the figures after that keep: the "
+                                  "first figure is the one to check.", support, float(j.z)))
+            continue
         isolated = _isolated(fit, ordered, i, k)
         support = None if isolated else support_for(ledger, series, p, previous)
         where = "above" if j.direction > 0 else "below"
@@ -309,6 +320,15 @@ def model_jumps(ctx: Context) -> list[Flag]:
         flags.append(Flag("jump", "info" if support else "warning", series.indicator.id, (p.id,)
                           + ((previous.id,) if previous else ()), msg, support, float(j.z)))
     return flags
+
+
+def _first_apart(series: Series, ordered: list) -> bool:
+    """Whether a series' first figure is more than START_TREND_FACTOR off the line through the two after it while
+    the second and third agree (within AGREE_FACTOR): a jump into the second figure is then the first's."""
+    if len(ordered) < 3 or not all(q.best for q in ordered[:3]):
+        return False
+    a, b = (q.best * rate_scale(series, q) for q in ordered[1:3])
+    return max(a / b, b / a) <= AGREE_FACTOR and not _on_start_trend(series, ordered[0])
 
 
 def _on_start_trend(series: Series, p) -> bool:
