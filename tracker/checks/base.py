@@ -217,6 +217,16 @@ def robust_expected(series: Series, p: Point, exclude: frozenset = frozenset()) 
     return float(nearer if nearer is not None else statistics.median(near)) / comparable(series, p)
 
 
+OVERLAP = 0.8  # periods sharing this much of the shorter one speak of the same time
+
+
+def overlap_share(a: Point, b: Point) -> float:
+    """The share of the shorter interval that the two have in common."""
+    common = (min(a.end, b.end) - max(a.start, b.start)).days + 1
+    shorter = min((a.end - a.start).days, (b.end - b.start).days) + 1
+    return max(0, common) / shorter
+
+
 def consulted(series: Series, p: Point, exclude: frozenset) -> frozenset[str]:
     """The ids of every figure the judgements of `p` against its neighbours read (robust_expected's nearest, two
     on each side for local_expected, between and around): setting aside a figure outside them changes none."""

@@ -9,6 +9,7 @@ from datetime import timedelta
 import numpy as np
 
 from tracker.checks.base import (
+    OVERLAP,
     SAME_NUMBER,
     STEADIER,
     TOLERANCE,
@@ -20,6 +21,7 @@ from tracker.checks.base import (
     comparable,
     describe,
     geometric,
+    overlap_share,
     published,
     register,
     robust_expected,
@@ -146,16 +148,8 @@ REVISION_FACTOR = 1.1
 # ...and comes in a later release: a quarter or more after the first telling (those revisions came 8 and 9 months
 # later); re-prints of one release come within weeks, and one printed wrong is no revision (judgement)
 REVISION_LAG_DAYS = 90
-OVERLAP = 0.8  # periods sharing this much of the shorter one speak of the same time
 SAME_DAYS = 3  # two dates of a stock or rate this close speak of one time (judgement)
 SAME_MONTH_GROWTH = 0.05  # rounding and a day or two of growth between two tellings of one monthly release
-
-
-def _overlap(a: Point, b: Point) -> float:
-    """The share of the shorter interval that the two have in common."""
-    common = (min(a.end, b.end) - max(a.start, b.start)).days + 1
-    shorter = min((a.end - a.start).days, (b.end - b.start).days) + 1
-    return max(0, common) / shorter
 
 
 def _same_time(a: Point, b: Point, growing: bool) -> float | None:
@@ -171,7 +165,7 @@ def _same_time(a: Point, b: Point, growing: bool) -> float | None:
         if both and len(months) == 1 and claimant_key(a.claimant) == claimant_key(b.claimant):
             return SAME_MONTH_GROWTH
         return None
-    share = _overlap(a, b)
+    share = overlap_share(a, b)
     if share < OVERLAP:
         return None
     longer = max((a.end - a.start).days, (b.end - b.start).days) + 1
