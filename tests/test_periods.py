@@ -330,3 +330,10 @@ def test_the_previous_year_is_before_the_year_named_beside_it():
     assert t[23][0] == "2021" and t[484][0] == "2022-01/2022-08"
     t = times("В 2023 году в суды поступило 500 дел, годом ранее – 300.")
     assert t[500][0] == "2023" and t[300][0] == "2022"
+
+
+def test_a_range_from_a_month_is_no_start():
+    """"С января по август …": a range of months, not a count since January; a year named in another clause of the
+    sentence is its own number's."""
+    t = times("С января по август 2022 года в суды поступило 190 дел, а в 2021 году — 10.", "2022-09-10")
+    assert t[190] == ("2022-01/2022-08", None, None) and t[10] == ("2021", None, None)

@@ -30,6 +30,9 @@ _MONTH_PERIOD = re.compile(
     r"(?:\s+(?:of\s+)?(\d{4})(?!\d))?(?:\s*(?:" + alternation("YEAR_SUFFIX") + r"))?"
     r"(?:\s+(" + alternation("LAST_YEAR_AFTER") + r"))?(?!\w)")
 _LAST_MONTH = re.compile(alternation("LAST_MONTH"))
+# what ends a range begun by a month: "по август", "to August 2022", "– 30 червня"
+_RANGE_END = re.compile(r"\s*(?:[-–—]|(?:" + alternation("PERIOD_TO") + r")\s)\s*(?:\d{1,2}\s+)?(?:"
+                        + MONTH_WORDS + ")")
 _SINCE_YEAR = [re.compile(p) for p in pieces("SINCE_YEAR")]
 _YEAR_PERIODS = pieces("YEAR_PERIODS")
 _SO_FAR = re.compile(alternation("SO_FAR"))
@@ -52,6 +55,8 @@ def since_of(sentence: str, events: dict[str, str] | None = None, published: Spa
             return (events or {}).get(key, _EVENT_DATES[key]), sentence[m.start():m.end()]
     for pat in _SINCE_DATE if _ANY_MONTH.search(low) else ():
         m = pat.search(low)
+        if m and _RANGE_END.match(low, m.end()):
+            continue  # "с января по август": a range of months (the period reader's), not a start
         day = int(m.group("d")) if m and m.group("d") else None
         if m and month_number(m.group("m")) and (day is None or 1 <= day <= 31):
             mon = month_number(m.group("m"))
