@@ -332,6 +332,17 @@ def test_the_previous_year_is_before_the_year_named_beside_it():
     assert t[500][0] == "2023" and t[300][0] == "2022"
 
 
+def test_months_of_this_year_are_the_articles_year_not_the_one_named_before():
+    """dpa via Indo New York: "in 2021 a total of ten reservists … – from January to August of this year alone there
+    were already 190": 190 is of the article's year. Undated, its year is not known: no period rather than 2021's."""
+    text = ("According to this, in 2021 a total of ten reservists submitted an application for conscientious "
+            "objection – from January to August of this year alone there were already 190.")
+    t = times(text, "2022-09-10")
+    assert t[190][0] == "2022-01/2022-08" and t[10][0] == "2021"
+    assert times(text, None)[190][0] is None
+    assert times("С января по август этого года в суды поступило 190 дел.", "2022-09-10")[190][0] == "2022-01/2022-08"
+
+
 def test_a_range_from_a_month_is_no_start():
     """"С января по август …": a range of months, not a count since January; a year named in another clause of the
     sentence is its own number's."""

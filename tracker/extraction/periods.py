@@ -23,10 +23,11 @@ from tracker.ledger.dates import Span
 class TimeSpan:
     start: int
     end: int
-    fields: tuple[tuple[str, str], ...]  # ("period", ...), ("as_of", ...)
+    fields: tuple[tuple[str, str | None], ...]  # ("period", ...), ("as_of", ...); ("period", None): not known
     text: str
     kind: str = ""  # days | days_one_year | day_to_month | months | year_to_month | months_of_year | until |
-    # end_of_year | start_of_year | quarter | by_quarter | half | by_half | year | last_year | end_of_last_year
+    # end_of_year | start_of_year | quarter | by_quarter | half | by_half | year | last_year | end_of_last_year |
+    # unresolved (months "of this year" in an undated article)
 
 
 _M = r"(" + MONTH_WORDS + r")"
@@ -64,6 +65,7 @@ def _patterns():
 
 
 _MONTH_BEFORE = re.compile(r"(?:" + MONTH_WORDS + r")\W+(?:of\s+)?$")
+_THIS_YEAR_AFTER = re.compile(r"\s*(?:" + alternation("THIS_YEAR_AFTER") + r")\b")  # after months with no year
 _QUARTERS = sorted(merged("QUARTER_NUMBERS").items(), key=lambda kv: -len(kv[0]))  # the longest word first
 _HALVES = sorted(merged("HALF_NUMBERS").items(), key=lambda kv: -len(kv[0]))
 _BY = re.compile(r"\b(?:" + alternation("AS_OF") + r")\s+(?:the\s+)?$")  # "by the first quarter": its end
@@ -162,6 +164,9 @@ def _resolve(kind: str, g: tuple, year: int | None, published: int | None = None
     return None
 
 
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def spans_in(sentence: str, year: int | None, published: int | None = None) -> list[TimeSpan]:
     """Every time the sentence names, resolved (a month range without a year takes the nearest year named before
     it in the sentence, else `year`; "last year" the year before `published`, the article's); spans do not
@@ -184,7 +189,13 @@ def spans_in(sentence: str, year: int | None, published: int | None = None) -> l
                 base = near[1] if near else year
             else:
                 base = before[-1] if before else year
+            this_year = kind in ("months", "months_of_year") and not _YEAR_IN.search(m.group()) \
+                and _THIS_YEAR_AFTER.match(low, m.end())
+            if this_year:  # "from January to August of this year": the article's year, whatever was named before
+                base = published
             fields = _resolve(k, m.groups(), base, published)
+            if this_year and published is None:  # an undated article: its year is not known, nor this period's
+                fields, k = (("period", None),), "unresolved"
             if fields:
                 taken.append((m.start(), m.end()))
                 out.append(TimeSpan(m.start(), m.end(), fields, sentence[m.start():m.end()], k))

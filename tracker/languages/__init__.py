@@ -30,7 +30,8 @@ time         MONTH_STEMS (regex, January first), MONTH_WORDS (regex), MONTH_PERI
              YEAR_SUFFIX, RATE_WORDS (per -> regex), NOT_A_RATE, SINCE (event -> regex), SINCE_WORDS,
              SINCE_DATE (regex, groups d, m, y; {month} stands for a month's name), SINCE_YEAR, YEAR_PERIODS,
              SO_FAR, LAST_YEAR, PREVIOUS_YEAR (the year before the one named beside it), LAST_MONTH,
-             LAST_YEAR_AFTER (after a month: 'в ноябре прошлого года'),
+             LAST_YEAR_AFTER (after a month: 'в ноябре прошлого года'), THIS_YEAR_AFTER (after months with no
+             year: 'from January to August of this year' are the article's year's),
              END_OF_LAST_YEAR, END_OF_YEAR, START_OF_YEAR, QUARTER (regex, groups q and y), QUARTER_NUMBERS
              (a quarter's word or its stem -> 1-4), HALF (regex, groups h and y), HALF_NUMBERS, AS_OF, END_OF;
              FOLLOW_ON (regex: a sentence that parts or continues the figure before it, and names no time, takes
@@ -85,7 +86,7 @@ EXTRACTION_NAMES = (
     "AT_MOST_AFTER", "RANGE_START", "RANGE_JOIN", "RANGE_END_BEFORE", "CHANGE_WORDS", "AGE_AFTER", "MONEY_AFTER", "ARTICLE_BEFORE", "ARTICLE_AFTER", "TIMES_AFTER",
     "PART_OF_PERIOD", "ORDINAL_SUFFIXES", "YEAR_WORDS_AFTER", "MONTH_STEMS", "MONTH_WORDS", "MONTH_PERIOD_BEFORE",
     "MONTH_PERIOD_FORMS", "YEAR_SUFFIX", "RATE_WORDS", "NOT_A_RATE", "SINCE", "SINCE_WORDS", "SINCE_DATE", "SINCE_YEAR",
-    "YEAR_PERIODS", "SO_FAR", "LAST_YEAR", "LAST_MONTH", "LAST_YEAR_AFTER", "END_OF_LAST_YEAR", "END_OF_YEAR", "START_OF_YEAR", "QUARTER", "QUARTER_NUMBERS", "HALF", "HALF_NUMBERS", "AS_OF", "CORRECTED_BEFORE", "FOLLOW_ON", "SAME_TIME", "SAME_PERIOD_IN", "END_OF", "CLAIMANT_PATTERNS", "CLAIM_WORDS", "NOT_NAMES",
+    "YEAR_PERIODS", "SO_FAR", "LAST_YEAR", "LAST_MONTH", "LAST_YEAR_AFTER", "THIS_YEAR_AFTER", "END_OF_LAST_YEAR", "END_OF_YEAR", "START_OF_YEAR", "QUARTER", "QUARTER_NUMBERS", "HALF", "HALF_NUMBERS", "AS_OF", "CORRECTED_BEFORE", "FOLLOW_ON", "SAME_TIME", "SAME_PERIOD_IN", "END_OF", "CLAIMANT_PATTERNS", "CLAIM_WORDS", "NOT_NAMES",
     "NAME_TAIL", "INSTITUTIONS", "INSTITUTION_VERBS", "INSTITUTION_WORDS", "STOP", "NOUN_SKIP", "CLAUSE_JOINS",
     "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "YEAR_ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS", "COUNTRY_WORDS", "COUNTRY_ADJECTIVE_SUFFIXES", "NAMES_CAPITALISED",
     "NOT_SUBJECT",

@@ -107,6 +107,7 @@ LAST_YEAR = [r"\blast year\b"]
 # regex: the year before the one the sentence names (else the article's): "from 23 in the previous year to 484 in 2022"
 PREVIOUS_YEAR = [r"\b(?:in |during |for )?the (?:previous|preceding|prior) year\b", r"\bthe year before\b"]
 LAST_MONTH = [r"\blast month\b"]  # regex: the month before the article's
+THIS_YEAR_AFTER = [r"(?:of )?this year"]  # regex after a month or months: 'January to August of this year'
 LAST_YEAR_AFTER = [r"(?:of )?last year"]  # regex after a month: 'in November last year'
 START_OF_YEAR = [r"\b(?:at|as of) the (?:start|beginning) of (\d{4})\b"]  # regex, the year as group 1: its January
 END_OF_LAST_YEAR = [r"\b(?:at )?the end of last year\b"]
