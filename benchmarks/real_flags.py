@@ -26,6 +26,7 @@ ruptures' PELT on each series (caught when a change point falls at the injected 
     python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_2/figures.yaml   # any other ledger
     python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_4/figures.yaml   # session 12's, once
     python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_5/figures.yaml   # session 13's, once
+    python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_6/figures.yaml   # session 14's, once
 """
 
 from __future__ import annotations
