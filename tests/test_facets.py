@@ -53,6 +53,13 @@ def test_a_country_named_by_its_wars_is_not_whose_figure_it_is():
     assert read(text)[3678].facets.country is None
 
 
+def test_a_marine_corps_is_not_the_united_states_by_itself():
+    # Asia Economy (2022) on South Korea's deserters by branch; the U.S. Marine Corps is still the United States'
+    text = "This was followed by the Navy with 42 (7%), the Air Force with 33 (6%), and the Marine Corps with 20 (3%)."
+    assert read(text)[20].facets.country is None
+    assert read("The U.S. Marine Corps showed 1,603 Marines in desertion status.")[1603].facets.country == "US"
+
+
 def test_a_word_written_small_is_not_a_country():
     assert read("Recruits polish 1,200 pairs of boots a week.")[1200].facets.country is None
 

@@ -193,7 +193,7 @@ COUNTRY_WORDS = {
     "UA": ["ukraine", "ukrainian", "ukrainians", "kyiv", "armed forces of ukraine", "afu", "verkhovna rada"],
     "RU": ["russia", "russian", "russians", "kremlin", "moscow", "putin"],
     "BY": ["belarus", "belarusian", "belarusians", "lukashenko", "minsk"],
-    "US": ["u s", "us army", "united states", "american", "americans", "pentagon", "iraq war", "marine corps"],
+    "US": ["u s", "us army", "united states", "american", "americans", "pentagon", "iraq war", "u s marine corps"],
     "GB": ["britain", "british", "united kingdom", "uk", "royal navy", "royal air force", "raf", "royal marines",
            "royal military police", "hm forces", "house of commons", "england"],
     "DE": ["germany", "german", "germans", "bundeswehr", "bundestag", "berlin", "federal republic of germany"],
