@@ -88,6 +88,8 @@ def test_the_article_says_whose_when_the_sentence_does_not():
     # deserters-in-year and leaked-list-desertions-in-period count them
     ("The Army, Navy and Air Force reported 7,978 desertions in 2001.", 7978, "persons"),
     ("The Marine Corps showed 1,603 Marines in desertion status in 2001.", 1603, "persons"),
+    # The Korea Times (2019): draft dodgers are people
+    ("The number of draft dodgers grew from 47 in 2015 to 54 in 2016, 59 in 2017 and 69 last year.", 54, "persons"),
     # no measure word: a noun the analyser reads as people, just after the number (detaly.co.il, newsru.co.il)
     ("З липня в армію було призвано лише 177 ультраортодоксів.", 177, "persons"),
     ("Армія зможе набрати більше 3 тисяч призовників.", 3000, "persons"),

@@ -213,7 +213,7 @@ MEASURE_WORDS = {
                     "military courts?", "heard"],
     "persons": ["soldiers?", "troops?", "servicem[ae]n", "people", "persons?", "deserters?", "officers?",
                 "prisoners?", "individuals?", "citizens?", "men", "personnel", "members", "recruits?", "conscripts?",
-                "desertions", "marines?", "sailors?", "airm[ae]n"],
+                "desertions", "marines?", "sailors?", "airm[ae]n", "dodgers?", "draftees?"],
     "persons-charged": ["charged", "suspicion", "notices? of suspicion",
                         "charges? (?:were |was )?(?:filed|brought|levied)", "defendants?", "prosecuted", "accused", "indicted"],
     "people-helped": ["helped", "help", "assisted", "evacuated"],
