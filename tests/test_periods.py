@@ -348,3 +348,11 @@ def test_a_range_from_a_month_is_no_start():
     sentence is its own number's."""
     t = times("С января по август 2022 года в суды поступило 190 дел, а в 2021 году — 10.", "2022-09-10")
     assert t[190] == ("2022-01/2022-08", None, None) and t[10] == ("2021", None, None)
+
+
+def test_as_of_a_month_this_year_ends_at_that_month():
+    """The Korea Herald (31 August 2015): "As of the end of June this year, 154 desertions took place": January to
+    June, not to the article's date; "so far this year" still runs to the article's date."""
+    assert times("As of the end of June this year, 154 desertions took place.", "2015-08-31")[154][0] == \
+        "2015-01/2015-06"
+    assert times("So far this year 154 desertions took place.", "2015-08-31")[154][0] == "2015-01-01/2015-08-31"

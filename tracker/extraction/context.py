@@ -98,8 +98,15 @@ def time_of(sentence: str, published: Span | None, events: dict[str, str], year:
     m = _SO_FAR.search(low)  # "since the start of 2025", or of "the year": the article's
     if m and published is not None:
         start = next((g for g in m.groups() if g), None) or str(published.first.year)
-        out["period"] = f"{start}-01-01/{published.last.isoformat()}"
-        out["time_text"] = sentence[m.start():m.end()]
+        held = _AS_OF.search(low) if month_in else None
+        mon = month_number(held.group(2)) if held and not held.group(4) and 0 <= m.start() - held.end() <= 3 \
+            else None
+        if mon:  # "as of (the end of) June this year": the year up to that month, not up to the article
+            out["period"] = f"{start}-01/{start}-{mon:02d}"
+            out["time_text"] = sentence[held.start():m.end()]
+        else:
+            out["period"] = f"{start}-01-01/{published.last.isoformat()}"
+            out["time_text"] = sentence[m.start():m.end()]
         out.pop("since", None)
     m = _LAST_MONTH.search(low)
     if m and published is not None:  # the month before the article's
