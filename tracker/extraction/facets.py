@@ -181,9 +181,10 @@ def _counted_by_other(m, number: tuple[int, int], others: tuple[tuple[int, int],
 
 def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number: tuple[int, int],
                others: tuple[tuple[int, int], ...] = ()) -> str | None:
-    """The measure a number counts: its counted noun (the measure word nearest after it in its clause, else nearest
-    before it in its clause, else in its sentence, where a list's numbers share a noun; never a noun after another
-    number of the sentence, `others`, that stands nearer),
+    """The measure a number counts: its counted noun (the measure word nearest after it in its clause; else a noun
+    the analyser reads as people within PERSON_REACH after it; else the measure word nearest before it in its clause,
+    else in its sentence, where a list's numbers share a noun; never a noun after another number of the sentence,
+    `others`, that stands nearer),
     made specific by a word of the same group in the clause ('soldiers' with 'helped' are people helped; with
     'sentenced' or 'applied', sentences or requests); a suspicion or charge in the clause makes cases persons
     charged ("in 15,564 of these cases suspects were notified"); a sentence or verdict in the clause that no other
