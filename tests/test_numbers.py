@@ -278,6 +278,15 @@ def test_a_total_printed_in_digits_and_words_is_a_stated_quote():
     assert not quote_states("Загалом відкрито 311 тисяч проваджень, 327 з них...", 311_327)
 
 
+def test_a_counter_written_on_the_digits_ends_the_number():
+    """Korean and Japanese write the counter right after the digits (Aju Business Daily, 2015: "2011년에는 708명"):
+    the quote states 708, and the year 2011; digits inside a Latin word are still none."""
+    quote = "연도별 탈영병을 살펴보면 2011년에는 708명이었으나, 2012년 619명, 2013년 643명"
+    assert quote_states(quote, 708) and quote_states(quote, 619) and quote_states(quote, 2011)
+    assert quote_states("脱走兵は592名に上った", 592)
+    assert not quote_states("model B52x", 52)
+
+
 def test_the_number_parser_cases_are_read():
     """number-parser's published cardinal cases in news sentences (benchmarks/numbers_in_words.py): all read."""
     import sys

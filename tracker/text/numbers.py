@@ -21,9 +21,12 @@ from tracker.text import numwords
 # Thin, narrow no-break and no-break spaces appear as thousands separators.
 SPACES = "\u00a0\u202f\u2009 "
 _GROUP = SPACES + "'’"
+# Korean, Japanese and Chinese write a counter right after the digits ("708명", "592名"): a boundary there
+_ATTACHED = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3"
 DIGITS = re.compile(
-    r"(?<![\w.,/#:])(?<![^\W\d_]-)(\d{1,3}(?:[" + _GROUP + r"](?:\d{3}))+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)(?:(?=(?:[kK]|bn)(?![\w]))|(?![\w/]))")
+    r"(?:(?<=[" + _ATTACHED + r"])|(?<![\w.,/#:]))(?<![^\W\d_]-)(\d{1,3}(?:[" + _GROUP + r"](?:\d{3}))+(?:,\d+)?"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)"
+    r"(?:(?=(?:[kK]|bn)(?![\w]))|(?=[" + _ATTACHED + r"])|(?![\w/]))")
 SCALES = merged("SCALES")
 VAGUE = merged("VAGUE")
 RATIOS = merged("RATIOS")
