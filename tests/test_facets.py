@@ -53,6 +53,16 @@ def test_a_country_named_by_its_wars_is_not_whose_figure_it_is():
     assert read(text)[3678].facets.country is None
 
 
+def test_a_country_an_article_names_for_its_tensions_is_not_its_country():
+    """The Korea Herald (2015) on South Korea's deserters quotes a lawmaker on "a recent flare-up of tension with
+    North Korea": that did not make North Korea a second country of the article and leave its figures none."""
+    text = ("The number of South Korean servicemen who deserted from the military has steadily declined.\n"
+            "According to the report, 415 people broke barracks last year, up from 708 in 2011.\n"
+            '"Some 80 servicemen had opted to delay their discharge in the face of a recent flare-up of tension with '
+            'North Korea," Seo said.')
+    assert read(text)[415].facets.country == "KR"
+
+
 def test_a_marine_corps_is_not_the_united_states_by_itself():
     # Asia Economy (2022) on South Korea's deserters by branch; the U.S. Marine Corps is still the United States'
     text = "This was followed by the Navy with 42 (7%), the Air Force with 33 (6%), and the Marine Corps with 20 (3%)."

@@ -202,7 +202,8 @@ COUNTRY_WORDS = {
 # English adjectives of countries are countryinfo's demonyms (tracker.text.countries): no suffixes to try
 COUNTRY_ADJECTIVE_SUFFIXES: list[str] = []
 NAMES_CAPITALISED = True  # a country's name or demonym is written with a capital: 'polish' is not Poland
-NOT_SUBJECT = ["borders?", "invasions?", "wars?", "aggression", "attacks?", "occupation", "intelligence", "hur", "gur",
+NOT_SUBJECT = ["borders?", "invasions?", "wars?", "aggression", "attacks?", "tensions?", "threats?", "occupation",
+               "intelligence", "hur", "gur",
                # who counts other countries' people: 'the Ukrainian OSINT group', 'a Russian outlet'
                "osint", "group", "outlet", "project", "media", "newspaper", "journalists?", "analysts?",
                "researchers?"]
