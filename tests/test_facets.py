@@ -238,3 +238,15 @@ def test_a_proposed_indicator_names_a_country_by_its_iso_name():
 
     (c,) = read("Israel's army opened 1,200 cases against soldiers who refused to serve in 2024.").values()
     assert new_indicator(c)[:2] == ("il-criminal-cases-in-year", "Criminal cases in Israel in a year")
+
+
+def test_a_sentence_that_continues_the_one_before_counts_what_it_counts():
+    """allthe.news (2025): "… 912 violated overseas travel rules. The numbers rose yearly: 158 in 2021, …": the
+    years count the people the sentence before counts. A sentence before that counts two things lends neither (TASS:
+    "The figures stood at 170 and 60, respectively" after charges and sentences)."""
+    text = ("Lawmaker Hwang Hee cited data showing that 912 draft dodgers violated overseas travel rules. "
+            "The numbers rose yearly: 158 in 2021, 185 in 2022 and 196 in 2023.")
+    assert read(text)[185].facets.measure == "persons"
+    text = ("Thus, 93 AWOL charges were filed and 61 verdicts were returned in January 2025. "
+            "The figures stood at 170 and 60, respectively, in February.")
+    assert read(text)[170].facets.measure is None

@@ -332,6 +332,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     carry = None  # (line, time) of a line ending in ':' that names a time, for the list lines under it
     before = None  # (line, sentence, year) of the sentence before when it names a time: one may part its figure
     last = None  # (sentence, year) of the last sentence that named a time, for "за вказаний термін"
+    counted_before = None  # (line, measure) of the sentence before, when it counts one thing: one that continues it
+    # counts the same ("… 912 violated overseas travel rules. The numbers rose yearly: 158 in 2021, …")
     marks = markers(article.text, lang)
     for offset, sentence, cut in (p for o, s in sentences(article.text) for p in _pieces(o, s)):
         if len(out) >= limit:
@@ -372,6 +374,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         figure_starts = [n.start for n in nums if why_not_a_figure(sentence, n) is None]  # not years, not articles
         figures_at = figure_spans([(n.start, n.end, n.printed) for n in nums],
                                   between(marks, offset, offset + len(sentence)), offset)  # to part offences
+        measured = set()  # the measures of this sentence's figures
         for start, end, c in _sentence_candidates(sentence, lang, time, claimant, nums):
             if (sentence, start) in seen:
                 continue
@@ -380,6 +383,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             facets = facets_at(marks, (offset, offset + len(sentence)), _clause(sentence, offset, start, end),
                                (at, offset + end), paragraph, percent=c.percent, change=bool(c.change),
                                text=article.text, others=tuple(p for p in figures_at if p[0] != at))
+            if facets.measure is None and counted_before and counted_before[0] == line and _FOLLOW_ON.search(sentence):
+                facets = replace(facets, measure=counted_before[1])  # "The numbers rose yearly: 158 in 2021, …"
+            measured |= {facets.measure} - {None}
             named = PRODUCERS[facets.producer][0] if facets.producer else None
             c = replace(c, facets=facets, claimant=named if named and (not c.claimant or _producer_near(
                 marks, offset, len(sentence), paragraph)) else c.claimant or named)
@@ -401,4 +407,6 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             if ruled:  # the indicator its words fit best, but whose definition it contradicts
                 c = replace(c, notes=c.notes + (ruled_out(c, ledger, ruled),))
             out.append(replace(c, why=why_suggested(c, ledger, article.title or "", vocabulary)) if ind else c)
+        if measured:  # a sentence that counts two things ("170 and 60, respectively") lends neither
+            counted_before = (line, next(iter(measured))) if len(measured) == 1 else None
     return out
