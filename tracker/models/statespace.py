@@ -170,7 +170,7 @@ def _own_pace(grid: _Grid, start: np.ndarray) -> np.ndarray:
     """A short series' level variance from its own moves: the median, over consecutive observed cells at least
     PACE_MIN_CELLS apart, of the squared change less twice the noise, per cell; kept between 1/PACE_ROOM of the
     default and the default. The median leaves one wrong figure (two moves) out while three or more moves are
-    steady: a yearly count that stays within 1.5x is judged by that, not by wartime growth."""
+    steady: a yearly count that stays within 2x is judged by that, not by wartime growth."""
     at = np.flatnonzero(~np.isnan(grid.y))
     dt, dy = np.diff(at), np.diff(grid.y[at])
     far = dt >= PACE_MIN_CELLS
