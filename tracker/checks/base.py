@@ -33,6 +33,7 @@ The order of registration is the order of the codes in reports.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import statistics
 from collections.abc import Callable
@@ -192,9 +193,15 @@ PAIR_AGREE = 3
 
 def rate_scale(series: Series, p: Point) -> float:
     """What turns a flow's value into a monthly rate (1 for other kinds)."""
+    return 1 / _months(p.start, p.end) if series.indicator.kind == "flow" else 1.0
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _months(start, end) -> float:
+    """The months a period covers (asked hundreds of thousands of times on a large ledger, of a few periods)."""
     from tracker.series import length_in
 
-    return 1 / length_in((p.start, p.end), "month") if series.indicator.kind == "flow" else 1.0
+    return length_in((start, end), "month")
 
 
 def comparable(series: Series, p: Point) -> float:
