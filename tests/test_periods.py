@@ -356,3 +356,11 @@ def test_as_of_a_month_this_year_ends_at_that_month():
     assert times("As of the end of June this year, 154 desertions took place.", "2015-08-31")[154][0] == \
         "2015-01/2015-06"
     assert times("So far this year 154 desertions took place.", "2015-08-31")[154][0] == "2015-01-01/2015-08-31"
+
+
+def test_a_share_that_accounts_for_part_of_the_figure_before_takes_its_time():
+    """vpn.supremacy.info (2025): "For the year 2024, … totaling 1,811. Reservists accounted for 1,029 applications,
+    while 153 applications were filed by active soldiers": parts of 2024's applications."""
+    t = times("For the year 2024, the majority of applications came from 'Ungediente', totaling 1,811. Reservists "
+              "accounted for 1,029 applications, while 153 applications were filed by active soldiers.", None)
+    assert t[1029][0] == "2024" and t[153][0] == "2024"

@@ -129,7 +129,7 @@ SAME_PERIOD_IN = [r"\b(?:the )?same period (?:of|in|last year,? in) ((?:19|20)\d
 # regex before a number the text says is replaced: 'the Army now says 2,543 soldiers deserted, not the 2,011 it had
 # reported'
 CORRECTED_BEFORE = [r"\b(?:not|instead of|rather than|corrected from|revised (?:up|down)(?:ward)? from)(?: the)?\s*$"]
-FOLLOW_ON = [r"\b(?:a further|of (?:them|these|which)|including|the most|most of them|among them)\b",
+FOLLOW_ON = [r"\b(?:a further|of (?:them|these|which)|including|the most|most of them|among them|accounted for)\b",
              r"^\W*the (?:numbers|figures) (?:rose|grew|fell|were|stood)\b"]
 END_OF = ["the end of ", "late "]
 
