@@ -375,6 +375,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         figures_at = figure_spans([(n.start, n.end, n.printed) for n in nums],
                                   between(marks, offset, offset + len(sentence)), offset)  # to part offences
         measured = set()  # the measures of this sentence's figures
+        lent = counted_before[1] if counted_before and counted_before[0] == line and _FOLLOW_ON.search(sentence) \
+            else None  # what the sentence before counts, when this one continues it
         for start, end, c in _sentence_candidates(sentence, lang, time, claimant, nums):
             if (sentence, start) in seen:
                 continue
@@ -383,8 +385,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             facets = facets_at(marks, (offset, offset + len(sentence)), _clause(sentence, offset, start, end),
                                (at, offset + end), paragraph, percent=c.percent, change=bool(c.change),
                                text=article.text, others=tuple(p for p in figures_at if p[0] != at))
-            if facets.measure is None and counted_before and counted_before[0] == line and _FOLLOW_ON.search(sentence):
-                facets = replace(facets, measure=counted_before[1])  # "The numbers rose yearly: 158 in 2021, …"
+            if facets.measure is None and lent:
+                facets = replace(facets, measure=lent)  # "The numbers rose yearly: 158 in 2021, …"
             measured |= {facets.measure} - {None}
             named = PRODUCERS[facets.producer][0] if facets.producer else None
             c = replace(c, facets=facets, claimant=named if named and (not c.claimant or _producer_near(

@@ -95,10 +95,11 @@ def time_of(sentence: str, published: Span | None, events: dict[str, str], year:
             out["period"] = m.group(1)
             out["time_text"] = sentence[m.start():m.end()]
             break
+    as_of = _AS_OF.search(low) if month_in else None
     m = _SO_FAR.search(low)  # "since the start of 2025", or of "the year": the article's
     if m and published is not None:
         start = next((g for g in m.groups() if g), None) or str(published.first.year)
-        held = _AS_OF.search(low) if month_in else None
+        held = as_of
         mon = month_number(held.group(2)) if held and not held.group(4) and 0 <= m.start() - held.end() <= 3 \
             else None
         if mon:  # "as of (the end of) June this year": the year up to that month, not up to the article
@@ -116,7 +117,7 @@ def time_of(sentence: str, published: Span | None, events: dict[str, str], year:
     if _LAST_YEAR.search(low) and published is not None:
         out.setdefault("period", str(published.first.year - 1))
         out.setdefault("time_text", "last year")
-    m = _AS_OF.search(low) if month_in else None
+    m = as_of
     if m and (m.group(4) or published is not None) and "period" not in out:  # its year printed, or the article's
         mon = month_number(m.group(2))
         if mon:

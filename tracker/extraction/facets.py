@@ -116,7 +116,7 @@ def markers(text: str, lang: str) -> Marks:
                     found.append(Marker(start, end, "producer-country", PRODUCERS[value][1]))
     if not any(m.facet in ("country", "producer-country") for m in found):
         found += gazetteer
-    for start, end in lem.origins:  # people the analyser knows as such, for a count with no measure word
+    for start, end in lem.origins if LANGUAGES[lang].MORPHOLOGY else ():  # people the analyser knows as such
         if is_person(text[start:end], lang):
             found.append(Marker(start, end, "person", "persons"))
     for m in tables["article"].finditer(text):

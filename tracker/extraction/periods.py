@@ -174,7 +174,7 @@ def spans_in(sentence: str, year: int | None, published: int | None = None) -> l
     low = sentence.lower()
     taken: list[tuple[int, int]] = []
     out: list[TimeSpan] = []
-    years = [(m.start(), int(m.group(0))) for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", low)]
+    years = [(m.start(), int(m.group(0))) for m in _YEAR_IN.finditer(low)]
     for kind, pattern in _patterns():
         for m in pattern.finditer(low):
             if any(a < m.end() and m.start() < b for a, b in taken):

@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # ISO 3166-1 alpha-2 codes of the countries the project's articles speak of, and their English names. A ledger
-# may give any two-letter code; these are the ones the extraction recognises in text.
+# may give any two-letter code; these are the names the project writes (country_name), and the names a
+# ledger's country field may be written as by mistake (the error says which code to write).
 COUNTRIES = {
     "RU": "Russia", "UA": "Ukraine", "BY": "Belarus", "US": "United States", "GB": "United Kingdom",
     "KZ": "Kazakhstan", "GE": "Georgia", "AM": "Armenia", "MD": "Moldova", "KP": "North Korea", "DE": "Germany",

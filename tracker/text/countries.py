@@ -71,24 +71,20 @@ def _demonyms() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for word, (_, code) in best.items():
         out.setdefault(code, set()).add(word)
-        if " " not in word and not word.endswith(("s", "sh", "ch", "ese", "i", "x", "z")):
-            out[code].add(word + "s")  # "Germans"; not "Swiss", "Chinese"
-    for word in list(best):
-        if word.endswith("i") and " " not in word:
-            out[best[word][1]].add(word + "s")  # "Israelis", "Iraqis"
+        if " " not in word and not word.endswith(("s", "sh", "ch", "ese", "x", "z")):
+            out[code].add(word + "s")  # "Germans", "Israelis"; not "Swiss", "Chinese"
     return out
 
 
 def _adjectives(lang: str, names: dict[str, set[str]]) -> dict[str, set[str]]:
     """ISO code -> adjectives of the country in `lang` that the morphological analyser knows."""
     from tracker.languages import LANGUAGES
-    from tracker.text.lemmas import _analyser
+    from tracker.text.lemmas import analyser as analyser_of
 
-    module = LANGUAGES.get(lang)
-    code = getattr(module, "MORPHOLOGY", None)
-    if not code:
+    analyser = analyser_of(lang)
+    if analyser is None:
         return {}
-    analyser = _analyser(code)
+    module = LANGUAGES[lang]
 
     def adjective(word: str) -> bool:
         return analyser.word_is_known(word) and any(

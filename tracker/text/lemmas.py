@@ -62,14 +62,19 @@ def one_alphabet(word: str) -> str:
     return word.translate(_TO_LATIN if latin > cyrillic else _TO_CYRILLIC)
 
 
+def analyser(lang: str):
+    """The pymorphy3 analyser of a language whose module names one (MORPHOLOGY), else None."""
+    code = getattr(LANGUAGES.get(lang), "MORPHOLOGY", None)
+    return _analyser(code) if code else None
+
+
 @functools.lru_cache(maxsize=1 << 17)
 def lemma(word: str, lang: str) -> str:
     """One word's lemma in `lang` (cached: news repeats its words)."""
     word = one_alphabet(word)
-    module = LANGUAGES.get(lang)
-    code = getattr(module, "MORPHOLOGY", None) if module is not None else None
-    if code:
-        return _analyser(code).parse(word)[0].normal_form.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+    morph = analyser(lang)
+    if morph is not None:
+        return morph.parse(word)[0].normal_form.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
     return _POSSESSIVE.sub("", word.lower())
 
 
@@ -77,11 +82,10 @@ def lemma(word: str, lang: str) -> str:
 def is_person(word: str, lang: str) -> bool:
     """Whether the analyser reads `word` as an animate noun other than a name ("ультраортодоксов", "призовників"):
     a count of such a noun counts people. False in a language without MORPHOLOGY."""
-    module = LANGUAGES.get(lang)
-    code = getattr(module, "MORPHOLOGY", None) if module is not None else None
-    if not code or not word[:1].islower():
+    morph = analyser(lang)
+    if morph is None or not word[:1].islower():
         return False
-    tag = _analyser(code).parse(one_alphabet(word))[0].tag
+    tag = morph.parse(one_alphabet(word))[0].tag
     return tag.POS == "NOUN" and tag.animacy == "anim" and not ({"Name", "Surn", "Patr"} & tag.grammemes)
 
 
