@@ -37,6 +37,11 @@ def read(text: str, lang: str | None = None, published: str = "2025-08-26"):
     ("Израильская армия возбудила 1200 дел против отказников.", 1200, "IL"),
     ("Ізраїльська армія відкрила 1200 справ.", 1200, "IL"),
     ("Турецкие военные суды рассмотрели 1200 дел.", 1200, "TR"),  # from "Турецкая Республика"
+    # the name before ISO's comma ("Korea, Republic of"), shared with the North: the more populous South's
+    ("A lawmaker of the Democratic Party of Korea said 592 soldiers deserted.", 592, "KR"),
+    ("All able-bodied Korean men must serve; 48 were caught dodging.", 48, "KR"),
+    ("North Korean soldiers: 300 deserted.", 300, "KP"),
+    ("Palestine's courts counted 1,200 cases.", 1200, "PS"),
     # an army no gazetteer names (newsru.co.il, detaly.co.il, ynetnews.com)
     ("Во втором триместре в ЦАХАЛ явились лишь 367 человек.", 367, "IL"),
     ("ЦАХАЛ не зможе призвати 4800 ультраортодоксів.", 4800, "IL"),

@@ -33,12 +33,14 @@ def country_names(lang: str) -> dict[str, tuple[str, ...]]:
             if lang != "en" else (lambda s: s)
     except OSError:  # no translation into this language: its names are not known
         return {}
-    out = {}
+    out, bases = {}, {}
     for c in pycountry.countries:
         names = set()
         for attr in ("name", "common_name", "official_name"):
             english = getattr(c, attr, None)
             name = translate(english) if english else None
+            if lang == "en" and name and "," in name:
+                bases.setdefault(lemmatise(name.split(",")[0], lang).text, set()).add(c.alpha_2)
             if not name or "," in name or "(" in name:
                 continue
             phrase = lemmatise(name, lang).text
@@ -51,10 +53,27 @@ def country_names(lang: str) -> dict[str, tuple[str, ...]]:
                 names.add(phrase)
         if names:
             out[c.alpha_2] = set(names)
+    taken = {name for names in out.values() for name in names}
+    short = {}  # code -> (its name's qualifier, the name without it): ("south", "korea")
+    for base, codes in bases.items():
+        code = max(codes, key=lambda c: (_populations().get(c, 0), c))
+        if base not in taken:
+            out.setdefault(code, set()).add(base)
+            short[code] = next(((n[:-len(base) - 1], base) for n in out[code] if n.endswith(" " + base)), None)
     for code, adjectives in (_demonyms() if lang == "en" else _adjectives(lang, out)).items():
         if code in out:
             out[code] |= {lemmatise(a, lang).text for a in adjectives}
+            qualifier = (short.get(code) or ("",))[0]
+            out[code] |= {a[len(qualifier) + 1:] for a in out[code] if qualifier and a.startswith(qualifier + " ")}
     return {code: tuple(sorted(names)) for code, names in out.items()}
+
+
+@functools.cache
+def _populations() -> dict[str, int]:
+    """ISO code -> population, from countryinfo (0 where it has none)."""
+    from countryinfo import all_countries
+
+    return {(c.iso() or {}).get("alpha2"): c.population() or 0 for c in all_countries()}
 
 
 def _demonyms() -> dict[str, set[str]]:
