@@ -165,6 +165,11 @@ def test_claimant_named_in_the_sentence():
     assert c.claimant == "Office of the Prosecutor General of Ukraine"  # named in the sentence before
     (c,) = extract(read_text_article("Sverdlin said the group helped 520 soldiers desert."))
     assert c.claimant == "Sverdlin"
+    # a name does not run on over a sentence's end, before the verb or after it
+    (c,) = extract(read_text_article("12,000 troops were sent to Russia. Korea said so."))
+    assert c.claimant == "Korea"
+    (c,) = extract(read_text_article("So said Mediazona. The end came after 592 soldiers deserted."))
+    assert c.claimant == "Mediazona"
 
 
 def test_indicator_is_suggested_from_the_ledger(shipped):

@@ -180,6 +180,7 @@ def month_number(word: str | None) -> int:
 _CLAIMANT_PATTERNS = pieces("CLAIMANT_PATTERNS")
 _NOT_NAMES = set(pieces("NOT_NAMES"))
 _NAME_TAIL = tuple(pieces("NAME_TAIL"))  # words cut from the end of a name ("Mediazona said")
+_SENTENCE_END = re.compile(r"(?<=[a-zа-яёіїєґ]{3})\.\s+")  # a name does not run on past a sentence's end
 
 
 # An institution that produces estimates, named by its kind: "Ukrainian intelligence estimates",
@@ -200,7 +201,8 @@ def claimant_of(sentence: str) -> str | None:
     for pat in _CLAIMANT_PATTERNS:
         m = re.search(pat, sentence)
         if m:
-            name = m.group(1).strip(" ,.;:")
+            parts = _SENTENCE_END.split(m.group(1))  # "… to Russia. Korea said": the name is the part by the verb
+            name = (parts[0] if m.start(1) > m.start() else parts[-1]).strip(" ,.;:")
             name = re.sub(r"^[\"“«„]|[\"”»]$", "", name).strip()
             words = name.split()
             while words and words[-1].lower() in _NAME_TAIL:
