@@ -364,3 +364,11 @@ def test_a_share_that_accounts_for_part_of_the_figure_before_takes_its_time():
     t = times("For the year 2024, the majority of applications came from 'Ungediente', totaling 1,811. Reservists "
               "accounted for 1,029 applications, while 153 applications were filed by active soldiers.", None)
     assert t[1029][0] == "2024" and t[153][0] == "2024"
+
+
+def test_a_year_a_clause_says_when_of_is_its_numbers():
+    # Anadolu-style copy of Germany's conscientious objection figures (January 2023)
+    t = times("Germany's Bundeswehr received 951 applications for conscientious objection discharges in 2022 — a "
+              "373% rise from 2021, when it received 201 applications, according to a Government spokesperson.",
+              "2023-01-06")
+    assert t[951][0] == "2022" and t[201][0] == "2021"

@@ -254,4 +254,6 @@ PERIOD_FROM = ["from", "between", "during"]  # 'from January 2022 to September 2
 PERIOD_TO = ["to", "through", "till", "until", "and"]  # the word that ends a span
 UNTIL = ["to", "until", "through", "as of", "by", "as of the end of", "by the end of"]  # 'to July 2025' alone: the count holds up to then
 MONTHS_OF_YEAR = [r"\bthe first (\w+) months(?: of (\d{4}))?", r"\b(\w+) months of (\d{4})"]  # count, year
-YEAR_MENTION = [r"\b(?:in|during|for) (?:the (?:(?:entire|whole) )?(?:year )?)?(\d{4})\b", r"\bthe (\d{4}) (?:figure|total|count)\b"]  # 'in 2023': the year a number of a list is about
+# 'in 2023': the year a number of a list is about; 'a 373% rise from 2021, when it received 201'
+YEAR_MENTION = [r"\b(?:in|during|for) (?:the (?:(?:entire|whole) )?(?:year )?)?(\d{4})\b",
+                r"\bthe (\d{4}) (?:figure|total|count)\b", r"\b(\d{4}),? when\b"]
