@@ -372,3 +372,12 @@ def test_a_year_a_clause_says_when_of_is_its_numbers():
               "373% rise from 2021, when it received 201 applications, according to a Government spokesperson.",
               "2023-01-06")
     assert t[951][0] == "2022" and t[201][0] == "2021"
+
+
+def test_a_list_of_years_ending_up_to_a_month_ends_with_that_years_part():
+    # Asia Economy (October 2022) on South Korea's deserters; "as of" a month is a state then, not the year so far
+    t = times("After restrictions on leave, the numbers were 89 in 2020, 73 in 2021, and 50 up to July 2022.",
+              "2022-10-04")
+    assert t[73][0] == "2021" and t[50] == ("2022-01/2022-07", None, None)
+    t = times("There were 6,988 in 2022, 17,658 in 2023 and 110,000 as of July 2025.", "2025-10-04")
+    assert t[110_000] == (None, None, "2025-07")

@@ -220,6 +220,7 @@ def _in_clause(positions: list[int], clause: tuple[int, int]) -> bool:
 _FOLLOW_ON = re.compile(alternation("FOLLOW_ON"), re.I)
 _SAME_TIME = re.compile(alternation("SAME_TIME"), re.I)
 _SAME_PERIOD_IN = re.compile(alternation("SAME_PERIOD_IN"), re.I)
+_AS_OF = re.compile(r"(?:" + alternation("AS_OF") + r")\b", re.I)  # "as of July 2022": a state then, not a year so far
 
 CONTEXT_REACH = 2_000  # characters before a sentence where the year of its paragraph is looked for
 
@@ -289,6 +290,11 @@ def _timed(c: Candidate, spans, clause: tuple[int, int], start: int, sentence: s
     chosen = time_for(sorted(spans, key=lambda s: s.start), clause, start, end, mine)
     if chosen is not None and c.since and chosen.kind == "year":
         chosen = None  # "з початку вторгнення РФ у 2022 році": the year of the start, not a period
+    if chosen is not None and chosen.kind == "until" and not _AS_OF.match(chosen.text) \
+            and len({s.fields for s in spans if s.kind == "year"}) > 1:
+        end = dict(chosen.fields)["as_of"]  # "89 in 2020, 73 in 2021, and 50 up to July 2022": its year so far
+        return replace(c, period=f"{end[:4]}-01/{end}", as_of=None, since=None, time_text=chosen.text,
+                       assumed=False)
     if chosen is not None:
         f = dict(chosen.fields)
         if "period" in f:
