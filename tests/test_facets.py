@@ -42,6 +42,17 @@ def read(text: str, lang: str | None = None, published: str = "2025-08-26"):
     ("All able-bodied Korean men must serve; 48 were caught dodging.", 48, "KR"),
     ("North Korean soldiers: 300 deserted.", 300, "KP"),
     ("Palestine's courts counted 1,200 cases.", 1200, "PS"),
+    # a country no module lists, named more often than one it lists (lrt.lt, newslookup.com, tizgin.kz)
+    ("In 2015 Lithuania reintroduced conscription, fearing Russia. Lithuanian courts fined 270 draft evaders in 2016.",
+     270, "LT"),
+    ("The U.S. Army said 1,000 soldiers deserted after a tour in Iraq.", 1000, "US"),
+    ("За год в Казахстане возбудили 700 дел, передает Tizgin.kz со ссылкой на «Медиазону».", 700, "KZ"),
+    # its people, as the analyser knows them; a country someone goes to is not whose figure it is
+    ("761 казахстанец находится в розыске.", 761, "KZ"),
+    ("200 казахстанцев сбежали в Россию.", 200, "KZ"),
+    ("Понад 300 казахстанців втекли до Росії.", 300, "KZ"),
+    ("В России возбудили 300 дел против казахстанцев.", 300, "RU"),
+    ("В украинские суды поступило 536 уголовных дел.", 536, "UA"),  # where cases go, but named by its adjective
     # an army no gazetteer names (newsru.co.il, detaly.co.il, ynetnews.com)
     ("Во втором триместре в ЦАХАЛ явились лишь 367 человек.", 367, "IL"),
     ("ЦАХАЛ не зможе призвати 4800 ультраортодоксів.", 4800, "IL"),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from tracker.languages import LANGUAGES
 from tracker.ledger.definitions import COUNTS_ABROAD, GENERIC, MEASURES, PRODUCERS, PUBLISHES, Facets
 from tracker.text.countries import country_names
-from tracker.text.lemmas import is_person, lemmatise
+from tracker.text.lemmas import analyser, is_person, lemmatise
 
 NOT_SUBJECT_REACH = 3  # words: a country named this close to 'invasion', 'war', 'intelligence' is not the subject
 NOUN_REACH = 40  # characters after a number where its counted noun stands ("6 988 проваджень")
@@ -88,8 +88,9 @@ def markers(text: str, lang: str) -> Marks:
     """Every facet word of a text, in order, with where it stands. A country named next to a war or an
     intelligence service ('the invasion of Ukraine', 'Ukrainian intelligence') is left out: it is not whose
     figure it is. A producer's name also marks its country, unless it counts another country's people. The
-    names of countries the language does not list (tracker.text.countries) count only in a text that names none
-    it lists: beside those, another country is mostly where something happens ("deployed to Afghanistan")."""
+    names of countries the language does not list (tracker.text.countries) count only in a text that names one of
+    them more often than any it lists: beside those, another country is mostly where something happens ("deployed
+    to Afghanistan")."""
     tables = _tables(lang)
     if not tables:
         return Marks()
@@ -104,7 +105,7 @@ def markers(text: str, lang: str) -> Marks:
                 start, end = lem.original(m.start(), m.end())
                 if facet == "country":
                     i = lem.token(m.start())
-                    if any(abs(i - b) <= NOT_SUBJECT_REACH for b in blocked):
+                    if any(abs(i - b) <= NOT_SUBJECT_REACH for b in blocked) or _towards(text, start, lang):
                         continue
                     if not isinstance(value, str):  # the gazetteer's one pattern: the name says which country
                         if capitalised and not text[start].isupper():
@@ -114,7 +115,7 @@ def markers(text: str, lang: str) -> Marks:
                 found.append(Marker(start, end, facet, value))
                 if facet == "producer" and value not in COUNTS_ABROAD:
                     found.append(Marker(start, end, "producer-country", PRODUCERS[value][1]))
-    if not any(m.facet in ("country", "producer-country") for m in found):
+    if gazetteer and _outnumbers(gazetteer, found):
         found += gazetteer
     for start, end in lem.origins if LANGUAGES[lang].MORPHOLOGY else ():  # people the analyser knows as such
         if is_person(text[start:end], lang):
@@ -123,6 +124,30 @@ def markers(text: str, lang: str) -> Marks:
         for number in [m.group(1), *re.findall(r"\d{3}(?:\.\d)?", m.group(2) or "")]:
             found.append(Marker(m.start(), m.end(), "article", number))
     return Marks(sorted(found, key=lambda x: (x.start, x.facet, x.value)))
+
+
+def _towards(text: str, start: int, lang: str) -> bool:
+    """Whether the country named at `start` is where someone goes: its name (not an adjective: "в украинские суды"
+    is where cases go) after a preposition of the language's TOWARDS, in its case ("сбежали в Россию", not "в
+    России")."""
+    towards = LANGUAGES[lang].TOWARDS
+    before = re.search(r"(\w+)\s+$", text[max(0, start - 8):start])
+    if not towards or not before or before.group(1).lower() not in towards:
+        return False
+    case = towards[before.group(1).lower()]
+    word = re.match(r"\w+", text[start:start + 40])
+    parses = analyser(lang).parse(word.group()) if word and analyser(lang) else []
+    if not parses or parses[0].tag.POS != "NOUN":
+        return False
+    return case is None or any(case in p.tag for p in parses) and not any("loct" in p.tag for p in parses)
+
+
+def _outnumbers(gazetteer: list[Marker], found: list[Marker]) -> bool:
+    """Whether a country of the gazetteer is named more often than any the language lists (a Lithuanian article
+    that names Russia once as the threat is Lithuania's; an American one that names Iraq less than its Army is not
+    Iraq's)."""
+    listed = Counter(m.value for m in found if m.facet == "country")  # named, not a producer's country
+    return Counter(m.value for m in gazetteer).most_common(1)[0][1] > max(listed.values(), default=0)
 
 
 def producers_in(text: str) -> list[tuple[int, str]]:

@@ -202,7 +202,11 @@ COUNTRY_WORDS = {
 }
 # English adjectives of countries are countryinfo's demonyms (tracker.text.countries): no suffixes to try
 COUNTRY_ADJECTIVE_SUFFIXES: list[str] = []
+# English takes its peoples' nouns from countryinfo's demonyms
+COUNTRY_DEMONYM_SUFFIXES: list[str] = []
 NAMES_CAPITALISED = True  # a country's name or demonym is written with a capital: 'polish' is not Poland
+# (English: "to" comes before adjectives as well, "to Russian courts": not read)
+TOWARDS: dict[str, str | None] = {}
 NOT_SUBJECT = ["borders?", "invasions?", "wars?", "aggression", "attacks?", "tensions?", "threats?", "occupation",
                "intelligence", "hur", "gur",
                # who counts other countries' people: 'the Ukrainian OSINT group', 'a Russian outlet'

@@ -183,7 +183,11 @@ COUNTRY_WORDS = {
 # a country named next to these is the war's, not the figure's ("вторжения в Украину", "украинская разведка")
 # a country's short name's stem with these is its adjective ("Израиль" -> "израильский"), where the analyser knows the word
 COUNTRY_ADJECTIVE_SUFFIXES = ["ский", "ийский", "анский", "инский"]
+# its people: a stem of those (or of the name) with these, where the analyser knows a noun of people ("литовец")
+COUNTRY_DEMONYM_SUFFIXES = ["ец", "ин", "янин", "анин", ""]
 NAMES_CAPITALISED = False  # adjectives of countries are written small
+# a country after these, in this case, is where someone goes, not whose figure it is ("сбежали в Россию"; not "в России")
+TOWARDS = {"в": "accs", "во": "accs", "на": "accs"}
 NOT_SUBJECT = ["граница", "вторжение", "война", "агрессия", "нападение", "оккупация", "разведка", "гур",
                # who counts other countries' people: 'украинская OSINT-группа', 'российское издание'
                "osint", "группа", "издание", "проект", "сми", "журналист", "аналитик", "исследователь"]

@@ -5,11 +5,13 @@ Names come from pycountry (ISO 3166-1 and its translations). Adjectives: in Engl
 ("Israeli", and "Israelis"); in Russian and Ukrainian, (a) the adjective that opens a country's long name
 ("Французская Республика") when it shares its first three letters with the short name, and (b) the short name's
 stem with one of the language's COUNTRY_ADJECTIVE_SUFFIXES, kept only where the morphological analyser knows the
-word as an adjective ("Израиль" -> "израильский"). A language module's COUNTRY_WORDS stay the first word on a
-country (they hold armies and institutions, which no gazetteer has); these add every other country. Left out: a
-name with a comma (ISO's "Korea, Republic of": its common name stands for it), in an inflected language a
-one-word name the analyser reads as another word ("Того" is a form of "тот"), and a demonym several countries
-share goes to the most populous ("French" is France's, not Réunion's).
+word as an adjective ("Израиль" -> "израильский"); its people, (c) a stem of those with one of the language's
+COUNTRY_DEMONYM_SUFFIXES where the analyser knows the word as a noun of people ("литовец", "казахстанец"). A
+language module's COUNTRY_WORDS stay the first word on a country (they hold armies and institutions, which no
+gazetteer has); these add every other country. Left out: a name with a comma (ISO's "Korea, Republic of": its
+common name stands for it), in an inflected language a one-word name the analyser reads as another word ("Того" is
+a form of "тот"), and a demonym several countries share goes to the most populous ("French" is France's, not
+Réunion's).
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ import gettext
 
 from tracker.text.lemmas import lemmatise
 
-# names that are more often common words than countries in the news this tool reads ("Того" is also "of that")
-COMMON_WORDS = {"chad", "jordan", "turkey", "jersey", "guernsey", "того"}
+# names that are more often common words than countries in the news this tool reads ("Того" is also "of that"), and
+# words of a Russian region the analyser's forms give a country ("кубанский" is the Kuban's, not Cuba's)
+COMMON_WORDS = {"chad", "jordan", "turkey", "jersey", "guernsey", "того", "кубанский", "кубанец", "кубанський",
+                "кубанець"}
 
 
 @functools.cache
@@ -65,7 +69,7 @@ def country_names(lang: str) -> dict[str, tuple[str, ...]]:
             out[code] |= {lemmatise(a, lang).text for a in adjectives}
             qualifier = (short.get(code) or ("",))[0]
             out[code] |= {a[len(qualifier) + 1:] for a in out[code] if qualifier and a.startswith(qualifier + " ")}
-    return {code: tuple(sorted(names)) for code, names in out.items()}
+    return {code: tuple(sorted(names - COMMON_WORDS)) for code, names in out.items()}
 
 
 @functools.cache
@@ -96,7 +100,8 @@ def _demonyms() -> dict[str, set[str]]:
 
 
 def _adjectives(lang: str, names: dict[str, set[str]]) -> dict[str, set[str]]:
-    """ISO code -> adjectives of the country in `lang` that the morphological analyser knows."""
+    """ISO code -> adjectives of the country in `lang`, and nouns of its people, that the morphological analyser
+    knows: "литовский" and "литовец" (an adjective's stem or the name's with COUNTRY_DEMONYM_SUFFIXES)."""
     from tracker.languages import LANGUAGES
     from tracker.text.lemmas import analyser as analyser_of
 
@@ -108,6 +113,11 @@ def _adjectives(lang: str, names: dict[str, set[str]]) -> dict[str, set[str]]:
     def adjective(word: str) -> bool:
         return analyser.word_is_known(word) and any(
             "ADJF" in p.tag and p.normal_form.replace("ё", "е") == word for p in analyser.parse(word))
+
+    def person(word: str) -> bool:
+        return len(word) > 3 and analyser.word_is_known(word) and any(
+            p.tag.POS == "NOUN" and p.tag.animacy == "anim" and not ({"Name", "Surn", "Abbr"} & p.tag.grammemes)
+            and p.normal_form.replace("ё", "е") == word for p in analyser.parse(word))
 
     out: dict[str, set[str]] = {}
     for country, phrases in names.items():
@@ -124,6 +134,11 @@ def _adjectives(lang: str, names: dict[str, set[str]]) -> dict[str, set[str]]:
                 for suffix in module.COUNTRY_ADJECTIVE_SUFFIXES:
                     if adjective(stem + suffix):
                         out.setdefault(country, set()).add(stem + suffix)
+    for country, words in list(out.items()):  # its people: "казахстанец", "литовец", "грузин"
+        plain = min(module.COUNTRY_ADJECTIVE_SUFFIXES, key=len)  # "литов|ский"; not "сир|ийский" ("сирин" is a bird)
+        stems = {w[:-len(plain)] for w in words if w.endswith(plain)}
+        stems |= {n[:-1] if n[-1] in "аяоеиьіїйу" else n for n in names[country] if " " not in n}
+        out[country] |= {stem + s for stem in stems for s in module.COUNTRY_DEMONYM_SUFFIXES if person(stem + s)}
     return out
 
 
