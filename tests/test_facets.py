@@ -176,6 +176,10 @@ def test_an_article_naming_no_country_needs_an_anchor_for_a_countrys_indicator(s
     from tracker.extraction.suggest import choices
 
     assert "idite-lesom-desertions-assisted-in-year" in [i for i, _ in choices(c, shipped)]  # review offers it
+    # a measure of the indicator's group but not its own is no anchor (Taipei Times, 2025: Taiwan never named)
+    text = "The case is linked to actor Darren Wang, who was indicted alongside 27 others in June for similar offenses."
+    c = {c.value: c for c in extract(read_text_article(text, published="2025-10-22"), shipped)}[27]
+    assert c.read().measure == "persons-charged" and c.indicator is None
     started = read_text_article("Over 7,400 criminal cases have been opened since mobilization began in 2022.",
                                 published="2024-09-16")
     (c,) = extract(started, shipped)
@@ -243,8 +247,8 @@ def test_a_country_in_an_aside_yields_to_the_figures_producer(shipped):
 
 
 def test_another_country_beside_a_listed_one_is_where_not_whose():
-    """The gazetteer's countries count only in a text that names no country its language lists: US soldiers
-    deployed to Afghanistan stay the US's."""
+    """The gazetteer's countries count only in a text that names one of them more often than any country its
+    language lists: US soldiers deployed to Afghanistan stay the US's."""
     text = "American commanders worry. After tours in Afghanistan, 108 soldiers deserted last year."
     assert read(text)[108].facets.country == "US"
 

@@ -113,13 +113,13 @@ def unanchored(read, defined) -> bool:
     """A candidate whose sentence and article name no country cannot be placed in a country's indicator on
     words alone ('3,196 soldiers deserted the Army last year': an American article that never says so): it
     needs a facet that belongs to that indicator's count: its producer, an article of its code, a specific
-    measure ('received by military courts') or its start ('since mobilisation began'). An offence's name is no
-    anchor: every army has deserters."""
+    measure that is the indicator's own ('received by military courts'; not 'charged' for a count of people) or
+    its start ('since mobilisation began'). An offence's name is no anchor: every army has deserters."""
     if read.country or not defined.country:
         return False
     same = agreed(read, defined)
     return not ("producer" in same or read.articles & defined.articles
-                or (read.measure not in GENERIC and "measure" in same)
+                or (read.measure not in GENERIC and read.measure == defined.measure)
                 or (read.since and defined.since and not since_conflict(read.since, defined.since)))
 
 
