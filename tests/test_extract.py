@@ -102,6 +102,12 @@ def test_ranges(text, low, high):
     assert ((pytest.approx(low), pytest.approx(high)), "range") in found(text)
 
 
+def test_from_one_number_to_another_after_a_change_is_two_figures():
+    # newslookup.com (2020) on Lithuania's armed forces: a before and an after, not a range
+    (a, b) = extract(read_text_article("It is planned that their number will increase from 20,790 to 26,850 by 2024."))
+    assert (a.value, b.value) == (20790, 26850) and a.low is None
+
+
 @pytest.mark.parametrize("text,value", [
     ("Sentences doubled, twice as many as before.", 2),
     ("The risk is 33 times greater.", 33),

@@ -25,6 +25,7 @@ from tracker.extraction.facets import between, facets_at, figure_spans, markers
 from tracker.extraction.figures import (
     RANGE_BEFORE,
     RANGE_JOIN,
+    RANGE_NOT_AFTER,
     TIMES_AFTER,
     Num,
     numbers_in,
@@ -116,7 +117,7 @@ def _range_end(sentence: str, n: Num, nxt: Num | None) -> Num | None:
     joined = RANGE_JOIN.fullmatch(gap) and (RANGE_BEFORE.search(sentence[max(0, n.start - 12):n.start])
                                              or re.fullmatch(r"\s*[-–—]\s*", gap) or re.fullmatch(r"\s*to\s*", gap))
     if joined and nxt.value >= n.value and 0 < nxt.value / max(n.value, 1e-9) < 10 \
-            and not why_not_a_figure(sentence, nxt):
+            and not why_not_a_figure(sentence, nxt) and not RANGE_NOT_AFTER.search(sentence, 0, n.start):
         return nxt
     return None
 

@@ -32,6 +32,8 @@ _QUALIFIER_PATTERNS = [  # each kind's words, longest first, right before the nu
 _QUAL_AFTER = {"at_least": re.compile(r"^\s?(" + alternation("AT_LEAST_AFTER") + ")", re.I),
                "at_most": re.compile(r"^\s?(" + alternation("AT_MOST_AFTER") + ")", re.I)}
 RANGE_BEFORE = re.compile(r"(?:" + alternation("RANGE_START") + r")\s+$", re.I)
+RANGE_NOT_AFTER = re.compile(alternation("RANGE_NOT_AFTER"), re.I)  # 'will increase from 20,790 to 26,850'
+
 RANGE_JOIN = re.compile(r"^\s*(" + alternation("PERCENT") + r")?\s*(?:" + alternation("RANGE_JOIN", escape=True)
                          + r"|-|–|—)\s*", re.I)
 _ONE_AS_FIGURE = re.compile(r"\b(" + alternation("ONE_AS_FIGURE_AFTER", escape=True) + r")\s*$", re.I)

@@ -56,6 +56,9 @@ AT_LEAST_AFTER = [r"\+", r"or more\b", r"and more\b", r"plus\b"]  # '500+', '500
 AT_MOST_AFTER = [r"or fewer\b", r"or less\b"]
 RANGE_START = [r"\bbetween", r"\bfrom"]
 RANGE_JOIN = ["and", "to"]
+# a verb of change before 'from' makes 'from 20,790 to 26,850' a before and an after, not a range
+RANGE_NOT_AFTER = [r"\b(?:increas|ris|rose|grew|grow|fell|fall|drop|declin|jump|climb|soar|surg|went|go)\w*"
+                   r"(?:\s+\w+)?\s+from\s+$"]
 RANGE_END_BEFORE: dict = {}  # a bound word that ends a range instead (regex of the text before the number)
 CHANGE_WORDS = [r"\b(?:more|greater|higher|as many|increase|rise|grew|from|than)\b", "doubl", "tripl"]
 

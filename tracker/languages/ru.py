@@ -53,6 +53,7 @@ AT_LEAST_AFTER = ["и более", "или больше"]
 AT_MOST_AFTER = ["и менее"]
 RANGE_START = [r"\bот"]
 RANGE_JOIN = ["до", "и"]
+RANGE_NOT_AFTER: list[str] = []  # "с 200 до 300" after a verb of change is no range here: "с" starts none
 RANGE_END_BEFORE = {"до": r"\b(от|с)\s+[\d\s,.]+\s*до\s*$"}  # 'от 30 до': this 'до' ends a range, it is no bound
 CHANGE_WORDS = [r"\b(?:больше|более|вырос)\b", "вдвое", "втрое"]
 

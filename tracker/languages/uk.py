@@ -51,6 +51,7 @@ AT_LEAST_AFTER = ["і більше"]
 AT_MOST_AFTER = ["або менше"]
 RANGE_START = [r"\bвід", r"\bз"]
 RANGE_JOIN = ["і", "та"]
+RANGE_NOT_AFTER: list[str] = []  # "с 200 до 300" after a verb of change is no range here: "с" starts none
 RANGE_END_BEFORE: dict = {}
 CHANGE_WORDS = [r"\b(?:зросл|більше)\b", "вдвічі", "втричі"]
 
