@@ -42,6 +42,10 @@ def read(text: str, lang: str | None = None, published: str = "2025-08-26"):
     ("All able-bodied Korean men must serve; 48 were caught dodging.", 48, "KR"),
     ("North Korean soldiers: 300 deserted.", 300, "KP"),
     ("Palestine's courts counted 1,200 cases.", 1200, "PS"),
+    # countryinfo's name where ISO's changed, and capitals (Taipei Times, DFWatch, Hürriyet Daily News)
+    ("Taipei prosecutors indicted 28 people.", 28, "TW"),
+    ("TBILISI, DFWatch — about 1 650 persons will be recruited.", 1650, "GE"),
+    ("Few opt for paid military waiver in Turkey: only 22,500 applied.", 22500, "TR"),
     # a country no module lists, named more often than one it lists (lrt.lt, newslookup.com, tizgin.kz)
     ("In 2015 Lithuania reintroduced conscription, fearing Russia. Lithuanian courts fined 270 draft evaders in 2016.",
      270, "LT"),

@@ -21,10 +21,11 @@ import gettext
 
 from tracker.text.lemmas import lemmatise
 
-# names that are more often common words than countries in the news this tool reads ("Того" is also "of that"), and
+# names that are more often common words or people's names than countries in the news this tool reads ("Того" is also
+# "of that"; "Sofia" a first name; "Turkey", written with a capital, is the country), and
 # words of a Russian region the analyser's forms give a country ("кубанский" is the Kuban's, not Cuba's)
-COMMON_WORDS = {"chad", "jordan", "turkey", "jersey", "guernsey", "того", "кубанский", "кубанец", "кубанський",
-                "кубанець"}
+COMMON_WORDS = {"chad", "jordan", "jersey", "guernsey", "sofia", "victoria", "hamilton", "kingston", "georgetown",
+                "того", "кубанский", "кубанец", "кубанський", "кубанець"}
 
 
 @functools.cache
@@ -57,6 +58,10 @@ def country_names(lang: str) -> dict[str, tuple[str, ...]]:
                 names.add(phrase)
         if names:
             out[c.alpha_2] = set(names)
+    if lang == "en":  # countryinfo's name where ISO's changed ("Turkey" for "Türkiye") and the capital ("Taipei")
+        for code, words in _countryinfo_names().items():
+            if code in out:
+                out[code] |= {lemmatise(w, lang).text for w in words} - COMMON_WORDS
     taken = {name for names in out.values() for name in names}
     short = {}  # code -> (its name's qualifier, the name without it): ("south", "korea")
     for base, codes in bases.items():
@@ -70,6 +75,22 @@ def country_names(lang: str) -> dict[str, tuple[str, ...]]:
             qualifier = (short.get(code) or ("",))[0]
             out[code] |= {a[len(qualifier) + 1:] for a in out[code] if qualifier and a.startswith(qualifier + " ")}
     return {code: tuple(sorted(names - COMMON_WORDS)) for code, names in out.items()}
+
+
+@functools.cache
+def _countryinfo_names() -> dict[str, set[str]]:
+    """ISO code -> countryinfo's English name and capital; a capital several countries share is none's."""
+    from collections import Counter
+
+    from countryinfo import all_countries
+
+    found = {}
+    for c in all_countries():
+        code = (c.iso() or {}).get("alpha2")
+        if code:
+            found[code] = {w for w in (c.name(), c.capital()) if isinstance(w, str) and w}
+    shared = Counter(w for words in found.values() for w in words)
+    return {code: {w for w in words if shared[w] == 1} for code, words in found.items()}
 
 
 @functools.cache
