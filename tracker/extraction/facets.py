@@ -111,8 +111,12 @@ def markers(text: str, lang: str) -> Marks:
                         if capitalised and not text[start].isupper():
                             continue  # "polish the boots"
                         gazetteer.append(Marker(start, end, facet, value[m.group()]))
+                        if _people_of(m.group(), pattern, lang):
+                            gazetteer.append(Marker(start, end, "person", "persons"))
                         continue
                 found.append(Marker(start, end, facet, value))
+                if facet == "country" and _people_of(m.group(), pattern, lang):
+                    found.append(Marker(start, end, "person", "persons"))  # "7,000 Lithuanians"
                 if facet == "producer" and value not in COUNTS_ABROAD:
                     found.append(Marker(start, end, "producer-country", PRODUCERS[value][1]))
     if gazetteer and _outnumbers(gazetteer, found):
@@ -124,6 +128,13 @@ def markers(text: str, lang: str) -> Marks:
         for number in [m.group(1), *re.findall(r"\d{3}(?:\.\d)?", m.group(2) or "")]:
             found.append(Marker(m.start(), m.end(), "article", number))
     return Marks(sorted(found, key=lambda x: (x.start, x.facet, x.value)))
+
+
+def _people_of(phrase: str, pattern: re.Pattern, lang: str) -> bool:
+    """Whether a country's word is a plural of its people where no analyser reads nouns ("Lithuanians": its
+    singular is the country's word too)."""
+    return not LANGUAGES[lang].MORPHOLOGY and " " not in phrase and phrase.endswith("s") \
+        and pattern.fullmatch(phrase[:-1]) is not None
 
 
 def _towards(text: str, start: int, lang: str) -> bool:
