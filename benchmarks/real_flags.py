@@ -27,6 +27,7 @@ ruptures' PELT on each series (caught when a change point falls at the injected 
     python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_4/figures.yaml   # session 12's, once
     python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_5/figures.yaml   # session 13's, once
     python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_6/figures.yaml   # session 14's, once
+    python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_7/figures.yaml   # session 15's, once
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ KNOWN_WRONG = {
     "refusal-court-cases-in-year-r124": "R124: published after Mediazona's newer release (stale)",
     "idite-lesom-desertion-requests-in-period-r158": "R158: the same 2,086 given for 'the year' and 'two years'",
     "refusal-sentences-r099": "R099: 18,159 is the AWOL case count printed as sentences",
+    "nl-2019": "newslookup.com (2020): the July 2019 count so far, 6,800, printed as the year 2019's",
 }
 
 
