@@ -1213,3 +1213,24 @@ def test_the_jump_into_the_second_figure_is_the_first_ones(tmp_path):
 
     assert named(1690) == ["y2020"]
     assert named(169) == ["y2020"]
+
+
+def test_the_odd_printing_of_one_producers_figure_is_the_misprint(tmp_path):
+    """Lithuania's Ministry of National Defence punished 270 draft evaders in 2016, then thousands a year (TTS,
+    Kurier Wileński and newslookup.com all print 270). One outlet printing 2,700 was judged by the years after it,
+    which 2,700 is nearer: the conflict named a clean 270. The odd printing of one producer's figure is named,
+    both ways: the 270 when two outlets print 2,700 and one 270."""
+    def culprit(printed):
+        head = HEAD.replace("indicators:\n", "indicators:\n  fined:\n    title: Fined\n    unit: people\n"
+                                             "    kind: flow\n").replace(
+            "events:\n", "".join(f"  o{n}: {{publisher: Outlet {n}, published: 2020-08-21}}\n"
+                                 for n in range(4)) + "events:\n")
+        told = [(f"y2016-{n}", v, "2016") for n, v in enumerate(printed)] + [("y2017", 5500, "2017"),
+                                                                           ("y2018", 7400, "2018")]
+        figures = "".join(f"  - {{id: {i}, indicator: fined, value: {v}, period: '{p}', source: o{n % 4}, "
+                          f"claimant: Ministry of National Defence, quote: '{v}'}}\n"
+                          for n, (i, v, p) in enumerate(told))
+        return [f.figures[0] for f in flags_of(tmp_path, figures, head) if f.code == "conflict"]
+
+    assert culprit([270, 2700, 270]) == ["y2016-1"]
+    assert culprit([2700, 270, 2700]) == ["y2016-1"]

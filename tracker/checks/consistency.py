@@ -257,7 +257,8 @@ def conflicts(ctx: Context) -> list[Flag]:
     ledger, series = ctx.ledger, ctx.series
     unit = unit_of(series)
     pairs = [(a, b) for a, b in _disagreeing(series) if _revision(ledger, a, b) is None]
-    judged = _culprits(series, pairs, ctx.aside)
+    printed = {p.id: _printings(series, p) for pair in pairs for p in pair}
+    judged = _culprits(series, pairs, ctx.aside, printed)
     flags = []
     for n in sorted(judged):  # in the series' order, whatever the order they were decided in
         a, b = judged[n]
@@ -268,12 +269,12 @@ def conflicts(ctx: Context) -> list[Flag]:
     return flags
 
 
-def _culprits(series, pairs: list, aside: frozenset) -> dict[int, tuple[Point, Point]]:
+def _culprits(series, pairs: list, aside: frozenset, printed: dict[str, int]) -> dict[int, tuple[Point, Point]]:
     """Each pair's (agreed with, culprit), the most decisive pair first: each culprit found is passed over when the
     pairs left are judged (a 29 printed for a year of 582 must not judge the next year's two figures)."""
     aside, left, out = set(aside), dict(enumerate(pairs)), {}
     while left:
-        margins = {n: _culprit_last(series, a, b, frozenset(aside)) for n, (a, b) in left.items()}
+        margins = {n: _culprit_last(series, a, b, frozenset(aside), printed) for n, (a, b) in left.items()}
         n = max(margins, key=lambda m: (margins[m][2], -m))
         good, bad, _ = margins[n]
         out[n] = (good, bad)
@@ -299,10 +300,13 @@ def revisions(ctx: Context) -> list[Flag]:
     return flags
 
 
-def _culprit_last(series, a: Point, b: Point, aside: frozenset = frozenset()) -> tuple[Point, Point, float]:
+def _culprit_last(series, a: Point, b: Point, aside: frozenset = frozenset(),
+                  printed: dict[str, int] | None = None) -> tuple[Point, Point, float]:
     """(the one the rest of the series agrees with, the one it does not, by how much more (log) the one is off):
-    by how far each lies from what its nearest other figures imply, figures already named as wrong (`aside`)
-    passed over; the later in the ledger when that cannot tell."""
+    one claimant's figure printed one way by more outlets than the other is that way (the odd printing is the
+    misprint; `printed`: each point's _printings, when already counted); else by how far each lies from what its
+    nearest other figures imply, figures already named as wrong (`aside`) passed over; the later in the ledger when
+    that cannot tell."""
     def off(p: Point, other: Point) -> float:
         exclude = aside | {other.id}
         e = _interpolated(series, p, exclude) if series.indicator.kind != "cumulative" else None
@@ -312,9 +316,31 @@ def _culprit_last(series, a: Point, b: Point, aside: frozenset = frozenset()) ->
         return abs(math.log(p.best / e)) if e and p.best else 0.0
 
     oa, ob = off(a, b), off(b, a)
+    if claimant_key(a.claimant) == claimant_key(b.claimant):
+        pa, pb = (printed[a.id], printed[b.id]) if printed else (_printings(series, a), _printings(series, b))
+        if pa != pb:  # one producer's figure printed one way by more outlets than the other: the odd printing is
+            # the misprint, whatever the series' shape (a first year of 270 before years of thousands is growth)
+            good, bad = (a, b) if pa > pb else (b, a)
+            return good, bad, max(oa, ob) + math.log(max(pa, pb) / min(pa, pb))
     if oa == ob:  # nothing else to tell by: the one written later in the ledger
         return (a, b, 0.0) if (a.figure.file, a.figure.line) <= (b.figure.file, b.figure.line) else (b, a, 0.0)
     return (b, a, oa - ob) if oa > ob else (a, b, ob - oa)
+
+
+def _printings(series, p: Point) -> int:
+    """How many printings of its claimant's figure for its time agree with it (itself among them): its echoes and
+    the figures of that claimant for nearly the same time (each covering OVERLAP of the other) whose values can be
+    true with it."""
+    growing = series.indicator.kind == "cumulative"
+    key = claimant_key(p.claimant)
+    n = 0
+    for q in series.points:
+        if q is p or q.echo_of == p.id:
+            n += 1
+        elif claimant_key(q.claimant) == key and q.start <= p.end and p.start <= q.end:
+            extra = _same_time(p, q, growing)  # nearly the same time: not a month inside a year
+            n += extra is not None and extra <= 1 - OVERLAP and _comparable_pair(series, p, q, extra)
+    return n
 
 
 def _interpolated(series, p: Point, exclude: frozenset) -> float | None:
