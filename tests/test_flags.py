@@ -1234,3 +1234,22 @@ def test_the_odd_printing_of_one_producers_figure_is_the_misprint(tmp_path):
 
     assert culprit([270, 2700, 270]) == ["y2016-1"]
     assert culprit([2700, 270, 2700]) == ["y2016-1"]
+
+
+def test_a_figure_filed_under_the_wrong_measure_does_not_make_a_conflict_beside_it_an_echo(tmp_path):
+    """newslookup.com prints Lithuania's 270 people fined in 2016 as 'cases' (a definition flag). Another outlet's
+    2,700 for the same year conflicts with it: that conflict is still an error naming the 2,700, not an echo of
+    the definition flag (which says what the quote counts, not that its value is off)."""
+    head = HEAD.replace("indicators:\n", "indicators:\n  fined:\n    title: People fined\n    unit: people\n"
+                                         "    kind: flow\n    measure: persons\n").replace(
+        "events:\n", "".join(f"  o{n}: {{publisher: Outlet {n}, published: 2020-08-21}}\n" for n in range(3))
+        + "events:\n")
+    told = [("nl", 270, "2016", "most cases resulted in fines, 270 in 2016"),
+            ("kw", 2700, "2016", "2700 people were fined in 2016"), ("tts", 270, "2016", "270 people were fined"),
+            ("y2017", 5500, "2017", "5500 people were fined"), ("y2018", 7400, "2018", "7400 people were fined")]
+    figures = "".join(f"  - {{id: {i}, indicator: fined, value: {v}, period: '{p}', source: o{n % 3}, "
+                      f"claimant: Ministry of National Defence, quote: '{q}'}}\n"
+                      for n, (i, v, p, q) in enumerate(told))
+    found = flags_of(tmp_path, figures, head)
+    assert ("definition", "nl", "warning") in codes(found)
+    assert ("conflict", "kw", "error") in codes(found)

@@ -98,7 +98,9 @@ def _one_culprit(series: Series, flags: list[Flag]) -> list[Flag]:
     """One wrong figure, one problem: a wrong figure puts its neighbours out of line with the model too, so a
     jump on a figure next to one already named as wrong is reported as that figure's echo (info), not as a
     second problem."""
-    naming = culprit_codes()  # the checks that say which figure is wrong
+    # the checks that say which figure's value is wrong (a definition flag says what a quote counts: a figure filed
+    # under the wrong indicator does not put its neighbours' values out of line)
+    naming = culprit_codes() - {"definition"}
     culprits = {f.figures[0] for f in flags if f.code in naming and f.is_problem}
     if not culprits:
         return flags
