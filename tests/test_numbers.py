@@ -23,6 +23,7 @@ from tracker.text.numbers import quote_states, scan
     ("понад тисячу бійців", 1000),
     ("1.5 million", 1.5e6),
     ("50.000 Deserteure", 50000),
+    ("w 2017 r. dla 5,5 tys., 2018 — 7,4 tys.", 5500),  # Polish (Kurier Wileński, 2019): a decimal comma, 'tys.'
     ("1.234.567 people", 1234567),
     ("dozens of soldiers", 24),
     ("20% of cases", 0.2),
