@@ -90,6 +90,16 @@ def test_a_marine_corps_is_not_the_united_states_by_itself():
     assert read("The U.S. Marine Corps showed 1,603 Marines in desertion status.")[1603].facets.country == "US"
 
 
+def test_a_country_named_after_the_number_in_another_clause_is_where_not_whose():
+    """NewTimes.kz (2024) on Kazakhstan's conscripts hiding in Russia: the students among them study in Russia,
+    but they are Kazakhstan's conscripts; a country named before the number stays its own."""
+    text = ("Призывники из Северного Казахстана бегут в Россию, чтобы не служить в армии. Депутат читал о 250 "
+            "казахстанцах. Но из 200 человек 120 являются студентами, которые обучаются в Российской Федерации.")
+    assert read(text, "ru")[120].facets.country == "KZ"
+    text = "Казахстанцы уклоняются от службы. В России возбудили 300 дел."
+    assert read(text, "ru")[300].facets.country == "RU"
+
+
 def test_a_word_written_small_is_not_a_country():
     assert read("Recruits polish 1,200 pairs of boots a week.")[1200].facets.country is None
 

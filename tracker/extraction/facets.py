@@ -320,7 +320,8 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
               change: bool = False, article: bool = True, text: str = "",
               others: tuple[tuple[int, int], ...] = ()) -> Facets:
     """The facets of the number at `number` (offsets in the marked text): country and measure from its clause,
-    then its sentence (then, for the country, the article's majority); offences from its clause, else its sentence;
+    then its sentence (then, for the country, the article's majority; another country named after it in another
+    clause yields to the article's); offences from its clause, else its sentence;
     articles from its sentence;
     (given the `text` and the sentence's `others` numbers, the offences named are parted between them: own_offences);
     the producer named in its sentence, else its paragraph, else the one the article names most."""
@@ -332,7 +333,13 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
         countries = [m for m in in_sentence if m.facet == facet]
         near = [m for m in countries if clause[0] <= m.start < clause[1]]
         country = country or _nearest(near or countries, number[0])
-    country_value = country.value if country else (_article(marks, "country") if article else None)
+    whole = _article(marks, "country") if article else None
+    if country is not None and whole and country.value != whole and country.facet == "country" \
+            and not clause[0] <= country.start < clause[1] and country.start > number[1]:
+        # another country than the article's, named after the number in another clause, is where its people are
+        # ("120 являются студентами, которые обучаются в Российской Федерации"), not whose figure it is
+        country = None
+    country_value = country.value if country else whole
     measure = "share" if percent else None if change else measure_at(marks, clause, sentence, number, others)
     producers = [m for m in in_sentence if m.facet == "producer"]
     group = MEASURES[measure][0] if measure else None
