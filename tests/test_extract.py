@@ -143,6 +143,9 @@ def test_multipliers_are_ratios(text, value):
     "The 20th Motorized Rifle Division moved.",
     "It happened at 8:41 today.",
     "One such deserter, Ivan, fled.",
+    "Young men aged between 18 and 26 were listed.",  # LRT (2019)
+    "Hsiu, 42, yesterday admitted to paying for forged documents.",  # Taipei Times (2025): a name, its age
+    "ПЕТРОПАВЛОВСК, 15 мар — Sputnik.",  # a dateline's day and month
 ])
 def test_not_figures(text):
     assert found(text) == []

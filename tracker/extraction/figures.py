@@ -11,6 +11,10 @@ from tracker.languages import alternation, merged, pieces
 from tracker.text.numbers import DURATION_AFTER, scan
 
 _AGE = re.compile(r"^(?:" + alternation("AGE_AFTER") + ")", re.I)
+_AGE_BEFORE = re.compile(r"(?:" + alternation("AGE_BEFORE") + ")", re.I)
+# a name and, set off by commas, a person's age: "Hsiu, 42, yesterday admitted", "Иванов, 42, заявил"
+_NAME_BEFORE = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+,\s$")
+_MONTH_ABBREVIATION_AFTER = re.compile(r"^\s*(?:" + alternation("MONTH_ABBREVIATIONS") + r")\b", re.I)
 _MONEY_BEFORE = re.compile(r"([$€£₽₴]|\b(?:USD|EUR|RUB|UAH))\s?$")
 _MONEY_AFTER = re.compile(r"^\s?(" + alternation("MONEY_AFTER") + r"|₽|€|\$)", re.I)
 # a code's article, a military unit's number
@@ -96,7 +100,9 @@ def why_not_a_figure(sentence: str, n: Num) -> str | None:
         return "article number"
     if _ORDINAL_AFTER.match(sentence[n.end:n.end + 4]):
         return "ordinal"
-    if _AGE.match(after):
+    if _AGE.match(after) or _AGE_BEFORE.search(before):
+        return "age"
+    if _NAME_BEFORE.search(before) and after.startswith(",") and 14 <= n.value <= 100 and float(n.value).is_integer():
         return "age"
     if not n.percent and TIMES_AFTER.match(after):
         return None  # "33 times greater", "в 4 раза больше": a ratio, kept
@@ -108,7 +114,8 @@ def why_not_a_figure(sentence: str, n: Num) -> str | None:
         return "year"
     if re.search(r"(?:" + MONTH_WORDS + r")\.?\s*$", before, re.I) and v <= 31 and float(v).is_integer():
         return "date"
-    if re.match(r"^\s*(?:" + MONTH_WORDS + r")\b", after, re.I) and v <= 31 and float(v).is_integer():
+    if (re.match(r"^\s*(?:" + MONTH_WORDS + r")\b", after, re.I) or _MONTH_ABBREVIATION_AFTER.match(after)) \
+            and v <= 31 and float(v).is_integer():
         return "date"
     if _YEAR_CONTEXT_AFTER.match(after):
         return "year"

@@ -64,6 +64,10 @@ CHANGE_WORDS = [r"\b(?:more|greater|higher|as many|increase|rise|grew|from|than)
 
 # -- what a number is not ----------------------------------------------------------------------
 AGE_AFTER = [r"[\s-]*(?:year|years)[\s-]*old\b"]
+# before a number, an age: 'aged between 18 and 26' (both ends)
+AGE_BEFORE = [r"\baged\s+(?:(?:between|from)\s+(?:\d+\s+(?:and|to)\s+)?)?$",
+              r"\bages?\s+(?:of\s+)?(?:between\s+(?:\d+\s+and\s+)?)?$"]
+MONTH_ABBREVIATIONS: list[str] = []  # English's are in MONTH_WORDS
 MONEY_AFTER = [r"rubles?", r"roubles?", r"dollars?", r"euros?", r"hryvni\w*"]
 ARTICLE_BEFORE = [r"\bArticles?", r"\bArt\.", r"\bstat\w*", r"\bNo\.?", r"\bpart", r"\bparagraph", r"\bsection",
                   r"\bclause", r"\bunit"]

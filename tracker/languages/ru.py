@@ -59,6 +59,8 @@ CHANGE_WORDS = [r"\b(?:больше|более|вырос)\b", "вдвое", "в
 
 # -- what a number is not ----------------------------------------------------------------------
 AGE_AFTER = [r"-?(?:летн\w*)"]
+AGE_BEFORE: list[str] = []
+MONTH_ABBREVIATIONS = ["янв", "фев", "мар", "апр", "авг", "сен", "окт", "ноя", "дек"]  # a day before one is a date ("ПЕТРОПАВЛОВСК, 15 мар — Sputnik")
 MONEY_AFTER = [r"руб\w*", r"доллар\w*", r"евро"]
 ARTICLE_BEFORE = [r"стат\w*", r"ст\.", r"\bчаст\w*", r"\bч\.", r"пункт\w*", r"\bп\.", r"\bв/ч", r"\bвойсков\w* част\w*"]
 ARTICLE_AFTER = [r"(?:УК|УПК|КоАП)\b"]  # 'по 337 УК': the code's article

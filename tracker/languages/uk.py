@@ -57,6 +57,8 @@ CHANGE_WORDS = [r"\b(?:зросл|більше)\b", "вдвічі", "втрич�
 
 # -- what a number is not ----------------------------------------------------------------------
 AGE_AFTER = [r"-?(?:річн\w*)"]
+AGE_BEFORE: list[str] = []
+MONTH_ABBREVIATIONS = ["січ", "лют", "бер", "кві", "тра", "чер", "лип", "сер", "вер", "жов", "лис", "гру"]  # a day before one is a date ("ПЕТРОПАВЛОВСК, 15 мар — Sputnik")
 MONEY_AFTER = [r"гривен\w*", r"грн"]
 ARTICLE_BEFORE = [r"\bвійськов\w* частин\w*"]
 ARTICLE_AFTER = [r"(?:КК|ККУ|КПК|КУпАП)\b"]  # 'за 407 ККУ': the code's article
