@@ -226,11 +226,12 @@ MEASURE_WORDS = {
                     "military courts?", "heard"],
     "persons": ["soldiers?", "troops?", "servicem[ae]n", "people", "persons?", "deserters?", "officers?",
                 "prisoners?", "individuals?", "citizens?", "men", "personnel", "members", "recruits?", "conscripts?",
-                "desertions", "marines?", "sailors?", "airm[ae]n", "dodgers?", "draftees?"],
+                "desertions", "marines?", "sailors?", "airm[ae]n", "dodgers?", "draftees?", "evaders", "objectors",
+                "defaulters", "volunteers"],  # plural: "as a conscientious objector" is no count of people
     "persons-charged": ["charged", "suspicion", "notices? of suspicion",
                         "charges? (?:were |was )?(?:filed|brought|levied)", "defendants?", "prosecuted", "accused", "indicted"],
     "people-helped": ["helped", "help", "assisted", "evacuated"],
-    "sentences": ["sentences?", "sentenced", "verdicts?", "convictions?", "convicted"],
+    "sentences": ["sentences?", "sentenced", "verdicts?", "convictions?", "convicted", "fines?", "fined"],
     "requests": ["requests?", "appeals?", "applications?", "inquiries", "contacted", "applied", "counsell?ed",
                  "attempts"],
 }
