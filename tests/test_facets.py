@@ -137,6 +137,7 @@ def test_the_article_says_whose_when_the_sentence_does_not():
     ("Almost 7,000 Lithuanians have been sanctioned for dodging conscription.", 7000, "persons"),
     ("An average of about 350 National Service (NS) defaulters each year failed to register.", 350, "persons"),
     ("More than 400 evaders received fines.", 400, "sentences"),  # the ledger's R169: what was done to them
+    ("The average monthly number of applicants was 5,860.", 5860, "requests"),  # Hürriyet (2012)
     ("В текущем году призыву подлежат 3,8 тысячи военнообязанных.", 3800, "persons"),
     ("По фактам уклонения было возбуждено более 450 досудебных расследований.", 450, "proceedings"),
     ("Упродовж 2022 – 2024 років засуджено 1 734 порушники.", 1734, "sentences"),  # what was done to them

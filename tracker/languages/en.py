@@ -232,7 +232,7 @@ MEASURE_WORDS = {
                         "charges? (?:were |was )?(?:filed|brought|levied)", "defendants?", "prosecuted", "accused", "indicted"],
     "people-helped": ["helped", "help", "assisted", "evacuated"],
     "sentences": ["sentences?", "sentenced", "verdicts?", "convictions?", "convicted", "fines?", "fined"],
-    "requests": ["requests?", "appeals?", "applications?", "inquiries", "contacted", "applied", "counsell?ed",
+    "requests": ["requests?", "appeals?", "applications?", "applicants", "inquiries", "contacted", "applied", "counsell?ed",
                  "attempts"],
 }
 OFFENCE_WORDS = {
