@@ -291,3 +291,19 @@ def test_a_sentence_that_continues_the_one_before_counts_what_it_counts():
     text = ("Thus, 93 AWOL charges were filed and 61 verdicts were returned in January 2025. "
             "The figures stood at 170 and 60, respectively, in February.")
     assert read(text)[170].facets.measure is None
+
+
+def test_an_article_that_names_no_country_is_its_outlets():
+    """Kazinform (2025) on Pavlodar's conscripts never names Kazakhstan: its address does ('inform.kz'). A country
+    the text names wins; a domain sites use as a generic one (.fm, .tv, .io) says nothing."""
+    from dataclasses import replace
+
+    def country(text, url):
+        article = replace(read_text_article(text, published="2025-12-08"), language="ru", url=url)
+        return extract(article)[0].facets.country
+
+    text = "На сегодняшний день 500 человек считаются уклоняющимися от службы в армии."
+    assert country(text, "https://www.inform.kz/ru/okolo-500") == "KZ"
+    assert country(text, "https://news.osna.fm/draft") is None
+    assert country("В России 500 человек уклоняются от службы.", "https://www.inform.kz/ru/x") == "RU"
+    assert country(text, "https://www.bbc.co.uk/russian/x") == "GB"

@@ -39,6 +39,7 @@ from tracker.extraction.suggest import indicator_vocabulary, ranked, ruled_out, 
 from tracker.languages import alternation, detect
 from tracker.ledger.dates import DateError, parse_span
 from tracker.ledger.definitions import PRODUCERS, Facets
+from tracker.text.countries import country_of_address
 
 
 @dataclass(frozen=True)
@@ -342,6 +343,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     counted_before = None  # (line, measure) of the sentence before, when it counts one thing: one that continues it
     # counts the same ("… 912 violated overseas travel rules. The numbers rose yearly: 158 in 2021, …")
     marks = markers(article.text, lang)
+    # an article that names no country at all is about its outlet's, where its domain says which ("inform.kz")
+    outlet_country = None if any(m.facet in ("country", "producer-country") for m in marks) \
+        else country_of_address(article.url)
     for offset, sentence, cut in (p for o, s in sentences(article.text) for p in _pieces(o, s)):
         if len(out) >= limit:
             name = article.document or article.url or article.title or "an article"
@@ -394,6 +398,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                                text=article.text, others=tuple(p for p in figures_at if p[0] != at))
             if facets.measure is None and lent:
                 facets = replace(facets, measure=lent)  # "The numbers rose yearly: 158 in 2021, …"
+            if facets.country is None and outlet_country:
+                facets = replace(facets, country=outlet_country)  # an article naming no country: its outlet's
             measured |= {facets.measure} - {None}
             named = PRODUCERS[facets.producer][0] if facets.producer else None
             c = replace(c, facets=facets, claimant=named if named and (not c.claimant or _producer_near(

@@ -169,3 +169,23 @@ def english_name(code: str) -> str | None:
 
     c = pycountry.countries.get(alpha_2=code)
     return (getattr(c, "common_name", None) or c.name) if c is not None else None
+
+
+# country-code domains that sites use as generic ones (.fm radio, .tv, .io, .me, ...): they say nothing of a country
+GENERIC_USE_DOMAINS = {"ac", "ai", "cc", "co", "fm", "gg", "im", "io", "la", "ly", "me", "nu", "sh", "su", "tk", "to",
+                       "tv", "ws", "eu"}
+
+
+def country_of_address(url: str | None) -> str | None:
+    """The country whose code an address's domain ends with ("inform.kz" -> "KZ", "mindef.gov.sg" -> "SG"), or
+    None for a generic or generic-use domain."""
+    from urllib.parse import urlsplit
+
+    import pycountry
+
+    host = urlsplit(url or "").hostname or ""
+    top = host.rsplit(".", 1)[-1].lower()
+    if len(top) != 2 or not top.isalpha() or top in GENERIC_USE_DOMAINS:
+        return None
+    code = "GB" if top == "uk" else top.upper()
+    return code if pycountry.countries.get(alpha_2=code) is not None else None
