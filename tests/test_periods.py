@@ -381,3 +381,13 @@ def test_a_list_of_years_ending_up_to_a_month_ends_with_that_years_part():
     assert t[73][0] == "2021" and t[50] == ("2022-01/2022-07", None, None)
     t = times("There were 6,988 in 2022, 17,658 in 2023 and 110,000 as of July 2025.", "2025-10-04")
     assert t[110_000] == (None, None, "2025-07")
+
+
+def test_this_year_in_a_plan_is_the_whole_year():
+    # Middle East Eye on the IDF (2024), Rubaltic on Lithuania (2024); a count so far this year stays the year so far
+    t = times("The army would not be able to recruit more than 3,000 ultra-Orthodox soldiers this year.", "2024-11-21")
+    assert t[3000] == ("2024", None, None)
+    t = times("В текущем году призыву на срочную службу подлежат 3,8 тысячи военнообязанных.", "2024-03-04")
+    assert t[3800] == ("2024", None, None)
+    t = times("About 31,000 young men have been included into draft lists this year.", "2019-07-22")
+    assert t[31000] == ("2019-01-01/2019-07-22", None, None)

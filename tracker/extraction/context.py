@@ -36,6 +36,8 @@ _RANGE_END = re.compile(r"\s*(?:[-–—]|(?:" + alternation("PERIOD_TO") + r")\
 _SINCE_YEAR = [re.compile(p) for p in pieces("SINCE_YEAR")]
 _YEAR_PERIODS = pieces("YEAR_PERIODS")
 _SO_FAR = re.compile(alternation("SO_FAR"))
+_THIS_YEAR = re.compile(alternation("THIS_YEAR"))  # "this year" alone: with PLANNED words, the whole year
+_PLANNED = re.compile(alternation("PLANNED"), re.I)
 _LAST_YEAR = re.compile(alternation("LAST_YEAR"))
 _AS_OF = re.compile(r"\b(?:" + alternation("AS_OF") + r")\s+(?:" + alternation("END_OF") + r")?(\d{1,2})?\s*("
                     + MONTH_WORDS + r")\s*(\d{1,2}(?!\d))?(?:,?\s*(\d{4}))?")
@@ -105,6 +107,9 @@ def time_of(sentence: str, published: Span | None, events: dict[str, str], year:
         if mon:  # "as of (the end of) June this year": the year up to that month, not up to the article
             out["period"] = f"{start}-01/{start}-{mon:02d}"
             out["time_text"] = sentence[held.start():m.end()]
+        elif _THIS_YEAR.match(m.group()) and _PLANNED.search(sentence):
+            out["period"] = start  # "Up to 4,000 will be called this year": the year's plan
+            out["time_text"] = sentence[m.start():m.end()]
         else:
             out["period"] = f"{start}-01-01/{published.last.isoformat()}"
             out["time_text"] = sentence[m.start():m.end()]

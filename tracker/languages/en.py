@@ -110,6 +110,9 @@ SINCE_YEAR = []  # 'с 2023 года'
 YEAR_PERIODS = [r"\b(?:in|during|for|throughout) (?:the (?:(?:entire|whole) )?(?:year )?)?(\d{4})(?: alone)?\b"]
 SO_FAR = [r"\bso far in (\d{4})", r"\bsince the (?:start|beginning) of (\d{4})",
           r"\b(?:so far this year|since the (?:start|beginning) of (?:this|the) year|this year)\b()"]
+# "this year" alone, in a sentence of what is planned or expected, is the whole year, not the year so far
+THIS_YEAR = [r"^this year$"]
+PLANNED = [r"\b(?:will|would|plans?|planned|expects?|expected|intends?)\b"]
 LAST_YEAR = [r"\blast year\b"]
 # regex: the year before the one the sentence names (else the article's): "from 23 in the previous year to 484 in 2022"
 PREVIOUS_YEAR = [r"\b(?:in |during |for )?the (?:previous|preceding|prior) year\b", r"\bthe year before\b"]
