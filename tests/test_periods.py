@@ -391,3 +391,11 @@ def test_this_year_in_a_plan_is_the_whole_year():
     assert t[3800] == ("2024", None, None)
     t = times("About 31,000 young men have been included into draft lists this year.", "2019-07-22")
     assert t[31000] == ("2019-01-01/2019-07-22", None, None)
+
+
+def test_by_a_year_is_a_count_then_and_the_from_of_a_change_has_none_of_it():
+    # newslookup.com (2020) on Lithuania's armed forces; a 'from' with its own year keeps it
+    t = times("From 2020, it is planned that their number will increase from 20,790 to 26,850 by 2024.", "2020-08-21")
+    assert t[26850] == (None, None, "2024-12") and t[20790] == (None, None, None)
+    t = times("The number of draft dodgers grew from 47 in 2015 to 54 in 2016.", "2019-09-02")
+    assert t[47][0] == "2015" and t[54][0] == "2016"

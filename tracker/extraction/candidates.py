@@ -414,6 +414,12 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                 own_months = [m for m in months if not any(m.start < s.end and s.start < m.end for s in spans)]
                 c = _timed(c, spans + own_months, _clause(sentence, 0, start, end), start, sentence,
                            figure_starts, end)
+            to = min((p for p in figure_starts if p > start), default=None)  # the number after it
+            if (c.as_of or c.period) and c.time_text and to is not None \
+                    and RANGE_NOT_AFTER.search(sentence, 0, start) and sentence.find(c.time_text, to) > to:
+                # the 'from' of a change ("will increase from 20,790 to 26,850 by 2024"): the time after the 'to' is
+                # the to's
+                c = replace(c, as_of=None, period=None, time_text="", assumed=False)
             if cut:
                 c = replace(c, notes=c.notes + (f"the sentence ran past {MAX_SENTENCE:,} characters: the quote is "
                                                 "the clause around the number",))

@@ -121,7 +121,7 @@ THIS_YEAR_AFTER = [r"(?:of )?this year"]  # regex after a month or months: 'Janu
 LAST_YEAR_AFTER = [r"(?:of )?last year"]  # regex after a month: 'in November last year'
 START_OF_YEAR = [r"\b(?:at|as of) the (?:start|beginning) of (\d{4})\b"]  # regex, the year as group 1: its January
 END_OF_LAST_YEAR = [r"\b(?:at )?the end of last year\b"]
-END_OF_YEAR = [r"\b(?:at |by )?the end of (\d{4})\b"]  # regex, the year as group 1: a count at that moment
+END_OF_YEAR = [r"\b(?:at |by )?the end of (\d{4})\b", r"\bby (\d{4})\b(?![.,]\d)"]  # regex, the year as group 1: a count at that moment ("by 2024")
 # regex, the quarter as group q (a word of QUARTER_NUMBERS) and the year as group y
 QUARTER = [r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter of (?P<y>\d{4})\b",
            r"\bq(?P<q>[1-4]) (?P<y>\d{4})\b"]
