@@ -48,6 +48,11 @@ REAL_DRIFTS = {
     "R108": "harvest note: 'All refusal articles' (filed by the harvest under AWOL verdicts)",
     "R127": "harvest note: 'Counts soldiers (defendants), all refusal articles'",
     "R138": "harvest note: 'relabelled desertion cases prosecuted'",
+    # read by hand (session 15): "desertion" printed for Mediazona's count of Art. 337 (AWOL) cases, as R106's note
+    # says of its own
+    "R118": "'desertion cases, processing nearly 1,000 cases monthly' for Art. 337 (AWOL) cases a month",
+    "R125": "'cases of desertion … over 3,000 cases documented in 2023' for Art. 337 (AWOL) cases in 2023",
+    "R145": "'more than 800 cases' of desertion in the northwest for Art. 337 (AWOL) court decisions",
 }
 
 
