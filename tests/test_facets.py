@@ -307,3 +307,14 @@ def test_an_article_that_names_no_country_is_its_outlets():
     assert country(text, "https://news.osna.fm/draft") is None
     assert country("В России 500 человек уклоняются от службы.", "https://www.inform.kz/ru/x") == "RU"
     assert country(text, "https://www.bbc.co.uk/russian/x") == "GB"
+
+
+def test_the_people_a_countrys_words_mark_are_not_a_country_in_the_count():
+    """'Lithuanians and Latvians' marks two countries once each and people twice: the people do not make the
+    gazetteer's countries outnumber the one Russia a text names."""
+    from tracker.extraction.facets import Marker, _outnumbers
+
+    gazetteer = [Marker(0, 11, "country", "LT"), Marker(0, 11, "person", "persons"),
+                 Marker(16, 24, "country", "LV"), Marker(16, 24, "person", "persons")]
+    assert not _outnumbers(gazetteer, [Marker(30, 36, "country", "RU")])
+    assert _outnumbers(gazetteer + [Marker(40, 49, "country", "LT")], [Marker(30, 36, "country", "RU")])

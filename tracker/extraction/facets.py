@@ -86,11 +86,11 @@ def _tables(lang: str) -> dict:
 @functools.lru_cache(maxsize=256)
 def markers(text: str, lang: str) -> Marks:
     """Every facet word of a text, in order, with where it stands. A country named next to a war or an
-    intelligence service ('the invasion of Ukraine', 'Ukrainian intelligence') is left out: it is not whose
-    figure it is. A producer's name also marks its country, unless it counts another country's people. The
-    names of countries the language does not list (tracker.text.countries) count only in a text that names one of
-    them more often than any it lists: beside those, another country is mostly where something happens ("deployed
-    to Afghanistan")."""
+    intelligence service ('the invasion of Ukraine', 'Ukrainian intelligence'), or as where someone goes ('сбежали
+    в Россию': _towards), is left out: it is not whose figure it is. A producer's name also marks its country,
+    unless it counts another country's people. The names of countries the language does not list
+    (tracker.text.countries) count only in a text that names one of them more often than any it lists: beside
+    those, another country is mostly where something happens ("deployed to Afghanistan")."""
     tables = _tables(lang)
     if not tables:
         return Marks()
@@ -158,7 +158,8 @@ def _outnumbers(gazetteer: list[Marker], found: list[Marker]) -> bool:
     that names Russia once as the threat is Lithuania's; an American one that names Iraq less than its Army is not
     Iraq's)."""
     listed = Counter(m.value for m in found if m.facet == "country")  # named, not a producer's country
-    return Counter(m.value for m in gazetteer).most_common(1)[0][1] > max(listed.values(), default=0)
+    named = Counter(m.value for m in gazetteer if m.facet == "country")  # not the people its words also mark
+    return bool(named) and named.most_common(1)[0][1] > max(listed.values(), default=0)
 
 
 def producers_in(text: str) -> list[tuple[int, str]]:
