@@ -1,17 +1,20 @@
 """Every country's names and adjectives, as phrases of lemmas in a language the tool reads: what lets extraction
 say whose figure it is for a country no language module lists.
 
-Names come from pycountry (ISO 3166-1 and its translations). Adjectives: in English, countryinfo's demonyms
-("Israeli", and "Israelis"); in Russian and Ukrainian, (a) the adjective that opens a country's long name
-("Французская Республика") when it shares its first three letters with the short name, and (b) the short name's
-stem with one of the language's COUNTRY_ADJECTIVE_SUFFIXES, kept only where the morphological analyser knows the
-word as an adjective ("Израиль" -> "израильский"); its people, (c) a stem of those with one of the language's
-COUNTRY_DEMONYM_SUFFIXES where the analyser knows the word as a noun of people ("литовец", "казахстанец"). A
-language module's COUNTRY_WORDS stay the first word on a country (they hold armies and institutions, which no
-gazetteer has); these add every other country. Left out: a name with a comma (ISO's "Korea, Republic of": its
-common name stands for it), in an inflected language a one-word name the analyser reads as another word ("Того" is
-a form of "тот"), and a demonym several countries share goes to the most populous ("French" is France's, not
-Réunion's).
+Names come from pycountry (ISO 3166-1 and its translations), and in English from countryinfo too (its name where
+ISO's changed, "Turkey"; the capital, "Taipei", where no two countries share it); the name before ISO's comma
+("Korea, Republic of" -> "Korea", "Palestine, State of" -> "Palestine") is the country's where no country has it
+as its own name, the more populous's where several share it. Adjectives: in English, countryinfo's demonyms
+("Israeli", and "Israelis"; "Korean" from "South Korean" where "Korea" is South Korea's); in Russian and
+Ukrainian, (a) the adjective that opens a country's long name ("Французская Республика") when it shares its first
+three letters with the short name, and (b) the short name's stem with one of the language's
+COUNTRY_ADJECTIVE_SUFFIXES, kept only where the morphological analyser knows the word as an adjective ("Израиль"
+-> "израильский"); its people, (c) a stem of those with one of the language's COUNTRY_DEMONYM_SUFFIXES where the
+analyser knows the word as a noun of people ("литовец", "казахстанец"). A language module's COUNTRY_WORDS stay
+the first word on a country (they hold armies and institutions, which no gazetteer has); these add every other
+country. Left out: COMMON_WORDS; in an inflected language a one-word name the analyser reads as another word
+("Того" is a form of "тот"); and a demonym several countries share goes to the most populous ("French" is
+France's, not Réunion's). country_of_address reads a country from an address's domain.
 """
 
 from __future__ import annotations
