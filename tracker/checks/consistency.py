@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from datetime import timedelta
 
 import numpy as np
@@ -257,7 +258,10 @@ def conflicts(ctx: Context) -> list[Flag]:
     ledger, series = ctx.ledger, ctx.series
     unit = unit_of(series)
     pairs = [(a, b) for a, b in _disagreeing(series) if _revision(ledger, a, b) is None]
-    printed = {p.id: _printings(series, p) for pair in pairs for p in pair}
+    by_claimant = defaultdict(list)  # each claimant's points, looked through once per point of a pair
+    for q in series.points:
+        by_claimant[claimant_key(q.claimant)].append(q)
+    printed = {p.id: _printings(series, p, by_claimant[claimant_key(p.claimant)]) for pair in pairs for p in pair}
     judged = _culprits(series, pairs, ctx.aside, printed)
     flags = []
     for n in sorted(judged):  # in the series' order, whatever the order they were decided in
@@ -327,17 +331,19 @@ def _culprit_last(series, a: Point, b: Point, aside: frozenset = frozenset(),
     return (b, a, oa - ob) if oa > ob else (a, b, ob - oa)
 
 
-def _printings(series, p: Point) -> int:
+def _printings(series, p: Point, same_claimant: list | None = None) -> int:
     """How many printings of its claimant's figure for its time agree with it (itself among them): its echoes and
-    the figures of that claimant for nearly the same time (each covering OVERLAP of the other) whose values can be
-    true with it."""
+    the figures of that claimant (`same_claimant`, when already gathered) for nearly the same time (each covering
+    OVERLAP of the other) whose values can be true with it."""
     growing = series.indicator.kind == "cumulative"
     key = claimant_key(p.claimant)
     n = 0
-    for q in series.points:
+    pool = same_claimant if same_claimant is not None else \
+        [q for q in series.points if claimant_key(q.claimant) == key]
+    for q in pool:
         if q is p or q.echo_of == p.id:
             n += 1
-        elif claimant_key(q.claimant) == key and q.start <= p.end and p.start <= q.end:
+        elif q.start <= p.end and p.start <= q.end:
             extra = _same_time(p, q, growing)  # nearly the same time: not a month inside a year
             n += extra is not None and extra <= 1 - OVERLAP and _comparable_pair(series, p, q, extra)
     return n
