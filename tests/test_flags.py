@@ -1253,3 +1253,18 @@ def test_a_figure_filed_under_the_wrong_measure_does_not_make_a_conflict_beside_
     found = flags_of(tmp_path, figures, head)
     assert ("definition", "nl", "warning") in codes(found)
     assert ("conflict", "kw", "error") in codes(found)
+
+
+def test_a_bound_is_no_printing_of_a_number(tmp_path):
+    """The synthetic benchmark's January: 3,408 (a jump put in), 691 and 'at least 698' printed twice, all one
+    claimant's. The bound allows 3,408 but prints no number: it does not make 3,408 the better-printed figure of its
+    conflict with 691, which names 3,408."""
+    head = HEAD.replace("events:\n", "".join(f"  o{n}: {{publisher: Outlet {n}, published: 2023-06-10}}\n"
+                                              for n in range(4)) + "events:\n")
+    months = [("d1", 681, "2022-12", "exact"), ("j1", 3408, "2023-01", "exact"), ("j2", 691, "2023-01", "exact"),
+              ("j3", 698, "2023-01", "at_least"), ("j4", 698, "2023-01", "at_least"), ("f1", 758, "2023-02", "exact"),
+              ("a1", 760, "2023-04", "exact"), ("m1", 776, "2023-05", "exact")]
+    figures = "".join(f"  - {{id: {i}, indicator: monthly, value: {v}, qualifier: {q}, period: {p}, source: o{n % 4}, "
+                      f"claimant: HUR, quote: '{v}'}}\n" for n, (i, v, p, q) in enumerate(months))
+    named = [f.figures for f in flags_of(tmp_path, figures, head) if f.code == "conflict" and f.is_problem]
+    assert ("j1", "j2") in named

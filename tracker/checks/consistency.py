@@ -307,10 +307,10 @@ def revisions(ctx: Context) -> list[Flag]:
 def _culprit_last(series, a: Point, b: Point, aside: frozenset = frozenset(),
                   printed: dict[str, int] | None = None) -> tuple[Point, Point, float]:
     """(the one the rest of the series agrees with, the one it does not, by how much more (log) the one is off):
-    one claimant's figure printed one way by more outlets than the other is that way (the odd printing is the
-    misprint; `printed`: each point's _printings, when already counted); else by how far each lies from what its
-    nearest other figures imply, figures already named as wrong (`aside`) passed over; the later in the ledger when
-    that cannot tell."""
+    of two plain figures, one claimant's figure printed one way by more outlets than the other is that way (the odd
+    printing is the misprint; `printed`: each point's _printings, when already counted); else by how far each lies
+    from what its nearest other figures imply, figures already named as wrong (`aside`) passed over; the later in
+    the ledger when that cannot tell."""
     def off(p: Point, other: Point) -> float:
         exclude = aside | {other.id}
         e = _interpolated(series, p, exclude) if series.indicator.kind != "cumulative" else None
@@ -320,7 +320,8 @@ def _culprit_last(series, a: Point, b: Point, aside: frozenset = frozenset(),
         return abs(math.log(p.best / e)) if e and p.best else 0.0
 
     oa, ob = off(a, b), off(b, a)
-    if claimant_key(a.claimant) == claimant_key(b.claimant):
+    plain = a.qualifier in ("exact", "approx") and b.qualifier in ("exact", "approx")  # a bound prints no number
+    if plain and claimant_key(a.claimant) == claimant_key(b.claimant):
         pa, pb = (printed[a.id], printed[b.id]) if printed else (_printings(series, a), _printings(series, b))
         if pa != pb:  # one producer's figure printed one way by more outlets than the other: the odd printing is
             # the misprint, whatever the series' shape (a first year of 270 before years of thousands is growth)
@@ -333,8 +334,9 @@ def _culprit_last(series, a: Point, b: Point, aside: frozenset = frozenset(),
 
 def _printings(series, p: Point, same_claimant: list | None = None) -> int:
     """How many printings of its claimant's figure for its time agree with it (itself among them): its echoes and
-    the figures of that claimant (`same_claimant`, when already gathered) for nearly the same time (each covering
-    OVERLAP of the other) whose values can be true with it."""
+    the plain figures of that claimant (`same_claimant`, when already gathered) for nearly the same time (each
+    covering OVERLAP of the other) whose values can be true with it (a bound, which allows much, is no printing of
+    the number)."""
     growing = series.indicator.kind == "cumulative"
     key = claimant_key(p.claimant)
     n = 0
@@ -343,7 +345,7 @@ def _printings(series, p: Point, same_claimant: list | None = None) -> int:
     for q in pool:
         if q is p or q.echo_of == p.id:
             n += 1
-        elif q.start <= p.end and p.start <= q.end:
+        elif q.qualifier in ("exact", "approx") and q.start <= p.end and p.start <= q.end:
             extra = _same_time(p, q, growing)  # nearly the same time: not a month inside a year
             n += extra is not None and extra <= 1 - OVERLAP and _comparable_pair(series, p, q, extra)
     return n
