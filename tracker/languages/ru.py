@@ -186,7 +186,6 @@ COUNTRY_WORDS = {
     "DE": ["германия", "немецкий", "фрг", "бундесвер", "бундестаг", "берлин"],
     "IL": ["израиль", "израильский", "израильтянин", r"цаха(?:ть|л\w*)", "кнессет"],  # ЦАХАЛ, its forms as the analyser reads them
 }
-# a country named next to these is the war's, not the figure's ("вторжения в Украину", "украинская разведка")
 # a country's short name's stem with these is its adjective ("Израиль" -> "израильский"), where the analyser knows the word
 COUNTRY_ADJECTIVE_SUFFIXES = ["ский", "ийский", "анский", "инский"]
 # its people: a stem of those (or of the name) with these, where the analyser knows a noun of people ("литовец")
@@ -194,6 +193,7 @@ COUNTRY_DEMONYM_SUFFIXES = ["ец", "ин", "янин", "анин", ""]
 NAMES_CAPITALISED = False  # adjectives of countries are written small
 # a country after these, in this case, is where someone goes, not whose figure it is ("сбежали в Россию"; not "в России")
 TOWARDS = {"в": "accs", "во": "accs", "на": "accs"}
+# a country named next to these is the war's, not the figure's ("вторжения в Украину", "украинская разведка")
 NOT_SUBJECT = ["граница", "вторжение", "война", "агрессия", "нападение", "оккупация", "разведка", "гур",
                # who counts other countries' people: 'украинская OSINT-группа', 'российское издание'
                "osint", "группа", "издание", "проект", "сми", "журналист", "аналитик", "исследователь"]

@@ -182,11 +182,12 @@ COUNTRY_WORDS = {
 }
 # a country's short name's stem with these is its adjective ("Ізраїль" -> "ізраїльський"), where the analyser knows the word
 COUNTRY_ADJECTIVE_SUFFIXES = ["ський", "ійський", "анський", "инський"]
-# its people: a stem of those (or of the name) with these, where the analyser knows a noun of people ("литовец")
+# its people: a stem of those (or of the name) with these, where the analyser knows a noun of people ("литовець")
 COUNTRY_DEMONYM_SUFFIXES = ["ець", "ин", "янин", "анин", ""]
 NAMES_CAPITALISED = False  # adjectives of countries are written small
 # a country after these, in this case (None: any), is where someone goes, not whose figure it is ("втекли до Росії")
 TOWARDS = {"в": "accs", "у": "accs", "на": "accs", "до": None}
+# a country named next to these is the war's, not the figure's ("вторгнення в Україну", "українська розвідка")
 NOT_SUBJECT = ["кордон", "вторгнення", "війна", "агресія", "напад", "окупація", "розвідка", "гур",
                "osint", "група", "видання", "проєкт", "проект", "змі", "журналіст", "аналітик", "дослідник"]
 MEASURE_WORDS = {
