@@ -10,6 +10,7 @@
     python benchmarks/meaning.py --unseen-7 # a seventh (unseen_7.yaml, session 13: Israel, after the sixth's changes)
     python benchmarks/meaning.py --unseen-8 # an eighth (unseen_8.yaml, session 14: South Korea, Armenia), once
     python benchmarks/meaning.py --unseen-9 # a ninth (unseen_9.yaml, session 15: Taiwan, Lithuania, Kazakhstan, …)
+    python benchmarks/meaning.py --unseen-10 # a tenth (unseen_10.yaml, session 15, after its changes), once
 
 With the shipped ledger, each article is extracted as a curator would (its address, date and language given) and
 its candidates are matched to the labelled figures by value, in order. Reported:
