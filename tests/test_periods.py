@@ -399,3 +399,10 @@ def test_by_a_year_is_a_count_then_and_the_from_of_a_change_has_none_of_it():
     assert t[26850] == (None, None, "2024-12") and t[20790] == (None, None, None)
     t = times("The number of draft dodgers grew from 47 in 2015 to 54 in 2016.", "2019-09-02")
     assert t[47][0] == "2015" and t[54][0] == "2016"
+
+
+def test_at_the_end_of_a_month_is_a_count_then_and_of_these_continues_it():
+    # The Swiss Times (2024) on Switzerland's civilian service
+    t = times("At the end of December 2023, 58,195 people were required to perform civilian service. Of these, 26,510 "
+              "persons had not yet completed all the prescribed regular days of service.", "2024-02-22")
+    assert t[58195] == (None, None, "2023-12") and t[26510] == (None, None, "2023-12")
