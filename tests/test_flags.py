@@ -1268,3 +1268,36 @@ def test_a_bound_is_no_printing_of_a_number(tmp_path):
                       f"claimant: HUR, quote: '{v}'}}\n" for n, (i, v, p, q) in enumerate(months))
     named = [f.figures for f in flags_of(tmp_path, figures, head) if f.code == "conflict" and f.is_problem]
     assert ("j1", "j2") in named
+
+
+def test_conflicts_judged_again_only_within_reach_name_what_judging_all_again_names(tmp_path):
+    """_culprits judges a pair again after a culprit is set aside only when that figure lies within the reach of
+    the pair's judgement; on a ledger of random values (most figures wrong: many conflicts) it names exactly what
+    judging every pair again names."""
+    import sys
+
+    from tracker.checks import consistency as c
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from scale import make_ledger
+
+    def all_again(series, pairs, printed):
+        aside, left, out = set(), dict(enumerate(pairs)), {}
+        while left:
+            margins = {n: c._culprit_last(series, a, b, frozenset(aside), printed) for n, (a, b) in left.items()}
+            n = max(margins, key=lambda m: (margins[m][2], -m))
+            out[n] = margins[n][:2]
+            aside.add(margins[n][1].id)
+            del left[n]
+        return out
+
+    judged = 0
+    for seed in (3, 4, 5):
+        path = tmp_path / f"noisy{seed}.yaml"
+        path.write_text(make_ledger(800, 8, seed=seed, noisy=True), encoding="utf-8")
+        for series in tracker.load(path, today=TODAY).series.values():
+            pairs = list(c._disagreeing(series))
+            printed = {p.id: c._printings(series, p) for pair in pairs for p in pair}
+            assert c._culprits(series, pairs, frozenset(), printed) == all_again(series, pairs, printed)
+            judged += len(pairs)
+    assert judged > 150
