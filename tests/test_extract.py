@@ -717,3 +717,14 @@ def test_an_article_too_large_to_read_whole_says_so(tmp_path, monkeypatch):
     path.write_text("date 2024-05-01\n" + (SENTENCE_RU + "\n") * 100, encoding="utf-8")
     found = extract(read_article(path))
     assert any("only the first 2,000 were read" in why for why in found.left_out)
+
+
+def test_a_text_article_given_an_address_is_published_by_its_host():
+    """As a page is (trafilatura's hostname): the candidates' source names 'inform.kz', not 'Unknown publisher'; a
+    'Source:' line still wins, and no address leaves it unknown."""
+    text = "На сегодняшний день 500 человек считаются уклоняющимися от службы в армии."
+    assert read_text_article(text, url="https://www.inform.kz/ru/okolo-500").publisher == "inform.kz"
+    assert read_text_article("Source: Kazinform\n" + text, url="https://www.inform.kz/ru/x").publisher == "Kazinform"
+    assert read_text_article(text).publisher is None
+    doc = candidates_yaml(read_text_article(text, url="https://www.inform.kz/ru/x", published="2025-12-08"), [])
+    assert 'publisher: "inform.kz"' in doc

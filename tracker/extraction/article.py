@@ -83,6 +83,14 @@ def headline(lines: list[str], within: int = 15) -> str | None:
     return shown[0] if shown else None
 
 
+def _host(url: str | None) -> str | None:
+    """An address's host without 'www.' ("https://www.inform.kz/ru/x" -> "inform.kz"), or None."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url or "").hostname
+    return host[4:] if host and host.startswith("www.") else host
+
+
 def read_text_article(text: str, published: str | None = None, url: str | None = None,
                       publisher: str | None = None, document: str | None = None) -> Article:
     """A plain-text article; a leading 'date YYYY-MM-DD' line or a printed date fills `published`."""
@@ -103,7 +111,7 @@ def read_text_article(text: str, published: str | None = None, url: str | None =
         published = dateline(lines[:8])
     if publisher is None:
         sm = re.search(r"^\s*Source:\s*(\S[^\n]{0,60})$", text, re.M)
-        publisher = sm.group(1).strip() if sm else None
+        publisher = sm.group(1).strip() if sm else _host(url)  # else its address's host, as for a page
     author = None
     am = re.search(r"^\s*Written by ([^\n]{3,60})$", text, re.M)
     if am:
