@@ -146,6 +146,8 @@ def test_multipliers_are_ratios(text, value):
     "Young men aged between 18 and 26 were listed.",  # LRT (2019)
     "Hsiu, 42, yesterday admitted to paying for forged documents.",  # Taipei Times (2025): a name, its age
     "ПЕТРОПАВЛОВСК, 15 мар — Sputnik.",  # a dateline's day and month
+    "Обвиняемым выносили приговоры по двум статьям: 172 УК РК и 170 УК РК.",  # Tizgin (2025): a count of articles
+    "Cases are initiated under two articles: abandonment of a unit and desertion.",
 ])
 def test_not_figures(text):
     assert found(text) == []

@@ -12,6 +12,7 @@ from tracker.text.numbers import DURATION_AFTER, scan
 
 _AGE = re.compile(r"^(?:" + alternation("AGE_AFTER") + ")", re.I)
 _AGE_BEFORE = re.compile(r"(?:" + alternation("AGE_BEFORE") + ")", re.I)
+_ARTICLES_AFTER = re.compile(r"^(?:" + alternation("ARTICLES_AFTER") + ")", re.I)  # "по двум статьям"
 # a name and, set off by commas, a person's age: "Hsiu, 42, yesterday admitted", "Иванов, 42, заявил"
 _NAME_BEFORE = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+,\s$")
 _MONTH_ABBREVIATION_AFTER = re.compile(r"^\s*(?:" + alternation("MONTH_ABBREVIATIONS") + r")\b", re.I)
@@ -83,6 +84,8 @@ def why_not_a_figure(sentence: str, n: Num) -> str | None:
     before, after = sentence[max(0, n.start - 40):n.start], sentence[n.end:n.end + 40]
     if n.share and _PART_OF_PERIOD.search(before):
         return "a part of a period"
+    if _ARTICLES_AFTER.match(after):
+        return "a count of a code's articles"
     if n.words:
         if n.value == 1 and len(n.printed.split()) == 1 and not _ONE_AS_FIGURE.search(before):
             return "the word 'one'"  # "one such deserter", "one of the few"

@@ -72,6 +72,7 @@ MONEY_AFTER = [r"rubles?", r"roubles?", r"dollars?", r"euros?", r"hryvni\w*"]
 ARTICLE_BEFORE = [r"\bArticles?", r"\bArt\.", r"\bstat\w*", r"\bNo\.?", r"\bpart", r"\bparagraph", r"\bsection",
                   r"\bclause", r"\bunit"]
 ARTICLE_AFTER = [r"of the (?:criminal|penal) code"]  # regex after an article's number ('337 of the Criminal Code')
+ARTICLES_AFTER = [r"\s+articles?\b"]  # a count of a code's articles ("по двум статьям", "under two articles") is no figure
 TIMES_AFTER = [r"times"]  # regex after a multiplier: '33 times more'
 PART_OF_PERIOD = ["first", "second", "third", "fourth", "last"]  # 'the first half of the year'
 ORDINAL_SUFFIXES = ["st", "nd", "rd", "th"]  # regex

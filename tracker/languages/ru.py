@@ -64,6 +64,7 @@ MONTH_ABBREVIATIONS = ["янв", "фев", "мар", "апр", "авг", "сен
 MONEY_AFTER = [r"руб\w*", r"доллар\w*", r"евро"]
 ARTICLE_BEFORE = [r"стат\w*", r"ст\.", r"\bчаст\w*", r"\bч\.", r"пункт\w*", r"\bп\.", r"\bв/ч", r"\bвойсков\w* част\w*"]
 ARTICLE_AFTER = [r"(?:УК|УПК|КоАП)\b"]  # 'по 337 УК': the code's article
+ARTICLES_AFTER = [r"\s+стат\w*"]  # a count of a code's articles ("по двум статьям", "under two articles") is no figure
 TIMES_AFTER = [r"раза?\b"]  # 'в 4 раза больше'
 PART_OF_PERIOD = [r"перв\w*", r"втор\w*", r"трет\w*", r"четв[её]рт\w*", r"последн\w*"]
 ORDINAL_SUFFIXES = [r"-?(?:й|я|го|ой|ий|ая|е|му|м)"]  # regex: '5-й', '2024-го'

@@ -62,6 +62,7 @@ MONTH_ABBREVIATIONS = ["січ", "лют", "бер", "кві", "тра", "чер
 MONEY_AFTER = [r"гривен\w*", r"грн"]
 ARTICLE_BEFORE = [r"\bвійськов\w* частин\w*"]
 ARTICLE_AFTER = [r"(?:КК|ККУ|КПК|КУпАП)\b"]  # 'за 407 ККУ': the code's article
+ARTICLES_AFTER = [r"\s+статт\w*|\s+стат\w*"]  # a count of a code's articles ("по двум статьям", "under two articles") is no figure
 TIMES_AFTER = [r"раз(?:и|ів)?\b"]  # 'у чотири рази більше'
 PART_OF_PERIOD = [r"перш\w*", r"друг\w*", r"четверт\w*", r"останн\w*"]
 ORDINAL_SUFFIXES = [r"-?(?:ї|ої|ого)"]  # regex
