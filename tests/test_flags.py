@@ -1301,3 +1301,17 @@ def test_conflicts_judged_again_only_within_reach_name_what_judging_all_again_na
             assert c._culprits(series, pairs, frozenset(), printed) == all_again(series, pairs, printed)
             judged += len(pairs)
     assert judged > 150
+
+
+def test_a_jump_on_a_series_first_figure_says_what_would_explain_it(tmp_path):
+    """Lithuania's 270 draft evaders punished in 2016, before thousands a year: nothing before it tells a slip
+    from the start of a count, and the warning says what would (an event that starts the count)."""
+    head = HEAD.replace("indicators:\n", "indicators:\n  fined:\n    title: Fined\n    unit: people\n"
+                                         "    kind: flow\n").replace(
+        "events:\n", "  o1: {publisher: TTS, published: 2020-08-21}\nevents:\n")
+    told = [("y2016", 270, "2016"), ("y2017", 5500, "2017"), ("y2018", 7400, "2018"), ("y2019", 6800, "2019")]
+    figures = "".join(f"  - {{id: {i}, indicator: fined, value: {v}, period: '{p}', source: o1, "
+                      f"claimant: Ministry of National Defence, quote: '{v}'}}\n" for i, v, p in told)
+    (jump,) = [f for f in flags_of(tmp_path, figures, head) if f.code == "jump"]
+    assert jump.figures[0] == "y2016" and jump.severity == "warning"
+    assert "first figure" in jump.message and "event" in jump.message

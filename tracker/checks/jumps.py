@@ -317,6 +317,9 @@ def model_jumps(ctx: Context) -> list[Flag]:
                f"{rounded(j.lower, unit)}–{rounded(j.upper, unit)} for its date")
         msg += f" (after {previous.id})" if previous is not None else ""
         msg += "; the figures before and after it agree with each other." if isolated else "."
+        if i == 0 and not support:  # nothing before it: a slip, or the start of a count that then rose (or fell)
+            msg += (" It is the series' first figure: if the count began then, an event that starts it explains "
+                    "the change after it.")
         flags.append(Flag("jump", "info" if support else "warning", series.indicator.id, (p.id,)
                           + ((previous.id,) if previous else ()), msg, support, float(j.z)))
     return flags
