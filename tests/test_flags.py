@@ -1271,9 +1271,9 @@ def test_a_bound_is_no_printing_of_a_number(tmp_path):
 
 
 def test_conflicts_judged_again_only_within_reach_name_what_judging_all_again_names(tmp_path):
-    """_culprits judges a pair again after a culprit is set aside only when that figure lies within the reach of
-    the pair's judgement; on a ledger of random values (most figures wrong: many conflicts) it names exactly what
-    judging every pair again names."""
+    """_culprits judges a pair again after a culprit is set aside only when its judgement read that figure
+    (base.consulted, as the jump checks do); on a ledger of random values (most figures wrong: many conflicts) it
+    names exactly what judging every pair again names."""
     import sys
 
     from tracker.checks import consistency as c

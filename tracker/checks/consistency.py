@@ -10,7 +10,6 @@ from datetime import timedelta
 import numpy as np
 
 from tracker.checks.base import (
-    NEIGHBOURS,
     OVERLAP,
     SAME_NUMBER,
     STEADIER,
@@ -21,6 +20,7 @@ from tracker.checks.base import (
     around,
     between,
     comparable,
+    consulted,
     describe,
     geometric,
     overlap_share,
@@ -278,19 +278,19 @@ def _culprits(series, pairs: list, aside: frozenset, printed: dict[str, int]) ->
     """Each pair's (agreed with, culprit), the most decisive pair first: each culprit found is passed over when the
     pairs left are judged (a 29 printed for a year of 582 must not judge the next year's two figures)."""
     aside, left, out = set(aside), dict(enumerate(pairs)), {}
-    margins, reach = {}, {}
+    margins, read = {}, {}
     while left:
-        for m, (a, b) in left.items():  # judged again only where the last culprit set aside was within reach
+        for m, (a, b) in left.items():  # judged again only when the last culprit set aside was one it read
             if m not in margins:
                 margins[m] = _culprit_last(series, a, b, frozenset(aside), printed)
-                reach[m] = [_reach(series, p, frozenset(aside) | {q.id}) for p, q in ((a, b), (b, a))]
+                read[m] = consulted(series, a, frozenset(aside) | {b.id}) | consulted(series, b,
+                                                                                   frozenset(aside) | {a.id})
         n = max(left, key=lambda m: (margins[m][2], -m))
         good, bad, _ = margins[n]
         out[n] = (good, bad)
         aside.add(bad.id)
-        at = bad.mid.toordinal()
         for m in left:
-            if any(lo <= at <= hi for lo, hi in reach[m]):
+            if bad.id in read[m]:
                 del margins[m]
         del left[n]
     return out
@@ -311,18 +311,6 @@ def revisions(ctx: Context) -> list[Flag]:
                               f"{describe(ledger, old, unit)} was revised by {new.claimant} to "
                               f"{describe(ledger, new, unit)}, {told}: the later figure is the count to use."))
     return flags
-
-
-REACH = max(2, NEIGHBOURS)  # the plain figures either side a culprit's judgement looks at (around, _nearest_plain)
-
-
-def _reach(series, p: Point, exclude: frozenset) -> tuple[float, float]:
-    """The days between which the figures that judge `p` lie (_culprit_last looks no further than REACH plain
-    figures either side): setting aside a figure outside them cannot change its judgement."""
-    left, right = around(series, p, exclude, REACH, REACH)
-    lo = left[-1].mid.toordinal() if len(left) == REACH else -math.inf
-    hi = right[-1].mid.toordinal() if len(right) == REACH else math.inf
-    return lo, hi
 
 
 def _culprit_last(series, a: Point, b: Point, aside: frozenset = frozenset(),
