@@ -313,13 +313,12 @@ def revisions(ctx: Context) -> list[Flag]:
     return flags
 
 
-def _culprit_last(series, a: Point, b: Point, aside: frozenset = frozenset(),
-                  printed: dict[str, int] | None = None) -> tuple[Point, Point, float]:
+def _culprit_last(series, a: Point, b: Point, aside: frozenset, printed: dict[str, int]) -> tuple[Point, Point, float]:
     """(the one the rest of the series agrees with, the one it does not, by how much more (log) the one is off):
     of two plain figures, one claimant's figure printed one way by more outlets than the other is that way (the odd
-    printing is the misprint; `printed`: each point's _printings, when already counted); else by how far each lies
-    from what its nearest other figures imply, figures already named as wrong (`aside`) passed over; the later in
-    the ledger when that cannot tell."""
+    printing is the misprint; `printed`: each point's _printings); else by how far each lies from what its nearest
+    other figures imply, figures already named as wrong (`aside`) passed over; the later in the ledger when that
+    cannot tell."""
     def off(p: Point, other: Point) -> float:
         exclude = aside | {other.id}
         e = _interpolated(series, p, exclude) if series.indicator.kind != "cumulative" else None
@@ -331,7 +330,7 @@ def _culprit_last(series, a: Point, b: Point, aside: frozenset = frozenset(),
     oa, ob = off(a, b), off(b, a)
     plain = a.qualifier in ("exact", "approx") and b.qualifier in ("exact", "approx")  # a bound prints no number
     if plain and claimant_key(a.claimant) == claimant_key(b.claimant):
-        pa, pb = (printed[a.id], printed[b.id]) if printed else (_printings(series, a), _printings(series, b))
+        pa, pb = printed[a.id], printed[b.id]
         if pa != pb:  # one producer's figure printed one way by more outlets than the other: the odd printing is
             # the misprint, whatever the series' shape (a first year of 270 before years of thousands is growth)
             good, bad = (a, b) if pa > pb else (b, a)
