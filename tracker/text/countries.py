@@ -54,7 +54,7 @@ def country_names(lang: str) -> dict[str, tuple[str, ...]]:
             phrase = lemmatise(name, lang).text
             one_word = " " not in phrase
             if phrase in COMMON_WORDS:
-                continue
+                continue  # a country known by such a name only gets none
             if lang != "en" and one_word and phrase != name.lower().replace("ё", "е"):
                 continue  # the analyser reads it as another word
             if phrase:
@@ -64,20 +64,20 @@ def country_names(lang: str) -> dict[str, tuple[str, ...]]:
     if lang == "en":  # countryinfo's name where ISO's changed ("Turkey" for "Türkiye") and the capital ("Taipei")
         for code, words in _countryinfo_names().items():
             if code in out:
-                out[code] |= {lemmatise(w, lang).text for w in words} - COMMON_WORDS
+                out[code] |= {lemmatise(w, lang).text for w in words}
     taken = {name for names in out.values() for name in names}
-    short = {}  # code -> (its name's qualifier, the name without it): ("south", "korea")
+    qualifiers = {}  # code -> the qualifier its common name adds to the name before ISO's comma: "south" (Korea)
     for base, codes in bases.items():
         code = max(codes, key=lambda c: (_populations().get(c, 0), c))
         if base not in taken:
             out.setdefault(code, set()).add(base)
-            short[code] = next(((n[:-len(base) - 1], base) for n in out[code] if n.endswith(" " + base)), None)
+            qualifiers[code] = next((n[:-len(base) - 1] for n in out[code] if n.endswith(" " + base)), None)
     for code, adjectives in (_demonyms() if lang == "en" else _adjectives(lang, out)).items():
         if code in out:
             out[code] |= {lemmatise(a, lang).text for a in adjectives}
-            qualifier = (short.get(code) or ("",))[0]
+            qualifier = qualifiers.get(code)
             out[code] |= {a[len(qualifier) + 1:] for a in out[code] if qualifier and a.startswith(qualifier + " ")}
-    return {code: tuple(sorted(names - COMMON_WORDS)) for code, names in out.items()}
+    return {code: tuple(sorted(names - COMMON_WORDS)) for code, names in out.items()}  # whatever the source
 
 
 @functools.cache
@@ -110,7 +110,8 @@ def _demonyms() -> dict[str, set[str]]:
 
     best: dict[str, tuple[int, str]] = {}
     for c in all_countries():
-        code, population = (c.iso() or {}).get("alpha2"), c.population() or 0
+        code = (c.iso() or {}).get("alpha2")
+        population = _populations().get(code, 0)
         for word in (c.demonym() or "").replace("/", ",").split(","):
             word = word.strip().lower()
             if code and word and word not in COMMON_WORDS and population >= best.get(word, (-1, ""))[0]:
