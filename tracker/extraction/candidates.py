@@ -222,7 +222,7 @@ def _in_clause(positions: list[int], clause: tuple[int, int]) -> bool:
 _FOLLOW_ON = re.compile(alternation("FOLLOW_ON"), re.I)
 _SAME_TIME = re.compile(alternation("SAME_TIME"), re.I)
 _SAME_PERIOD_IN = re.compile(alternation("SAME_PERIOD_IN"), re.I)
-_AS_OF = re.compile(r"(?:" + alternation("AS_OF") + r")\b", re.I)  # "as of July 2022": a state then, not a year so far
+_AS_OF_WORD = re.compile(r"(?:" + alternation("AS_OF") + r")\b", re.I)  # "as of July 2022": a state, not a year so far
 
 CONTEXT_REACH = 2_000  # characters before a sentence where the year of its paragraph is looked for
 
@@ -292,7 +292,7 @@ def _timed(c: Candidate, spans, clause: tuple[int, int], start: int, sentence: s
     chosen = time_for(sorted(spans, key=lambda s: s.start), clause, start, end, mine)
     if chosen is not None and c.since and chosen.kind == "year":
         chosen = None  # "з початку вторгнення РФ у 2022 році": the year of the start, not a period
-    if chosen is not None and chosen.kind == "until" and not _AS_OF.match(chosen.text) \
+    if chosen is not None and chosen.kind == "until" and not _AS_OF_WORD.match(chosen.text) \
             and len({s.fields for s in spans if s.kind == "year"}) > 1:
         end = dict(chosen.fields)["as_of"]  # "89 in 2020, 73 in 2021, and 50 up to July 2022": its year so far
         return replace(c, period=f"{end[:4]}-01/{end}", as_of=None, since=None, time_text=chosen.text,
@@ -414,9 +414,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                 own_months = [m for m in months if not any(m.start < s.end and s.start < m.end for s in spans)]
                 c = _timed(c, spans + own_months, _clause(sentence, 0, start, end), start, sentence,
                            figure_starts, end)
-            to = min((p for p in figure_starts if p > start), default=None)  # the number after it
-            if (c.as_of or c.period) and c.time_text and to is not None \
-                    and RANGE_NOT_AFTER.search(sentence, 0, start) and sentence.find(c.time_text, to) > to:
+            if (c.as_of or c.period) and c.time_text and RANGE_NOT_AFTER.search(sentence, 0, start) \
+                    and (to := min((p for p in figure_starts if p > start), default=None)) is not None \
+                    and sentence.find(c.time_text, to) > to:  # `to`: the number after it
                 # the 'from' of a change ("will increase from 20,790 to 26,850 by 2024"): the time after the 'to' is
                 # the to's
                 c = replace(c, as_of=None, period=None, time_text="", assumed=False)

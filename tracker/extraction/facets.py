@@ -103,6 +103,7 @@ def markers(text: str, lang: str) -> Marks:
         for value, pattern in tables[facet]:
             for m in pattern.finditer(lem.text):
                 start, end = lem.original(m.start(), m.end())
+                into, said = found, value
                 if facet == "country":
                     i = lem.token(m.start())
                     if any(abs(i - b) <= NOT_SUBJECT_REACH for b in blocked) or _towards(text, start, lang):
@@ -110,13 +111,10 @@ def markers(text: str, lang: str) -> Marks:
                     if not isinstance(value, str):  # the gazetteer's one pattern: the name says which country
                         if capitalised and not text[start].isupper():
                             continue  # "polish the boots"
-                        gazetteer.append(Marker(start, end, facet, value[m.group()]))
-                        if _people_of(m.group(), pattern, lang):
-                            gazetteer.append(Marker(start, end, "person", "persons"))
-                        continue
-                found.append(Marker(start, end, facet, value))
+                        into, said = gazetteer, value[m.group()]
+                into.append(Marker(start, end, facet, said))
                 if facet == "country" and _people_of(m.group(), pattern, lang):
-                    found.append(Marker(start, end, "person", "persons"))  # "7,000 Lithuanians"
+                    into.append(Marker(start, end, "person", "persons"))  # "7,000 Lithuanians"
                 if facet == "producer" and value not in COUNTS_ABROAD:
                     found.append(Marker(start, end, "producer-country", PRODUCERS[value][1]))
     if gazetteer and _outnumbers(gazetteer, found):
