@@ -20,6 +20,8 @@ its candidates are matched to the labelled figures by value, in order. Reported:
   proposals      labelled figures no indicator fits whose proposed new indicator names the labelled country and
                  the labelled measure (its group: cases, persons, sentences, requests, share)
   periods        labelled figures whose time names a year or a month that get it (start and end both)
+  times unlabelled  labelled figures with no time that are read with one (the cost of reading a time from the
+                 sentences around a figure; a time marked assumed counts too)
   claimants      labelled figures whose article names a producer that get that producer
   country / measure  labelled figures whose country (measure) is read right
 """
@@ -87,7 +89,8 @@ def measure(path: Path) -> None:
     ledger = tracker.load(ROOT / "figures.yaml")
     home = {ind.country for ind in ledger.indicators.values() if ind.country}
     articles = yaml.safe_load(path.read_text(encoding="utf-8"))
-    n = {k: [0, 0] for k in ("cross", "wrong", "proposal", "period", "claimant", "country", "measure", "found")}
+    n = {k: [0, 0] for k in ("cross", "wrong", "proposal", "period", "untimed", "claimant", "country", "measure",
+                                "found")}
     wrong = []
     for a in articles:
         article = read_text_article(a["text"], published=str(a["published"]) if a.get("published") else None)
@@ -134,6 +137,12 @@ def measure(path: Path) -> None:
                 if not ok:
                     wrong.append(f"time: {c.printed!r} read period={c.period} since={c.since} as_of={c.as_of}; "
                                  f"labelled {({k: g[k] for k in ('period', 'since', 'as_of') if k in g})}")
+            else:
+                n["untimed"][1] += 1
+                if c.period or c.since or c.as_of:
+                    n["untimed"][0] += 1
+                    wrong.append(f"time unlabelled: {c.printed!r} read period={c.period} since={c.since} "
+                                 f"as_of={c.as_of} ({a['url']})")
             if "producer" in g:
                 n["claimant"][1] += 1
                 ok = producer_id(c.claimant) == g["producer"]
@@ -143,7 +152,8 @@ def measure(path: Path) -> None:
     print(f"{path.name}: {len(articles)} articles, {n['found'][1]} labelled figures, {n['found'][0]} extracted")
     labels = {"cross": "cross-country suggestions", "wrong": "suggestions into another country's",
               "proposal": "proposals: right country and measure",
-              "period": "periods", "claimant": "claimants", "country": "country read", "measure": "measure read"}
+              "period": "periods", "untimed": "times read where none is labelled", "claimant": "claimants",
+              "country": "country read", "measure": "measure read"}
     for key, label in labels.items():
         got, of = n[key]
         print(f"  {label:38} {got / of if of else float('nan'):6.2f}  ({got} of {of})")
