@@ -406,3 +406,24 @@ def test_at_the_end_of_a_month_is_a_count_then_and_of_these_continues_it():
     t = times("At the end of December 2023, 58,195 people were required to perform civilian service. Of these, 26,510 "
               "persons had not yet completed all the prescribed regular days of service.", "2024-02-22")
     assert t[58195] == (None, None, "2023-12") and t[26510] == (None, None, "2023-12")
+
+
+def test_a_number_printed_again_without_its_time_takes_the_time_it_was_printed_with():
+    # rubaltic.ru, 4 March 2024 (Lithuania's fines for draft evasion)
+    text = ("Штрафные санкции за уклонение от призыва в 2023 году были назначены 14 тысячам военнообязанных.\n"
+            "«Кроме 14 тысяч подлежащих призыву, но уклонившихся от него впервые, зафиксированы и другие», — указал "
+            "начальник.")
+    found = [c for c in extract(read_text_article(text, published="2024-03-04")) if c.value == 14_000]
+    assert [c.period for c in found] == ["2023", "2023"]
+    assert "took 'в 2023 году' where the same number was printed before" in found[1].notes[-1]
+
+
+def test_a_figure_after_a_paragraph_that_counts_the_same_takes_its_time_and_another_count_does_not():
+    # inforos.ru on Deutsche Welle's figures, July 2024 (Ukraine's cases by article)
+    text = ("According to the Office of the Prosecutor General, almost 29.8 thousand criminal cases on the flight of "
+            "military personnel were opened in the first half of 2024.\n\n"
+            "Cases are initiated under two articles; 18.6 thousand cases have been opened under the first article.\n"
+            "About 1,000 soldiers serve in each brigade.")
+    t = {c.value: c for c in extract(read_text_article(text, published="2024-07-20"))}
+    assert t[18_600].period == "2024-01/2024-06" and "check it" in t[18_600].notes[-1]
+    assert t[1_000].period is None  # persons, not the cases the time was named for

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -222,6 +223,7 @@ def _in_clause(positions: list[int], clause: tuple[int, int]) -> bool:
 _FOLLOW_ON = re.compile(alternation("FOLLOW_ON"), re.I)
 _SAME_TIME = re.compile(alternation("SAME_TIME"), re.I)
 _SAME_PERIOD_IN = re.compile(alternation("SAME_PERIOD_IN"), re.I)
+_NOW = re.compile(alternation("NOW"), re.I)
 _AS_OF_WORD = re.compile(r"(?:" + alternation("AS_OF") + r")\b", re.I)  # "as of July 2022": a state, not a year so far
 
 CONTEXT_REACH = 2_000  # characters before a sentence where the year of its paragraph is looked for
@@ -309,6 +311,25 @@ def _timed(c: Candidate, spans, clause: tuple[int, int], start: int, sentence: s
     return c
 
 
+RESTATED_FROM = 100  # a value this large printed again is the same figure (smaller ones recur by chance)
+
+
+def _carried(c: Candidate, restated: tuple | None, topic: tuple | None) -> Candidate:
+    """A figure whose sentence names no time, with the time of where its value was printed before (`restated`), else
+    of the sentence before it that counts the same (`topic`: paragraph, time, measures): "в 2023 году … 14 тысячам
+    … «Кроме 14 тысяч …»"; "About 31,000 … this year. Up to 4,000 will be called"."""
+    if restated and c.value is not None and c.value >= RESTATED_FROM:
+        how = "where the same number was printed before"
+    elif topic and c.facets is not None and c.facets.measure in topic[2]:
+        restated, how = topic[1], "from the sentence before it, which counts the same"
+    else:
+        return c
+    t = dict(restated)
+    return replace(c, period=t.get("period"), as_of=t.get("as_of"), since=t.get("since"),
+                   time_text=t.get("time_text") or "", assumed=False,
+                   notes=c.notes + (f"its sentence names no time: took '{t.get('time_text')}' {how} (check it)",))
+
+
 def _clause(sentence: str, offset: int, start: int, end: int | None = None) -> tuple[int, int]:
     """The clause around a number (at start:end): from the punctuation before it to the punctuation after it; an
     aside in brackets without a number is part of it ("absent without leave (awol) last year")."""
@@ -340,6 +361,11 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     carry = None  # (line, time) of a line ending in ':' that names a time, for the list lines under it
     before = None  # (line, sentence, year) of the sentence before when it names a time: one may part its figure
     last = None  # (sentence, year) of the last sentence that named a time, for "за вказаний термін"
+    # (paragraph, time, measures) of the last sentence that named one time and counted something: a figure of the
+    # same measure after it, in its paragraph or the next, whose sentence names no time is of that time
+    topic = None
+    paragraph_no = list(itertools.accumulate(bool(x.strip()) for x in article.text.split("\n")))
+    told: dict[float, tuple] = {}  # the time each value was first printed with: a number printed again is the same
     counted_before = None  # (line, measure) of the sentence before, when it counts one thing: one that continues it
     # counts the same ("… 912 violated overseas travel rules. The numbers rose yearly: 158 in 2021, …")
     marks = markers(article.text, lang)
@@ -374,6 +400,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                                 last, published, events)
         before = (line, sentence, year) if own else None
         last = (sentence, year) if own else last
+        untimed = not (time.get("period") or time.get("since") or time.get("as_of") or time.get("per")
+                       or _NOW.search(sentence))
+        near_topic = topic if untimed and topic and paragraph_no[line] - topic[0] <= 1 else None
         if time.get("per") and not (time.get("period") or time.get("since") or time.get("as_of")) and published:
             time["period"] = published.text[:7]  # a rate printed without a period holds around the article's date
             time["assumed"] = True
@@ -420,6 +449,11 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                 # the 'from' of a change ("will increase from 20,790 to 26,850 by 2024"): the time after the 'to' is
                 # the to's
                 c = replace(c, as_of=None, period=None, time_text="", assumed=False)
+            if untimed and not (c.period or c.as_of or c.since or c.change):
+                c = _carried(c, told.get(c.value), near_topic)
+            if c.period or c.as_of or c.since:
+                told.setdefault(c.value, (("period", c.period), ("as_of", c.as_of), ("since", c.since),
+                                          ("time_text", c.time_text)))
             if cut:
                 c = replace(c, notes=c.notes + (f"the sentence ran past {MAX_SENTENCE:,} characters: the quote is "
                                                 "the clause around the number",))
@@ -428,6 +462,10 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             if ruled:  # the indicator its words fit best, but whose definition it contradicts
                 c = replace(c, notes=c.notes + (ruled_out(c, ledger, ruled),))
             out.append(replace(c, why=why_suggested(c, ledger, article.title or "", vocabulary)) if ind else c)
+        if own:
+            single = len({x.fields for x in spans}) <= 1 and measured
+            topic = (paragraph_no[line], tuple(_own_time(sentence, published, events, year).items()),
+                     frozenset(measured)) if single else None
         if measured:  # a sentence that counts two things ("170 and 60, respectively") lends neither
             counted_before = (line, next(iter(measured))) if len(measured) == 1 else None
     return out

@@ -136,6 +136,8 @@ AS_OF = ["as of", "by", "at"]  # "at the end of December 2023" (with END_OF): a 
 # ("the same period of 2021", the year as group 1)
 SAME_TIME = [r"\b(?:(?:during|over|in|for) (?:that|this|the same|the said) (?:period|time)|at that time)\b"
              r"(?! (?:of|in) \d)"]
+# the article's own time: a sentence that names it takes no time from the sentences before it
+NOW = [r"\b(?:now|currently|today|at present|presently|at the moment|to date)\b"]
 SAME_PERIOD_IN = [r"\b(?:the )?same period (?:of|in|last year,? in) ((?:19|20)\d\d)\b"]
 # regex before a number the text says is replaced: 'the Army now says 2,543 soldiers deserted, not the 2,011 it had
 # reported'
