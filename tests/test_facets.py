@@ -73,6 +73,17 @@ def test_a_country_named_by_its_wars_is_not_whose_figure_it_is():
     assert read(text)[3678].facets.country is None
 
 
+def test_a_war_ending_a_headline_does_not_hide_the_country_that_opens_the_text():
+    # AzerNews (2021): "in war" closed the headline, three words before "Armenia's" in the next line
+    text = ("Armenia launches criminal cases against 10,000 soldiers for desertion in war\n"
+            "Armenia’s law-enforcement agencies have launched criminal cases against over 10,000 people on charges "
+            "of desertion during the war with Azerbaijan last year.")
+    from tracker.extraction.facets import markers
+
+    named = [text[m.start:m.end] for m in markers(text, "en") if m.facet == "country"]
+    assert named == ["Armenia", "Armenia’s"]  # 'war with Azerbaijan' is still no country of the figure
+
+
 def test_a_country_an_article_names_for_its_tensions_is_not_its_country():
     """The Korea Herald (2015) on South Korea's deserters quotes a lawmaker on "a recent flare-up of tension with
     North Korea": that did not make North Korea a second country of the article and leave its figures none."""

@@ -26,6 +26,7 @@ NOT_SUBJECT_REACH = 3  # words: a country named this close to 'invasion', 'war',
 NOUN_REACH = 40  # characters after a number where its counted noun stands ("6 988 проваджень")
 PERSON_REACH = 20  # characters after a number where a noun of people with no measure word is its counted noun
 # ("лише 177 ультраортодоксальних юнаків": one adjective between)
+_SENTENCE_BREAK = re.compile(r"\n|[.!?]\s")  # 'war' ending a headline is not next to the name opening the text
 ARTICLE_MAJORITY = 2 / 3  # the share of an article's country words one country needs to be the article's
 FACETS = ("country", "measure", "offence", "producer")
 
@@ -98,7 +99,8 @@ def markers(text: str, lang: str) -> Marks:
     capitalised = LANGUAGES[lang].NAMES_CAPITALISED
     found: list[Marker] = []
     gazetteer: list[Marker] = []
-    blocked = {lem.token(m.start()) for m in tables["not_subject"][0][1].finditer(lem.text)}
+    blocked = {lem.token(m.start()): lem.original(m.start(), m.end())[0]
+               for m in tables["not_subject"][0][1].finditer(lem.text)}
     for facet in ("country", "measure", "offence", "producer", "total"):
         for value, pattern in tables[facet]:
             for m in pattern.finditer(lem.text):
@@ -106,7 +108,9 @@ def markers(text: str, lang: str) -> Marks:
                 into, said = found, value
                 if facet == "country":
                     i = lem.token(m.start())
-                    if any(abs(i - b) <= NOT_SUBJECT_REACH for b in blocked) or _towards(text, start, lang):
+                    if any(abs(i - b) <= NOT_SUBJECT_REACH and not _SENTENCE_BREAK.search(text, min(at, start),
+                                                                                    max(at, start))
+                           for b, at in blocked.items()) or _towards(text, start, lang):
                         continue
                     if not isinstance(value, str):  # the gazetteer's one pattern: the name says which country
                         if capitalised and not text[start].isupper():
