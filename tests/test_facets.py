@@ -152,6 +152,9 @@ def test_the_article_says_whose_when_the_sentence_does_not():
     ("В текущем году призыву подлежат 3,8 тысячи военнообязанных.", 3800, "persons"),
     ("По фактам уклонения было возбуждено более 450 досудебных расследований.", 450, "proceedings"),
     ("Упродовж 2022 – 2024 років засуджено 1 734 порушники.", 1734, "sentences"),  # what was done to them
+    # DFWatch (2013), LRT (2019): no noun, a verb of conscription says they are people
+    ("Kharshiladze said 600 will be recruited at the Defense Ministry.", 600, "persons"),
+    ("Up to 4,000 will be called for military service.", 4000, "persons"),
 ])
 def test_what_a_figure_counts(text, value, measure):
     assert read(text)[value].facets.measure == measure
