@@ -321,6 +321,10 @@ def test_an_article_that_names_no_country_is_its_outlets():
     assert country(text, "https://news.osna.fm/draft") is None
     assert country("В России 500 человек уклоняются от службы.", "https://www.inform.kz/ru/x") == "RU"
     assert country(text, "https://www.bbc.co.uk/russian/x") == "GB"
+    # a generic domain whose name opens or closes with one country's name or capital (the Taipei Times, 2025)
+    assert country(text, "https://www.taipeitimes.com/News/taiwan/archives/2025/10/22/2003845") == "TW"
+    assert country(text, "https://www.timesofisrael.com/x") == "IL"
+    assert country(text, "https://www.hurriyetdailynews.com/x") is None
 
 
 def test_the_people_a_countrys_words_mark_are_not_a_country_in_the_count():

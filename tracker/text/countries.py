@@ -190,6 +190,28 @@ def country_of_address(url: str | None) -> str | None:
     host = urlsplit(url or "").hostname or ""
     top = host.rsplit(".", 1)[-1].lower()
     if len(top) != 2 or not top.isalpha() or top in GENERIC_USE_DOMAINS:
-        return None
+        return _country_in_name(host)
     code = "GB" if top == "uk" else top.upper()
     return code if pycountry.countries.get(alpha_2=code) is not None else None
+
+
+OUTLET_NAME_FROM = 4  # letters: a country's name or capital this long opening or closing an outlet's domain name
+
+
+def _country_in_name(host: str) -> str | None:
+    """The one country whose English name or capital opens or closes a generic domain's name ("taipeitimes.com",
+    "themoscowtimes.com", "timesofisrael.com"), else None."""
+    parts = host.lower().split(".")
+    if len(parts) < 2:
+        return None
+    label = parts[-2].replace("-", "")
+    label = label[3:] if label.startswith("the") else label
+    found = {code for code, names in _outlet_names().items()
+             for name in names if label.startswith(name) or label.endswith(name)}
+    return found.pop() if len(found) == 1 else None
+
+
+@functools.cache
+def _outlet_names() -> dict[str, tuple[str, ...]]:
+    return {code: tuple(n.replace(" ", "") for n in names if len(n.replace(" ", "")) >= OUTLET_NAME_FROM)
+            for code, names in country_names("en").items()}
