@@ -44,6 +44,7 @@ AGREE_FACTOR = 2.0  # figures whose paces are within 2x back each other when a f
 FAR_FACTOR = 3.0  # a fall between paces 3x apart is no rounding: the backers decide (judgement)
 STALE_RISE = 0.02  # a running total this much above a re-print's value outdates it (judgement: rounding)
 STALE_CHANGE = 0.1  # a stock this far from a re-print's value outdates it (judgement)
+PLAIN = ("exact", "approx")  # figures whose value the pace of a running total is drawn through
 
 
 @register("decrease", "a running total lower than an earlier one beyond what qualifiers allow",
@@ -116,6 +117,8 @@ def decreases(ctx: Context) -> list[Flag]:
         rough: dict[int, float] = {}
         for n in tied.tolist():
             a, b = int(a_idx[n]), int(b_idx[n])
+            if not (pts[a].figure.qualifier in PLAIN and pts[b].figure.qualifier in PLAIN):
+                continue  # a bound's leaving out barely moves the pace of the plain figures: its backers decide
             for i in (a, b):
                 if i not in rough:
                     rough[i] = roughness(series, pts[i].id)
