@@ -427,3 +427,21 @@ def test_a_figure_after_a_paragraph_that_counts_the_same_takes_its_time_and_anot
     t = {c.value: c for c in extract(read_text_article(text, published="2024-07-20"))}
     assert t[18_600].period == "2024-01/2024-06" and "check it" in t[18_600].notes[-1]
     assert t[1_000].period is None  # persons, not the cases the time was named for
+
+
+@pytest.mark.parametrize("text,published,value,period", [
+    # aftitinede.com on Austria's civilian service (2021), SQ on Ukraine's interior ministry (2025), The Nation (2023)
+    ("In the Corona year 2020, a total of 14,093 young men were working as ordinary civil servants.", None, 14_093,
+     "2020"),
+    ("The fiscal year 2006 saw 3,196 desertions.", None, 3_196, None),  # October to September: no calendar year
+    ("An additional 4,500 men performed extraordinary community service from the beginning of April to the end of "
+     "July 2020.", None, 4_500, "2020-04/2020-07"),
+    ("Согласно итоговым подсчётам за 2024 год, только в декабре было открыто более 15 тысяч новых дел.", None, 15_000,
+     "2024-12"),
+    ("The army said 445,706 people are required to undergo mandatory conscription this year.", "2023-04-11", 445_706,
+     "2023"),
+])
+def test_a_year_named_as_the_year_a_span_from_the_end_of_a_month_and_a_month_of_the_year_named(text, published, value,
+                                                                                               period):
+    assert times(text, published)[value][0] == period
+

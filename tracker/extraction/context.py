@@ -88,8 +88,10 @@ def time_of(sentence: str, published: Span | None, events: dict[str, str], year:
     if since:
         out["since"], out["time_text"] = since
     m = _MONTH_PERIOD.search(low) if month_in else None
-    if m and "since" not in out and month_period(m, published, year):
-        out["period"] = month_period(m, published, year)
+    named = [int(y) for y in _YEAR.findall(low, 0, m.start())] if m and year_in else []
+    held = named[-1] if named else year  # "за 2024 год … только в декабре": December of the year named before it
+    if m and "since" not in out and month_period(m, published, held):
+        out["period"] = month_period(m, published, held)
         out["time_text"] = sentence[m.start():m.end()]
     for pat in _YEAR_PERIODS if year_in else ():
         m = re.search(pat, low)

@@ -35,6 +35,7 @@ _Y = r"((?:19|20)\d\d)(?!\d)"  # a year, not any four digits ("до 5600–6000 
 _YS = r"(?:\s*(?:року|рік|році|году|года|год|г\.|р\.|year))?(?:-(?:го|му|м|ого))?"
 _FROM = r"(?:(?:" + alternation("PERIOD_FROM") + r")\s+)"
 _TO = r"(?:\s*[-–—]\s*|\s+(?:" + alternation("PERIOD_TO") + r")\s+)"
+_PART = r"(?:(?:" + alternation("MONTH_PART") + r")\s+)?"  # "to the end of July 2020"
 _DATE = r"(?:" + _M + r"\s+(\d{1,2}),?\s+" + _Y + r"|(\d{1,2})\s+" + _M + r"\s+" + _Y + r")"
 
 
@@ -46,8 +47,8 @@ def _patterns():
         ("days_one_year", re.compile(_FROM + r"?(\d{1,2})\s+" + _M + _TO + r"(\d{1,2})\s+" + _M + r"\s+" + _Y)),
         ("day_to_month", re.compile(_FROM + r"?(\d{1,2})\s+" + _M + r"\s+" + _Y + _YS + _TO + _M + r"\s+" + _Y + _YS)),
         ("day_to_month", re.compile(_FROM + r"?" + _M + r"\s+(\d{1,2}),?\s+" + _Y + _TO + _M + r"\s+" + _Y)),
-        ("months", re.compile(_FROM + r"?" + _M + r"(?:\s+" + _Y + r")?" + _YS + _TO + _M + r"(?:\s+" + _Y + r")?"
-                              + _YS)),
+        ("months", re.compile(_FROM + r"?" + _PART + _M + r"(?:\s+" + _Y + r")?" + _YS + _TO + _PART + _M
+                              + r"(?:\s+" + _Y + r")?" + _YS)),
         ("year_to_month", re.compile(_FROM + _Y + _YS + _TO + _M + r"\s+" + _Y)),
         ("years", re.compile(_FROM + _Y + _YS + _TO + _Y + _YS)),
         ("years", re.compile(r"(?<![\d.,])" + _Y + r"\s*[-–—]\s*" + _Y)),  # "in 2003–2004", "у 2022-2025 роках"

@@ -108,12 +108,14 @@ SINCE_WORDS = ["since", "throughout", "after the", "years of"]  # a cheap test b
 SINCE_DATE = [r"\bsince (?P<m>{month}) (?P<d>\d{{1,2}})(?!\d)(?:,? (?P<y>\d{{4}}))?",
               r"\bsince (?P<d>\d{{1,2}}) (?P<m>{month})(?: (?P<y>\d{{4}}))?"]
 SINCE_YEAR = []  # 'с 2023 года'
-YEAR_PERIODS = [r"\b(?:in|during|for|throughout) (?:the (?:(?:entire|whole) )?(?:year )?)?(\d{4})(?: alone)?\b"]
+YEAR_PERIODS = [r"\b(?:in|during|for|throughout) (?:the (?:(?:entire|whole) )?(?:year )?)?(\d{4})(?: alone)?\b",
+                r"\b(\d{4}),? (?:when|which)\b",  # "that of 2022, which saw 29,997 applications"
+                r"(?<!fiscal )(?<!budget )(?<!financial )(?<!school )(?<!academic )\byear (\d{4})\b"]  # "the Corona year 2020"
 SO_FAR = [r"\bso far in (\d{4})", r"\bsince the (?:start|beginning) of (\d{4})",
           r"\b(?:so far this year|since the (?:start|beginning) of (?:this|the) year|this year)\b()"]
 # "this year" alone, in a sentence of what is planned or expected, is the whole year, not the year so far
 THIS_YEAR = [r"^this year$"]
-PLANNED = [r"\b(?:will|would|plans?|planned|expects?|expected|intends?)\b"]
+PLANNED = [r"\b(?:will|would|plans?|planned|expects?|expected|intends?|(?:are|is) required to)\b"]
 LAST_YEAR = [r"\blast year\b"]
 # regex: the year before the one the sentence names (else the article's): "from 23 in the previous year to 484 in 2022"
 PREVIOUS_YEAR = [r"\b(?:in |during |for )?the (?:previous|preceding|prior) year\b", r"\bthe year before\b"]
@@ -142,7 +144,7 @@ SAME_PERIOD_IN = [r"\b(?:the )?same period (?:of|in|last year,? in) ((?:19|20)\d
 # regex before a number the text says is replaced: 'the Army now says 2,543 soldiers deserted, not the 2,011 it had
 # reported'
 CORRECTED_BEFORE = [r"\b(?:not|instead of|rather than|corrected from|revised (?:up|down)(?:ward)? from)(?: the)?\s*$"]
-FOLLOW_ON = [r"\b(?:a further|of (?:them|these|which)|including|the most|most of them|among them|accounted for)\b",
+FOLLOW_ON = [r"\b(?:a further|of (?:them|these|those|which)|including|the most|most of them|among them|accounted for)\b",
              r"^\W*the (?:numbers|figures) (?:rose|grew|fell|were|stood)\b"]
 END_OF = ["the end of ", "late "]
 
@@ -273,8 +275,10 @@ TOTAL_WORDS = ["already", "in total", "in all", "to date", "a total of", "altoge
 # -- the period of each number (tracker.extraction.periods) -------------------------------------
 PERIOD_FROM = ["from", "between", "during"]  # 'from January 2022 to September 2025'
 PERIOD_TO = ["to", "through", "till", "until", "and"]  # the word that ends a span
+MONTH_PART = [r"the (?:beginning|start|end|middle) of"]  # regex: 'from the beginning of April to the end of July'
 UNTIL = ["to", "until", "through", "as of", "by", "as of the end of", "by the end of"]  # 'to July 2025' alone: the count holds up to then
 MONTHS_OF_YEAR = [r"\bthe first (\w+) months(?: of (\d{4}))?", r"\b(\w+) months of (\d{4})"]  # count, year
 # 'in 2023': the year a number of a list is about; 'a 373% rise from 2021, when it received 201'
 YEAR_MENTION = [r"\b(?:in|during|for) (?:the (?:(?:entire|whole) )?(?:year )?)?(\d{4})\b",
-                r"\bthe (\d{4}) (?:figure|total|count)\b", r"\b(\d{4}),? when\b"]
+                r"\bthe (\d{4}) (?:figure|total|count)\b", r"\b(\d{4}),? (?:when|which)\b",
+                r"(?<!fiscal )(?<!budget )(?<!financial )(?<!school )(?<!academic )\byear (\d{4})\b"]
