@@ -445,3 +445,18 @@ def test_a_year_named_as_the_year_a_span_from_the_end_of_a_month_and_a_month_of_
                                                                                                period):
     assert times(text, published)[value][0] == period
 
+
+def test_an_undated_articles_previous_year_is_the_one_before_the_year_it_named_last():
+    # aftitinede.com (2021, undated): the paragraph with 'the previous year' names none; the text before it 2020
+    text = ("In the Corona year 2020, a total of 14,093 young men were working as ordinary civil servants.\n"
+            "In the previous year, 11,800 young men decided to do community service.")
+    assert times(text, None)[11_800][0] == "2019"
+
+
+def test_each_line_of_a_list_under_a_figure_takes_its_time():
+    # URA-Inform (30 April 2024): each region's count is a paragraph of its own under the year's total
+    text = ("В 2023 году было заведено 6745 уголовных дел. Наибольшее количество дел было заведено в следующих "
+            "областях:\nЗакарпатская область – 660 дел.\nНиколаевская область – 637 дел.\n"
+            "Днепропетровская область – 635 дел.")
+    t = times(text, "2024-04-30")
+    assert t[660][0] == t[637][0] == t[635][0] == "2023"

@@ -231,8 +231,10 @@ CONTEXT_REACH = 2_000  # characters before a sentence where the year of its para
 
 def context_year(text: str, starts: list[int], line: int, offset: int, published) -> int | None:
     """The year a month without one belongs to: the last year named earlier in the sentence's paragraph (a
-    month-by-month paragraph about 2023 in an article of 2025), else the article's."""
-    years = re.findall(r"(?<!\d)(20\d\d)(?!\d)", text[max(starts[line], offset - CONTEXT_REACH):offset])
+    month-by-month paragraph about 2023 in an article of 2025), else the article's; in an article with no date, the
+    last year named before it in the text ("In the Corona year 2020 … In the previous year, 11,800")."""
+    begin = starts[line] if published is not None else 0
+    years = re.findall(r"(?<!\d)(20\d\d)(?!\d)", text[max(begin, offset - CONTEXT_REACH):offset])
     if years:
         return int(years[-1])
     return published.first.year if published is not None else None
@@ -311,6 +313,7 @@ def _timed(c: Candidate, spans, clause: tuple[int, int], start: int, sentence: s
     return c
 
 
+CARRIED_NOTE = "from the sentence before it, which counts the same"
 RESTATED_FROM = 100  # a value this large printed again is the same figure (smaller ones recur by chance)
 
 
@@ -321,7 +324,7 @@ def _carried(c: Candidate, restated: tuple | None, topic: tuple | None) -> Candi
     if restated and c.value is not None and c.value >= RESTATED_FROM:
         how = "where the same number was printed before"
     elif topic and c.facets is not None and c.facets.measure in topic[2]:
-        restated, how = topic[1], "from the sentence before it, which counts the same"
+        restated, how = topic[1], CARRIED_NOTE
     else:
         return c
     t = dict(restated)
@@ -400,7 +403,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                                 last, published, events)
         before = (line, sentence, year) if own else None
         last = (sentence, year) if own else last
-        untimed = not (time.get("period") or time.get("since") or time.get("as_of") or time.get("per")
+        untimed = not (spans or time.get("period") or time.get("since") or time.get("as_of") or time.get("per")
                        or _NOW.search(sentence))
         near_topic = topic if untimed and topic and paragraph_no[line] - topic[0] <= 1 else None
         if time.get("per") and not (time.get("period") or time.get("since") or time.get("as_of")) and published:
@@ -415,6 +418,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         figures_at = figure_spans([(n.start, n.end, n.printed) for n in nums],
                                   between(marks, offset, offset + len(sentence)), offset)  # to part offences
         measured = set()  # the measures of this sentence's figures
+        chained = False  # a figure took the topic's time: the list it heads goes on (each line a paragraph)
         lent = counted_before[1] if counted_before and counted_before[0] == line and _FOLLOW_ON.search(sentence) \
             else None  # what the sentence before counts, when this one continues it
         for start, end, c in _sentence_candidates(sentence, lang, time, claimant, nums):
@@ -451,6 +455,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                 c = replace(c, as_of=None, period=None, time_text="", assumed=False)
             if untimed and not (c.period or c.as_of or c.since or c.change):
                 c = _carried(c, told.get(c.value), near_topic)
+                chained |= bool(near_topic and c.notes and CARRIED_NOTE in c.notes[-1])
             if c.period or c.as_of or c.since:
                 told.setdefault(c.value, (("period", c.period), ("as_of", c.as_of), ("since", c.since),
                                           ("time_text", c.time_text)))
@@ -462,6 +467,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             if ruled:  # the indicator its words fit best, but whose definition it contradicts
                 c = replace(c, notes=c.notes + (ruled_out(c, ledger, ruled),))
             out.append(replace(c, why=why_suggested(c, ledger, article.title or "", vocabulary)) if ind else c)
+        if chained:
+            topic = (paragraph_no[line], *topic[1:])
         if own:
             single = len({x.fields for x in spans}) <= 1 and measured
             topic = (paragraph_no[line], tuple(_own_time(sentence, published, events, year).items()),
