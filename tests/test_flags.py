@@ -1344,9 +1344,21 @@ figures:
 
 def test_a_fall_from_a_wrong_bound_names_the_bound_not_the_latest_total(tmp_path):
     """Ukraine's Art. 336 proceedings (unseen_series_8): 'over 10.7 thousand' printed 'over 107 thousand' beside the
-    same release's exact 10,702 fell to the latest 19,273. The two were tied (each contradicted by one figure) and
-    the tie went to the pace without one of them; but a bound dated beside an exact figure barely moves that pace, so
-    leaving out the latest total always looked steadier: now the backers decide, and the bound is named."""
+    same release's exact 10,702 fell to the latest 19,273. The two looked tied (each contradicted by one later or
+    earlier figure) and the tie went to the pace without one of them, which leaving out the latest total always
+    steadies; the same-dated 10,702 the bound rules out counts against it too, and the bound is named."""
     found = [f.figures[0] for f in flags_of(tmp_path, "", EVASION.replace("BOUND", "107000")) if f.code == "decrease"]
     assert found == ["e3"]
     assert not [f for f in flags_of(tmp_path, "", EVASION.replace("BOUND", "10700")) if f.code == "decrease"]
+
+
+
+def test_a_second_telling_of_a_month_that_its_twin_rules_out_is_the_falls_culprit(tmp_path):
+    """A second telling of October 2023's total, 12,800 beside 8,000 (real_flags' near-period injection): besides
+    March 2024's 10,702 below it, its same-dated twin rules it out; the fall is named on the 12,800, not the 10,702."""
+    text = EVASION.replace("BOUND", "10700").replace(
+        "  - {id: e2, indicator: ev, value: 8000, qualifier: approx, source: inf,",
+        "  - {id: e2b, indicator: ev, value: 12800, as_of: 2023-10, source: inf, claimant: Police, quote: 12800}\n"
+        "  - {id: e2, indicator: ev, value: 8000, qualifier: approx, as_of: 2023-10, source: inf,")
+    flags = flags_of(tmp_path, "", text)
+    assert [f.figures[0] for f in flags if f.code in ("conflict", "decrease") and f.is_problem] == ["e2b", "e2b"]
