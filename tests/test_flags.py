@@ -1353,6 +1353,22 @@ def test_a_fall_from_a_wrong_bound_names_the_bound_not_the_latest_total(tmp_path
 
 
 
+def test_a_fall_from_a_figure_another_check_names_is_that_figures_not_its_neighbours(shipped):
+    """The real-series benchmark's mislabel of refusal-sentences-r065 (another indicator's 536 in its place): the
+    mislabel check names it, and the fall from it to the next total is its echo, not a problem of that total."""
+    import dataclasses
+
+    from tracker.ledger.model import Ledger
+
+    bad = [dataclasses.replace(f, value=536, quote="536") if f.id == "refusal-sentences-r065" else f
+           for f in shipped.figures]
+    ledger = Ledger(shipped.indicators, shipped.sources, shipped.events, tuple(bad), shipped.files)
+    result = check(ledger, ["refusal-sentences"])
+    assert ("mislabel", "refusal-sentences-r065", "warning") in codes(result)
+    assert [f.figures for f in result if f.code == "decrease" and f.is_problem
+            and f.figures[0] != "refusal-sentences-r065"] == []
+
+
 def test_a_second_telling_of_a_month_that_its_twin_rules_out_is_the_falls_culprit(tmp_path):
     """A second telling of October 2023's total, 12,800 beside 8,000 (real_flags' near-period injection): besides
     March 2024's 10,702 below it, its same-dated twin rules it out; the fall is named on the 12,800, not the 10,702."""

@@ -106,6 +106,7 @@ def _one_culprit(series: Series, flags: list[Flag]) -> list[Flag]:
         return flags
     # named by a check other than a conflict: a conflict with such a figure is its echo
     named = {f.figures[0] for f in flags if f.code in naming and f.code != "conflict" and f.is_problem}
+    otherwise = {f.figures[0] for f in flags if f.code in naming and f.code != "decrease" and f.is_problem}
     ordered = [p.id for p in sorted(series.independent(), key=lambda q: (q.mid, q.id))]
     beside = {fid: set(ordered[max(0, i - 1):i] + ordered[i + 1:i + 2]) for i, fid in enumerate(ordered)}
     out = []
@@ -115,6 +116,11 @@ def _one_culprit(series: Series, flags: list[Flag]) -> list[Flag]:
         if f.code == "jump" and f.severity == "warning" and fid not in culprits and near:
             f = replace(f, severity="info", support=f"its neighbour {sorted(near)[0]} is named as out of line")
         elif f.code == "conflict" and f.is_problem and fid not in named and set(f.figures[1:]) & named:
+            f = replace(f, severity="info", support=f"the other figure {f.figures[1]} is named as out of line")
+        elif f.code == "decrease" and f.is_problem and fid not in otherwise and set(f.figures[1:]) & otherwise:
+            # the fall from (or to) a figure another check names as the wrong one (a same-time conflict: "over
+            # 107,000" beside the same release's 10,702) is that figure's: the total on the fall's other side is its
+            # echo
             f = replace(f, severity="info", support=f"the other figure {f.figures[1]} is named as out of line")
         elif f.code == "stale" and f.is_problem and fid not in culprits and set(f.figures[1:]) & culprits:
             f = replace(f, severity="info", support=f"the newer figure {f.figures[1]} is named as out of line")
