@@ -176,7 +176,7 @@ def describe(facet: str, value: str) -> str:
     if facet == "articles":
         return "art. " + value
     if facet == "since":
-        return f"counted from {value}"
+        return f"from {value}"  # "the quote counts from 2022-01 where … counts from 2022-02-24"
     if facet == "kind":
         return {"rate": "a rate", "cumulative": "a running total", "flow": "a count within a period",
                 "stock": "a count at a moment"}.get(value, value)
