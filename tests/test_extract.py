@@ -145,6 +145,10 @@ def test_multipliers_are_ratios(text, value):
     "One such deserter, Ivan, fled.",
     "Young men aged between 18 and 26 were listed.",  # LRT (2019)
     "Hsiu, 42, yesterday admitted to paying for forged documents.",  # Taipei Times (2025): a name, its age
+    "Of those conscripted, many are 22-29 years old.",  # The Nation (2023): a range of ages
+    "Men aged 18 to 27 must report.",
+    "Призыву подлежат молодые люди в возрасте от 18 до 25 лет.",  # Kabar (2020)
+    "Мобілізації підлягають чоловіки віком від 25 до 60 років.",
     "ПЕТРОПАВЛОВСК, 15 мар — Sputnik.",  # a dateline's day and month
     "Обвиняемым выносили приговоры по двум статьям: 172 УК РК и 170 УК РК.",  # Tizgin (2025): a count of articles
     "Cases are initiated under two articles: abandonment of a unit and desertion.",

@@ -63,10 +63,11 @@ RANGE_END_BEFORE: dict = {}  # a bound word that ends a range instead (regex of 
 CHANGE_WORDS = [r"\b(?:more|greater|higher|as many|increase|rise|grew|from|than)\b", "doubl", "tripl"]
 
 # -- what a number is not ----------------------------------------------------------------------
-AGE_AFTER = [r"[\s-]*(?:year|years)[\s-]*old\b"]
+AGE_AFTER = [r"(?:\s*[-–—]\s*\d{1,2}|\s+(?:to|and)\s+\d{1,2})?[\s-]*(?:year|years)[\s-]*old\b"]  # "22-29 years old"
 # before a number, an age: 'aged between 18 and 26' (both ends)
 AGE_BEFORE = [r"\baged\s+(?:(?:between|from)\s+(?:\d+\s+(?:and|to)\s+)?)?$",
-              r"\bages?\s+(?:of\s+)?(?:between\s+(?:\d+\s+and\s+)?)?$"]
+              r"\bages?\s+(?:of\s+)?(?:between\s+(?:\d+\s+and\s+)?)?$",
+              r"\b(?:aged|ages?)\s+\d{1,2}\s*(?:[-–—]|to|and)\s*$"]  # "aged 18-27", "aged 18 to 27": both ends
 MONTH_ABBREVIATIONS: list[str] = []  # English's are in MONTH_WORDS
 MONEY_AFTER = [r"rubles?", r"roubles?", r"dollars?", r"euros?", r"hryvni\w*"]
 ARTICLE_BEFORE = [r"\bArticles?", r"\bArt\.", r"\bstat\w*", r"\bNo\.?", r"\bpart", r"\bparagraph", r"\bsection",
