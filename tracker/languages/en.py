@@ -109,9 +109,12 @@ SINCE_WORDS = ["since", "throughout", "after the", "years of"]  # a cheap test b
 SINCE_DATE = [r"\bsince (?P<m>{month}) (?P<d>\d{{1,2}})(?!\d)(?:,? (?P<y>\d{{4}}))?",
               r"\bsince (?P<d>\d{{1,2}}) (?P<m>{month})(?: (?P<y>\d{{4}}))?"]
 SINCE_YEAR = []  # 'с 2023 года'
+# a year that what follows is about ("that of 2022, which saw 29,997", "a rise from 2021, when it received 201"), and
+# a calendar year called one ("the Corona year 2020"; not a fiscal or school year, which straddle two)
+_YEAR_WHEN = r"\b(\d{4}),? (?:when|which)\b"
+_YEAR_CALLED = r"(?<!fiscal )(?<!budget )(?<!financial )(?<!school )(?<!academic )\byear (\d{4})\b"
 YEAR_PERIODS = [r"\b(?:in|during|for|throughout) (?:the (?:(?:entire|whole) )?(?:year )?)?(\d{4})(?: alone)?\b",
-                r"\b(\d{4}),? (?:when|which)\b",  # "that of 2022, which saw 29,997 applications"
-                r"(?<!fiscal )(?<!budget )(?<!financial )(?<!school )(?<!academic )\byear (\d{4})\b"]  # "the Corona year 2020"
+                _YEAR_WHEN, _YEAR_CALLED]
 SO_FAR = [r"\bso far in (\d{4})", r"\bsince the (?:start|beginning) of (\d{4})",
           r"\b(?:so far this year|since the (?:start|beginning) of (?:this|the) year|this year)\b()"]
 # "this year" alone, in a sentence of what is planned or expected, is the whole year, not the year so far
@@ -281,5 +284,4 @@ UNTIL = ["to", "until", "through", "as of", "by", "as of the end of", "by the en
 MONTHS_OF_YEAR = [r"\bthe first (\w+) months(?: of (\d{4}))?", r"\b(\w+) months of (\d{4})"]  # count, year
 # 'in 2023': the year a number of a list is about; 'a 373% rise from 2021, when it received 201'
 YEAR_MENTION = [r"\b(?:in|during|for) (?:the (?:(?:entire|whole) )?(?:year )?)?(\d{4})\b",
-                r"\bthe (\d{4}) (?:figure|total|count)\b", r"\b(\d{4}),? (?:when|which)\b",
-                r"(?<!fiscal )(?<!budget )(?<!financial )(?<!school )(?<!academic )\byear (\d{4})\b"]
+                r"\bthe (\d{4}) (?:figure|total|count)\b", _YEAR_WHEN, _YEAR_CALLED]
