@@ -157,6 +157,15 @@ def test_not_figures(text):
     assert found(text) == []
 
 
+@pytest.mark.parametrize("text,value", [
+    ("При цьому підозру отримали з цієї кількості ухилянтів тільки 2015 осіб.", 2015),  # Informator (2023)
+    ("Some 2015 soldiers fled.", 2015),
+])
+def test_a_four_digit_number_a_counted_noun_follows_is_a_count_not_a_year(text, value):
+    assert [c.value for c in extract(read_text_article(text, published="2023-10-25"))] == [value]
+    assert found("In 2015 people fled the draft.") == []  # a year: 'in' introduces it
+
+
 def test_time_references_resolve_against_the_article_date():
     (c,) = extract(read_text_article("In 2024 alone, courts issued around 800 sentences monthly.",
                                      published="2024-10-02"))

@@ -30,6 +30,10 @@ _URL = re.compile(r"(https?://|www\.)\S+", re.I)
 _QUOTES = set("'\"‘’“”«»„")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
 _YEAR_CONTEXT_AFTER = re.compile(r"^\s?(" + alternation("YEAR_WORDS_AFTER") + ")", re.I)
+# a four-digit number a counted noun follows is a count, not a year ("тільки 2015 осіб"), unless a word that
+# introduces a year stands before it ("in 2015 people said")
+_COUNT_AFTER_YEAR = re.compile(r"^\s+(?:" + alternation("COUNT_AFTER_YEAR") + r")\b", re.I)
+_YEAR_BEFORE = re.compile(r"\b(?:" + alternation("YEAR_BEFORE") + r")\s*$", re.I)
 QUALIFIER_WORDS = {"at_least": pieces("AT_LEAST"), "approx": pieces("APPROX"), "at_most": pieces("AT_MOST")}
 _QUALIFIER_PATTERNS = [  # each kind's words, longest first, right before the number
     (q, re.compile(r"(?<![\w])(" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
@@ -113,7 +117,7 @@ def why_not_a_figure(sentence: str, n: Num) -> str | None:
         return "duration"
     v = n.value
     plain_int = re.fullmatch(r"\d{4}", n.printed.strip()) is not None
-    if plain_int and 1900 <= v <= 2100:
+    if plain_int and 1900 <= v <= 2100 and not (_COUNT_AFTER_YEAR.match(after) and not _YEAR_BEFORE.search(before)):
         return "year"
     if re.search(r"(?:" + MONTH_WORDS + r")\.?\s*$", before, re.I) and v <= 31 and float(v).is_integer():
         return "date"

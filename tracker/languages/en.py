@@ -78,6 +78,11 @@ TIMES_AFTER = [r"times"]  # regex after a multiplier: '33 times more'
 PART_OF_PERIOD = ["first", "second", "third", "fourth", "last"]  # 'the first half of the year'
 ORDINAL_SUFFIXES = ["st", "nd", "rd", "th"]  # regex
 YEAR_WORDS_AFTER: list = []  # '2024 года'
+# after a four-digit number, a counted noun that makes it a count ('2015 people'), unless YEAR_BEFORE ('in')
+COUNT_AFTER_YEAR = ["people", "persons", "soldiers", "troops", "servicemen", "men", "deserters", "cases",
+                    "proceedings", "sentences", "verdicts", "convictions", "applications", "requests"]
+YEAR_BEFORE = ["in", "since", "by", "of", "from", "to", "until", "till", "through", "during", "for", "before", "after",
+               "year", "early", "late", "mid", "and", "or", "between"]
 
 # -- time --------------------------------------------------------------------------------------
 MONTH_STEMS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
