@@ -155,6 +155,7 @@ def test_the_article_says_whose_when_the_sentence_does_not():
     # DFWatch (2013), LRT (2019): no noun, a verb of conscription says they are people
     ("Kharshiladze said 600 will be recruited at the Defense Ministry.", 600, "persons"),
     ("Up to 4,000 will be called for military service.", 4000, "persons"),
+    ("Upper Austria followed with 2,639 civil servants.", 2639, "persons"),  # aftitinede.com (2021)
 ])
 def test_what_a_figure_counts(text, value, measure):
     assert read(text)[value].facets.measure == measure
