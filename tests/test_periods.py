@@ -460,3 +460,14 @@ def test_each_line_of_a_list_under_a_figure_takes_its_time():
             "Днепропетровская область – 635 дел.")
     t = times(text, "2024-04-30")
     assert t[660][0] == t[637][0] == t[635][0] == "2023"
+
+
+def test_the_items_of_a_bulleted_list_count_what_the_figure_above_them_counts_and_when():
+    # Informator (25 October 2023): regions' proceedings listed under the national count since the invasion
+    text = ("З початку повномасштабного вторгнення було розпочато близько 8000 кримінальних проваджень.\n"
+            "В Закарпатській області зареєстровано 936 випадків. Далі йдуть наступні регіони:\n"
+            "- Дніпропетровська область – 669;\n- Миколаївська область – 583;")
+    found = {c.value: c for c in extract(read_text_article(text, published="2023-10-25"))}
+    assert [found[v].facets.measure for v in (669, 583)] == ["proceedings", "proceedings"]
+    assert [found[v].since for v in (669, 583)] == ["2022-02-24", "2022-02-24"]
+    assert found[936].facets.measure is None  # no bullet, no measure word: nothing lent

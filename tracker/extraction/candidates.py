@@ -226,6 +226,8 @@ _SAME_PERIOD_IN = re.compile(alternation("SAME_PERIOD_IN"), re.I)
 _NOW = re.compile(alternation("NOW"), re.I)
 _AS_OF_WORD = re.compile(r"(?:" + alternation("AS_OF") + r")\b", re.I)  # "as of July 2022": a state, not a year so far
 
+_BULLET = re.compile(r"\s*[-–—•*·]\s")  # a line of a list: "- Дніпропетровська область – 669;"
+LIST_REACH = 2  # paragraphs: a list's items follow the figure they part, its head ("Далі йдуть регіони:") between
 CONTEXT_REACH = 2_000  # characters before a sentence where the year of its paragraph is looked for
 
 
@@ -405,7 +407,10 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         last = (sentence, year) if own else last
         untimed = not (spans or time.get("period") or time.get("since") or time.get("as_of") or time.get("per")
                        or _NOW.search(sentence))
-        near_topic = topic if untimed and topic and paragraph_no[line] - topic[0] <= 1 else None
+        listed = _BULLET.match(sentence) is not None and counted_before is not None \
+            and paragraph_no[line] - paragraph_no[counted_before[0]] <= LIST_REACH
+        near_topic = topic if untimed and topic and paragraph_no[line] - topic[0] <= (LIST_REACH if listed else 1) \
+            else None
         if time.get("per") and not (time.get("period") or time.get("since") or time.get("as_of")) and published:
             time["period"] = published.text[:7]  # a rate printed without a period holds around the article's date
             time["assumed"] = True
@@ -419,8 +424,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                                   between(marks, offset, offset + len(sentence)), offset)  # to part offences
         measured = set()  # the measures of this sentence's figures
         chained = False  # a figure took the topic's time: the list it heads goes on (each line a paragraph)
-        lent = counted_before[1] if counted_before and counted_before[0] == line and _FOLLOW_ON.search(sentence) \
-            else None  # what the sentence before counts, when this one continues it
+        lent = counted_before[1] if counted_before and (counted_before[0] == line and _FOLLOW_ON.search(sentence)
+                                                        or listed) \
+            else None  # what the sentence before counts, when this one continues it (or is an item of its list)
         for start, end, c in _sentence_candidates(sentence, lang, time, claimant, nums):
             if (sentence, start) in seen:
                 continue
