@@ -12,6 +12,7 @@
     python benchmarks/meaning.py --unseen-9 # a ninth (unseen_9.yaml, session 15: Taiwan, Lithuania, Kazakhstan, …)
     python benchmarks/meaning.py --unseen-10 # a tenth (unseen_10.yaml, session 15, after its changes), once
     python benchmarks/meaning.py --unseen-11 # an eleventh (unseen_11.yaml, session 16: Thailand, Austria, …), once
+    python benchmarks/meaning.py --unseen-12 # a twelfth (unseen_12.yaml, session 16, after its changes), once
 
 With the shipped ledger, each article is extracted as a curator would (its address, date and language given) and
 its candidates are matched to the labelled figures by value, in order. Reported:
