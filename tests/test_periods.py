@@ -471,3 +471,12 @@ def test_the_items_of_a_bulleted_list_count_what_the_figure_above_them_counts_an
     assert [found[v].facets.measure for v in (669, 583)] == ["proceedings", "proceedings"]
     assert [found[v].since for v in (669, 583)] == ["2022-02-24", "2022-02-24"]
     assert found[936].facets.measure is None  # no bullet, no measure word: nothing lent
+
+
+def test_a_sentence_that_names_a_season_takes_no_time_from_the_one_before():
+    # ru24.net (2023): spring's and last autumn's call-ups after the autumn decree's October-December
+    text = ("Указ: осуществить с 1 октября 2023 года по 31 декабря 2023 года призыв в количестве 130 тыс. человек.\n"
+            "Весной этого года на военную службу были призваны 147 тыс. человек, а прошлой осенью - 120 тыс. человек.")
+    t = times(text, None)
+    assert t[130_000][0] == "2023-10-01/2023-12-31"
+    assert t[147_000] == t[120_000] == (None, None, None)

@@ -224,6 +224,7 @@ _FOLLOW_ON = re.compile(alternation("FOLLOW_ON"), re.I)
 _SAME_TIME = re.compile(alternation("SAME_TIME"), re.I)
 _SAME_PERIOD_IN = re.compile(alternation("SAME_PERIOD_IN"), re.I)
 _NOW = re.compile(alternation("NOW"), re.I)
+_SEASON = re.compile(alternation("SEASONS"), re.I)  # "Весной этого года … 147 тыс.": a time of its own, unread
 _AS_OF_WORD = re.compile(r"(?:" + alternation("AS_OF") + r")\b", re.I)  # "as of July 2022": a state, not a year so far
 
 _BULLET = re.compile(r"\s*[-–—•*·]\s")  # a line of a list: "- Дніпропетровська область – 669;"
@@ -406,7 +407,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         before = (line, sentence, year) if own else None
         last = (sentence, year) if own else last
         untimed = not (spans or time.get("period") or time.get("since") or time.get("as_of") or time.get("per")
-                       or _NOW.search(sentence))
+                       or _NOW.search(sentence) or _SEASON.search(sentence))
         listed = _BULLET.match(sentence) is not None and counted_before is not None \
             and paragraph_no[line] - paragraph_no[counted_before[0]] <= LIST_REACH
         near_topic = topic if untimed and topic and paragraph_no[line] - topic[0] <= (LIST_REACH if listed else 1) \

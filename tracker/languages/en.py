@@ -149,6 +149,7 @@ SAME_TIME = [r"\b(?:(?:during|over|in|for) (?:that|this|the same|the said) (?:pe
              r"(?! (?:of|in) \d)"]
 # the article's own time: a sentence that names it takes no time from the sentences before it
 NOW = [r"\b(?:now|currently|today|at present|presently|at the moment|to date)\b"]
+SEASONS = [r"\b(?:spring|summer|autumn|winter)\b"]  # a season: a time of its own the reader does not resolve
 SAME_PERIOD_IN = [r"\b(?:the )?same period (?:of|in|last year,? in) ((?:19|20)\d\d)\b"]
 # regex before a number the text says is replaced: 'the Army now says 2,543 soldiers deserted, not the 2,011 it had
 # reported'
