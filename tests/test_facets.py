@@ -326,6 +326,12 @@ def test_an_article_that_names_no_country_is_its_outlets():
     assert country(text, "https://www.taipeitimes.com/News/taiwan/archives/2025/10/22/2003845") == "TW"
     assert country(text, "https://www.timesofisrael.com/x") == "IL"
     assert country(text, "https://www.hurriyetdailynews.com/x") is None
+    # an article naming several countries, none most often, is its outlet's when it names that one (army.md, 2013:
+    # "Moldovans", "Ukrainians", "Russians"); not when it does not name it
+    several = ("Статистика: молдаване, украинцы и русские служат вместе. Всего призвано 1465 человек. "
+               "Молдавия, Украина и Россия не комментировали.")
+    assert country(several, "https://army.md/?obj=2232") == "MD"
+    assert country(several, "https://www.inform.kz/ru/x") is None
 
 
 def test_the_people_a_countrys_words_mark_are_not_a_country_in_the_count():

@@ -375,9 +375,13 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     counted_before = None  # (line, measure) of the sentence before, when it counts one thing: one that continues it
     # counts the same ("… 912 violated overseas travel rules. The numbers rose yearly: 158 in 2021, …")
     marks = markers(article.text, lang)
-    # an article that names no country at all is about its outlet's, where its domain says which ("inform.kz")
-    outlet_country = None if any(m.facet in ("country", "producer-country") for m in marks) \
-        else country_of_address(article.url)
+    # an article that names no country at all is about its outlet's, where its domain says which ("inform.kz"); one
+    # that names several, none of them most, is its outlet's when it names that one ("Moldovans", "Ukrainians" and
+    # "Russians" on army.md)
+    named = {m.value for m in marks if m.facet in ("country", "producer-country")}
+    outlet_country = country_of_address(article.url) if not named or marks.country is None else None
+    if named and outlet_country not in named:
+        outlet_country = None
     for offset, sentence, cut in (p for o, s in sentences(article.text) for p in _pieces(o, s)):
         if len(out) >= limit:
             name = article.document or article.url or article.title or "an article"
