@@ -480,3 +480,13 @@ def test_a_sentence_that_names_a_season_takes_no_time_from_the_one_before():
     t = times(text, None)
     assert t[130_000][0] == "2023-10-01/2023-12-31"
     assert t[147_000] == t[120_000] == (None, None, None)
+
+
+def test_this_year_is_one_of_the_times_a_sentence_names():
+    # The Nation (11 April 2023): the year named after "this year" is the next figure's, not the article's
+    text = ("Sirichan said voluntary applications this year will be higher than that of 2022, which saw 29,997 "
+            "applications in 16 days of conscription.")
+    assert times(text, "2023-04-11")[29_997][0] == "2022"
+    text = "В этом году план — 147 тысяч, а в 2022 году призвали 134,5 тысячи человек."
+    t = times(text, "2023-04-01")
+    assert t[147_000][0] == "2023" and t[134_500][0] == "2022"

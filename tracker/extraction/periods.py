@@ -26,8 +26,8 @@ class TimeSpan:
     fields: tuple[tuple[str, str | None], ...]  # ("period", ...), ("as_of", ...); ("period", None): not known
     text: str
     kind: str = ""  # days | days_one_year | day_to_month | months | year_to_month | months_of_year | until |
-    # end_of_year | start_of_year | quarter | by_quarter | half | by_half | year | last_year | end_of_last_year |
-    # unresolved (months "of this year" in an undated article)
+    # end_of_year | start_of_year | quarter | by_quarter | half | by_half | year | last_year | this_year |
+    # end_of_last_year | unresolved (months "of this year" in an undated article)
 
 
 _M = r"(" + MONTH_WORDS + r")"
@@ -61,6 +61,7 @@ def _patterns():
         ("year", re.compile("|".join(f"(?:{p})" for p in pieces("YEAR_MENTION")))),
         ("end_of_last_year", re.compile(alternation("END_OF_LAST_YEAR"))),
         ("last_year", re.compile(alternation("LAST_YEAR"))),
+        ("this_year", re.compile(alternation("THIS_YEAR_NAMED"))),
         ("previous_year", re.compile(alternation("PREVIOUS_YEAR"))),
     ]
 
@@ -96,6 +97,8 @@ def _ym(year: int | str, month: str) -> str:
 
 def _resolve(kind: str, g: tuple, year: int | None, published: int | None = None) \
         -> tuple[tuple[str, str], ...] | None:
+    if kind == "this_year":  # the article's year: a time among others of its sentence ("this year … that of 2022")
+        return (("period", str(published)),) if published is not None else None
     if kind in ("last_year", "end_of_last_year"):  # the year before the article's, not before a year it names
         if published is None:
             return None
@@ -181,7 +184,7 @@ def spans_in(sentence: str, year: int | None, published: int | None = None) -> l
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             before = [y for at, y in years if at < m.start()]
-            if kind == "last_year" and _MONTH_BEFORE.search(low, 0, m.start()):
+            if kind in ("last_year", "this_year") and _MONTH_BEFORE.search(low, 0, m.start()):
                 continue  # "in November last year", "у листопаді минулого року": that month's (the month reader's)
             # "reached about 8000 by the first quarter of 2006": a count at its end
             k = f"by_{kind}" if kind in ("quarter", "half") and _BY.search(low, 0, m.start()) else kind
@@ -225,7 +228,7 @@ def time_for(spans: list[TimeSpan], clause: tuple[int, int], start: int, end: in
     time of a clause named after another of its `numbers` (their starts), not joined to this one (JOINED), is that
     one's: "As of June 2025, 1,363 … – a jump from 951 in 2022" gives 1,363 June 2025."""
     if len({s.fields for s in spans}) < 2:
-        spans = [s for s in spans if s.kind not in ("year", "month")]
+        spans = [s for s in spans if s.kind not in ("year", "month", "this_year")]
     first_number = min(numbers, default=clause[0])  # the clause's numbers: does a list's time come first?
     inside = [s for s in spans if clause[0] <= s.start < clause[1]]
     right = [s for s in inside if end is not None and 0 <= s.start - end <= ADJACENT]

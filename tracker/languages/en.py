@@ -126,6 +126,7 @@ SO_FAR = [r"\bso far in (\d{4})", r"\bsince the (?:start|beginning) of (\d{4})",
 THIS_YEAR = [r"^this year$"]
 PLANNED = [r"\b(?:will|would|plans?|planned|expects?|expected|intends?|(?:are|is) required to)\b"]
 LAST_YEAR = [r"\blast year\b"]
+THIS_YEAR_NAMED = [r"\bthis year\b"]  # regex: the article's year, as a time among others a sentence names
 # regex: the year before the one the sentence names (else the article's): "from 23 in the previous year to 484 in 2022"
 PREVIOUS_YEAR = [r"\b(?:in |during |for )?the (?:previous|preceding|prior) year\b", r"\bthe year before\b"]
 LAST_MONTH = [r"\blast month\b"]  # regex: the month before the article's
