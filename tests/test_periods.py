@@ -490,3 +490,12 @@ def test_this_year_is_one_of_the_times_a_sentence_names():
     text = "В этом году план — 147 тысяч, а в 2022 году призвали 134,5 тысячи человек."
     t = times(text, "2023-04-01")
     assert t[147_000][0] == "2023" and t[134_500][0] == "2022"
+
+
+def test_by_a_month_in_a_list_of_years_is_that_year_so_far_and_as_of_is_a_state():
+    # Ynet (21 October 2007): deserters a year, the last "by September 2007"
+    t = times("According to IDF data, while in 2004 only 38 female soldiers deserted the service, in 2006 81 of them "
+              "went AWOL and by September 2007 – 59.", "2007-10-21")
+    assert t[59][0] == "2007-01/2007-09"
+    t = times("There were 951 applications in 2022, 1,079 in 2023, and 1,363 as of June 2025.", "2025-07-01")
+    assert t[1363][2] == "2025-06"  # 'as of': a count held then

@@ -141,6 +141,7 @@ QUARTER = [r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter of (?P<y
 HALF = [r"\b(?:the )?(?P<h>first|second) half of (?P<y>\d{4})\b"]  # regex, groups h (a HALF_NUMBERS word) and y
 HALF_NUMBERS = {"first": 1, "second": 2}
 QUARTER_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+STATE_AT = ["as of"]  # of AS_OF, the words of a state at a date, even in a list of years' counts
 AS_OF = ["as of", "by", "at"]  # "at the end of December 2023" (with END_OF): a count then
 # regex: a sentence that parts the figure before it ("Of them, 120 ...", "the most in Kharkiv (660)"); with no time
 # of its own it counts for that sentence's time
