@@ -4,7 +4,8 @@ say whose figure it is for a country no language module lists.
 Names come from pycountry (ISO 3166-1 and its translations), and in English from countryinfo too (its name where
 ISO's changed, "Turkey"; the capital, "Taipei", where no two countries share it); the name before ISO's comma
 ("Korea, Republic of" -> "Korea", "Palestine, State of" -> "Palestine") is the country's where no country has it
-as its own name, the more populous's where several share it. Adjectives: in English, countryinfo's demonyms
+as its own name, the more populous's where several share it; English names are read without their accents too
+("Chisinau"). Adjectives: in English, countryinfo's demonyms
 ("Israeli", and "Israelis"; "Korean" from "South Korean" where "Korea" is South Korea's); in Russian and
 Ukrainian, (a) the adjective that opens a country's long name ("Французская Республика") when it shares its first
 three letters with the short name, and (b) the short name's stem with one of the language's
@@ -28,6 +29,7 @@ from tracker.text.lemmas import lemmatise
 # "of that"; "Sofia" a first name; "Turkey", written with a capital, is the country), and
 # words of a Russian region the analyser's forms give a country ("кубанский" is the Kuban's, not Cuba's)
 COMMON_WORDS = {"chad", "jordan", "jersey", "guernsey", "sofia", "victoria", "hamilton", "kingston", "georgetown",
+                "male", "reunion", "san jose",  # "Malé", "Réunion", "San José" without their accents
                 "того", "кубанский", "кубанец", "кубанський", "кубанець"}
 
 
@@ -77,7 +79,17 @@ def country_names(lang: str) -> dict[str, tuple[str, ...]]:
             out[code] |= {lemmatise(a, lang).text for a in adjectives}
             qualifier = qualifiers.get(code)
             out[code] |= {a[len(qualifier) + 1:] for a in out[code] if qualifier and a.startswith(qualifier + " ")}
+    if lang == "en":  # printed without their accents too: a dateline's "CHISINAU" is Chișinău
+        for names in out.values():
+            names |= {_unaccented(n) for n in names}
     return {code: tuple(sorted(names - COMMON_WORDS)) for code, names in out.items()}  # whatever the source
+
+
+def _unaccented(text: str) -> str:
+    """Latin letters without their accents ("chișinău" -> "chisinau")."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 @functools.cache
