@@ -123,6 +123,9 @@ def measure(path: Path) -> None:
             n["country"][0] += read.country == g["country"]
             n["measure"][1] += 1
             n["measure"][0] += read.measure == g["measure"]
+            if read.country != g["country"] or read.measure != g["measure"]:
+                wrong.append(f"read: {c.printed!r} as {read.country}, {read.measure}; labelled {g['country']}, "
+                             f"{g['measure']} ({a['url']})")
             if c.indicator is None and g["country"] not in home:
                 from tracker.extraction.suggest import new_indicator
 
