@@ -346,3 +346,12 @@ def test_the_people_a_countrys_words_mark_are_not_a_country_in_the_count():
                  Marker(16, 24, "country", "LV"), Marker(16, 24, "person", "persons")]
     assert not _outnumbers(gazetteer, [Marker(30, 36, "country", "RU")])
     assert _outnumbers(gazetteer + [Marker(40, 49, "country", "LT")], [Marker(30, 36, "country", "RU")])
+
+
+def test_a_countrys_people_beside_shares_are_what_a_share_is_made_of_not_whose():
+    # army.md (6 March 2012): Moldova's conscripts by nationality; "of Ukrainians" names the whole a share is of
+    text = ("CHISINAU, March 6, 2012 — The Republic of Moldova Government military conscription assignment was fully "
+            "accomplished, Moldova's army said. Of the young men conscripted, 85.1% are Moldovans, 6.3% — "
+            "Ukrainians, 3.4% — Gagauz citizens, 2.9% — Russian citizens, and 2.1% — members of other nationalities.")
+    assert [c.facets.country for c in read(text, "en").values()] == ["MD"] * 5
+    assert read("Some 45% of Ukrainians back mobilisation.", "en")[0.45].facets.country == "UA"

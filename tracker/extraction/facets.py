@@ -35,7 +35,7 @@ FACETS = ("country", "measure", "offence", "producer")
 class Marker:
     start: int  # in the original text
     end: int
-    facet: str  # country | producer-country | measure | person | offence | producer | article | total
+    facet: str  # country | producer-country | measure | person | people-part | offence | producer | article | total
     value: str
 
 
@@ -123,6 +123,14 @@ def markers(text: str, lang: str) -> Marks:
                     found.append(Marker(start, end, "producer-country", PRODUCERS[value][1]))
     if gazetteer and _outnumbers(gazetteer, found):
         found += gazetteer
+    # a country's people ("Ukrainians", "Russian citizens") not named as a whole ("of Ukrainians"): in a sentence
+    # of shares, what a share is made of
+    share_of = _share_of(lang)
+    people = {(m.start, m.end) for m in found if m.facet == "person"}
+    starts = {m.start for m in found if m.facet == "person" or m.facet == "measure" and m.value == "persons"}
+    found += [Marker(m.start, m.end, "people-part", m.value) for m in found if m.facet == "country"
+              and ((m.start, m.end) in people or m.end + 1 in starts and text[m.end:m.end + 1].isspace())
+              and not share_of.search(text, max(0, m.start - 24), m.start)]
     for start, end in lem.origins if LANGUAGES[lang].MORPHOLOGY else ():  # people the analyser knows as such
         if is_person(text[start:end], lang):
             found.append(Marker(start, end, "person", "persons"))
@@ -130,6 +138,14 @@ def markers(text: str, lang: str) -> Marks:
         for number in [m.group(1), *re.findall(r"\d{3}(?:\.\d)?", m.group(2) or "")]:
             found.append(Marker(m.start(), m.end(), "article", number))
     return Marks(sorted(found, key=lambda x: (x.start, x.facet, x.value)))
+
+
+@functools.cache
+def _share_of(lang: str) -> re.Pattern:
+    """The language's SHARE_OF words ending just before a country's people ("45% of Ukrainians")."""
+    words = sorted(LANGUAGES[lang].SHARE_OF, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")\s+$", re.I) if words \
+        else re.compile(r"(?!)")
 
 
 def _people_of(phrase: str, pattern: re.Pattern, lang: str) -> bool:
@@ -331,6 +347,10 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
     in_sentence = between(marks, *sentence)
     if any(m.facet == "producer-country" for m in in_sentence):  # its producer named: an aside yields to it
         in_sentence = [m for m in in_sentence if not (m.facet == "country" and _aside(text, m, number))]
+    if percent:  # a country's people beside shares, not as the whole they are of, are what one is made of: "5% —
+        # Ukrainians"
+        parts = {(m.start, m.end) for m in in_sentence if m.facet == "people-part"}
+        in_sentence = [m for m in in_sentence if not (m.facet == "country" and (m.start, m.end) in parts)]
     country = None
     for facet in ("country", "producer-country"):  # a country named outranks the one its producer counts in
         countries = [m for m in in_sentence if m.facet == facet]

@@ -53,7 +53,9 @@ facets       what a figure counts, as phrases of lemmas (regular expressions ove
              tracker.text.countries, where the language has pycountry's translations),
              COUNTRY_ADJECTIVE_SUFFIXES (a country's name's stem with one of these is its adjective, where the
              analyser knows the word: 'израильский'), COUNTRY_DEMONYM_SUFFIXES (the same for a noun of its people:
-             'литовец'), NAMES_CAPITALISED (a country's names and adjectives are
+             'литовец'), SHARE_OF (the words before a country's people that name them as the whole a share is of:
+             'of' in '45% of Ukrainians'; after a share without one, its people are what the share is made of: '5% —
+             Ukrainians'), NAMES_CAPITALISED (a country's names and adjectives are
              written with a capital: one written small is another word), NOT_SUBJECT (a country
              named next to these is not whose figure it is: 'invasion', 'intelligence'), TOWARDS (preposition -> the
              case a country after it is in when someone goes there: 'в Россию'), MEASURE_WORDS (measure of
@@ -95,7 +97,7 @@ EXTRACTION_NAMES = (
     "MONTH_PERIOD_FORMS", "YEAR_SUFFIX", "RATE_WORDS", "NOT_A_RATE", "SINCE", "SINCE_WORDS", "SINCE_DATE", "SINCE_YEAR",
     "YEAR_PERIODS", "SO_FAR", "THIS_YEAR", "PLANNED", "LAST_YEAR", "THIS_YEAR_NAMED", "LAST_MONTH", "LAST_YEAR_AFTER", "THIS_YEAR_AFTER", "END_OF_LAST_YEAR", "END_OF_YEAR", "START_OF_YEAR", "QUARTER", "QUARTER_NUMBERS", "HALF", "HALF_NUMBERS", "AS_OF", "STATE_AT", "CORRECTED_BEFORE", "FOLLOW_ON", "SAME_TIME", "SAME_PERIOD_IN", "NOW", "SEASONS", "MONTH_PART", "END_OF", "CLAIMANT_PATTERNS", "CLAIM_WORDS", "NOT_NAMES",
     "NAME_TAIL", "INSTITUTIONS", "INSTITUTION_VERBS", "INSTITUTION_WORDS", "STOP", "NOUN_SKIP", "CLAUSE_JOINS",
-    "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "YEAR_ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS", "COUNTRY_WORDS", "COUNTRY_ADJECTIVE_SUFFIXES", "COUNTRY_DEMONYM_SUFFIXES",
+    "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "YEAR_ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS", "COUNTRY_WORDS", "COUNTRY_ADJECTIVE_SUFFIXES", "COUNTRY_DEMONYM_SUFFIXES", "SHARE_OF",
     "NAMES_CAPITALISED",
     "NOT_SUBJECT", "TOWARDS",
     "MEASURE_WORDS", "OFFENCE_WORDS", "PRODUCER_NAMES", "TOTAL_WORDS", "ARTICLE_WORDS")

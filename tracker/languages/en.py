@@ -231,6 +231,7 @@ COUNTRY_WORDS = {
 COUNTRY_ADJECTIVE_SUFFIXES: list[str] = []
 # English takes its peoples' nouns from countryinfo's demonyms
 COUNTRY_DEMONYM_SUFFIXES: list[str] = []
+SHARE_OF = ["of", "among", "of all", "among all"]  # before a country's people: the whole a share is of
 NAMES_CAPITALISED = True  # a country's name or demonym is written with a capital: 'polish' is not Poland
 # (English: "to" comes before adjectives as well, "to Russian courts": not read)
 TOWARDS: dict[str, str | None] = {}

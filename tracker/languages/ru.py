@@ -198,6 +198,7 @@ COUNTRY_WORDS = {
 COUNTRY_ADJECTIVE_SUFFIXES = ["ский", "ийский", "анский", "инский"]
 # its people: a stem of those (or of the name) with these, where the analyser knows a noun of people ("литовец")
 COUNTRY_DEMONYM_SUFFIXES = ["ец", "ин", "янин", "анин", ""]
+SHARE_OF = ["из", "среди", "из всех", "среди всех"]  # before a country's people: the whole a share is of
 NAMES_CAPITALISED = False  # adjectives of countries are written small
 # a country after these, in this case, is where someone goes, not whose figure it is ("сбежали в Россию"; not "в России")
 TOWARDS = {"в": "accs", "во": "accs", "на": "accs"}

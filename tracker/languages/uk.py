@@ -192,6 +192,7 @@ COUNTRY_WORDS = {
 COUNTRY_ADJECTIVE_SUFFIXES = ["ський", "ійський", "анський", "инський"]
 # its people: a stem of those (or of the name) with these, where the analyser knows a noun of people ("литовець")
 COUNTRY_DEMONYM_SUFFIXES = ["ець", "ин", "янин", "анин", ""]
+SHARE_OF = ["з", "із", "серед", "з усіх", "серед усіх"]  # before a country's people: the whole a share is of
 NAMES_CAPITALISED = False  # adjectives of countries are written small
 # a country after these, in this case (None: any), is where someone goes, not whose figure it is ("втекли до Росії")
 TOWARDS = {"в": "accs", "у": "accs", "на": "accs", "до": None}
