@@ -355,3 +355,12 @@ def test_a_countrys_people_beside_shares_are_what_a_share_is_made_of_not_whose()
             "Ukrainians, 3.4% — Gagauz citizens, 2.9% — Russian citizens, and 2.1% — members of other nationalities.")
     assert [c.facets.country for c in read(text, "en").values()] == ["MD"] * 5
     assert read("Some 45% of Ukrainians back mobilisation.", "en")[0.45].facets.country == "UA"
+
+
+def test_germanys_office_for_conscientious_objection_is_a_producer_that_marks_its_country():
+    # news.osna.fm (2025): the office is the only sign that the figures are Germany's
+    got = read("Data released by the Federal Office for Family and Civic Affairs (BAFzA) shows a significant increase "
+               "in applications. As of June 2025, 1,363 applications for recognition as a conscientious objector have "
+               "been received.", "en")[1363]
+    assert (got.facets.country, got.facets.producer) == ("DE", "de-bafza")
+    assert got.claimant == "Federal Office for Family and Civil Society Tasks (BAFzA)"

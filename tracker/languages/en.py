@@ -281,6 +281,7 @@ PRODUCER_NAMES = {
     "viasna": ["viasna", "vyasna", "viasna human rights cent(?:re|er)"],
     "us-army": ["u s army", "us army", "army spokes(?:wo)?m[ae]n", "according to the army",
                 "the army (?:now )?says?", "(?:figures|data|statistics|calculations) (?:from|by) the army"],
+    "de-bafza": ["bafza", "federal office for family(?: affairs)? and civi(?:l|c)(?: society)? (?:tasks|affairs|functions)"],
 }
 ARTICLE_WORDS = [r"[Aa]rticles?", r"[Aa]rt\."]
 TOTAL_WORDS = ["already", "in total", "in all", "to date", "a total of", "altogether"]

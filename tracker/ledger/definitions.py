@@ -63,6 +63,7 @@ PRODUCERS = {
     "opendatabot": ("Opendatabot", "UA"),
     "viasna": ("Viasna", "BY"),
     "us-army": ("US Army", "US"),
+    "de-bafza": ("Federal Office for Family and Civil Society Tasks (BAFzA)", "DE"),
 }
 # the measure groups each producer publishes: a producer named elsewhere in an article is a figure's claimant only
 # when the figure counts what it counts (Idite Lesom publishes no court cases)
@@ -70,7 +71,7 @@ PUBLISHES = {
     "mediazona": {"cases", "sentences", "persons"}, "idite-lesom": {"persons", "requests", "share"},
     "ua-prosecutor-general": {"cases", "persons", "share"}, "ua-state-bureau-of-investigation": {"cases", "persons"},
     "ua-intelligence": {"persons"}, "opendatabot": {"cases", "share"}, "viasna": {"persons"},
-    "us-army": {"persons", "share"},
+    "us-army": {"persons", "share"}, "de-bafza": {"requests"},  # applications for conscientious objection
 }
 # producers whose counts are of another country's people (an intelligence service counts the enemy's deserters):
 # naming them says nothing of whose figure it is
