@@ -364,3 +364,13 @@ def test_germanys_office_for_conscientious_objection_is_a_producer_that_marks_it
                "been received.", "en")[1363]
     assert (got.facets.country, got.facets.producer) == ("DE", "de-bafza")
     assert got.claimant == "Federal Office for Family and Civil Society Tasks (BAFzA)"
+
+
+def test_a_sentence_that_goes_on_about_the_figure_before_counts_what_it_counts():
+    # DFWatch (2013): the comparison stands in the next paragraph; the Korea Herald (2015): "the annual figures"
+    got = read("Citizens from 18 to 27 year will be recruited — about 1 650 persons in total.\n\n"
+               "This is a significant decrease from 4 347 in 2012.", "en")
+    assert got[4347].facets.measure == "persons"
+    got = read("Some 415 people broke barracks last year. The annual figures have been nudging downward, albeit with "
+               "slight fluctuations, reaching 643 in 2013 and 619 in 2012.", "en")
+    assert got[643].facets.measure == got[619].facets.measure == "persons"

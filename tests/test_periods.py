@@ -499,3 +499,12 @@ def test_by_a_month_in_a_list_of_years_is_that_year_so_far_and_as_of_is_a_state(
     assert t[59][0] == "2007-01/2007-09"
     t = times("There were 951 applications in 2022, 1,079 in 2023, and 1,363 as of June 2025.", "2025-07-01")
     assert t[1363][2] == "2025-06"  # 'as of': a count held then
+
+
+def test_the_time_of_a_figure_compared_with_is_not_carried_on():
+    # DFWatch (2013): "a decrease from 4 347 in 2012" dates the 4 347, not this spring's figures after it
+    t = times("Citizens from 18 to 27 year will be recruited — about 1 650 persons in total.\n\n"
+              "This is a significant decrease from 4 347 in 2012.\n\n"
+              "Kharshiladze said that 600 people will be recruited at the Defense Ministry and 670 at the Interior "
+              "Ministry.", "2013-04-05")
+    assert t[4347][0] == "2012" and t[600][0] != "2012" and t[670][0] != "2012"

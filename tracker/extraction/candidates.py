@@ -225,6 +225,7 @@ _SAME_TIME = re.compile(alternation("SAME_TIME"), re.I)
 _SAME_PERIOD_IN = re.compile(alternation("SAME_PERIOD_IN"), re.I)
 _NOW = re.compile(alternation("NOW"), re.I)
 _SEASON = re.compile(alternation("SEASONS"), re.I)  # "Весной этого года … 147 тыс.": a time of its own, unread
+_COMPARED_FROM = re.compile(alternation("COMPARED_FROM"), re.I)  # "a decrease from 4 347 in 2012": an earlier time
 # "as of July 2022": a state, not a year so far, even in a list of years ("by September 2007 – 59" is the year so far)
 _AS_OF_WORD = re.compile(r"(?:" + alternation("STATE_AT") + r")\b", re.I)
 
@@ -430,9 +431,12 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                                   between(marks, offset, offset + len(sentence)), offset)  # to part offences
         measured = set()  # the measures of this sentence's figures
         chained = False  # a figure took the topic's time: the list it heads goes on (each line a paragraph)
-        lent = counted_before[1] if counted_before and (counted_before[0] == line and _FOLLOW_ON.search(sentence)
-                                                        or listed) \
-            else None  # what the sentence before counts, when this one continues it (or is an item of its list)
+        lent = counted_before[1] if counted_before and _FOLLOW_ON.search(sentence) and (
+            counted_before[0] == line or paragraph_no[line] - paragraph_no[counted_before[0]] <= 1
+            and _COMPARED_FROM.search(sentence)) or listed else None
+        # what the sentence before counts, when this one continues it (in its paragraph; in the next when it compares:
+        # "… about 1 650 persons in total. ¶ This is a significant decrease from 4 347 in 2012"), or is an item of its
+        # list
         for start, end, c in _sentence_candidates(sentence, lang, time, claimant, nums):
             if (sentence, start) in seen:
                 continue
@@ -481,8 +485,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             out.append(replace(c, why=why_suggested(c, ledger, article.title or "", vocabulary)) if ind else c)
         if chained:
             topic = (paragraph_no[line], *topic[1:])
-        if own:
-            single = len({x.fields for x in spans}) <= 1 and measured
+        if own:  # a sentence comparing with an earlier figure ("a decrease from 4 347 in 2012") is no topic
+            single = len({x.fields for x in spans}) <= 1 and measured and not _COMPARED_FROM.search(sentence)
             topic = (paragraph_no[line], tuple(_own_time(sentence, published, events, year).items()),
                      frozenset(measured)) if single else None
         if measured:  # a sentence that counts two things ("170 and 60, respectively") lends neither

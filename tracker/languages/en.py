@@ -152,12 +152,16 @@ SAME_TIME = [r"\b(?:(?:during|over|in|for) (?:that|this|the same|the said) (?:pe
 # the article's own time: a sentence that names it takes no time from the sentences before it
 NOW = [r"\b(?:now|currently|today|at present|presently|at the moment|to date)\b"]
 SEASONS = [r"\b(?:spring|summer|autumn|winter)\b"]  # a season: a time of its own the reader does not resolve
+COMPARED_FROM = [r"\b(?:decrease|increase|rise|drop|fall|jump|down|up)(?: \w+){0,3} from\b", r"\bcompared (?:with|to)\b"]
 SAME_PERIOD_IN = [r"\b(?:the )?same period (?:of|in|last year,? in) ((?:19|20)\d\d)\b"]
 # regex before a number the text says is replaced: 'the Army now says 2,543 soldiers deserted, not the 2,011 it had
 # reported'
 CORRECTED_BEFORE = [r"\b(?:not|instead of|rather than|corrected from|revised (?:up|down)(?:ward)? from)(?: the)?\s*$"]
 FOLLOW_ON = [r"\b(?:a further|of (?:them|these|those|which)|including|the most|most of them|among them|accounted for)\b",
-             r"^\W*the (?:numbers|figures) (?:rose|grew|fell|were|stood)\b"]
+             r"^\W*the (?:\w+ )?(?:numbers?|figures?|count|tally) (?:have |has |had )?(?:been )?(?:rose|grew|fell|were|"
+             r"was|stood|nudging|rising|falling|growing|declining|reached|dropped|increased|decreased)\b",
+             r"^\W*(?:this|that|it) (?:is|was|marks|marked) (?:a |an )?(?:\w+ )?(?:decrease|increase|rise|drop|fall|"
+             r"jump) (?:from|on)\b"]
 END_OF = ["the end of ", "late "]
 
 # -- who says so -------------------------------------------------------------------------------
