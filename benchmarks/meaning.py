@@ -26,6 +26,8 @@ its candidates are matched to the labelled figures by value, in order. Reported:
                  sentences around a figure; a time marked assumed counts too)
   claimants      labelled figures whose article names a producer that get that producer
   country / measure  labelled figures whose country (measure) is read right
+  measure's group    labelled figures whose measure is read in the right group (cases, persons, ...): "cases"
+                 read for proceedings is the group, said less exactly
 """
 
 from __future__ import annotations
@@ -92,7 +94,7 @@ def measure(path: Path) -> None:
     home = {ind.country for ind in ledger.indicators.values() if ind.country}
     articles = yaml.safe_load(path.read_text(encoding="utf-8"))
     n = {k: [0, 0] for k in ("cross", "wrong", "proposal", "period", "untimed", "claimant", "country", "measure",
-                                "found")}
+                                "group", "found")}
     wrong = []
     for a in articles:
         article = read_text_article(a["text"], published=str(a["published"]) if a.get("published") else None)
@@ -123,6 +125,8 @@ def measure(path: Path) -> None:
             n["country"][0] += read.country == g["country"]
             n["measure"][1] += 1
             n["measure"][0] += read.measure == g["measure"]
+            n["group"][1] += 1
+            n["group"][0] += read.measure is not None and MEASURES[read.measure][0] == MEASURES[g["measure"]][0]
             if read.country != g["country"] or read.measure != g["measure"]:
                 wrong.append(f"read: {c.printed!r} as {read.country}, {read.measure}; labelled {g['country']}, "
                              f"{g['measure']} ({a['url']})")
@@ -158,7 +162,7 @@ def measure(path: Path) -> None:
     labels = {"cross": "cross-country suggestions", "wrong": "suggestions into another country's",
               "proposal": "proposals: right country and measure",
               "period": "periods", "untimed": "times read where none is labelled", "claimant": "claimants",
-              "country": "country read", "measure": "measure read"}
+              "country": "country read", "measure": "measure read", "group": "measure's group read"}
     for key, label in labels.items():
         got, of = n[key]
         print(f"  {label:38} {got / of if of else float('nan'):6.2f}  ({got} of {of})")
