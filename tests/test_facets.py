@@ -374,3 +374,12 @@ def test_a_sentence_that_goes_on_about_the_figure_before_counts_what_it_counts()
     got = read("Some 415 people broke barracks last year. The annual figures have been nudging downward, albeit with "
                "slight fluctuations, reaching 643 in 2013 and 619 in 2012.", "en")
     assert got[643].facets.measure == got[619].facets.measure == "persons"
+
+
+def test_a_line_of_a_list_counts_what_the_line_before_it_counts():
+    # TSN (14 October 2025): the list's lines follow a head ending with ':' and each other after ';'
+    got = read("Так, з січня 2022 року по вересень 2025 року відкрито:\n"
+               "235 646 кримінальних справ за самовільне залишення частини (СЗЧ);\n53 954 — за дезертирство.", "uk")
+    assert got[53954].facets.measure == got[235646].facets.measure == "cases"
+    got = read("Вони розповіли про це так.\n53 954 — за дезертирство.", "uk")
+    assert got[53954].facets.measure is None  # no list: nothing before it counts

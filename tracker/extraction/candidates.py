@@ -277,6 +277,13 @@ def _borrowed(sentence: str, time: dict, spans: list, own: bool, before: tuple |
     return time, spans
 
 
+def _after_list_mark(text: str, starts: list[int], line: int) -> bool:
+    """Whether the line before this one (blank lines aside) ends with ':' or ';': this one is an item of a list
+    ("… відкрито: ¶ 235 646 кримінальних справ за СЗЧ; ¶ 53 954 — за дезертирство.")."""
+    before = text[:starts[line]].rstrip()
+    return before.endswith((":", ";"))
+
+
 def _listed(spans, sentence: str, starts: list[int], own: int) -> list[str]:
     """The years of a list ("2,077 in 1999, 2,722 in 2000 and 2,662 in 2001"): each named in a clause that holds
     a number other than the one at `own`; [] when a year stands alone in its clause ("В 2023 г. динамика …")."""
@@ -414,7 +421,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         last = (sentence, year) if own else last
         untimed = not (spans or time.get("period") or time.get("since") or time.get("as_of") or time.get("per")
                        or _NOW.search(sentence) or _SEASON.search(sentence))
-        listed = _BULLET.match(sentence) is not None and counted_before is not None \
+        item = _BULLET.match(sentence) is not None or not article.text[starts[line]:offset].strip() \
+            and _after_list_mark(article.text, starts, line)  # a line of a list, its first sentence
+        listed = item and counted_before is not None \
             and paragraph_no[line] - paragraph_no[counted_before[0]] <= LIST_REACH
         near_topic = topic if untimed and topic and paragraph_no[line] - topic[0] <= (LIST_REACH if listed else 1) \
             else None
