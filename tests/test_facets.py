@@ -219,6 +219,13 @@ def test_an_article_naming_no_country_needs_an_anchor_for_a_countrys_indicator(s
     text = "The case is linked to actor Darren Wang, who was indicted alongside 27 others in June for similar offenses."
     c = {c.value: c for c in extract(read_text_article(text, published="2025-10-22"), shipped)}[27]
     assert c.read().measure == "persons-charged" and c.indicator is None
+    # nor are persons charged (every prosecutor charges) or a start only as exact as a year (an aggregator, 2025, on
+    # Ukraine's prosecutors, never naming Ukraine)
+    text = ("Prosecutors have disclosed that more than 250,000 cases of desertion and absence without leave (AWOL) "
+            "have been opened since 2022, with 15,564 individuals formally charged.")
+    cands = {c.value: c for c in extract(read_text_article(text, published="2025-08-26"), shipped)}
+    assert cands[15564].read().measure == "persons-charged" and cands[15564].indicator is None
+    assert cands[250000].indicator is None
     started = read_text_article("Over 7,400 criminal cases have been opened since mobilization began in 2022.",
                                 published="2024-09-16")
     (c,) = extract(started, shipped)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from tracker.extraction.context import MONTH_WORDS, STOP_WORDS, window_of
 from tracker.languages import merged, merged_lists, pieces
 from tracker.ledger.definitions import (
-    GENERIC,
     MEASURES,
     PRODUCERS,
     conflicts,
@@ -109,18 +108,25 @@ def agreed(read, defined) -> list[str]:
     return out
 
 
+# measures that say whose count it is (cases received by a country's courts); a count of persons charged or of
+# proceedings opened is every prosecutor's
+OWN_COUNTS = {"court-cases"}
+
+
 def unanchored(read, defined) -> bool:
     """A candidate whose sentence and article name no country cannot be placed in a country's indicator on
     words alone ('3,196 soldiers deserted the Army last year': an American article that never says so): it
-    needs a facet that belongs to that indicator's count: its producer, an article of its code, a specific
-    measure that is the indicator's own ('received by military courts'; not 'charged' for a count of people) or
-    its start ('since mobilisation began'). An offence's name is no anchor: every army has deserters."""
+    needs a facet that belongs to that indicator's count: its producer, an article of its code, a measure of
+    OWN_COUNTS that is the indicator's own ('received by military courts'; not 'charged' for a count of people) or
+    its start, as exactly as it is defined ('since mobilisation began'; not 'since 2022'). An offence's name is no
+    anchor: every army has deserters."""
     if read.country or not defined.country:
         return False
     same = agreed(read, defined)
     return not ("producer" in same or read.articles & defined.articles
-                or (read.measure not in GENERIC and read.measure == defined.measure)
-                or (read.since and defined.since and not since_conflict(read.since, defined.since)))
+                or (read.measure in OWN_COUNTS and read.measure == defined.measure)
+                or (read.since and defined.since and len(read.since) >= len(defined.since)
+                    and not since_conflict(read.since, defined.since)))
 
 
 def ruled_out(c: Candidate, ledger, best_by_words: str | None) -> str:
