@@ -390,3 +390,12 @@ def test_a_line_of_a_list_counts_what_the_line_before_it_counts():
     assert got[53954].facets.measure == got[235646].facets.measure == "cases"
     got = read("Вони розповіли про це так.\n53 954 — за дезертирство.", "uk")
     assert got[53954].facets.measure is None  # no list: nothing before it counts
+
+
+def test_the_country_a_conflict_is_with_is_not_whose_figure_it_is():
+    # Indians Daily (December 2025) on Ukraine's proceedings
+    text = ("Ukrainian authorities have classified key data. The last publicly released figures indicated that nearly "
+            "290,000 such cases had been recorded since the escalation of the conflict with Russia in 2022.")
+    assert read(text, "en")[290000].facets.country == "UA"
+    got = read("С начала конфликта с Россией возбуждено 290 тысяч дел, сообщили в Киеве.", "ru")[290000]
+    assert got.facets.country != "RU"

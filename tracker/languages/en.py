@@ -239,7 +239,8 @@ SHARE_OF = ["of", "among", "of all", "among all"]  # before a country's people: 
 NAMES_CAPITALISED = True  # a country's name or demonym is written with a capital: 'polish' is not Poland
 # (English: "to" comes before adjectives as well, "to Russian courts": not read)
 TOWARDS: dict[str, str | None] = {}
-NOT_SUBJECT = ["borders?", "invasions?", "wars?", "aggression", "attacks?", "tensions?", "threats?", "occupation",
+NOT_SUBJECT = ["borders?", "invasions?", "wars?", "conflicts?", "escalation", "aggression", "attacks?", "tensions?",
+               "threats?", "occupation",
                "intelligence", "hur", "gur",
                # who counts other countries' people: 'the Ukrainian OSINT group', 'a Russian outlet'
                "osint", "group", "outlet", "project", "media", "newspaper", "journalists?", "analysts?",

@@ -204,7 +204,7 @@ NAMES_CAPITALISED = False  # adjectives of countries are written small
 # a country after these, in this case, is where someone goes, not whose figure it is ("сбежали в Россию"; not "в России")
 TOWARDS = {"в": "accs", "во": "accs", "на": "accs"}
 # a country named next to these is the war's, not the figure's ("вторжения в Украину", "украинская разведка")
-NOT_SUBJECT = ["граница", "вторжение", "война", "агрессия", "нападение", "оккупация", "разведка", "гур",
+NOT_SUBJECT = ["граница", "вторжение", "война", "конфликт", "эскалация", "агрессия", "нападение", "оккупация", "разведка", "гур",
                # who counts other countries' people: 'украинская OSINT-группа', 'российское издание'
                "osint", "группа", "издание", "проект", "сми", "журналист", "аналитик", "исследователь"]
 MEASURE_WORDS = {

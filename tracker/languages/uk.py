@@ -198,7 +198,7 @@ NAMES_CAPITALISED = False  # adjectives of countries are written small
 # a country after these, in this case (None: any), is where someone goes, not whose figure it is ("втекли до Росії")
 TOWARDS = {"в": "accs", "у": "accs", "на": "accs", "до": None}
 # a country named next to these is the war's, not the figure's ("вторгнення в Україну", "українська розвідка")
-NOT_SUBJECT = ["кордон", "вторгнення", "війна", "агресія", "напад", "окупація", "розвідка", "гур",
+NOT_SUBJECT = ["кордон", "вторгнення", "війна", "конфлікт", "ескалація", "агресія", "напад", "окупація", "розвідка", "гур",
                "osint", "група", "видання", "проєкт", "проект", "змі", "журналіст", "аналітик", "дослідник"]
 MEASURE_WORDS = {
     "cases": ["справа", "кримінальний справа"],
