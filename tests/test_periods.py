@@ -508,3 +508,11 @@ def test_the_time_of_a_figure_compared_with_is_not_carried_on():
               "Kharshiladze said that 600 people will be recruited at the Defense Ministry and 670 at the Interior "
               "Ministry.", "2013-04-05")
     assert t[4347][0] == "2012" and t[600][0] != "2012" and t[670][0] != "2012"
+
+
+def test_a_month_of_a_named_year_among_several_times_is_that_month():
+    # novini.live (February 2024) on Idite Lesom's requests
+    t = times("Известно, что в январе 2023 года к проекту обратилось только 28 российских военнослужащих, уже в январе "
+              "2024 года это количество возросло до 284 солдат.", "2024-02-10")
+    assert t[28][0] == "2023-01" and t[284][0] == "2024-01"
+    assert times("Об этом 14 октября 2025 года сообщил прокурор: возбуждено 300 дел.", "2025-10-15")[300][0] is None

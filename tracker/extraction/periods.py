@@ -25,7 +25,7 @@ class TimeSpan:
     end: int
     fields: tuple[tuple[str, str | None], ...]  # ("period", ...), ("as_of", ...); ("period", None): not known
     text: str
-    kind: str = ""  # days | days_one_year | day_to_month | months | year_to_month | months_of_year | until |
+    kind: str = ""  # days | days_one_year | day_to_month | months | year_to_month | months_of_year | until | month |
     # end_of_year | start_of_year | quarter | by_quarter | half | by_half | year | last_year | this_year |
     # end_of_last_year | unresolved (months "of this year" in an undated article)
 
@@ -58,6 +58,8 @@ def _patterns():
         ("start_of_year", re.compile(alternation("START_OF_YEAR"))),
         *(("quarter", re.compile(p)) for p in pieces("QUARTER")),
         *(("half", re.compile(p)) for p in pieces("HALF")),
+        # "в январе 2023 года": a month of a named year (not a day's date: "14 октября 2025 года")
+        ("month", re.compile(r"(?<!\d)(?<!\d\s)" + _M + r"\s+" + _Y + _YS)),
         ("year", re.compile("|".join(f"(?:{p})" for p in pieces("YEAR_MENTION")))),
         ("end_of_last_year", re.compile(alternation("END_OF_LAST_YEAR"))),
         ("last_year", re.compile(alternation("LAST_YEAR"))),
@@ -71,6 +73,9 @@ _THIS_YEAR_AFTER = re.compile(r"\s*(?:" + alternation("THIS_YEAR_AFTER") + r")\b
 _QUARTERS = sorted(merged("QUARTER_NUMBERS").items(), key=lambda kv: -len(kv[0]))  # the longest word first
 _HALVES = sorted(merged("HALF_NUMBERS").items(), key=lambda kv: -len(kv[0]))
 _BY = re.compile(r"\b(?:" + alternation("AS_OF") + r")\s+(?:the\s+)?$")  # "by the first quarter": its end
+# before a month: a count held then ("as of June 2025", "at the end of December 2023"; not "by September 2007" in a
+# list of years, that year so far)
+_STATE_BEFORE = re.compile(r"(?:\b(?:" + alternation("STATE_AT") + r")\s+|" + alternation("END_OF") + r")$")
 
 
 _NUMERALS = {"1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}  # the same in every language
@@ -139,6 +144,9 @@ def _resolve(kind: str, g: tuple, year: int | None, published: int | None = None
     if kind == "years":
         y1, y2 = g
         return ("period", f"{y1}/{y2}"), ("as_of", y2)
+    if kind == "month":
+        m, y = g
+        return (("period", _ym(y, m)),) if month_number(m) else None
     if kind == "year_to_month":
         y1, m2, y2 = g
         return ("period", f"{y1}/{_ym(y2, m2)}"), ("as_of", _ym(y2, m2))
@@ -198,6 +206,8 @@ def spans_in(sentence: str, year: int | None, published: int | None = None) -> l
             if this_year:  # "from January to August of this year": the article's year, whatever was named before
                 base = published
             fields = _resolve(k, m.groups(), base, published)
+            if kind == "month" and fields and _STATE_BEFORE.search(low, 0, m.start()):
+                fields = (("as_of", fields[0][1]),)  # "at the end of December 2023", "as of June 2025": a count then
             if this_year and published is None:  # an undated article: its year is not known, nor this period's
                 fields, k = (("period", None),), "unresolved"
             if fields:
