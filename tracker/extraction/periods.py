@@ -148,8 +148,8 @@ def _resolve(kind: str, g: tuple, year: int | None, published: int | None = None
         m, y = g
         return (("period", _ym(y, m)),) if month_number(m) else None
     if kind == "year_to_month":
-        y1, m2, y2 = g
-        return ("period", f"{y1}/{_ym(y2, m2)}"), ("as_of", _ym(y2, m2))
+        y1, m2, y2 = g  # "from 2022 to July 2025": written as months at both ends, as "from January 2022" is
+        return ("period", f"{y1}-01/{_ym(y2, m2)}"), ("as_of", _ym(y2, m2))
     if kind == "months_of_year":
         n, y = (g + [None])[:2]
         n = _count(n) if n else None
