@@ -516,3 +516,12 @@ def test_a_month_of_a_named_year_among_several_times_is_that_month():
               "2024 года это количество возросло до 284 солдат.", "2024-02-10")
     assert t[28][0] == "2023-01" and t[284][0] == "2024-01"
     assert times("Об этом 14 октября 2025 года сообщил прокурор: возбуждено 300 дел.", "2025-10-15")[300][0] is None
+
+
+def test_a_year_named_apart_from_a_sentences_start_is_its_numbers_own():
+    # brighteon (2024) on Ukraine's desertion cases; the year in the words of the start stays the start's
+    t = times("Since the beginning of 2024, 37 thousand such cases have been recorded, while last year there were 21 "
+              "thousand, and in 2022 - 9 thousand.", "2024-09-01")
+    assert t[37000][0] == "2024-01-01/2024-09-01" and t[9000] == ("2022", None, None)
+    assert times("З початку вторгнення РФ у 2022 році відкрито 9 тисяч справ.", "2023-01-01")[9000] == \
+        (None, "2022-02-24", None)

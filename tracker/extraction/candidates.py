@@ -305,8 +305,12 @@ def _timed(c: Candidate, spans, clause: tuple[int, int], start: int, sentence: s
         return replace(c, period=f"{years[0]}/{years[-1]}", as_of=years[-1], since=None, assumed=False,
                        time_text=f"{years[0]}-{years[-1]}")
     mine = tuple(p for p in starts if clause[0] <= p < clause[1])  # the clause's numbers
-    chosen = time_for(sorted(spans, key=lambda s: s.start), clause, start, end, mine)
-    if chosen is not None and c.since and chosen.kind == "year":
+    at = sentence.find(c.time_text) if c.since and c.time_text else -1
+    start_words = (at, at + len(c.time_text)) if at >= 0 else None  # where the sentence says the start
+    apart = start_words is not None and not any(s.start < start_words[1] and start_words[0] < s.end for s in spans)
+    chosen = time_for(sorted(spans, key=lambda s: s.start), clause, start, end, mine, more=int(apart))
+    if chosen is not None and c.since and chosen.kind == "year" and not (
+            apart and not start_words[0] <= chosen.start <= start_words[1] + ADJACENT_START):
         chosen = None  # "з початку вторгнення РФ у 2022 році": the year of the start, not a period
     if chosen is not None and chosen.kind == "until" and not _AS_OF_WORD.match(chosen.text) \
             and len({s.fields for s in spans if s.kind == "year"}) > 1:
@@ -325,6 +329,8 @@ def _timed(c: Candidate, spans, clause: tuple[int, int], start: int, sentence: s
     return c
 
 
+# characters: a year this close after the words of a start is the start's ("… вторгнення РФ у 2022 році")
+ADJACENT_START = 12
 CARRIED_NOTE = "from the sentence before it, which counts the same"
 RESTATED_FROM = 100  # a value this large printed again is the same figure (smaller ones recur by chance)
 

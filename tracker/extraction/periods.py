@@ -231,13 +231,14 @@ JOINED = 6
 
 
 def time_for(spans: list[TimeSpan], clause: tuple[int, int], start: int, end: int | None = None,
-             numbers: tuple[int, ...] = ()) -> TimeSpan | None:
+             numbers: tuple[int, ...] = (), more: int = 0) -> TimeSpan | None:
     """The time a number at `start:end` (in its sentence) belongs to: a time named in its clause (the nearest), else,
     when the sentence names more than one, the nearest before it; None leaves the sentence's own time. A year
     alone ('in 2023') counts only where the sentence names several times: one year is the sentence's own. The one
     time of a clause named after another of its `numbers` (their starts), not joined to this one (JOINED), is that
-    one's: "As of June 2025, 1,363 … – a jump from 951 in 2022" gives 1,363 June 2025."""
-    if len({s.fields for s in spans}) < 2:
+    one's: "As of June 2025, 1,363 … – a jump from 951 in 2022" gives 1,363 June 2025. `more`: the times the
+    sentence names besides `spans` (a start: "Since the beginning of 2024, 37 thousand …, and in 2022 - 9 thousand")."""
+    if len({s.fields for s in spans}) + more < 2:
         spans = [s for s in spans if s.kind not in ("year", "month", "this_year")]
     first_number = min(numbers, default=clause[0])  # the clause's numbers: does a list's time come first?
     inside = [s for s in spans if clause[0] <= s.start < clause[1]]
@@ -252,7 +253,7 @@ def time_for(spans: list[TimeSpan], clause: tuple[int, int], start: int, end: in
     if inside and not (inside[0].start > start and end is not None
                        and any(end + JOINED < p < inside[0].start for p in numbers)):
         return inside[0]
-    if len({s.fields for s in spans}) >= 2:
+    if len({s.fields for s in spans}) + more >= 2:
         before = [s for s in spans if s.end <= start]
         return before[-1] if before else None
     return spans[0] if spans else None  # the one time the sentence names, more exact than its pieces
