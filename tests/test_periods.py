@@ -520,8 +520,11 @@ def test_a_month_of_a_named_year_among_several_times_is_that_month():
 
 def test_a_year_named_apart_from_a_sentences_start_is_its_numbers_own():
     # brighteon (2024) on Ukraine's desertion cases; the year in the words of the start stays the start's
-    t = times("Since the beginning of 2024, 37 thousand such cases have been recorded, while last year there were 21 "
-              "thousand, and in 2022 - 9 thousand.", "2024-09-01")
+    text = ("Since the beginning of 2024, 37 thousand such cases have been recorded, while last year there were 21 "
+            "thousand, and in 2022 - 9 thousand.")
+    t = times(text, "2024-09-01")
     assert t[37000][0] == "2024-01-01/2024-09-01" and t[9000] == ("2022", None, None)
+    t = times(text, None)  # undated: the start stays a start
+    assert t[37000] == (None, "2024", None) and t[9000] == ("2022", None, None)
     assert times("З початку вторгнення РФ у 2022 році відкрито 9 тисяч справ.", "2023-01-01")[9000] == \
         (None, "2022-02-24", None)
