@@ -399,3 +399,13 @@ def test_the_country_a_conflict_is_with_is_not_whose_figure_it_is():
     assert read(text, "en")[290000].facets.country == "UA"
     got = read("С начала конфликта с Россией возбуждено 290 тысяч дел, сообщили в Киеве.", "ru")[290000]
     assert got.facets.country != "RU"
+
+
+def test_people_by_their_sex_or_as_a_population_are_persons():
+    # Mothership (2018) on Singapore's NS defaulters; The Irrawaddy (2024) on Myanmar's conscription
+    got = read("Ng indicated that an average of 350 Singaporean males default on their National Service obligation "
+               "every year.", "en")
+    assert got[350].facets.measure == "persons"
+    got = read("That amounts to 26 percent of the country’s population of 54 million.", "en")
+    assert got[54_000_000].facets.measure == "persons"
+    assert read("About 12,000 fugitives belong to the 8th Army.", "en")[12000].facets.measure == "persons"

@@ -253,7 +253,8 @@ MEASURE_WORDS = {
     "persons": ["soldiers?", "troops?", "servicem[ae]n", "people", "persons?", "deserters?", "officers?",
                 "prisoners?", "individuals?", "citizens?", "men", "personnel", "members", "recruits?", "conscripts?",
                 "desertions", "marines?", "sailors?", "airm[ae]n", "dodgers?", "draftees?", "evaders", "objectors",
-                "defaulters", "volunteers", "servants",  # plural: "as a conscientious objector" is no count of people
+                "defaulters", "volunteers", "servants", "fugitives", "males", "females", "women", "youths",
+                "population",  # plural: "as a conscientious objector" is no count of people
                 # "600 will be recruited", "4,000 were called up": a count of the people the verb says was done to
                 "(?:will be|were|was|have been|has been|had been|are|is) (?:recruited|drafted|conscripted|called up"
                 "|called|mobili[sz]ed|enlisted|inducted)"],
