@@ -409,3 +409,12 @@ def test_people_by_their_sex_or_as_a_population_are_persons():
     got = read("That amounts to 26 percent of the country’s population of 54 million.", "en")
     assert got[54_000_000].facets.measure == "persons"
     assert read("About 12,000 fugitives belong to the 8th Army.", "en")[12000].facets.measure == "persons"
+
+
+def test_ukraines_defence_intelligence_by_its_english_names_counts_russias_deserters():
+    # news.online.ua (30 April 2024)
+    text = ("DIU says 18 000 Russia's soldiers deserted from its army\nThe Defence Intelligence of Ukraine\nAs of the "
+            "end of April 2024, the number of deserters from the southern military district of the occupying Russian "
+            "army reached 18 thousand people.")
+    got = [c for c in extract(read_text_article(text, published="2024-04-30")) if c.value == 18000]
+    assert [(c.facets.producer, c.facets.country) for c in got] == [("ua-intelligence", "RU")] * 2
