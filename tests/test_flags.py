@@ -1378,3 +1378,33 @@ def test_a_second_telling_of_a_month_that_its_twin_rules_out_is_the_falls_culpri
         "  - {id: e2, indicator: ev, value: 8000, qualifier: approx, as_of: 2023-10, source: inf,")
     flags = flags_of(tmp_path, "", text)
     assert [f.figures[0] for f in flags if f.code in ("conflict", "decrease") and f.is_problem] == ["e2b", "e2b"]
+
+
+CALL_UP = """\
+version: 1
+indicators:
+  spring: {title: Spring call-up (decree), unit: conscripts, kind: flow}
+  autumn: {title: Autumn call-up (decree), unit: conscripts, kind: flow}
+sources:
+  wc: {publisher: Weacom, url: https://example.org/wc, published: 2022-03-01}
+  pd: {publisher: Podrobnosti, url: https://example.org/pd, published: 2025-03-31}
+  am: {publisher: Amic, url: https://example.org/am, published: 2023-04-01}
+figures:
+  - {id: s20, indicator: spring, value: 135000, period: 2020-04-01/2020-07-15, source: wc, claimant: P, quote: '135'}
+  - {id: a20, indicator: autumn, value: 128000, period: 2020-10-01/2020-12-31, source: wc, claimant: P, quote: '128'}
+  - {id: s21w, indicator: spring, value: 134650, period: 2021-04-01/2021-07-15, source: wc, claimant: P, quote: '1'}
+  - {id: s21p, indicator: spring, value: %s, period: 2021-04-01/2021-07-15, source: pd, claimant: P, quote: '%s'}
+  - {id: a21, indicator: autumn, value: 127500, period: 2021-10-01/2021-12-31, source: pd, claimant: P, quote: '127'}
+  - {id: s22, indicator: spring, value: 134500, period: 2022-04-01/2022-07-15, source: am, claimant: P, quote: '134'}
+  - {id: s23, indicator: spring, value: 147000, period: 2023-04-01/2023-07-15, source: am, claimant: P, quote: '147'}
+"""
+
+
+def test_a_twin_near_what_its_series_expects_is_a_mislabel_when_its_series_says_otherwise_for_its_time(tmp_path):
+    """Russia's call-up decrees (ninth harvest): the autumn's 127,500 printed for the spring of 2021 beside it in
+    one article is near what the spring series expects, but the spring of 2021 is 134,650 in another article."""
+    (tmp_path / "f.yaml").write_text(CALL_UP % (127500, "127 500"), encoding="utf-8")
+    flags = check(tracker.load(tmp_path / "f.yaml", today=TODAY))
+    assert ("mislabel", "s21p", "warning") in codes(flags, "mislabel")
+    (tmp_path / "f.yaml").write_text(CALL_UP % (134650, "134 650"), encoding="utf-8")
+    assert codes(check(tracker.load(tmp_path / "f.yaml", today=TODAY)), "mislabel") == []

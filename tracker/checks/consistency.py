@@ -20,6 +20,7 @@ from tracker.checks.base import (
     around,
     between,
     comparable,
+    consistent,
     consulted,
     describe,
     geometric,
@@ -424,8 +425,16 @@ def _told_otherwise(ledger, f) -> bool:
                for q in series.independent())
 
 
+def _contradicted(series, p) -> bool:
+    """Whether p's series has another figure within MISLABEL_DAYS of p's time that cannot be true with it (both
+    figures' qualifiers considered: "at least 7,000" allows 7,500)."""
+    return any(q.id != p.id and q.best and not q.figure.as_of_defaulted and abs((q.mid - p.mid).days) <= MISLABEL_DAYS
+               and not consistent(p, q) for q in series.independent())
+
+
 @register("mislabel", "a figure whose value is another indicator's figure from the same release, while its "
-          "own series expects something else", severity="warning", scope="release", names_culprit=True,
+          "own series expects something else or has another value for its time", severity="warning",
+          scope="release", names_culprit=True,
           before_refit=True, thresholds=("MISLABEL_TOLERANCE", "MISLABEL_OFF", "MISLABEL_DAYS"))
 def mislabels(ctx: Context) -> list[Flag]:
     ledger, series = ctx.ledger, ctx.series
@@ -441,8 +450,9 @@ def mislabels(ctx: Context) -> list[Flag]:
         if not twins:
             continue
         expected = robust_expected(series, p)
-        if not expected or abs(math.log(f.value / expected)) < math.log(MISLABEL_OFF):
-            continue
+        contradicted = _contradicted(series, p)  # its own series has another value for its time
+        if not expected or abs(math.log(f.value / expected)) < math.log(MISLABEL_OFF) and not contradicted:
+            continue  # near what its series expects, and nothing of its own series says otherwise
         g = twins[0]
         if _off(ledger, g) and not _told_otherwise(ledger, f) and _told_otherwise(ledger, g):
             continue  # each is off its own series; g's has its own, other value for that time: g is the misfiled one
