@@ -528,3 +528,16 @@ def test_a_year_named_apart_from_a_sentences_start_is_its_numbers_own():
     assert t[37000] == (None, "2024", None) and t[9000] == ("2022", None, None)
     assert times("З початку вторгнення РФ у 2022 році відкрито 9 тисяч справ.", "2023-01-01")[9000] == \
         (None, "2022-02-24", None)
+
+
+def test_a_subheading_does_not_part_a_figure_from_the_time_before_it():
+    # news.online.ua (30 April 2024): a subheading stands between the total and its parts
+    text = ("As of the end of April 2024, the number of deserters from the southern military district of the occupying "
+            "Russian army reached 18 thousand people.\nThe desertion rate in the Russian army is increasing\n"
+            "According to intelligence data, the lion's share — about 12,000 fugitives — belongs to the 8th Combined "
+            "Arms Army.")
+    t = times(text, "2024-04-30")
+    assert t[18000][2] == "2024-04" and t[12000][2] == "2024-04"
+    t = times(text.replace("is increasing\n", "is increasing, and the army has sent many of its units to the "
+                                               "front lines in the east.\n"), "2024-04-30")
+    assert t[12000][2] is None  # a paragraph between: not carried

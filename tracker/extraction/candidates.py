@@ -277,6 +277,15 @@ def _borrowed(sentence: str, time: dict, spans: list, own: bool, before: tuple |
     return time, spans
 
 
+HEADING_WORDS = 12  # a line of at most this many words that ends without a stop is a heading, not a paragraph
+
+
+def _heading(line: str) -> bool:
+    line = line.strip()
+    return bool(line) and line[-1] not in ".!?:;…»\"”)" and len(line.split()) <= HEADING_WORDS \
+        and not any(ch.isdigit() for ch in line)
+
+
 def _after_list_mark(text: str, starts: list[int], line: int) -> bool:
     """Whether the line before this one (blank lines aside) ends with ':' or ';': this one is an item of a list
     ("… відкрито: ¶ 235 646 кримінальних справ за СЗЧ; ¶ 53 954 — за дезертирство.")."""
@@ -385,7 +394,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     # (paragraph, time, measures) of the last sentence that named one time and counted something: a figure of the
     # same measure after it, in its paragraph or the next, whose sentence names no time is of that time
     topic = None
-    paragraph_no = list(itertools.accumulate(bool(x.strip()) for x in article.text.split("\n")))
+    # paragraphs counted for how far a time reaches: a subheading between two paragraphs (a short line that ends
+    # without a sentence's stop, "The desertion rate in the Russian army is increasing") does not part them
+    paragraph_no = list(itertools.accumulate(bool(x.strip()) and not _heading(x) for x in article.text.split("\n")))
     told: dict[float, tuple] = {}  # the time each value was first printed with: a number printed again is the same
     counted_before = None  # (line, measure) of the sentence before, when it counts one thing: one that continues it
     # counts the same ("… 912 violated overseas travel rules. The numbers rose yearly: 158 in 2021, …")
