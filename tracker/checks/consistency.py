@@ -20,7 +20,6 @@ from tracker.checks.base import (
     around,
     between,
     comparable,
-    consistent,
     consulted,
     describe,
     geometric,
@@ -425,13 +424,6 @@ def _told_otherwise(ledger, f) -> bool:
                for q in series.independent())
 
 
-def _contradicted(series, p) -> bool:
-    """Whether p's series has another figure within MISLABEL_DAYS of p's time that cannot be true with it (both
-    figures' qualifiers considered: "at least 7,000" allows 7,500)."""
-    return any(q.id != p.id and q.best and not q.figure.as_of_defaulted and abs((q.mid - p.mid).days) <= MISLABEL_DAYS
-               and not consistent(p, q) for q in series.independent())
-
-
 @register("mislabel", "a figure whose value is another indicator's figure from the same release, while its "
           "own series expects something else or has another value for its time", severity="warning",
           scope="release", names_culprit=True,
@@ -440,6 +432,7 @@ def mislabels(ctx: Context) -> list[Flag]:
     ledger, series = ctx.ledger, ctx.series
     unit = unit_of(series)
     flags = []
+    disputed = None  # the figures another of the series' figures for the same time rules out (the conflict check's)
     for p in series.independent():
         f = p.figure
         if f.value is None or not f.value:
@@ -450,7 +443,9 @@ def mislabels(ctx: Context) -> list[Flag]:
         if not twins:
             continue
         expected = robust_expected(series, p)
-        contradicted = _contradicted(series, p)  # its own series has another value for its time
+        if disputed is None:
+            disputed = {q.id for pair in _disagreeing(series) for q in pair}  # a revision too: a twin explains it
+        contradicted = p.id in disputed  # its own series has another value for its time
         if not expected or abs(math.log(f.value / expected)) < math.log(MISLABEL_OFF) and not contradicted:
             continue  # near what its series expects, and nothing of its own series says otherwise
         g = twins[0]
