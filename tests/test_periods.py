@@ -541,3 +541,13 @@ def test_a_subheading_does_not_part_a_figure_from_the_time_before_it():
     t = times(text.replace("is increasing\n", "is increasing, and the army has sent many of its units to the "
                                                "front lines in the east.\n"), "2024-04-30")
     assert t[12000][2] is None  # a paragraph between: not carried
+
+
+@pytest.mark.parametrize("text", [
+    # news.online.ua and ipress.ua (April 2024) on Mediazona's count, via British intelligence
+    "The total number of cases since the partial mobilization in September 2022 was 7,400.",
+    "Загальна кількість випадків з моменту часткової мобілізації у вересні 2022 становить 7400.",
+    "Общее число дел с момента частичной мобилизации в сентябре 2022 года составляет 7400.",
+])
+def test_the_month_of_a_start_is_the_starts_not_a_period(text):
+    assert times(text, "2024-04-30")[7400] == (None, "2022-09-21", None)

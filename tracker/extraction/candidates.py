@@ -318,9 +318,9 @@ def _timed(c: Candidate, spans, clause: tuple[int, int], start: int, sentence: s
     start_words = (at, at + len(c.time_text)) if at >= 0 else None  # where the sentence says the start
     apart = start_words is not None and not any(s.start < start_words[1] and start_words[0] < s.end for s in spans)
     chosen = time_for(sorted(spans, key=lambda s: s.start), clause, start, end, mine, more=int(apart))
-    if chosen is not None and c.since and chosen.kind == "year" and not (
+    if chosen is not None and c.since and chosen.kind in ("year", "month") and not (
             apart and not start_words[0] <= chosen.start <= start_words[1] + ADJACENT_START):
-        chosen = None  # "з початку вторгнення РФ у 2022 році": the year of the start, not a period
+        chosen = None  # "з початку вторгнення РФ у 2022 році", "since mobilization in September 2022": the start's
     if chosen is not None and chosen.kind == "until" and not _AS_OF_WORD.match(chosen.text) \
             and len({s.fields for s in spans if s.kind == "year"}) > 1:
         end = dict(chosen.fields)["as_of"]  # "89 in 2020, 73 in 2021, and 50 up to July 2022": its year so far
