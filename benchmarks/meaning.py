@@ -68,7 +68,8 @@ def _time_ok(c, g) -> bool:
         a, _, b = str(g["period"]).partition("/")
         return start == a and end == (b or a)
     ok = True
-    if "since" in g:
+    if "since" in g:  # a count since a date is read as one: a start, or a span up to a date (not a month's count)
+        ok &= c.since is not None or c.as_of is not None or "/" in (c.period or "")
         ok &= start is not None and (start.startswith(str(g["since"])) or str(g["since"]).startswith(start)) \
             and len(start) >= min(len(str(g["since"])), 7)
     if "as_of" in g:
