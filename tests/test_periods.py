@@ -551,3 +551,14 @@ def test_a_subheading_does_not_part_a_figure_from_the_time_before_it():
 ])
 def test_the_month_of_a_start_is_the_starts_not_a_period(text):
     assert times(text, "2024-04-30")[7400] == (None, "2022-09-21", None)
+
+
+@pytest.mark.parametrize("text,published,value,since", [
+    ("British soldiers went AWOL with 17,470 incidents recorded since the Iraq invasion in 2003.", "2008-03-01",
+     17470, "2003"),  # The Independent (2009)
+    ("С моменте объявления мобилизации в сентябре 2022 года в суды поступило 9 059 дел.", "2024-06-20", 9059,
+     "2022-09-21"),  # dron.media, its misprint
+    ("Понад 47 тисяч проваджень було відкрито від початку 2025 року.", "2025-10-15", 47000, "2025"),  # psm7
+])
+def test_more_wordings_of_a_start(text, published, value, since):
+    assert times(text, published)[value][1] == since

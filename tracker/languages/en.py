@@ -113,7 +113,8 @@ SINCE_WORDS = ["since", "throughout", "after the", "years of"]  # a cheap test b
 # regex: a start on a day, its year optional ('since January 18'); {month} stands for any month's name
 SINCE_DATE = [r"\bsince (?P<m>{month}) (?P<d>\d{{1,2}})(?!\d)(?:,? (?P<y>\d{{4}}))?",
               r"\bsince (?P<d>\d{{1,2}}) (?P<m>{month})(?: (?P<y>\d{{4}}))?"]
-SINCE_YEAR = []  # 'с 2023 года'
+# 'since the Iraq invasion in 2003', 'since the escalation of the conflict with Russia in 2022': from that year
+SINCE_YEAR = [r"\bsince (?:the )?(?:[a-z'’-]+ ){1,6}in (\d{4})\b"]
 # a year that what follows is about ("that of 2022, which saw 29,997", "a rise from 2021, when it received 201"), and
 # a calendar year called one ("the Corona year 2020"; not a fiscal or school year, which straddle two)
 _YEAR_WHEN = r"\b(\d{4}),? (?:when|which)\b"
