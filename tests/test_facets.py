@@ -418,3 +418,17 @@ def test_ukraines_defence_intelligence_by_its_english_names_counts_russias_deser
             "army reached 18 thousand people.")
     got = [c for c in extract(read_text_article(text, published="2024-04-30")) if c.value == 18000]
     assert [(c.facets.producer, c.facets.country) for c in got] == [("ua-intelligence", "RU")] * 2
+
+
+def test_another_producers_count_is_not_suggested_into_a_producers_indicator(shipped):
+    # news.online.ua (2024): Ukraine's intelligence on Russia's deserters went to Idite Lesom's indicators
+    text = ("The Defence Intelligence of Ukraine reports the number of deserters from the southern military district. "
+            "Approximately 10,000 of them were drafted by Moscow through mobilisation.")
+    (c,) = [c for c in extract(read_text_article(text, published="2024-04-30"), shipped) if c.value == 10000]
+    assert c.facets.producer == "ua-intelligence"
+    producer = shipped.indicators[c.indicator].producer if c.indicator else None
+    assert producer in (None, "Ukrainian military intelligence (HUR)"), c.indicator
+    from tracker.ledger.definitions import Facets, conflicts
+
+    assert ("producer", "ua-intelligence", "idite-lesom") in conflicts(
+        Facets(producer="ua-intelligence"), Facets(producer="idite-lesom"))

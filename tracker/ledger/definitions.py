@@ -150,6 +150,8 @@ def conflicts(read: Facets, defined: Facets) -> list[tuple[str, str, str]]:
     elif read.offences and defined.offences and not read.offences <= defined.offences \
             :
         out.append(("offence", ", ".join(sorted(read.offences)), ", ".join(sorted(defined.offences))))
+    if read.producer and defined.producer and read.producer != defined.producer:
+        out.append(("producer", read.producer, defined.producer))  # another producer's count is not this one's
     if read.since and defined.since and defined.kind == "cumulative" and since_conflict(read.since, defined.since):
         out.append(("since", read.since, defined.since))
     if read.kind and defined.kind and defined.kind not in _KIND_OF_TIME.get(read.kind, {defined.kind}):
@@ -178,6 +180,8 @@ def describe(facet: str, value: str) -> str:
         return "art. " + value
     if facet == "since":
         return f"from {value}"  # "the quote counts from 2022-01 where … counts from 2022-02-24"
+    if facet == "producer":
+        return PRODUCERS[value][0] if value in PRODUCERS else value
     if facet == "kind":
         return {"rate": "a rate", "cumulative": "a running total", "flow": "a count within a period",
                 "stock": "a count at a moment"}.get(value, value)
