@@ -278,9 +278,12 @@ def _borrowed(sentence: str, time: dict, spans: list, own: bool, before: tuple |
 
 
 HEADING_WORDS = 12  # a line of at most this many words that ends without a stop is a heading, not a paragraph
+# characters: a year this close after the words of a start is the start's ("… вторгнення РФ у 2022 році")
+ADJACENT_START = 12
 
 
 def _heading(line: str) -> bool:
+    """Whether a line is a subheading: short (HEADING_WORDS), no number, no stop at its end."""
     line = line.strip()
     return bool(line) and line[-1] not in ".!?:;…»\"”)" and len(line.split()) <= HEADING_WORDS \
         and not any(ch.isdigit() for ch in line)
@@ -338,8 +341,6 @@ def _timed(c: Candidate, spans, clause: tuple[int, int], start: int, sentence: s
     return c
 
 
-# characters: a year this close after the words of a start is the start's ("… вторгнення РФ у 2022 році")
-ADJACENT_START = 12
 CARRIED_NOTE = "from the sentence before it, which counts the same"
 RESTATED_FROM = 100  # a value this large printed again is the same figure (smaller ones recur by chance)
 
@@ -438,8 +439,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         last = (sentence, year) if own else last
         untimed = not (spans or time.get("period") or time.get("since") or time.get("as_of") or time.get("per")
                        or _NOW.search(sentence) or _SEASON.search(sentence))
-        item = _BULLET.match(sentence) is not None or not article.text[starts[line]:offset].strip() \
-            and _after_list_mark(article.text, starts, line)  # a line of a list, its first sentence
+        item = _BULLET.match(sentence) is not None or (not article.text[starts[line]:offset].strip()
+                                                       and _after_list_mark(article.text, starts, line))
+        # a line of a list: bulleted, or the first sentence of a line after one ending in ':' or ';'
         listed = item and counted_before is not None \
             and paragraph_no[line] - paragraph_no[counted_before[0]] <= LIST_REACH
         near_topic = topic if untimed and topic and paragraph_no[line] - topic[0] <= (LIST_REACH if listed else 1) \
@@ -457,9 +459,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                                   between(marks, offset, offset + len(sentence)), offset)  # to part offences
         measured = set()  # the measures of this sentence's figures
         chained = False  # a figure took the topic's time: the list it heads goes on (each line a paragraph)
-        lent = counted_before[1] if counted_before and _FOLLOW_ON.search(sentence) and (
-            counted_before[0] == line or paragraph_no[line] - paragraph_no[counted_before[0]] <= 1
-            and _COMPARED_FROM.search(sentence)) or listed else None
+        lent = counted_before[1] if (counted_before and _FOLLOW_ON.search(sentence) and (
+            counted_before[0] == line or (paragraph_no[line] - paragraph_no[counted_before[0]] <= 1
+                                          and _COMPARED_FROM.search(sentence)))) or listed else None
         # what the sentence before counts, when this one continues it (in its paragraph; in the next when it compares:
         # "… about 1 650 persons in total. ¶ This is a significant decrease from 4 347 in 2012"), or is an item of its
         # list
