@@ -446,7 +446,7 @@ def mislabels(ctx: Context) -> list[Flag]:
         if disputed is None:
             disputed = {q.id for pair in _disagreeing(series) for q in pair}  # a revision too: a twin explains it
         contradicted = p.id in disputed  # its own series has another value for its time
-        if not expected or abs(math.log(f.value / expected)) < math.log(MISLABEL_OFF) and not contradicted:
+        if not expected or (abs(math.log(f.value / expected)) < math.log(MISLABEL_OFF) and not contradicted):
             continue  # near what its series expects, and nothing of its own series says otherwise
         g = twins[0]
         if _off(ledger, g) and not _told_otherwise(ledger, f) and _told_otherwise(ledger, g):
