@@ -289,11 +289,15 @@ def _heading(line: str) -> bool:
         and not any(ch.isdigit() for ch in line)
 
 
-def _after_list_mark(text: str, starts: list[int], line: int) -> bool:
-    """Whether the line before this one (blank lines aside) ends with ':' or ';': this one is an item of a list
+def _after_list_marks(lines: list[str]) -> list[bool]:
+    """For each line, whether the line before it (blank lines aside) ends with ':' or ';': it is an item of a list
     ("… відкрито: ¶ 235 646 кримінальних справ за СЗЧ; ¶ 53 954 — за дезертирство.")."""
-    before = text[:starts[line]].rstrip()
-    return before.endswith((":", ";"))
+    out, marked = [], False
+    for line in lines:
+        out.append(marked)
+        if line.strip():
+            marked = line.rstrip().endswith((":", ";"))
+    return out
 
 
 def _listed(spans, sentence: str, starts: list[int], own: int) -> list[str]:
@@ -382,10 +386,12 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     lang = article.language or detect(article.text)
     published, events = _published(article), _event_dates(ledger)
     vocabulary = indicator_vocabulary(ledger) if ledger is not None and ledger.indicators else None
+    lines = article.text.split("\n")
     starts, pos = [], 0  # where each paragraph (line) starts, to find a sentence's own by offset
-    for line in article.text.split("\n"):
+    for line in lines:
         starts.append(pos)
         pos += len(line) + 1
+    after_mark = _after_list_marks(lines)
     out = Candidates()
     out.left_out = (article.cut,) if article.cut else ()
     seen: set[tuple[str, int]] = set()  # a sentence printed twice (a headline repeated) gives its figures once
@@ -397,7 +403,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     topic = None
     # paragraphs counted for how far a time reaches: a subheading between two paragraphs (a short line that ends
     # without a sentence's stop, "The desertion rate in the Russian army is increasing") does not part them
-    paragraph_no = list(itertools.accumulate(bool(x.strip()) and not _heading(x) for x in article.text.split("\n")))
+    paragraph_no = list(itertools.accumulate(bool(x.strip()) and not _heading(x) for x in lines))
     told: dict[float, tuple] = {}  # the time each value was first printed with: a number printed again is the same
     counted_before = None  # (line, measure) of the sentence before, when it counts one thing: one that continues it
     # counts the same ("… 912 violated overseas travel rules. The numbers rose yearly: 158 in 2021, …")
@@ -440,7 +446,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         untimed = not (spans or time.get("period") or time.get("since") or time.get("as_of") or time.get("per")
                        or _NOW.search(sentence) or _SEASON.search(sentence))
         item = _BULLET.match(sentence) is not None or (not article.text[starts[line]:offset].strip()
-                                                       and _after_list_mark(article.text, starts, line))
+                                                       and after_mark[line])
         # a line of a list: bulleted, or the first sentence of a line after one ending in ':' or ';'
         listed = item and counted_before is not None \
             and paragraph_no[line] - paragraph_no[counted_before[0]] <= LIST_REACH
