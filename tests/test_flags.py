@@ -894,6 +894,28 @@ def test_growth_at_the_end_is_judged_by_every_telling_of_the_year_before(tmp_pat
     assert named(678400)[0] == [("magnitude", "p24", "error")]
 
 
+def test_a_wrong_twin_at_the_end_does_not_make_the_right_figure_a_slip(tmp_path):
+    """Ukraine's AWOL proceedings (a year: 6,988 in 2022, 17,658 in 2023, 67,840 in 2024; then 110,511 for
+    January-July 2025 and about 161,000 for January-October): the two 2025 counts cannot both be true when either
+    loses a digit, and at the end of the series each one's nearest figure is the other. The right one was named
+    "ten times more" because its twin was wrong; judged by the rest of the series (2024's pace), it is not, and the
+    conflict names the wrong one. Both directions."""
+    def named(jul, oct_):
+        told = [("y22", 6988, "2022"), ("y23", 17658, "2023"), ("y24", 67840, "2024"),
+                ("jul", jul, "2025-01/2025-07"), ("oct", oct_, "2025-01/2025-10")]
+        figures = "".join(f"  - {{id: {i}, indicator: yearly, value: {v}, period: {p}, source: h, claimant: OGP, "
+                          f"quote: '{v}'}}\n" for i, v, p in told)
+        head = HEAD.replace("  stock:\n", "  yearly:\n    title: AWOL proceedings\n    unit: cases\n"
+                                          "    kind: flow\n  stock:\n")
+        head = head.replace("events:\n", "  h: {publisher: TASS, published: 2025-11-20}\nevents:\n")
+        result = flags_of(tmp_path, figures, head)
+        return sorted({f.figures[0] for f in result if f.is_problem})
+
+    assert named(110511, 161000) == []
+    assert named(11011, 161000) == ["jul"]  # a digit dropped from the earlier
+    assert named(110511, 16100) == ["oct"]  # ...and from the later
+
+
 def test_a_second_telling_at_an_end_of_a_growing_rate_is_judged_by_the_trend_there(tmp_path):
     """The shipped refusal-court-cases-monthly (Mediazona: 400 in March 2023, 718, 929, 1,076 in 2024, 1,000 in May
     2025) with its first month told again 1.6 times larger: the trend of the two nearest months carried back says

@@ -220,6 +220,16 @@ def _disagreeing(series):
         yield pts[i], pts[j]
 
 
+def twins(series) -> dict[str, frozenset[str]]:
+    """Each figure's same-time figures that it cannot be true with (_disagreeing): which of two such is wrong is
+    the conflict check's to say, by the rest of the series; neither is the measure the other is judged by."""
+    out: dict[str, set] = defaultdict(set)
+    for a, b in _disagreeing(series):
+        out[a.id].add(b.id)
+        out[b.id].add(a.id)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 _CORRECTED = re.compile(alternation("CORRECTED_BEFORE"), re.I)
 
 

@@ -121,8 +121,11 @@ def _isolated(fit, ordered: list, i: int, k: float) -> bool:
 def magnitudes(ctx: Context) -> list[Flag]:
     """Judged against the median of its nearest figures; at the ends of a series, where that median lags
     a quickening count, also against the model's expectation (when the model finds it out of line)."""
+    from tracker.checks.consistency import twins
+
     ledger, series = ctx.ledger, ctx.series
     ordered = sorted((p for p in series.independent() if p.best is not None), key=lambda q: (q.mid, q.id))
+    apart = twins(series)  # a figure is not judged by the figure for its time that it cannot be true with
     found: dict[str, tuple] = {}
     aside: set[str] = set()  # further out of line than any slip, though by no power of ten: the jump check's
     maybe = range(len(ordered))  # a figure that is no slip with its neighbours all in is none without some
@@ -132,7 +135,7 @@ def magnitudes(ctx: Context) -> list[Flag]:
         exclude = frozenset(found) | aside
         for n in maybe:
             if ordered[n].id not in exclude and (n not in judged or not judged[n][1].isdisjoint(exclude)):
-                judged[n] = (_slip(ctx, ordered, n, exclude), consulted(series, ordered[n], exclude))
+                judged[n] = _judged(ctx, ordered, n, exclude, apart.get(ordered[n].id, frozenset()) - exclude)
         slips = [(n, judged[n][0]) for n in maybe if ordered[n].id not in exclude and judged[n][0] is not None]
         if not slips:
             break
@@ -156,6 +159,33 @@ def magnitudes(ctx: Context) -> list[Flag]:
                           f"nearest figures imply for its date: a digit or a unit slipped?", None,
                           float(abs(math.log10(abs(factor))))))
     return flags
+
+
+def _judged(ctx: Context, ordered: list, n: int, exclude: frozenset, twins: frozenset) -> tuple:
+    """(the n-th figure's _slip, the figures it read). A figure with `twins` (figures for its time it cannot be
+    true with) is no slip when the figure nearest in time, of the rest, agrees with it (within AGREE_FACTOR): at the
+    end of a series a twin may be its nearest figure, and a wrong twin must not make the right figure look slipped
+    (which of the two is wrong is then the conflict check's to say)."""
+    series, p = ctx.series, ordered[n]
+    found, read = _slip(ctx, ordered, n, exclude), consulted(series, p, exclude)
+    if found is not None and twins:
+        rest = exclude | twins
+        read = read | consulted(series, p, rest)
+        if _agrees_with_nearest(series, p, rest):
+            found = None  # the rest of the series agrees with it: its twin is the one out of line
+    return found, read
+
+
+def _agrees_with_nearest(series: Series, p, exclude: frozenset) -> bool:
+    """Whether the plain figure nearest `p` in time (those at its date and in `exclude` passed over) is within
+    AGREE_FACTOR of it on the series' level scale: the latest figure of a count that quickens is judged by the one
+    just before it, not by a median of older ones that lags it."""
+    at = p.mid.toordinal()
+    near = sorted(sum(around(series, p, exclude, 1, 1), []), key=lambda q: (abs(q.mid.toordinal() - at), q.id))
+    if not near or not p.best:
+        return False
+    a, b = p.best * comparable(series, p), near[0].best * comparable(series, near[0])
+    return a > 0 and b > 0 and max(a / b, b / a) <= AGREE_FACTOR
 
 
 def _furthest_out(series: Series, ordered: list, exclude: frozenset, beyond: float, spikes: dict) -> str | None:
