@@ -295,6 +295,19 @@ def local_expected(series, p, exclude: frozenset) -> float | None:
     return float(statistics.median(guesses)) / comparable(series, p) if guesses else None
 
 
+def agrees_with_nearest(series: Series, p: Point, exclude: frozenset) -> bool:
+    """Whether the plain figure nearest `p` in time (those at its date and in `exclude` passed over) is within
+    PAIR_AGREE of it on the series' level scale: of a figure and its twin for the same time that cannot both be
+    true, the one its nearest other figure agrees with is not the one out of line (at the end of a count that
+    quickens, the figure just before judges it, not a median of older ones that lags it)."""
+    at = p.mid.toordinal()
+    near = sorted(sum(around(series, p, exclude, 1, 1), []), key=lambda q: (abs(q.mid.toordinal() - at), q.id))
+    if not near or not p.best:
+        return False
+    a, b = p.best * comparable(series, p), near[0].best * comparable(series, near[0])
+    return a > 0 and b > 0 and max(a / b, b / a) <= PAIR_AGREE
+
+
 def _lone_apart(series: Series, left: list, right: list) -> bool:
     """One figure on each side; or one on a side, out of line (PAIR_AGREE) with both of the other side's two, which
     agree with each other (the Navy's 35 filed as the Army's 2008, after 2,715 and 2,330)."""

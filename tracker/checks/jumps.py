@@ -11,6 +11,7 @@ from tracker.checks.base import (
     STEADIER,
     Context,
     Flag,
+    agrees_with_nearest,
     around,
     between,
     comparable,
@@ -163,7 +164,7 @@ def magnitudes(ctx: Context) -> list[Flag]:
 
 def _judged(ctx: Context, ordered: list, n: int, exclude: frozenset, twins: frozenset) -> tuple:
     """(the n-th figure's _slip, the figures it read). A figure with `twins` (figures for its time it cannot be
-    true with) is no slip when the figure nearest in time, of the rest, agrees with it (within AGREE_FACTOR): at the
+    true with) is no slip when the figure nearest in time, of the rest, agrees with it (agrees_with_nearest): at the
     end of a series a twin may be its nearest figure, and a wrong twin must not make the right figure look slipped
     (which of the two is wrong is then the conflict check's to say)."""
     series, p = ctx.series, ordered[n]
@@ -171,21 +172,9 @@ def _judged(ctx: Context, ordered: list, n: int, exclude: frozenset, twins: froz
     if found is not None and twins:
         rest = exclude | twins
         read = read | consulted(series, p, rest)
-        if _agrees_with_nearest(series, p, rest):
+        if agrees_with_nearest(series, p, rest):
             found = None  # the rest of the series agrees with it: its twin is the one out of line
     return found, read
-
-
-def _agrees_with_nearest(series: Series, p, exclude: frozenset) -> bool:
-    """Whether the plain figure nearest `p` in time (those at its date and in `exclude` passed over) is within
-    AGREE_FACTOR of it on the series' level scale: the latest figure of a count that quickens is judged by the one
-    just before it, not by a median of older ones that lags it."""
-    at = p.mid.toordinal()
-    near = sorted(sum(around(series, p, exclude, 1, 1), []), key=lambda q: (abs(q.mid.toordinal() - at), q.id))
-    if not near or not p.best:
-        return False
-    a, b = p.best * comparable(series, p), near[0].best * comparable(series, near[0])
-    return a > 0 and b > 0 and max(a / b, b / a) <= AGREE_FACTOR
 
 
 def _furthest_out(series: Series, ordered: list, exclude: frozenset, beyond: float, spikes: dict) -> str | None:
