@@ -457,6 +457,45 @@ def test_another_indicators_value_from_the_same_release_is_a_mislabel(tmp_path):
     assert [f for f in flags_of(tmp_path, other) if f.code == "mislabel"] == []  # its own value: no flag
 
 
+def test_a_figure_whose_twin_is_wrong_is_no_mislabel(tmp_path):
+    """Lithuania's draft evaders (10,700 in 2018; "over 7,000" by 22 July 2019 in Kurier Wilenski, the same day's
+    release giving "almost 7,000" sanctioned; 7,500 for January-July 2019 in TTS): with TTS's 7,500 printed as 750,
+    the bound was named "the value of the sanctioned count, printed under the wrong label" because its series had
+    another value for its time. 2018's pace sides with the bound, not with the 750: the 750 is the one out of line.
+    A misfiled value whose twin the series' next figure does not rule out (both within 3x of it) is still one."""
+    head = HEAD.replace("  stock:\n", "  evaders:\n    title: Draft evaders a year\n    unit: people\n"
+                                        "    kind: flow\n  punished:\n    title: Draft evaders sanctioned a year\n"
+                                        "    unit: people\n    kind: flow\n  stock:\n")
+    head = head.replace("events:\n", "  kw: {publisher: Kurier Wilenski, published: 2019-07-22}\n"
+                                      "  lrt: {publisher: LRT, published: 2019-07-22}\n"
+                                      "  tts: {publisher: TTS, published: 2019-07-25}\n"
+                                      "  nl: {publisher: NL, published: 2020-08-21}\nevents:\n")
+    punished = "".join(f"  - {{id: p{y}, indicator: punished, value: {v}, period: '{y}', source: nl, claimant: MoD, "
+                       f"quote: '{v}'}}\n" for y, v in ((2016, 270), (2017, 5500), (2018, 7400)))
+    punished += ("  - {id: sanctioned, indicator: punished, value: 7000, qualifier: approx, "
+                 "period: 2019-01-01/2019-07-22, source: lrt, claimant: MoD, quote: 'almost 7,000'}\n")
+
+    def flagged(tts, misfiled=""):
+        evaders = ("  - {id: e2018, indicator: evaders, value: 10700, period: '2018', source: tts, claimant: MoD, "
+                   "quote: '10 700'}\n"
+                   "  - {id: bound, indicator: evaders, value: 7000, qualifier: at_least, "
+                   "period: 2019-01-01/2019-07-22, source: kw, claimant: MoD, quote: 'ponad 7000'}\n"
+                   f"  - {{id: tts, indicator: evaders, value: {tts}, period: 2019-01/2019-07, source: tts, "
+                   f"claimant: MoD, quote: '{tts}'}}\n")
+        return {(f.code, f.figures[0]) for f in flags_of(tmp_path, punished + evaders + misfiled, head)
+                if f.is_problem}
+
+    clean = flagged(7500)  # as the real ledger: 2016's 270 before 5,500, and "almost 7,000" sanctioned
+    assert clean == {("jump", "p2016"), ("mislabel", "sanctioned")}
+    assert ("mislabel", "bound") not in flagged(750) and any(fid == "tts" for _, fid in flagged(750) - clean)
+    # the sanctioned count filed as evaders (4,000 by 22 July): 2018's pace is within 3x of it and of TTS's 7,500
+    # alike, so nothing sides with it against its twin: still a mislabel
+    misfiled = ("  - {id: m, indicator: evaders, value: 4000, period: 2019-01-01/2019-07-22, source: lrt, "
+                "claimant: MoD, quote: '4000'}\n")
+    punished = punished.replace("7000, qualifier: approx", "4000, qualifier: approx").replace("7,000", "4,000")
+    assert ("mislabel", "m") in flagged(7500, misfiled)
+
+
 def test_periods_that_overlap_mostly_are_compared(tmp_path):
     year = ("  - {id: y1, indicator: monthly, value: 800, period: 2024, source: mz5, quote: '800'}\n"
             "  - {id: y2, indicator: monthly, value: %s, period: 2024-01-01/2024-12-29, source: late, "

@@ -295,17 +295,23 @@ def local_expected(series, p, exclude: frozenset) -> float | None:
     return float(statistics.median(guesses)) / comparable(series, p) if guesses else None
 
 
-def agrees_with_nearest(series: Series, p: Point, exclude: frozenset) -> bool:
-    """Whether the plain figure nearest `p` in time (those at its date and in `exclude` passed over) is within
-    PAIR_AGREE of it on the series' level scale: of a figure and its twin for the same time that cannot both be
-    true, the one its nearest other figure agrees with is not the one out of line (at the end of a count that
-    quickens, the figure just before judges it, not a median of older ones that lags it)."""
+def sides_with(series: Series, p: Point, twins: frozenset, aside: frozenset = frozenset()) -> bool:
+    """Whether the plain figure nearest `p` in time (passing over those at its date and its `twins`, the figures
+    for its time it cannot be true with) is within PAIR_AGREE of `p` on the series' level scale and further than
+    that from each twin: of two figures for one time, the one the series' next figure sides with is not the one
+    out of line (at the end of a count that quickens, the figure just before judges it, not a median of older ones
+    that lags it). Figures `aside` (already named wrong) are passed over too."""
     at = p.mid.toordinal()
-    near = sorted(sum(around(series, p, exclude, 1, 1), []), key=lambda q: (abs(q.mid.toordinal() - at), q.id))
+    near = sorted(sum(around(series, p, twins | aside, 1, 1), []), key=lambda q: (abs(q.mid.toordinal() - at), q.id))
     if not near or not p.best:
         return False
-    a, b = p.best * comparable(series, p), near[0].best * comparable(series, near[0])
-    return a > 0 and b > 0 and max(a / b, b / a) <= PAIR_AGREE
+    level = near[0].best * comparable(series, near[0])
+
+    def agrees(q: Point) -> bool:
+        v = (q.best or 0) * comparable(series, q)
+        return v > 0 and level > 0 and max(v / level, level / v) <= PAIR_AGREE
+
+    return agrees(p) and not any(agrees(q) for q in series.plain if q.id in twins)
 
 
 def _lone_apart(series: Series, left: list, right: list) -> bool:

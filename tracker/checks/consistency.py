@@ -28,6 +28,7 @@ from tracker.checks.base import (
     register,
     robust_expected,
     roughness,
+    sides_with,
     unit_of,
 )
 from tracker.languages import alternation
@@ -442,23 +443,26 @@ def mislabels(ctx: Context) -> list[Flag]:
     ledger, series = ctx.ledger, ctx.series
     unit = unit_of(series)
     flags = []
-    disputed = None  # the figures another of the series' figures for the same time rules out (the conflict check's)
+    disputed = None  # each figure's same-time figures that rule it out (the conflict check's twins)
     for p in series.independent():
         f = p.figure
         if f.value is None or not f.value:
             continue
         keys = ledger.release_keys(f)
-        twins = [g for key in keys for g in ledger.releases.get(key, ()) if g.indicator != f.indicator
+        copies = [g for key in keys for g in ledger.releases.get(key, ()) if g.indicator != f.indicator
                  and g.value is not None and abs(g.value - f.value) <= _same_number(f, g)]
-        if not twins:
+        if not copies:
             continue
-        expected = robust_expected(series, p)
         if disputed is None:
-            disputed = {q.id for pair in _disagreeing(series) for q in pair}  # a revision too: a twin explains it
-        contradicted = p.id in disputed  # its own series has another value for its time
+            disputed = twins(series)  # a revision too: a twin explains it
+        own = disputed.get(p.id, frozenset())  # its own series' other values for its time
+        # ...which are the ones out of line when its nearest other figure sides with it: judged without them
+        sided = bool(own) and sides_with(series, p, own)
+        expected = robust_expected(series, p, own if sided else frozenset())
+        contradicted = bool(own) and not sided
         if not expected or (abs(math.log(f.value / expected)) < math.log(MISLABEL_OFF) and not contradicted):
             continue  # near what its series expects, and nothing of its own series says otherwise
-        g = twins[0]
+        g = copies[0]
         if _off(ledger, g) and not _told_otherwise(ledger, f) and _told_otherwise(ledger, g):
             continue  # each is off its own series; g's has its own, other value for that time: g is the misfiled one
         flags.append(Flag("mislabel", "warning", series.indicator.id, (f.id, g.id),

@@ -11,7 +11,6 @@ from tracker.checks.base import (
     STEADIER,
     Context,
     Flag,
-    agrees_with_nearest,
     around,
     between,
     comparable,
@@ -23,6 +22,7 @@ from tracker.checks.base import (
     robust_expected,
     roughness,
     rounded,
+    sides_with,
     unit_of,
 )
 from tracker.checks.support import support_for
@@ -164,15 +164,14 @@ def magnitudes(ctx: Context) -> list[Flag]:
 
 def _judged(ctx: Context, ordered: list, n: int, exclude: frozenset, twins: frozenset) -> tuple:
     """(the n-th figure's _slip, the figures it read). A figure with `twins` (figures for its time it cannot be
-    true with) is no slip when the figure nearest in time, of the rest, agrees with it (agrees_with_nearest): at the
-    end of a series a twin may be its nearest figure, and a wrong twin must not make the right figure look slipped
-    (which of the two is wrong is then the conflict check's to say)."""
+    true with) is no slip when the figure nearest in time, of the rest, sides with it (sides_with): at the end of
+    a series a twin may be its nearest figure, and a wrong twin must not make the right figure look slipped (which
+    of the two is wrong is then the conflict check's to say)."""
     series, p = ctx.series, ordered[n]
     found, read = _slip(ctx, ordered, n, exclude), consulted(series, p, exclude)
     if found is not None and twins:
-        rest = exclude | twins
-        read = read | consulted(series, p, rest)
-        if agrees_with_nearest(series, p, rest):
+        read = read | consulted(series, p, exclude | twins)
+        if sides_with(series, p, twins, exclude):
             found = None  # the rest of the series agrees with it: its twin is the one out of line
     return found, read
 
