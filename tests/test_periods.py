@@ -562,3 +562,21 @@ def test_the_month_of_a_start_is_the_starts_not_a_period(text):
 ])
 def test_more_wordings_of_a_start(text, published, value, since):
     assert times(text, published)[value][1] == since
+
+
+def test_a_count_after_a_range_in_its_sentence_is_of_that_range():
+    """for-ua.com (26 August 2025): "з 2022 року по липень 2025 року зареєстровано сумарно 50 058 …, у 1248
+    провадженнях повідомлено про підозру". The 1248 took "з 2022 року" as a start of its own (and its "у 1248" was
+    read as a year): the start's words are the range's."""
+    t = times("Що стосується статті 408 ККУ (Дезертирство), то з 2022 року по липень 2025 року зареєстровано сумарно "
+              "50 058 кримінальних проваджень за цією статтею, у 1248 провадженнях повідомлено про підозру.")
+    assert t[50058][0] == t[1248][0] == "2022-01/2025-07" and t[1248][1] is None
+
+
+def test_a_start_carried_to_the_sentence_after_stays_a_start():
+    """InSight Crime via a blog (2011): "… since President Felipe Calderon took office in 2006 … The number of
+    deserters, some 40,000 of them from the army, …" took "in 2006" as the year of the 40,000."""
+    t = times('"Nearly 45,000 soldiers and marines have deserted the Mexican Armed Forces since President Felipe '
+              'Calderon took office in 2006 and deployed the military. The number of deserters, some 40,000 of them '
+              'from the army, represents a significant decrease."', "2011-10-19")
+    assert t[45000][:2] == t[40000][:2] == (None, "2006")

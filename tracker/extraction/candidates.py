@@ -250,6 +250,8 @@ def _own_time(sentence: str, published, events, year) -> dict:
     time = {k: v for k, v in time_of(sentence, published, events, year).items() if k in ("period", "as_of", "since",
                                                                                        "time_text")}
     spans = spans_in(sentence, year, year_of(published))
+    since_words = time.get("time_text", "") if "since" in time else ""
+    spans = [s for s in spans if not (since_words and s.kind == "year" and s.text in since_words)]  # the start's year
     if spans:
         s = spans[-1]
         fields = dict(s.fields)
@@ -339,6 +341,12 @@ def _timed(c: Candidate, spans, clause: tuple[int, int], start: int, sentence: s
             return replace(c, period=f["period"], as_of=f.get("as_of"), since=None, time_text=chosen.text,
                            assumed=False)
         return replace(c, as_of=f["as_of"], period=None, time_text=chosen.text)
+    held = [s for s in spans if start_words and not apart and "period" in dict(s.fields) and "/" in
+            dict(s.fields)["period"] and s.start <= start_words[0] < s.end]
+    if c.since and held:  # "з 2022 року по липень 2025 року … 50 058 …, у 1248 провадженнях": the start is the span's
+        f = dict(held[0].fields)
+        return replace(c, period=f["period"], as_of=f.get("as_of"), since=None, time_text=held[0].text,
+                       assumed=False)
     until = [s for s in spans if dict(s.fields).keys() == {"as_of"}]
     if c.since and until:  # "since the invasion … to July 2025": the total holds at July 2025
         return replace(c, as_of=dict(until[-1].fields)["as_of"])

@@ -169,8 +169,8 @@ def _resolve(kind: str, g: tuple, year: int | None, published: int | None = None
         end = f"{g[1]}-{months * n:02d}"
         return (("as_of", end),) if kind.startswith("by_") else \
             (("period", f"{g[1]}-{months * (n - 1) + 1:02d}/{end}"),)
-    if kind == "year":
-        return (("period", g[0]),) if g else None
+    if kind == "year":  # four digits are a year only as _Y's are ("у 1248 провадженнях" is a count)
+        return (("period", g[0]),) if g and _YEAR_IN.fullmatch(g[0]) else None
     if kind == "previous_year":  # `year`: the one the sentence names nearest it, else the article's
         return (("period", str(year - 1)),) if year else None
     return None
