@@ -580,3 +580,20 @@ def test_a_start_carried_to_the_sentence_after_stays_a_start():
               'Calderon took office in 2006 and deployed the military. The number of deserters, some 40,000 of them '
               'from the army, represents a significant decrease."', "2011-10-19")
     assert t[45000][:2] == t[40000][:2] == (None, "2006")
+
+
+@pytest.mark.parametrize("text,value,as_of", [
+    ("чисельність військових формувань зросла до 880 тисяч людей (дані на січень 2025 року);", 880_000, "2025-01"),
+    ("Чисельність сягнула 880 тисяч людей станом на січень 2025 року.", 880_000, "2025-01"),
+    ("Численность достигла 880 тысяч человек по состоянию на январь 2025 года.", 880_000, "2025-01"),
+])
+def test_a_count_held_at_a_month_is_not_the_years(text, value, as_of):
+    """Glavcom (14 September 2025): "(дані на січень 2025 року)" was read as the whole of 2025: the year of a
+    month a count is held at is that month's."""
+    assert times(text, "2025-09-14")[value][::2] == (None, as_of)
+
+
+def test_during_the_full_scale_invasion_is_since_it():
+    """Ukrainska Pravda's headline (26 August 2025)."""
+    t = times("За час повномасштабного вторгнення відкрили більше 250 тисяч справ про СЗЧ і дезертирство.")
+    assert t[250000][1] == "2022-02-24"

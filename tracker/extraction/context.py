@@ -93,13 +93,16 @@ def time_of(sentence: str, published: Span | None, events: dict[str, str], year:
     if m and "since" not in out and month_period(m, published, held):
         out["period"] = month_period(m, published, held)
         out["time_text"] = sentence[m.start():m.end()]
+    as_of = _AS_OF.search(low) if month_in else None
+    held_at = (as_of.start(), as_of.end()) if as_of and as_of.group(4) else (-1, -1)
     for pat in _YEAR_PERIODS if year_in else ():
         m = re.search(pat, low)
+        if m and held_at[0] <= m.start() < held_at[1]:
+            continue  # the year of "станом на січень 2025 року": a count held then, not the year's
         if m and "since" not in out and "period" not in out:
             out["period"] = m.group(1)
             out["time_text"] = sentence[m.start():m.end()]
             break
-    as_of = _AS_OF.search(low) if month_in else None
     m = _SO_FAR.search(low)  # "since the start of 2025", or of "the year": the article's
     if m and published is not None:
         start = next((g for g in m.groups() if g), None) or str(published.first.year)
