@@ -432,3 +432,25 @@ def test_another_producers_count_is_not_suggested_into_a_producers_indicator(shi
 
     assert ("producer", "ua-intelligence", "idite-lesom") in conflicts(
         Facets(producer="ua-intelligence"), Facets(producer="idite-lesom"))
+
+
+def test_an_army_named_by_its_initials_is_its_countrys():
+    """SADC News (13 April 2019): the SANDF's 35 medical students discharged for going AWOL while studying in Cuba;
+    the article names Cuba three times and South Africa once, so every figure was Cuba's."""
+    text = ("SANDF explains discharge of 35 members\n"
+            "The statement, released yesterday by the South African National Defence Force (SANDF), explained the "
+            "reasons for the administrative discharge of its 35 members.\n"
+            "Two weeks ago, the members who were sent to Cuba in 2018 to study medicine were discharged.\n"
+            "All 35 students who were administratively discharged are back home, the statement read. Before the "
+            "discharge, there were 202 SANDF members undergoing professional training in Cuba.")
+    article = read_text_article(text, published="2019-04-13")
+    from dataclasses import replace
+
+    got = [(c.value, c.facets.country) for c in extract(replace(article, language="en"))]
+    assert got == [(35, "ZA"), (35, "ZA"), (35, "ZA"), (202, "ZA")]
+
+
+def test_officials_and_students_are_people():
+    # Mexico News Daily on Sedena's records of deserters
+    got = read("Almost 150,000 military officials of all ranks have deserted from the armed forces.", "en")
+    assert got[150_000].facets.measure == "persons"

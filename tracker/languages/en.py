@@ -231,6 +231,7 @@ COUNTRY_WORDS = {
            "royal military police", "hm forces", "house of commons", "england"],
     "DE": ["germany", "german", "germans", "bundeswehr", "bundestag", "berlin", "federal republic of germany"],
     "IL": ["israel", "israeli", "israelis", "idf", "israel defen[cs]e forces", "knesset"],
+    "ZA": ["sandf"],  # its name, "South African National Defence Force", names the country already
 }
 # English adjectives of countries are countryinfo's demonyms (tracker.text.countries): no suffixes to try
 COUNTRY_ADJECTIVE_SUFFIXES: list[str] = []
@@ -255,6 +256,7 @@ MEASURE_WORDS = {
                 "prisoners?", "individuals?", "citizens?", "men", "personnel", "members", "recruits?", "conscripts?",
                 "desertions", "marines?", "sailors?", "airm[ae]n", "dodgers?", "draftees?", "evaders", "objectors",
                 "defaulters", "volunteers", "servants", "fugitives", "males", "females", "women", "youths",
+                "officials", "students",
                 "population",  # plural: "as a conscientious objector" is no count of people
                 # "600 will be recruited", "4,000 were called up": a count of the people the verb says was done to
                 "(?:will be|were|was|have been|has been|had been|are|is) (?:recruited|drafted|conscripted|called up"
