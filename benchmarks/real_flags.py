@@ -30,6 +30,7 @@ ruptures' PELT on each series (caught when a change point falls at the injected 
     python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_7/figures.yaml   # session 15's, once
     python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_8/figures.yaml   # session 16's, once
     python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_9/figures.yaml   # session 17's, once
+    python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_10/figures.yaml  # session 18's, once
 """
 
 from __future__ import annotations
