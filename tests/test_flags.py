@@ -955,6 +955,30 @@ def test_a_wrong_twin_at_the_end_does_not_make_the_right_figure_a_slip(tmp_path)
     assert named(110511, 16100) == ["oct"]  # ...and from the later
 
 
+def test_a_slip_at_the_start_of_a_steady_run_is_judged_by_the_years_next_to_it(tmp_path):
+    """Mexico's army deserters (Sedena via La Jornada: 22,205 in 2000, then 15,870, 15,503, 14,744, 18,267, 20,224,
+    16,405): 2000's figure with a digit more (222,050) or less (2,205) is 14 and 7 times the median of the three
+    years after it, just outside the slip band around 10, and the model's band for a first figure is wide. The years
+    next to it agree with each other, so the nearest judges it: 14.0 and 7.2 times. A first figure below a count
+    that grows (the Thai army's online enlistments: 3,000 in 2021 before 6,500 and 10,156), judged by a wrong
+    next figure (25,461 misfiled for 2022), is not named: the figures after it do not agree."""
+    head = HEAD.replace("  stock:\n", "  yearly:\n    title: Deserters a year\n    unit: soldiers\n"
+                                        "    kind: flow\n  stock:\n")
+    head = head.replace("events:\n", "  j: {publisher: La Jornada, published: 2025-07-16}\nevents:\n")
+
+    def named(values):
+        figures = "".join(f"  - {{id: y{y}, indicator: yearly, value: {v}, period: '{y}', source: j, claimant: S, "
+                          f"quote: '{v}'}}\n" for y, v in values)
+        return {(f.code, f.figures[0]) for f in flags_of(tmp_path, figures, head) if f.is_problem}
+
+    years = [(2000, 22205), (2001, 15870), (2002, 15503), (2003, 14744), (2004, 18267), (2005, 20224), (2006, 16405)]
+    assert named(years) == set()
+    assert named([(2000, 222050)] + years[1:]) == {("magnitude", "y2000")}
+    assert named([(2000, 2205)] + years[1:]) == {("magnitude", "y2000")}
+    thai = [(2021, 3000), (2022, 25461), (2023, 10156), (2024, 14135), (2025, 14201)]
+    assert ("magnitude", "y2021") not in named(thai)
+
+
 def test_a_second_telling_at_an_end_of_a_growing_rate_is_judged_by_the_trend_there(tmp_path):
     """The shipped refusal-court-cases-monthly (Mediazona: 400 in March 2023, 718, 929, 1,076 in 2024, 1,000 in May
     2025) with its first month told again 1.6 times larger: the trend of the two nearest months carried back says

@@ -247,6 +247,20 @@ def _moves_with_neighbour(series, p, exclude: frozenset) -> bool:
     return a > 0 and b > 0 and max(a / b, b / a) <= AGREE_FACTOR
 
 
+def _steady_beyond(series: Series, side: list, gap: int, p) -> bool:
+    """Whether the nearest figures to an end figure `p` (those `gap` days from it, of `side`) agree with the next one
+    beyond them within the slip band's width (10 ** MAGNITUDE_TOLERANCE, on the series' level scale): a steady run,
+    not a figure that is itself out or a count that moves."""
+    at = p.mid.toordinal()
+    nearest = [q for q in side if abs(q.mid.toordinal() - at) == gap]
+    beyond = sorted((q for q in side if abs(q.mid.toordinal() - at) > gap), key=lambda q: abs(q.mid.toordinal() - at))
+    if not nearest or not beyond:
+        return False
+    b = beyond[0].best * comparable(series, beyond[0])
+    return all(b > 0 and q.best and max(q.best * comparable(series, q) / b, b / (q.best * comparable(series, q)))
+               <= 10 ** MAGNITUDE_TOLERANCE for q in nearest)
+
+
 def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | None:
     """(point, factor, expected, how far off in log10) when the n-th figure is a slip, else None."""
     series, fit, p = ctx.series, ctx.fit, ordered[n]
@@ -257,13 +271,21 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
     local = local_expected(series, p, exclude)
     expected = local or robust_expected(series, p, exclude)  # between two figures, they judge it
     factor = magnitude(p.lo, p.hi, expected) if expected else None
-    if factor is not None and local is None:  # at an end, also out of line with the figures nearest to it
+    if local is None and expected:  # at an end, judged by the figures nearest to it
         left, right = around(series, p, exclude, 3, 3)
         gap = min((abs(q.mid.toordinal() - p.mid.toordinal()) for q in left + right), default=None)
         told = [q.best * comparable(series, q) for q in left + right if abs(q.mid.toordinal() - p.mid.toordinal())
                 == gap]  # every telling of the nearest date: the median of two that disagree lies between them
-        if told and magnitude(p.lo, p.hi, statistics.median(told) / comparable(series, p)) is None:
+        near = statistics.median(told) / comparable(series, p) if told else None
+        by_near = magnitude(p.lo, p.hi, near) if near else None
+        if factor is not None and told and by_near is None:
             factor = None
+        elif factor is None and by_near is not None and (p.best > AGREE_FACTOR * expected if by_near > 0
+                                                         else p.best * AGREE_FACTOR < expected) \
+                and _steady_beyond(series, left + right, gap, p):
+            # the median lags a count that moves; it agrees the figure is far out, and the figures beyond the
+            # nearest agree with it: judged by the nearest
+            factor, expected = by_near, near
     if factor is not None and series.indicator.kind == "cumulative":
         # a fall into or out of it, where the later figure carries its own date (one dated by its article may be a
         # re-print): named only when leaving it out leaves the steadier pace; else the other of the two is the one
