@@ -71,6 +71,15 @@ def codes(result, code=None):
     return [(f.code, f.figures[0], f.severity) for f in result if code is None or f.code == code]
 
 
+def yearly_flags(tmp_path, told, title: str, source: str, claimant: str):
+    """The flags of a ledger with one flow indicator, `yearly`, of the figures `told` ((id, value, period), each
+    from `source`, a line "key: {publisher: ..., published: ...}")."""
+    figures = "".join(f"  - {{id: {i}, indicator: yearly, value: {v}, period: '{p}', source: {source.split(':')[0]}, "
+                      f"claimant: {claimant}, quote: '{v}'}}\n" for i, v, p in told)
+    head = HEAD.replace("  stock:\n", f"  yearly:\n    title: {title}\n    unit: cases\n    kind: flow\n  stock:\n")
+    return flags_of(tmp_path, figures, head.replace("events:\n", f"  {source}\nevents:\n"))
+
+
 # -- jump ---------------------------------------------------------------------------------
 
 
@@ -921,12 +930,8 @@ def test_growth_at_the_end_is_judged_by_every_telling_of_the_year_before(tmp_pat
     def named(last):
         told = [("a21", 2430, "2021"), ("a22", 6988, "2022"), ("p23", 17658, "2023"), ("w23", 6641, "2023"),
                 ("p24", last, "2024")]
-        figures = "".join(f"  - {{id: {i}, indicator: yearly, value: {v}, period: {p}, source: h, claimant: OGP, "
-                          f"quote: '{v}'}}\n" for i, v, p in told)
-        head = HEAD.replace("  stock:\n", "  yearly:\n    title: AWOL proceedings a year\n    unit: cases\n"
-                                          "    kind: flow\n  stock:\n")
-        head = head.replace("events:\n", "  h: {publisher: Babel, published: 2025-08-26}\nevents:\n")
-        result = flags_of(tmp_path, figures, head)
+        result = yearly_flags(tmp_path, told, "AWOL proceedings a year", "h: {publisher: Babel, published: 2025-08-26}",
+                              "OGP")
         return codes(result, "magnitude"), [f.figures[0] for f in result if f.code == "conflict"]
 
     assert named(67840) == ([], ["w23"])
@@ -942,12 +947,7 @@ def test_a_wrong_twin_at_the_end_does_not_make_the_right_figure_a_slip(tmp_path)
     def named(jul, oct_):
         told = [("y22", 6988, "2022"), ("y23", 17658, "2023"), ("y24", 67840, "2024"),
                 ("jul", jul, "2025-01/2025-07"), ("oct", oct_, "2025-01/2025-10")]
-        figures = "".join(f"  - {{id: {i}, indicator: yearly, value: {v}, period: {p}, source: h, claimant: OGP, "
-                          f"quote: '{v}'}}\n" for i, v, p in told)
-        head = HEAD.replace("  stock:\n", "  yearly:\n    title: AWOL proceedings\n    unit: cases\n"
-                                          "    kind: flow\n  stock:\n")
-        head = head.replace("events:\n", "  h: {publisher: TASS, published: 2025-11-20}\nevents:\n")
-        result = flags_of(tmp_path, figures, head)
+        result = yearly_flags(tmp_path, told, "AWOL proceedings", "h: {publisher: TASS, published: 2025-11-20}", "OGP")
         return sorted({f.figures[0] for f in result if f.is_problem})
 
     assert named(110511, 161000) == []
@@ -962,14 +962,10 @@ def test_a_slip_at_the_start_of_a_steady_run_is_judged_by_the_years_next_to_it(t
     next to it agree with each other, so the nearest judges it: 14.0 and 7.2 times. A first figure below a count
     that grows (the Thai army's online enlistments: 3,000 in 2021 before 6,500 and 10,156), judged by a wrong
     next figure (25,461 misfiled for 2022), is not named: the figures after it do not agree."""
-    head = HEAD.replace("  stock:\n", "  yearly:\n    title: Deserters a year\n    unit: soldiers\n"
-                                        "    kind: flow\n  stock:\n")
-    head = head.replace("events:\n", "  j: {publisher: La Jornada, published: 2025-07-16}\nevents:\n")
-
     def named(values):
-        figures = "".join(f"  - {{id: y{y}, indicator: yearly, value: {v}, period: '{y}', source: j, claimant: S, "
-                          f"quote: '{v}'}}\n" for y, v in values)
-        return {(f.code, f.figures[0]) for f in flags_of(tmp_path, figures, head) if f.is_problem}
+        result = yearly_flags(tmp_path, [(f"y{y}", v, y) for y, v in values], "Deserters a year",
+                              "j: {publisher: La Jornada, published: 2025-07-16}", "S")
+        return {(f.code, f.figures[0]) for f in result if f.is_problem}
 
     years = [(2000, 22205), (2001, 15870), (2002, 15503), (2003, 14744), (2004, 18267), (2005, 20224), (2006, 16405)]
     assert named(years) == set()
