@@ -8,6 +8,7 @@ import statistics
 import numpy as np
 
 from tracker.checks.base import (
+    PAIR_AGREE,  # noqa: F401 (sides_with reads it: one of this check's thresholds)
     STEADIER,
     Context,
     Flag,
@@ -118,10 +119,12 @@ def _isolated(fit, ordered: list, i: int, k: float) -> bool:
 @register("magnitude", "a figure about 10, 100 or 1,000 times what the rest of its series expects (a digit or "
           "unit slip)", severity="error", names_culprit=True, before_refit=True,
           thresholds=("MAGNITUDE_TOLERANCE", "UNIT_SLIP_FROM", "END_FAR_FACTOR", "AGREE_FACTOR", "AGREE_DAYS",
-                      "STEADIER"))
+                      "PAIR_AGREE", "STEADIER"))
 def magnitudes(ctx: Context) -> list[Flag]:
     """Judged against the median of its nearest figures; at the ends of a series, where that median lags
-    a quickening count, also against the model's expectation (when the model finds it out of line)."""
+    a quickening count, also against the figures nearest it (alone when they are a steady run: _steady_beyond) and
+    the model's expectation (when the model finds it out of line); a figure with a same-time twin it cannot be true
+    with is no slip when the series' next figure sides with it (_judged)."""
     from tracker.checks.consistency import twins
 
     ledger, series = ctx.ledger, ctx.series
