@@ -298,3 +298,13 @@ def test_the_number_parser_cases_are_read():
     missed = [(lang, text) for lang, text, value in bench.cases()
               if not bench.tracker_finds(bench.FRAMES[lang].format(text), lang, value)]
     assert len(missed) <= 0.02 * len(bench.cases()), missed[:10]
+
+
+def test_a_thousand_alone_before_a_number_in_spanish_quotes():
+    """Digital Post (2016) on Mexico's deserters: "2 mil 022 salieron del Ejército en 2013; mil 176 en 2014; mil 252
+    en 2015" is 2,022, 1,176 and 1,252; the quote check warned that the quote does not state 1,176."""
+    from tracker.text.numbers import quote_states
+
+    quote = "2 mil 022 salieron del Ejército en 2013; mil 176 en 2014; mil 252 en 2015."
+    assert quote_states(quote, 2022) and quote_states(quote, 1176) and quote_states(quote, 1252)
+    assert not quote_states("los 176 soldados", 1176)

@@ -13,6 +13,9 @@ NUMBERS: dict = {}
 MORPHOLOGY = None
 SCALES = {"tūkstoši": 1e3, "tūkstošiem": 1e3, "tuhat": 1e3, "tusen": 1e3, "mii": 1e3, "хиляди": 1e3, "mille": 1e3,
           "mil": 1e3, "tausend": 1e3, "tys.": 1e3, "tys": 1e3, "tysiące": 1e3, "tysięcy": 1e3}
+# a scale word alone before a number below it adds to it: the Mexican press's "mil 176" is 1,176 (a reading of the
+# number, for the quote check)
+THOUSAND_BEFORE = {"mil": 1e3}
 VAGUE: dict = {}
 RATIOS: dict = {}
 SHARES: dict = {}

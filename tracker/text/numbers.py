@@ -28,6 +28,9 @@ DIGITS = re.compile(
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)"
     r"(?:(?=(?:[kK]|bn)(?![\w]))|(?=[" + _ATTACHED + r"])|(?![\w/]))")
 SCALES = merged("SCALES")
+_THOUSAND_BEFORE = merged("THOUSAND_BEFORE")
+_ALONE_BEFORE = re.compile(r"(?<![\w\d])(" + "|".join(map(re.escape, _THOUSAND_BEFORE)) + r")\s+$", re.I) \
+    if _THOUSAND_BEFORE else None
 VAGUE = merged("VAGUE")
 RATIOS = merged("RATIOS")
 SHARES = merged("SHARES")
@@ -107,6 +110,9 @@ def scan(text: str, lang: str = "en") -> list[Number]:
         except ValueError:
             continue
         readings = _digit_readings(token)
+        alone = _ALONE_BEFORE.search(text, max(0, s - 12), s) if _ALONE_BEFORE else None
+        if alone and not factor and value < _THOUSAND_BEFORE[alone.group(1).lower()]:
+            readings |= {_THOUSAND_BEFORE[alone.group(1).lower()] + value}  # "mil 176": 1,176
         end = e
         if factor:
             value *= factor
