@@ -454,3 +454,15 @@ def test_officials_and_students_are_people():
     # Mexico News Daily on Sedena's records of deserters
     got = read("Almost 150,000 military officials of all ranks have deserted from the armed forces.", "en")
     assert got[150_000].facets.measure == "persons"
+
+
+def test_cases_in_a_producers_count_are_what_that_producer_counts():
+    """for-ua.com (26 August 2025): "понад 185 тисяч справ за самовільне залишення частини … Про це йдеться у
+    відповіді Офісу генерального прокурора": Ukraine's prosecutors' cases are the proceedings they registered, read
+    as cases of no kind before; Mediazona's "дел" are those the courts received; with no producer named, "cases"."""
+    got = read("З 2022 року до липня 2025 року в Україні відкрили понад 185 тисяч справ за самовільне залишення "
+               "частини. Про це йдеться у відповіді Офісу генерального прокурора.", "uk")
+    assert got[185_000].facets.measure == "proceedings"
+    got = read("В 2022 году в эти суды поступило 38 дел по статьям об убийстве, подсчитала «Медиазона».", "ru")
+    assert got[38].facets.measure == "court-cases"
+    assert read("В Україні відкрили понад 185 тисяч справ за СЗЧ.", "uk")[185_000].facets.measure == "cases"

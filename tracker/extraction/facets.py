@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tracker.languages import LANGUAGES
-from tracker.ledger.definitions import COUNTS_ABROAD, GENERIC, MEASURES, PRODUCERS, PUBLISHES, Facets
+from tracker.ledger.definitions import CASES_COUNTED, COUNTS_ABROAD, GENERIC, MEASURES, PRODUCERS, PUBLISHES, Facets
 from tracker.text.countries import country_names
 from tracker.text.lemmas import analyser, is_person, lemmatise
 
@@ -372,6 +372,8 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
     producer = _nearest(producers, number[0])
     named = _article(marks, "producer") if article and producer is None else None
     producer_value = producer.value if producer else (named if named and _publishes(named, group) else None)
+    if measure == "cases" and producer_value in CASES_COUNTED:
+        measure = CASES_COUNTED[producer_value]  # its "справ" are the proceedings the prosecutors registered
     total = any(m.facet == "total" for m in between(marks, *clause))
     return Facets(country=country_value, measure=measure, kind="cumulative" if total else None,
                   offences=frozenset(m.value for m in own_offences(
