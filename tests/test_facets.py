@@ -466,3 +466,14 @@ def test_cases_in_a_producers_count_are_what_that_producer_counts():
     got = read("В 2022 году в эти суды поступило 38 дел по статьям об убийстве, подсчитала «Медиазона».", "ru")
     assert got[38].facets.measure == "court-cases"
     assert read("В Україні відкрили понад 185 тисяч справ за СЗЧ.", "uk")[185_000].facets.measure == "cases"
+
+
+def test_mediazonas_shares_are_mediazonas():
+    """Radio Liberty (2023) on Mediazona's study of AWOL sentences: the study is named in the first paragraph, its
+    shares ("35% против 28% случаев") two paragraphs on; Mediazona was not known to publish shares."""
+    text = ("Об этом говорится в исследовании \"Медиазоны\".\n"
+            "К июню военные суды в России выносили по 100 приговоров по этому делу каждую неделю.\n"
+            "Однако выяснилось, что мобилизованные получают реальный срок немного чаще, чем контрактники — 35% против "
+            "28% случаев.")
+    got = read(text, "ru")
+    assert got[0.35].claimant == got[0.28].claimant == "Mediazona"

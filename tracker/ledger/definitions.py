@@ -68,7 +68,7 @@ PRODUCERS = {
 # the measure groups each producer publishes: a producer named elsewhere in an article is a figure's claimant only
 # when the figure counts what it counts (Idite Lesom publishes no court cases)
 PUBLISHES = {
-    "mediazona": {"cases", "sentences", "persons"}, "idite-lesom": {"persons", "requests", "share"},
+    "mediazona": {"cases", "sentences", "persons", "share"}, "idite-lesom": {"persons", "requests", "share"},
     "ua-prosecutor-general": {"cases", "persons", "share"}, "ua-state-bureau-of-investigation": {"cases", "persons"},
     "ua-intelligence": {"persons"}, "opendatabot": {"cases", "share"}, "viasna": {"persons"},
     "us-army": {"persons", "share"}, "de-bafza": {"requests"},  # applications for conscientious objection
