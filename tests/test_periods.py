@@ -597,3 +597,12 @@ def test_during_the_full_scale_invasion_is_since_it():
     """Ukrainska Pravda's headline (26 August 2025)."""
     t = times("За час повномасштабного вторгнення відкрили більше 250 тисяч справ про СЗЧ і дезертирство.")
     assert t[250000][1] == "2022-02-24"
+
+
+def test_a_span_of_past_years_named_without_a_year_takes_none_from_the_sentence_before():
+    """Taipei Times (24 October 2025): "About 16 percent … were exempted … last year … Over the past years, 30
+    percent of the exemptions had been due to obesity": the 30 percent took "last year"."""
+    t = times("About 16 percent of eligible men, or about 17,000, were exempted from compulsory service last year, "
+              "the department said. Over the past years, 30 percent of the exemptions had been due to obesity.",
+              "2025-10-24")
+    assert t[17000][0] == "2024" and t[0.3] == (None, None, None)

@@ -225,6 +225,7 @@ _SAME_TIME = re.compile(alternation("SAME_TIME"), re.I)
 _SAME_PERIOD_IN = re.compile(alternation("SAME_PERIOD_IN"), re.I)
 _NOW = re.compile(alternation("NOW"), re.I)
 _SEASON = re.compile(alternation("SEASONS"), re.I)  # "Весной этого года … 147 тыс.": a time of its own, unread
+_VAGUE_TIME = re.compile(alternation("VAGUE_TIMES"), re.I)  # "Over the past years, 30 percent": the same
 _COMPARED_FROM = re.compile(alternation("COMPARED_FROM"), re.I)  # "a decrease from 4 347 in 2012": an earlier time
 # "as of July 2022": a state, not a year so far, even in a list of years ("by September 2007 – 59" is the year so far)
 _AS_OF_WORD = re.compile(r"(?:" + alternation("STATE_AT") + r")\b", re.I)
@@ -452,7 +453,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         before = (line, sentence, year) if own else None
         last = (sentence, year) if own else last
         untimed = not (spans or time.get("period") or time.get("since") or time.get("as_of") or time.get("per")
-                       or _NOW.search(sentence) or _SEASON.search(sentence))
+                       or _NOW.search(sentence) or _SEASON.search(sentence) or _VAGUE_TIME.search(sentence))
         item = _BULLET.match(sentence) is not None or (not article.text[starts[line]:offset].strip()
                                                        and after_mark[line])
         # a line of a list: bulleted, or the first sentence of a line after one ending in ':' or ';'

@@ -41,7 +41,8 @@ time         MONTH_STEMS (regex, January first), MONTH_WORDS (regex), MONTH_PERI
              one), SAME_PERIOD_IN (regex, the year as group 1: 'за тот же период 2021 года', that time's months
              in another year), NOW (regex: 'now', 'наразі': a sentence that names the article's own time takes
              no time from the sentences before it), SEASONS (regex: a season names a time of its own, which the
-             reader does not resolve: no time is carried to it), MONTH_PART (regex: 'the end of' before a month of a span of
+             reader does not resolve: no time is carried to it), VAGUE_TIMES (regex: 'over the past years', 'за
+             последние годы': the same), MONTH_PART (regex: 'the end of' before a month of a span of
              months), COMPARED_FROM (regex: 'a decrease from', 'по сравнению с': the time of an earlier figure a
              sentence compares with is not one the figures after it carry on)
 corrections  CORRECTED_BEFORE (regex before a number the text says is replaced: 'not the 2,011 it had reported')
@@ -96,7 +97,7 @@ EXTRACTION_NAMES = (
     "AT_MOST_AFTER", "RANGE_START", "RANGE_JOIN", "RANGE_NOT_AFTER", "RANGE_END_BEFORE", "CHANGE_WORDS", "AGE_AFTER", "AGE_BEFORE", "MONTH_ABBREVIATIONS", "MONEY_AFTER", "ARTICLE_BEFORE", "ARTICLE_AFTER", "ARTICLES_AFTER", "TIMES_AFTER",
     "PART_OF_PERIOD", "ORDINAL_SUFFIXES", "YEAR_WORDS_AFTER", "COUNT_AFTER_YEAR", "YEAR_BEFORE", "MONTH_STEMS", "MONTH_WORDS", "MONTH_PERIOD_BEFORE",
     "MONTH_PERIOD_FORMS", "YEAR_SUFFIX", "RATE_WORDS", "NOT_A_RATE", "SINCE", "SINCE_WORDS", "SINCE_DATE", "SINCE_YEAR",
-    "YEAR_PERIODS", "SO_FAR", "THIS_YEAR", "PLANNED", "LAST_YEAR", "THIS_YEAR_NAMED", "LAST_MONTH", "LAST_YEAR_AFTER", "THIS_YEAR_AFTER", "END_OF_LAST_YEAR", "END_OF_YEAR", "START_OF_YEAR", "QUARTER", "QUARTER_NUMBERS", "HALF", "HALF_NUMBERS", "AS_OF", "STATE_AT", "CORRECTED_BEFORE", "FOLLOW_ON", "SAME_TIME", "SAME_PERIOD_IN", "NOW", "SEASONS", "COMPARED_FROM", "MONTH_PART", "END_OF", "CLAIMANT_PATTERNS", "CLAIM_WORDS", "NOT_NAMES",
+    "YEAR_PERIODS", "SO_FAR", "THIS_YEAR", "PLANNED", "LAST_YEAR", "THIS_YEAR_NAMED", "LAST_MONTH", "LAST_YEAR_AFTER", "THIS_YEAR_AFTER", "END_OF_LAST_YEAR", "END_OF_YEAR", "START_OF_YEAR", "QUARTER", "QUARTER_NUMBERS", "HALF", "HALF_NUMBERS", "AS_OF", "STATE_AT", "CORRECTED_BEFORE", "FOLLOW_ON", "SAME_TIME", "SAME_PERIOD_IN", "NOW", "SEASONS", "VAGUE_TIMES", "COMPARED_FROM", "MONTH_PART", "END_OF", "CLAIMANT_PATTERNS", "CLAIM_WORDS", "NOT_NAMES",
     "NAME_TAIL", "INSTITUTIONS", "INSTITUTION_VERBS", "INSTITUTION_WORDS", "STOP", "NOUN_SKIP", "CLAUSE_JOINS",
     "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "YEAR_ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS", "COUNTRY_WORDS", "COUNTRY_ADJECTIVE_SUFFIXES", "COUNTRY_DEMONYM_SUFFIXES", "SHARE_OF",
     "NAMES_CAPITALISED",

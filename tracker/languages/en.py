@@ -153,6 +153,9 @@ SAME_TIME = [r"\b(?:(?:during|over|in|for) (?:that|this|the same|the said) (?:pe
 # the article's own time: a sentence that names it takes no time from the sentences before it
 NOW = [r"\b(?:now|currently|today|at present|presently|at the moment|to date)\b"]
 SEASONS = [r"\b(?:spring|summer|autumn|winter)\b"]  # a season: a time of its own the reader does not resolve
+# a span of years named without one: a time of its own the reader does not resolve ("Over the past years, 30 percent")
+VAGUE_TIMES = [r"\b(?:over|in|during) (?:the )?(?:past|last|recent) (?:few |several )?(?:years|decades?)\b",
+               r"\bover the years\b"]
 COMPARED_FROM = [r"\b(?:decrease|increase|rise|drop|fall|jump|down|up)(?: \w+){0,3} from\b", r"\bcompared (?:with|to)\b"]
 SAME_PERIOD_IN = [r"\b(?:the )?same period (?:of|in|last year,? in) ((?:19|20)\d\d)\b"]
 # regex before a number the text says is replaced: 'the Army now says 2,543 soldiers deserted, not the 2,011 it had
