@@ -477,3 +477,27 @@ def test_mediazonas_shares_are_mediazonas():
             "28% случаев.")
     got = read(text, "ru")
     assert got[0.35].claimant == got[0.28].claimant == "Mediazona"
+
+
+def test_cases_of_another_offence_are_not_suggested_into_an_awol_count(shipped):
+    """Censor.NET (7 October 2025) on Mediazona's count of murder cases in Russia's military courts: "В 2022 году в эти
+    суды поступило 38 дел по статьям об убийстве … число таких дел росло - в 2023-м их было 266": every figure went
+    to refusal-court-cases-in-year (AWOL, desertion, disobedience), the 38 at score 1.00. Murder is an offence no
+    indicator counts, and "таких дел" counts the kind the sentence before named. Radio Liberty's "2590 подобным
+    делам" after sentences for terrorism the same; "опубликовала такие:" refers to no kind of case."""
+    def suggested(text, published):
+        return {c.value: (c.indicator, c.facets.offences)
+                for c in extract(read_text_article(text, published=published), shipped)}
+
+    got = suggested("В 2022 году в эти суды поступило 38 дел по статьям об убийстве и тяжких телесных повреждениях. С "
+                    "тех пор ежегодно число таких дел росло - в 2023-м их было 266, в 2024-м - 346.", "2025-10-07")
+    assert {v: i for v, (i, _) in got.items()} == {38: None, 266: None, 346: None}
+    assert got[266][1] == frozenset({"homicide"})
+    got = suggested("Таким образом, каждый день по связанным с терроризмом статьям выносятся более пяти приговоров. "
+                    "Всего же с начала вторжения российские военные суды вынесли приговоры по 2590 подобным делам.",
+                    "2025-10-13")
+    assert got[2590] == (None, frozenset({"terrorism"}))
+    got = suggested("Массовое дезертирство из российской армии. 27 декабря 2024 года Медиазона опубликовала такие: За "
+                    "2024 год в российские военные суды поступили 10 308 уголовных дел об отказе от службы.",
+                    "2025-03-01")
+    assert got[10308][1] == frozenset()

@@ -226,6 +226,7 @@ _SAME_PERIOD_IN = re.compile(alternation("SAME_PERIOD_IN"), re.I)
 _NOW = re.compile(alternation("NOW"), re.I)
 _SEASON = re.compile(alternation("SEASONS"), re.I)  # "Весной этого года … 147 тыс.": a time of its own, unread
 _VAGUE_TIME = re.compile(alternation("VAGUE_TIMES"), re.I)  # "Over the past years, 30 percent": the same
+_SAME_KIND = re.compile(alternation("SAME_KIND"), re.I)  # "… 38 дел по статьям об убийстве. … таких дел … 266"
 _COMPARED_FROM = re.compile(alternation("COMPARED_FROM"), re.I)  # "a decrease from 4 347 in 2012": an earlier time
 # "as of July 2022": a state, not a year so far, even in a list of years ("by September 2007 – 59" is the year so far)
 _AS_OF_WORD = re.compile(r"(?:" + alternation("STATE_AT") + r")\b", re.I)
@@ -414,6 +415,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     # without a sentence's stop, "The desertion rate in the Russian army is increasing") does not part them
     paragraph_no = list(itertools.accumulate(bool(x.strip()) and not _heading(x) for x in lines))
     told: dict[float, tuple] = {}  # the time each value was first printed with: a number printed again is the same
+    offended_before = None  # (paragraph, offences) of the last sentence that named offences, for "таких дел" after it
     counted_before = None  # (line, measure) of the sentence before, when it counts one thing: one that continues it
     # counts the same ("… 912 violated overseas travel rules. The numbers rose yearly: 158 in 2021, …")
     marks = markers(article.text, lang)
@@ -472,6 +474,12 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         figure_starts = [n.start for n in nums if why_not_a_figure(sentence, n) is None]  # not years, not articles
         figures_at = figure_spans([(n.start, n.end, n.printed) for n in nums],
                                   between(marks, offset, offset + len(sentence)), offset)  # to part offences
+        named_offences = frozenset(m.value for m in between(marks, offset, offset + len(sentence))
+                                   if m.facet == "offence")
+        kind_before = offended_before[1] if not named_offences and offended_before \
+            and paragraph_no[line] - offended_before[0] <= 1 and _SAME_KIND.search(sentence) else frozenset()
+        if named_offences or kind_before:
+            offended_before = (paragraph_no[line], named_offences or kind_before)
         measured = set()  # the measures of this sentence's figures
         chained = False  # a figure took the topic's time: the list it heads goes on (each line a paragraph)
         lent = counted_before[1] if (counted_before and _FOLLOW_ON.search(sentence) and (
@@ -490,6 +498,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                                text=article.text, others=tuple(p for p in figures_at if p[0] != at))
             if facets.measure is None and lent:
                 facets = replace(facets, measure=lent)  # "The numbers rose yearly: 158 in 2021, …"
+            if not facets.offences and kind_before:
+                facets = replace(facets, offences=kind_before)  # "… число таких дел росло - в 2023-м их было 266"
             if facets.country is None and outlet_country:
                 facets = replace(facets, country=outlet_country)  # an article naming no country: its outlet's
             measured |= {facets.measure} - {None}

@@ -161,6 +161,7 @@ SAME_PERIOD_IN = [r"\b(?:the )?same period (?:of|in|last year,? in) ((?:19|20)\d
 # regex before a number the text says is replaced: 'the Army now says 2,543 soldiers deserted, not the 2,011 it had
 # reported'
 CORRECTED_BEFORE = [r"\b(?:not|instead of|rather than|corrected from|revised (?:up|down)(?:ward)? from)(?: the)?\s*$"]
+SAME_KIND = [r"\b(?:such|similar|these|those) (?:criminal )?(?:cases|crimes|offen[cs]es|proceedings)\b"]  # the kind before
 FOLLOW_ON = [r"\b(?:a further|of (?:them|these|those|which)|including|the most|most of them|among them|accounted for)\b",
              r"^\W*the (?:\w+ )?(?:numbers?|figures?|count|tally) (?:have |has |had )?(?:been )?(?:rose|grew|fell|were|"
              r"was|stood|nudging|rising|falling|growing|declining|reached|dropped|increased|decreased)\b",
@@ -280,6 +281,9 @@ OFFENCE_WORDS = {
                      "failure to comply with an order", "non execution of an order"],  # lemma text: no hyphens
     "draft-evasion": ["draft evasion", "draft dodg(?:ing|ers?)", "evad(?:ing|ed) (?:the )?draft",
                       "evad(?:ing|ed) mobili[sz]ation"],
+    # offences no indicator of the ledger counts: named, they rule out one that counts the others
+    "homicide": ["murders?", "homicides?", "manslaughter"],
+    "terrorism": ["terrorism", "terrorist", "terror"],
 }
 PRODUCER_NAMES = {
     "mediazona": ["mediazona", "media zona"],

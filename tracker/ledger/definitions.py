@@ -51,7 +51,7 @@ OFFENCES = {
     "UA": {"407": "awol", "408": "desertion", "402": "disobedience", "409": "evasion", "336": "draft-evasion"},
 }
 OFFENCE_NAMES = {"awol": "AWOL", "desertion": "desertion", "disobedience": "disobeying orders", "evasion":
-                 "evading service", "draft-evasion": "draft evasion"}
+                 "evading service", "draft-evasion": "draft evasion", "homicide": "murder", "terrorism": "terrorism"}
 
 # producer id -> (name as the ledger writes it, country). The names a language gives them are in PRODUCER_NAMES.
 PRODUCERS = {
