@@ -501,3 +501,9 @@ def test_cases_of_another_offence_are_not_suggested_into_an_awol_count(shipped):
                     "2024 год в российские военные суды поступили 10 308 уголовных дел об отказе от службы.",
                     "2025-03-01")
     assert got[10308][1] == frozenset()
+
+
+def test_those_conscripted_are_people():
+    # The Nation Thailand (11 April 2023): "Of those conscripted, 203,547 are 21 years old"
+    got = read("Of those conscripted, 203,547 are 21 years old, while 85,615 are 22-29 years old.", "en")
+    assert got[203_547].facets.measure == "persons"

@@ -262,9 +262,11 @@ MEASURE_WORDS = {
                 "defaulters", "volunteers", "servants", "fugitives", "males", "females", "women", "youths",
                 "officials", "students",
                 "population",  # plural: "as a conscientious objector" is no count of people
-                # "600 will be recruited", "4,000 were called up": a count of the people the verb says was done to
+                # "600 will be recruited", "4,000 were called up", "of those conscripted": a count of the people the
+                # verb says was done to
                 "(?:will be|were|was|have been|has been|had been|are|is) (?:recruited|drafted|conscripted|called up"
-                "|called|mobili[sz]ed|enlisted|inducted)"],
+                "|called|mobili[sz]ed|enlisted|inducted)",
+                "(?:those|the ones) (?:recruited|drafted|conscripted|called up|mobili[sz]ed|enlisted|inducted)"],
     "persons-charged": ["charged", "suspicion", "notices? of suspicion",
                         "charges? (?:were |was )?(?:filed|brought|levied)", "defendants?", "prosecuted", "accused", "indicted"],
     "people-helped": ["helped", "help", "assisted", "evacuated"],
