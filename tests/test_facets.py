@@ -507,3 +507,21 @@ def test_those_conscripted_are_people():
     # The Nation Thailand (11 April 2023): "Of those conscripted, 203,547 are 21 years old"
     got = read("Of those conscripted, 203,547 are 21 years old, while 85,615 are 22-29 years old.", "en")
     assert got[203_547].facets.measure == "persons"
+
+
+def test_a_part_of_a_count_of_several_offences_is_not_suggested_into_it(shipped):
+    """for-ua.com (26 August 2025): "статті 408 ККУ (Дезертирство) … 50 058 кримінальних проваджень" went to
+    ua-awol-desertion-proceedings, which counts Articles 407 and 408 together; the AWOL count alone went there too.
+    A figure of some of the offences (or articles) an indicator counts together is a part of it, not a figure of it;
+    one naming them all still fits."""
+    def suggested(text):
+        return {c.value: c.indicator for c in extract(read_text_article(text, published="2025-08-26"), shipped)}
+
+    got = suggested("Що стосується статті 408 ККУ (Дезертирство), то з 2022 року по липень 2025 року зареєстровано "
+                    "сумарно 50 058 кримінальних проваджень за цією статтею.")
+    assert got[50058] != "ua-awol-desertion-proceedings"
+    got = suggested("Із січня 2022 року по вересень 2025 року зареєстровано 235 646 кримінальних проваджень за СЗЧ.")
+    assert got[235646] == "ua-awol-proceedings"
+    got = suggested("Із січня 2022 року по вересень 2025 року в Україні зареєстровано майже 290 тисяч кримінальних "
+                    "проваджень за СЗЧ та дезертирство.")
+    assert got[290000] == "ua-awol-desertion-proceedings"

@@ -129,12 +129,25 @@ def unanchored(read, defined) -> bool:
                     and not since_conflict(read.since, defined.since)))
 
 
+def part_of(read, defined) -> list[tuple[str, str, str]]:
+    """[("offence", as read, as defined)] when the sentence names some of the offences an indicator counts together
+    and not the others (50,058 proceedings for desertion alone, beside a count of AWOL and desertion): a part of that
+    count, not a figure of it. The definition check does not judge this (a re-print that names one offence of a
+    total is a drift it leaves to the curator); suggestions do."""
+    if read.articles and defined.articles:
+        if read.articles < defined.articles:
+            return [("articles", ", ".join(sorted(read.articles)), ", ".join(sorted(defined.articles)))]
+    elif read.offences and defined.offences and read.offences < defined.offences:
+        return [("offence", ", ".join(sorted(read.offences)), ", ".join(sorted(defined.offences)))]
+    return []
+
+
 def ruled_out(c: Candidate, ledger, best_by_words: str | None) -> str:
     """Why the indicator the words fit best was not suggested: the facets it contradicts, in words."""
     if not best_by_words:
         return ""
     read, defined = c.read(), definitions(ledger)[best_by_words]
-    found = conflicts(read, defined)
+    found = conflicts(read, defined) or part_of(read, defined)
     if not found and unanchored(read, defined):
         return (f"{best_by_words} fits the words but counts {describe('country', defined.country)}'s figures, "
                 "and the article names no country (nor its producer, legal article or start)")
@@ -229,7 +242,7 @@ def scores(c: Candidate, ledger, context: str = "", vocabulary=None):
             score *= 0.5  # a count within a period is not a running total
         if c.change and ind.kind not in ("rate", "flow"):
             score *= 0.5
-        found = conflicts(read, defs[ind.id])
+        found = conflicts(read, defs[ind.id]) or part_of(read, defs[ind.id])
         if found or unanchored(read, defs[ind.id]):
             yield ind.id, score, CONFLICT if found else UNANCHORED
             continue

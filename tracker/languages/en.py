@@ -275,11 +275,11 @@ MEASURE_WORDS = {
                  "attempts"],
 }
 OFFENCE_WORDS = {
-    "awol": ["awol", "absence without (?:official )?leave", "absent without (?:official )?leave",
+    "awol": ["awols?", "absence without (?:official )?leave", "absent without (?:official )?leave",
              "unauthori[sz]ed (?:abandonment|absence|leave)", "left (?:their |his )?units? without permission",
              "szch", "soch"],
     "desertion": ["desertions?", "deserters?", "deserted", "desert(?:ing)?"],
-    "disobedience": ["disobey(?:ing|ed)? orders?", "disobedience", "refus(?:al|ing|ed) to obey",
+    "disobedience": ["disobey(?:ing|ed)? orders?", "disobedience", "refus(?:al|ing|ed) to obey", "insubordinat(?:e|ion)",
                      "failure to comply with an order", "non execution of an order"],  # lemma text: no hyphens
     "draft-evasion": ["draft evasion", "draft dodg(?:ing|ers?)", "evad(?:ing|ed) (?:the )?draft",
                       "evad(?:ing|ed) mobili[sz]ation"],
