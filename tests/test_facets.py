@@ -520,6 +520,10 @@ def test_a_part_of_a_count_of_several_offences_is_not_suggested_into_it(shipped)
     got = suggested("Що стосується статті 408 ККУ (Дезертирство), то з 2022 року по липень 2025 року зареєстровано "
                     "сумарно 50 058 кримінальних проваджень за цією статтею.")
     assert got[50058] != "ua-awol-desertion-proceedings"
+    (c,) = extract(read_text_article("Over 50,000 cases of desertion were opened in Ukraine since 2022.",
+                                     published="2025-08-26"), shipped)
+    assert c.notes[-1] == ("ua-awol-desertion-proceedings fits the words but counts AWOL and desertion together, this "
+                           "figure desertion alone")
     got = suggested("Із січня 2022 року по вересень 2025 року зареєстровано 235 646 кримінальних проваджень за СЗЧ.")
     assert got[235646] == "ua-awol-proceedings"
     got = suggested("Із січня 2022 року по вересень 2025 року в Україні зареєстровано майже 290 тисяч кримінальних "

@@ -147,7 +147,15 @@ def ruled_out(c: Candidate, ledger, best_by_words: str | None) -> str:
     if not best_by_words:
         return ""
     read, defined = c.read(), definitions(ledger)[best_by_words]
-    found = conflicts(read, defined) or part_of(read, defined)
+    found = conflicts(read, defined)
+    if not found and part_of(read, defined):
+        (f, got, want), = part_of(read, defined)
+
+        def listed(values: str) -> str:
+            words = [describe(f, v) for v in values.split(", ")]
+            return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
+        return f"{best_by_words} fits the words but counts {listed(want)} together, this figure {listed(got)} alone"
     if not found and unanchored(read, defined):
         return (f"{best_by_words} fits the words but counts {describe('country', defined.country)}'s figures, "
                 "and the article names no country (nor its producer, legal article or start)")
