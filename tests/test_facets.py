@@ -511,19 +511,30 @@ def test_those_conscripted_are_people():
 
 def test_a_part_of_a_count_of_several_offences_is_not_suggested_into_it(shipped):
     """for-ua.com (26 August 2025): "статті 408 ККУ (Дезертирство) … 50 058 кримінальних проваджень" went to
-    ua-awol-desertion-proceedings, which counts Articles 407 and 408 together; the AWOL count alone went there too.
-    A figure of some of the offences (or articles) an indicator counts together is a part of it, not a figure of it;
-    one naming them all still fits."""
+    ua-awol-desertion-proceedings, which counts Articles 407 and 408 together; so did counts of one offence where the
+    sentence gives the other its own number. A figure of some of the articles an indicator counts together, or of
+    some of its offences where the others are other numbers', is a part of it, not a figure of it; one naming them
+    all fits, and so does a loose telling of the total ("around 800 sentences a week for AWOL and desertion")."""
     def suggested(text):
         return {c.value: c.indicator for c in extract(read_text_article(text, published="2025-08-26"), shipped)}
 
     got = suggested("Що стосується статті 408 ККУ (Дезертирство), то з 2022 року по липень 2025 року зареєстровано "
                     "сумарно 50 058 кримінальних проваджень за цією статтею.")
     assert got[50058] != "ua-awol-desertion-proceedings"
+    # zaxid.net (14 October 2025): the sentence gives each offence its own number
+    got = {c.value: c for c in extract(read_text_article(
+        "Із січня 2022 року по вересень 2025 року в Україні зареєстровано 235 646 кримінальних проваджень за СЗЧ, "
+        "53 954 – за дезертирство.", published="2025-10-14"), shipped)}
+    assert got[235646].indicator == "ua-awol-proceedings" and got[53954].indicator is None
+    from tracker.extraction.suggest import ruled_out
+
+    assert ruled_out(got[53954], shipped, "ua-awol-desertion-proceedings") == (
+        "ua-awol-desertion-proceedings fits the words but counts AWOL and desertion together, this figure desertion "
+        "alone")
+    # a telling of a total that names some of its offences and gives no other number any is the total's
     (c,) = extract(read_text_article("Over 50,000 cases of desertion were opened in Ukraine since 2022.",
                                      published="2025-08-26"), shipped)
-    assert c.notes[-1] == ("ua-awol-desertion-proceedings fits the words but counts AWOL and desertion together, this "
-                           "figure desertion alone")
+    assert c.indicator == "ua-awol-desertion-proceedings"
     got = suggested("Із січня 2022 року по вересень 2025 року зареєстровано 235 646 кримінальних проваджень за СЗЧ.")
     assert got[235646] == "ua-awol-proceedings"
     got = suggested("Із січня 2022 року по вересень 2025 року в Україні зареєстровано майже 290 тисяч кримінальних "

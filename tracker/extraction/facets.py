@@ -375,8 +375,9 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
     if measure == "cases" and producer_value in CASES_COUNTED:
         measure = CASES_COUNTED[producer_value]  # its "справ" are the proceedings the prosecutors registered
     total = any(m.facet == "total" for m in between(marks, *clause))
+    named_offences = [m for m in in_sentence if m.facet == "offence"]
+    offences = frozenset(m.value for m in own_offences(text, named_offences, number, others))
     return Facets(country=country_value, measure=measure, kind="cumulative" if total else None,
-                  offences=frozenset(m.value for m in own_offences(
-                      text, [m for m in in_sentence if m.facet == "offence"], number, others)),
-                  articles=frozenset(m.value for m in in_sentence if m.facet == "article"),
-                  producer=producer_value)
+                  offences=offences, articles=frozenset(m.value for m in in_sentence if m.facet == "article"),
+                  producer=producer_value,
+                  parted=bool(offences) and offences < frozenset(m.value for m in named_offences))

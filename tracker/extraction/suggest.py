@@ -130,14 +130,15 @@ def unanchored(read, defined) -> bool:
 
 
 def part_of(read, defined) -> list[tuple[str, str, str]]:
-    """[("offence", as read, as defined)] when the sentence names some of the offences an indicator counts together
-    and not the others (50,058 proceedings for desertion alone, beside a count of AWOL and desertion): a part of that
-    count, not a figure of it. The definition check does not judge this (a re-print that names one offence of a
-    total is a drift it leaves to the curator); suggestions do."""
+    """[(facet, as read, as defined)] when a figure is of some of the articles an indicator counts together ("статті
+    408 … 50 058"), or of some of its offences where its sentence gives the others to other numbers ("235 646 … за
+    СЗЧ, 53 954 – за дезертирство"): a part of that count, not a figure of it. A sentence that names some offences of
+    a total and no others ("about 800 sentences a week for AWOL and desertion") is a loose telling of the total, which
+    the definition check leaves to the curator; so do suggestions."""
     if read.articles and defined.articles:
         if read.articles < defined.articles:
             return [("articles", ", ".join(sorted(read.articles)), ", ".join(sorted(defined.articles)))]
-    elif read.offences and defined.offences and read.offences < defined.offences:
+    elif read.parted and read.offences and defined.offences and read.offences < defined.offences:
         return [("offence", ", ".join(sorted(read.offences)), ", ".join(sorted(defined.offences)))]
     return []
 

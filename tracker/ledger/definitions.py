@@ -108,6 +108,9 @@ class Facets:
     since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
     kind: str | None = None  # stock | cumulative | flow | rate
     where: dict = field(default_factory=dict, compare=False, hash=False)  # facet -> the words it was read from
+    # read from text: its offences are some of those its sentence names, the others the other numbers' ("235 646 … за
+    # СЗЧ, 53 954 – за дезертирство"): a part of what the sentence counts
+    parted: bool = field(default=False, compare=False)
 
 
 def of_indicator(ind) -> Facets:
