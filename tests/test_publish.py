@@ -262,6 +262,28 @@ def test_a_flows_band_is_drawn_in_the_length_of_its_figures(tmp_path):
     assert shown(model, tracker.load(write(tmp_path / "h", half), today=TODAY).series["year"]) is None
 
 
+def test_no_band_across_a_stretch_without_figures(tmp_path):
+    """Russia's autumn call-up decrees (135,000 in 2011, then 2020-2024 each autumn): the model's band ballooned to
+    75,000-210,000 over the nine years without a figure. Between two figures further apart than GAP_FACTOR times the
+    median spacing no band is drawn; between yearly figures it is."""
+    from tracker.checks.bands import GAP_FACTOR, shown
+
+    years = (2011, 2020, 2021, 2022, 2024)
+    text = LEDGER.replace("figures:\n", "figures:\n" + "".join(
+        f"  - {{id: c{y}, indicator: callup, value: {v}, period: {y}-10/{y}-12, source: late, quote: '{v}'}}\n"
+        for y, v in zip(years, (135000, 128000, 127500, 120000, 133000))), 1).replace(
+        "sources:\n", "  callup: {title: Autumn call-up, unit: conscripts, kind: flow}\nsources:\n"
+                       "  late: {publisher: Weacom, published: 2025-04-01}\n")
+    led = tracker.load(write(tmp_path, text), today=TODAY)
+    start = pd.Timestamp("2011-01-01").toordinal()
+    model = pd.DataFrame({"t": [float(start + 30 * i) for i in range(170)], "low": 30000.0, "mid": 40000.0,
+                          "high": 50000.0})
+    drawn = shown(model, led.series["callup"]).set_index("date")
+    assert GAP_FACTOR * 365 < (2020 - 2011) * 365
+    assert drawn.loc["2015"]["low"].isna().all() and drawn.loc["2021-06"]["low"].notna().all()
+    assert drawn.loc["2011-12"]["low"].isna().all()  # past the figure before the gap: already the gap's
+
+
 def test_dollar_signs_are_text_not_mathtext(tmp_path):
     """A claimant 'Fund $\\frac{1}$' crashed chart; 'between $5 and $10 million' was drawn as '5and' in italics."""
     text = LEDGER.replace("title: Partial mobilisation decree", "title: 'Fines between $5 and $10 million'") \

@@ -15,6 +15,11 @@ SPREAD_MAX = 5.0  # cells whose high is more than 5x their low say nothing and a
 RUN_MIN_CELLS = 4  # ...and so are informative stretches shorter than 4 cells (weeks): a sliver reads as data
 BAND_MAX_RATIO = 4.0  # within what is kept, where high is over 4x low (or low is zero) the band is blanked
 PLAIN_MIN = 3  # a series with fewer plain figures gets no band: with two the model only joins them
+# A stretch between two plain figures more than GAP_FACTOR times the series' median spacing holds no figure to judge
+# by: the band is blanked between them (Russia's autumn call-ups, yearly but for nine years without a figure,
+# ballooned to 75,000-210,000 over 2012-2019); a running total's band, which never falls below the figure before
+# nor rises above the one after (monotone_band), is left as it is. A judgement, checked on the charts.
+GAP_FACTOR = 3
 
 
 def shown(band, series: Series):
@@ -42,9 +47,23 @@ def shown(band, series: Series):
     low, high = band["low"].to_numpy(dtype=float), band["high"].to_numpy(dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
         wide = ~((low > 0) & (high / low <= BAND_MAX_RATIO))
+    if series.indicator.kind != "cumulative":  # a running total's band is held by the figures on either side
+        wide |= _in_gap(np.array([d.toordinal() for d in band["date"]], dtype=float), series)
     if wide.all():
         return None
     return band.assign(low=np.where(wide, np.nan, low), high=np.where(wide, np.nan, high))
+
+
+def _in_gap(days: np.ndarray, series: Series) -> np.ndarray:
+    """Which of `days` lie between two plain figures further apart than GAP_FACTOR times the median spacing of the
+    plain figures' dates: a stretch without figures."""
+    at = np.unique([p.mid.toordinal() for p in series.plain])
+    if len(at) < 3:
+        return np.zeros(len(days), dtype=bool)
+    spacing = float(np.median(np.diff(at)))
+    i = np.clip(np.searchsorted(at, days), 1, len(at) - 1)
+    before, after = at[i - 1], at[i]
+    return ((after - before) > GAP_FACTOR * spacing) & (days > before) & (days < after)
 
 
 def monotone_band(band, series: Series):
