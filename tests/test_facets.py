@@ -540,3 +540,10 @@ def test_a_part_of_a_count_of_several_offences_is_not_suggested_into_it(shipped)
     got = suggested("Із січня 2022 року по вересень 2025 року в Україні зареєстровано майже 290 тисяч кримінальних "
                     "проваджень за СЗЧ та дезертирство.")
     assert got[290000] == "ua-awol-desertion-proceedings"
+
+
+def test_this_figure_surged_counts_what_the_sentence_before_counted():
+    # supremacy.info on Germany's applications for conscientious objection
+    got = read("In 2021, the number of applications stood at 201. This figure surged to 951 in 2022, representing a "
+               "373% increase.", "en")
+    assert got[951].facets.measure == "requests"
