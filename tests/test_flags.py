@@ -975,6 +975,27 @@ def test_a_slip_at_the_start_of_a_steady_run_is_judged_by_the_years_next_to_it(t
     assert ("magnitude", "y2021") not in named(thai)
 
 
+def test_a_slip_between_years_is_judged_by_the_nearest_figures_median_too(tmp_path):
+    """Mexico's army deserters a year (Sedena, 2000-2016: 4,398 in 2010, then 2,022 in 2013, 1,176 in 2014, 1,252 in
+    2015, 253 in January-February 2016, 1,055 in 2016): 2014's figure with a digit more, 11,760, is 6.9 times the
+    interpolation through its two figures on each side (which reads 2010's larger count) and 7.7 times the median of
+    its three nearest figures. The two agree
+    with each other, so either may judge it. Germany's 110 applications of 2019 between 253 (2014) and 201 (2021),
+    where the nearest figures' median is 2022's 951, is no slip: the two readings disagree."""
+    def named(values, title="Deserters a year"):
+        result = yearly_flags(tmp_path, [(f"y{str(y)[:4]}" + ("-" * (len(str(y)) > 4)), v, y) for y, v in values],
+                              title, "d: {publisher: Digital Post, published: 2025-03-01}", "S")
+        return {(f.code, f.figures[0]) for f in result if f.is_problem}
+
+    years = [(2000, 22205), (2001, 15870), (2002, 15503), (2003, 14744), (2004, 18267), (2005, 20224), (2006, 16405),
+             (2007, 16641), (2008, 9112), (2009, 6879), (2010, 4398), (2013, 2022), (2014, 1176), (2015, 1252),
+             ("2016-01/2016-02", 253), (2016, 1055)]
+    assert named(years) == set()
+    assert ("magnitude", "y2014") in named([(y, 11760 if y == 2014 else v) for y, v in years])
+    bafza = [(2014, 253), (2019, 110), (2021, 201), (2022, 951), (2023, 1079), (2024, 2241)]
+    assert ("magnitude", "y2019") not in named(bafza)
+
+
 def test_a_second_telling_at_an_end_of_a_growing_rate_is_judged_by_the_trend_there(tmp_path):
     """The shipped refusal-court-cases-monthly (Mediazona: 400 in March 2023, 718, 929, 1,076 in 2024, 1,000 in May
     2025) with its first month told again 1.6 times larger: the trend of the two nearest months carried back says

@@ -274,6 +274,11 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
     local = local_expected(series, p, exclude)
     expected = local or robust_expected(series, p, exclude)  # between two figures, they judge it
     factor = magnitude(p.lo, p.hi, expected) if expected else None
+    if factor is None and local is not None:  # the nearest figures' median, where the interpolation reads further ones
+        median = robust_expected(series, p, exclude)  # ...and agrees with it: two readings of one level
+        if median and max(median / local, local / median) <= 10 ** MAGNITUDE_TOLERANCE:
+            factor = magnitude(p.lo, p.hi, median)
+            expected = median if factor is not None else expected
     if local is None and expected:  # at an end, judged by the figures nearest to it
         left, right = around(series, p, exclude, 3, 3)
         gap = min((abs(q.mid.toordinal() - p.mid.toordinal()) for q in left + right), default=None)
