@@ -107,6 +107,15 @@ def magnitude(value_lo: float, value_hi: float, expected: float) -> int | None:
     return None
 
 
+def _off_by(p, expected: float) -> float:
+    """How far (log10) a figure's interval lies from `expected`, as `magnitude` reads it (0 when it holds it)."""
+    if p.lo > expected > 0:
+        return math.log10(p.lo / expected)
+    if 0 < p.hi < expected:
+        return math.log10(expected / p.hi)
+    return 0.0
+
+
 def _isolated(fit, ordered: list, i: int, k: float) -> bool:
     """A single wrong figure: there are figures on both sides, and the next one agrees with the series
     without it (the robust refit set this one aside and does not flag the next)."""
@@ -274,7 +283,9 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
     local = local_expected(series, p, exclude)
     expected = local or robust_expected(series, p, exclude)  # between two figures, they judge it
     factor = magnitude(p.lo, p.hi, expected) if expected else None
-    if factor is None and local is not None:  # the nearest figures' median, where the interpolation reads further ones
+    if factor is None and local is not None and _off_by(p, local) >= 1 - 2 * MAGNITUDE_TOLERANCE:
+        # the nearest figures' median, where the interpolation reads further ones (read only when it can differ:
+        # agreeing with the interpolation, it is no more than the band's width from it)
         median = robust_expected(series, p, exclude)  # ...and agrees with it: two readings of one level
         if median and max(median / local, local / median) <= 10 ** MAGNITUDE_TOLERANCE:
             factor = magnitude(p.lo, p.hi, median)
