@@ -295,6 +295,11 @@ def local_expected(series, p, exclude: frozenset) -> float | None:
     return float(statistics.median(guesses)) / comparable(series, p) if guesses else None
 
 
+def within(a: float, b: float, factor: float) -> bool:
+    """Whether two positive values are within `factor` of each other."""
+    return a > 0 and b > 0 and max(a / b, b / a) <= factor
+
+
 def sides_with(series: Series, p: Point, twins: frozenset, aside: frozenset = frozenset()) -> bool:
     """Whether the plain figure nearest `p` in time (passing over those at its date and its `twins`, the figures
     for its time it cannot be true with) is within PAIR_AGREE of `p` on the series' level scale and further than
@@ -308,8 +313,7 @@ def sides_with(series: Series, p: Point, twins: frozenset, aside: frozenset = fr
     level = near[0].best * comparable(series, near[0])
 
     def agrees(q: Point) -> bool:
-        v = (q.best or 0) * comparable(series, q)
-        return v > 0 and level > 0 and max(v / level, level / v) <= PAIR_AGREE
+        return within((q.best or 0) * comparable(series, q), level, PAIR_AGREE)
 
     return agrees(p) and not any(agrees(q) for q in series.plain if q.id in twins)
 

@@ -25,6 +25,7 @@ from tracker.checks.base import (
     rounded,
     sides_with,
     unit_of,
+    within,
 )
 from tracker.checks.support import support_for
 from tracker.models import Observations
@@ -91,13 +92,8 @@ AGREE_DAYS = 62
 def magnitude(value_lo: float, value_hi: float, expected: float) -> int | None:
     """10, 100 or 1,000 (or their inverses as -10, ...) when the figure is about that many times what the
     rest of the series expects: a digit or a unit slipped, not a change of pace."""
-    if not expected or expected <= 0:
-        return None
-    if value_lo > expected:
-        r = math.log10(value_lo / expected)
-    elif 0 < value_hi < expected:
-        r = math.log10(value_hi / expected)
-    else:
+    r = _log_off(value_lo, value_hi, expected)
+    if not r:
         return None
     n = round(r)
     if n != 0 and abs(n) <= 3 and abs(r - n) <= MAGNITUDE_TOLERANCE:
@@ -107,12 +103,14 @@ def magnitude(value_lo: float, value_hi: float, expected: float) -> int | None:
     return None
 
 
-def _off_by(p, expected: float) -> float:
-    """How far (log10) a figure's interval lies from `expected`, as `magnitude` reads it (0 when it holds it)."""
-    if p.lo > expected > 0:
-        return math.log10(p.lo / expected)
-    if 0 < p.hi < expected:
-        return math.log10(expected / p.hi)
+def _log_off(value_lo: float, value_hi: float, expected: float) -> float:
+    """How far (log10, signed) an interval lies from `expected`: 0 when it holds it, or nothing is expected."""
+    if not expected or expected <= 0:
+        return 0.0
+    if value_lo > expected:
+        return math.log10(value_lo / expected)
+    if 0 < value_hi < expected:
+        return math.log10(value_hi / expected)
     return 0.0
 
 
@@ -255,8 +253,7 @@ def _moves_with_neighbour(series, p, exclude: frozenset) -> bool:
     if not near or not p.best:
         return False
     q = min(near, key=lambda q: (abs(q.mid.toordinal() - at), q.id))
-    a, b = p.best * comparable(series, p), q.best * comparable(series, q)
-    return a > 0 and b > 0 and max(a / b, b / a) <= AGREE_FACTOR
+    return within(p.best * comparable(series, p), q.best * comparable(series, q), AGREE_FACTOR)
 
 
 def _steady_beyond(series: Series, side: list, gap: int, p) -> bool:
@@ -269,8 +266,7 @@ def _steady_beyond(series: Series, side: list, gap: int, p) -> bool:
     if not nearest or not beyond:
         return False
     b = beyond[0].best * comparable(series, beyond[0])
-    return all(b > 0 and q.best and max(q.best * comparable(series, q) / b, b / (q.best * comparable(series, q)))
-               <= 10 ** MAGNITUDE_TOLERANCE for q in nearest)
+    return all(within((q.best or 0) * comparable(series, q), b, 10 ** MAGNITUDE_TOLERANCE) for q in nearest)
 
 
 def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | None:
@@ -283,11 +279,11 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
     local = local_expected(series, p, exclude)
     expected = local or robust_expected(series, p, exclude)  # between two figures, they judge it
     factor = magnitude(p.lo, p.hi, expected) if expected else None
-    if factor is None and local is not None and _off_by(p, local) >= 1 - 2 * MAGNITUDE_TOLERANCE:
+    if factor is None and local is not None and abs(_log_off(p.lo, p.hi, local)) >= 1 - 2 * MAGNITUDE_TOLERANCE:
         # the nearest figures' median, where the interpolation reads further ones (read only when it can differ:
         # agreeing with the interpolation, it is no more than the band's width from it)
         median = robust_expected(series, p, exclude)  # ...and agrees with it: two readings of one level
-        if median and max(median / local, local / median) <= 10 ** MAGNITUDE_TOLERANCE:
+        if median and within(median, local, 10 ** MAGNITUDE_TOLERANCE):
             factor = magnitude(p.lo, p.hi, median)
             expected = median if factor is not None else expected
     if local is None and expected:  # at an end, judged by the figures nearest to it

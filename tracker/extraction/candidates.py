@@ -343,8 +343,8 @@ def _timed(c: Candidate, spans, clause: tuple[int, int], start: int, sentence: s
             return replace(c, period=f["period"], as_of=f.get("as_of"), since=None, time_text=chosen.text,
                            assumed=False)
         return replace(c, as_of=f["as_of"], period=None, time_text=chosen.text)
-    held = [s for s in spans if start_words and not apart and "period" in dict(s.fields) and "/" in
-            dict(s.fields)["period"] and s.start <= start_words[0] < s.end]
+    held = [s for s in spans if start_words and not apart and "/" in dict(s.fields).get("period", "")
+            and s.start <= start_words[0] < s.end]
     if c.since and held:  # "з 2022 року по липень 2025 року … 50 058 …, у 1248 провадженнях": the start is the span's
         f = dict(held[0].fields)
         return replace(c, period=f["period"], as_of=f.get("as_of"), since=None, time_text=held[0].text,
@@ -472,10 +472,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         rates = rate_words_at(sentence) if time.get("per") else []
         paragraph = (starts[line], starts[line + 1] if line + 1 < len(starts) else len(article.text))
         figure_starts = [n.start for n in nums if why_not_a_figure(sentence, n) is None]  # not years, not articles
-        figures_at = figure_spans([(n.start, n.end, n.printed) for n in nums],
-                                  between(marks, offset, offset + len(sentence)), offset)  # to part offences
-        named_offences = frozenset(m.value for m in between(marks, offset, offset + len(sentence))
-                                   if m.facet == "offence")
+        in_sentence = between(marks, offset, offset + len(sentence))
+        figures_at = figure_spans([(n.start, n.end, n.printed) for n in nums], in_sentence, offset)  # to part offences
+        named_offences = frozenset(m.value for m in in_sentence if m.facet == "offence")
         kind_before = offended_before[1] if not named_offences and offended_before \
             and paragraph_no[line] - offended_before[0] <= 1 and _SAME_KIND.search(sentence) else frozenset()
         if named_offences or kind_before:
