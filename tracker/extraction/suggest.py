@@ -18,6 +18,7 @@ from tracker.ledger.definitions import (
     of_indicator,
     since_conflict,
 )
+from tracker.text.formatting import joined
 
 if TYPE_CHECKING:
     from tracker.extraction.candidates import Candidate
@@ -149,12 +150,12 @@ def ruled_out(c: Candidate, ledger, best_by_words: str | None) -> str:
         return ""
     read, defined = c.read(), definitions(ledger)[best_by_words]
     found = conflicts(read, defined)
-    if not found and part_of(read, defined):
-        (f, got, want), = part_of(read, defined)
+    part = part_of(read, defined) if not found else []
+    if part:
+        (f, got, want), = part
 
         def listed(values: str) -> str:
-            words = [describe(f, v) for v in values.split(", ")]
-            return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+            return joined([describe(f, v) for v in values.split(", ")])
 
         return f"{best_by_words} fits the words but counts {listed(want)} together, this figure {listed(got)} alone"
     if not found and unanchored(read, defined):

@@ -16,6 +16,7 @@ from tracker.languages import chart_words as words
 from tracker.ledger.dates import Span
 from tracker.ledger.model import Ledger
 from tracker.series import Series, claimant_key
+from tracker.text.formatting import joined
 
 
 def footer_text(ledger: Ledger, series: Series, data_hash: str = "", width: int = 190) -> str:
@@ -129,7 +130,7 @@ def claimant_name(ledger: Ledger, p, lang: str = "en") -> str:
 def _names(items: list[str], lang: str, most: int) -> str:
     w = words(lang)
     if len(items) <= most:
-        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + w["list_and"] + items[-1]
+        return joined(items, w["list_and"])
     return ", ".join(items[:most]) + " " + w["and_more"].format(n=len(items) - most)
 
 

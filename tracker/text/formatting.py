@@ -32,6 +32,11 @@ def in_language(text: str, lang: str) -> str:
     return _SEPARATOR.sub(lambda m: "\u202f" if m.group() == "," else ",", text)
 
 
+def joined(items: list[str], and_word: str = " and ") -> str:
+    """Items as a sentence lists them: 'a', 'a and b', 'a, b and c' (`and_word` in the reader's language)."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + and_word + items[-1]
+
+
 def stated(f, unit: str = "") -> str:
     """A figure's value as stated: '≥ 7,400', '≈ 800', '34–35', '10,025'."""
     if f.qualifier == "range":
