@@ -429,6 +429,17 @@ def test_a_figure_after_a_paragraph_that_counts_the_same_takes_its_time_and_anot
     assert t[1_000].period is None  # persons, not the cases the time was named for
 
 
+def test_the_figures_after_one_that_took_the_time_before_in_its_sentence_take_it_too():
+    # govorit.eu on Ukraine's interior ministry's figures for 2024: the 614 charged are of the 23 209 cases
+    text = ("Суммарно за 2024 год было заведено 66 240 уголовных дел за самоволку.\n"
+            "23 209 уголовных дел по дезертирству, из которых удалось предъявить обвинение подозреваемым только в 614 "
+            "(2,6%) случаях.\n"
+            "Около 1 000 военных служат в каждой бригаде.")
+    t = {c.printed: c for c in extract(read_text_article(text, published="2025-01-20"))}
+    assert t["23 209"].period == t["614"].period == t["2,6%"].period == "2024"
+    assert t["около 1 000"].period is None  # a sentence of its own that counts another thing
+
+
 @pytest.mark.parametrize("text,published,value,period", [
     # aftitinede.com on Austria's civilian service (2021), SQ on Ukraine's interior ministry (2025), The Nation (2023)
     ("In the Corona year 2020, a total of 14,093 young men were working as ordinary civil servants.", None, 14_093,

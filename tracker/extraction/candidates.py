@@ -359,13 +359,15 @@ CARRIED_NOTE = "from the sentence before it, which counts the same"
 RESTATED_FROM = 100  # a value this large printed again is the same figure (smaller ones recur by chance)
 
 
-def _carried(c: Candidate, restated: tuple | None, topic: tuple | None) -> Candidate:
+def _carried(c: Candidate, restated: tuple | None, topic: tuple | None, chained: bool = False) -> Candidate:
     """A figure whose sentence names no time, with the time of where its value was printed before (`restated`), else
     of the sentence before it that counts the same (`topic`: paragraph, time, measures): "в 2023 году … 14 тысячам
-    … «Кроме 14 тысяч …»"; "About 31,000 … this year. Up to 4,000 will be called"."""
+    … «Кроме 14 тысяч …»"; "About 31,000 … this year. Up to 4,000 will be called". Once a figure of the sentence
+    took the topic's time (`chained`), the figures after it in the sentence take it whatever they count: "23 209
+    уголовных дел …, из которых … только в 614 (2,6%) случаях"."""
     if restated and c.value is not None and c.value >= RESTATED_FROM:
         how = "where the same number was printed before"
-    elif topic and c.facets is not None and c.facets.measure in topic[2]:
+    elif topic and c.facets is not None and (chained or c.facets.measure in topic[2]):
         restated, how = topic[1], CARRIED_NOTE
     else:
         return c
@@ -522,7 +524,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                 # the to's
                 c = replace(c, as_of=None, period=None, time_text="", assumed=False)
             if untimed and not (c.period or c.as_of or c.since or c.change):
-                c = _carried(c, told.get(c.value), near_topic)
+                c = _carried(c, told.get(c.value), near_topic, chained)
                 chained |= bool(near_topic and c.notes and CARRIED_NOTE in c.notes[-1])
             if c.period or c.as_of or c.since:
                 told.setdefault(c.value, (("period", c.period), ("as_of", c.as_of), ("since", c.since),
