@@ -1157,6 +1157,65 @@ def test_a_first_figure_far_under_its_line_is_still_a_jump(tmp_path):
     assert ("jump", "a0", "warning") in codes(flags_of(tmp_path, art332(15), LATER))
 
 
+# Germany's applications for conscientious objection, one release (Federal Government via dpa, September 2022;
+# Bundestag, 2023): reservists and men who never served, each some thirty times more a month in 2022 than in 2021.
+KDV = """\
+version: 1
+indicators:
+  reservists:
+    title: Applications by reservists
+    unit: applications
+    kind: flow
+    country: DE
+    producer: Federal Government
+    measure: requests
+  unserved:
+    title: Applications by men who never served
+    unit: applications
+    kind: flow
+    country: DE
+    producer: Federal Government
+    measure: requests
+sources:
+  indo: {publisher: Indo New York, published: 2022-09-05}
+  ga: {publisher: General-Anzeiger Bonn, published: 2022-12-01}
+  hib: {publisher: hib, published: 2024-02-01}
+events:
+figures:
+"""
+
+
+def kdv(reservists: tuple, unserved: tuple, events: str = "") -> str:
+    periods = (("2021", "indo"), ("2022-01/2022-08", "indo"), ("2022-01/2022-11", "ga"), ("2023", "hib"))
+    rows = [(ind, n, v, *periods[n]) for ind, values in (("reservists", reservists), ("unserved", unserved))
+            for n, v in enumerate(values)]
+    return KDV.replace("events:\n", f"events:\n{events}") + "".join(
+        f"  - {{id: {ind[:3]}{n}, indicator: {ind}, value: {v}, period: '{period}', source: {src}, "
+        f"claimant: Federal Government, quote: '{v}'}}\n" for ind, n, v, period, src in rows)
+
+
+def test_a_first_figure_before_a_rise_its_producers_other_count_shares_is_supported(tmp_path):
+    """10 reservists in 2021, then 190 in eight months: the unserved men's 23, then 484, rose alike (31 times a
+    month against 28): a real change, told as info."""
+    result = flags_of(tmp_path, "", kdv((10, 190, 266, 596), (23, 484, 593, 835)))
+    (flag,) = [f for f in result if f.code == "jump" and f.figures[0] == "res0"]
+    assert flag.severity == "info" and "unserved of the same producer moved alike" in flag.support
+
+
+def test_a_first_figure_whose_rise_the_other_count_does_not_share_is_still_a_jump(tmp_path):
+    """With the unserved men's 2021 told as 230 their count rose 3 times a month, not 28: the reservists' rise
+    stands alone, a warning."""
+    result = flags_of(tmp_path, "", kdv((10, 190, 266, 596), (230, 484, 593, 835)))
+    assert ("jump", "res0", "warning") in codes(result, "jump")
+
+
+def test_an_event_between_a_first_figure_and_the_next_explains_the_change_after_it(tmp_path):
+    result = flags_of(tmp_path, "", kdv((10, 190, 266, 596), (230, 484, 593, 835),
+                                        "  - {id: war, date: 2022-02-24, title: Invasion}\n"))
+    (flag,) = [f for f in result if f.code == "jump" and f.figures[0] == "res0"]
+    assert flag.severity == "info" and "Invasion" in flag.support
+
+
 SENTENCES = "".join(f"  - {{id: s{i}, indicator: cases, value: {v}, as_of: {d}, source: mz9, quote: '{v}'}}\n"
                     for i, (v, d) in enumerate([(247, "2023-03-21"), (360, "2023-04-03"), (8594, "2024-06-18"),
                                                 (17721, "2025-05-15")]))

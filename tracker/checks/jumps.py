@@ -27,7 +27,7 @@ from tracker.checks.base import (
     unit_of,
     within,
 )
-from tracker.checks.support import support_for
+from tracker.checks.support import MOVED_ALIKE_FACTOR, SAME_TIME_DAYS, support_for  # noqa: F401 (thresholds named below)
 from tracker.models import Observations
 from tracker.series import Series
 from tracker.text.formatting import format_value
@@ -335,11 +335,12 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
 
 
 @register("jump", "a figure outside the model's expected band for its date", severity="warning",
-          thresholds=("START_TREND_FACTOR", "AGREE_FACTOR"))
+          thresholds=("START_TREND_FACTOR", "AGREE_FACTOR", "SAME_TIME_DAYS", "MOVED_ALIKE_FACTOR"))
 def model_jumps(ctx: Context) -> list[Flag]:
-    """Support (another claimant, the producer's own publication, an event) can explain a change of level
-    or pace; never a single figure that the figures on both sides of it contradict. A jump into a series' second
-    figure, which the third keeps, is named on the first when the first is off their line (_first_apart)."""
+    """Support (another claimant, the producer's own publication, an event, the producer's other counts moving
+    alike) can explain a change of level or pace, for a series' first figure the change after it; never a single
+    figure that the figures on both sides of it contradict. A jump into a series' second figure, which the third
+    keeps, is named on the first when the first is off their line (_first_apart)."""
     ledger, series, fit, k = ctx.ledger, ctx.series, ctx.fit, ctx.k
     if fit is None:
         return []
@@ -366,7 +367,8 @@ def model_jumps(ctx: Context) -> list[Flag]:
                                   "first figure is the one to check.", support, float(j.z)))
             continue
         isolated = _isolated(fit, ordered, i, k)
-        support = None if isolated else support_for(ledger, series, p, previous)
+        following = next((q for q in ordered[i + 1:] if q.mid > p.mid), None) if previous is None else None
+        support = None if isolated else support_for(ledger, series, p, previous, following)
         where = "above" if j.direction > 0 else "below"
         msg = (f"{describe(ledger, p, unit)} is {j.z:.1f} standard deviations {where} the expected "
                f"{rounded(j.lower, unit)}–{rounded(j.upper, unit)} for its date")
