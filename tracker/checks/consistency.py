@@ -399,6 +399,10 @@ MISLABEL_TOLERANCE = SAME_NUMBER  # values this close are the same number, where
 # and the series expects something this many times different: 10% is past a month's growth of a running total and
 # the rounding of a re-print (judgement; 1.5 missed a misfiled 471 AWOL cases among 536 of all articles)
 MISLABEL_OFF = 1.1
+# ...and by more than chance moves a count: a count varies by about its square root from one period to the next
+# (Poisson), so 15 Royal Marines absent one year and 20 the next is no change of level, and a 15 that another
+# count of their release also printed is no misfiling; two such spreads (about 95%) is what chance allows
+COUNT_NOISE = 2
 # of two figures of one release that are each other's twins, the one whose series has another value within this
 # many days is the misfiled one (two months: a monthly release told again; judgement)
 MISLABEL_DAYS = 62
@@ -417,11 +421,19 @@ def _point_of(ledger, f) -> tuple:
     return series, next((q for q in series.independent() if q.id == f.id), None) if series is not None else None
 
 
+def _far_off(value: float, expected: float) -> bool:
+    """Whether a value is MISLABEL_OFF times from what its series expects, and further than chance moves a count
+    of that size (COUNT_NOISE spreads of its square root; a share or rate below one is no count)."""
+    if abs(math.log(value / expected)) < math.log(MISLABEL_OFF):
+        return False
+    return expected < 1 or abs(value - expected) > COUNT_NOISE * math.sqrt(expected)
+
+
 def _off(ledger, f) -> bool:
-    """Whether f's own series expects something MISLABEL_OFF times different from it."""
+    """Whether f's own series expects something far off it (_far_off)."""
     series, p = _point_of(ledger, f)
     expected = robust_expected(series, p) if p is not None else None
-    return bool(expected and f.value and abs(math.log(f.value / expected)) >= math.log(MISLABEL_OFF))
+    return bool(expected and f.value and _far_off(f.value, expected))
 
 
 def _told_otherwise(ledger, f) -> bool:
@@ -439,7 +451,8 @@ def _told_otherwise(ledger, f) -> bool:
 @register("mislabel", "a figure whose value is another indicator's figure from the same release, while its "
           "own series expects something else or has another value for its time", severity="warning",
           scope="release", names_culprit=True,
-          before_refit=True, thresholds=("MISLABEL_TOLERANCE", "MISLABEL_OFF", "MISLABEL_DAYS", "PAIR_AGREE"))
+          before_refit=True, thresholds=("MISLABEL_TOLERANCE", "MISLABEL_OFF", "COUNT_NOISE", "MISLABEL_DAYS",
+                                         "PAIR_AGREE"))
 def mislabels(ctx: Context) -> list[Flag]:
     ledger, series = ctx.ledger, ctx.series
     unit = unit_of(series)
@@ -461,7 +474,7 @@ def mislabels(ctx: Context) -> list[Flag]:
         sided = bool(own) and sides_with(series, p, own)
         expected = robust_expected(series, p, own if sided else frozenset())
         contradicted = bool(own) and not sided
-        if not expected or (abs(math.log(f.value / expected)) < math.log(MISLABEL_OFF) and not contradicted):
+        if not expected or (not _far_off(f.value, expected) and not contradicted):
             continue  # near what its series expects, and nothing of its own series says otherwise
         g = copies[0]
         if _off(ledger, g) and not _told_otherwise(ledger, f) and _told_otherwise(ledger, g):
