@@ -154,7 +154,10 @@ def test_a_sentence_after_a_dated_one_keeps_its_own_time_unless_it_parts_that_fi
     t = times("In 2023, 6,745 proceedings were opened. Courts now hold 660 cases.", "2024-04-15")
     assert t[660][0] is None  # no word says the 660 are part of 2023's figure
     t = times("In 2023, 6,745 proceedings were opened.\nOf them, 660 were in Zakarpattia.", "2024-04-15")
-    assert t[660][0] is None  # another paragraph
+    assert t[660][0] == "2023"  # the next paragraph, which says it parts that count
+    t = times("In 2023, 6,745 proceedings were opened.\nThe courts are slow.\nOf them, 660 were in Zakarpattia.",
+              "2024-04-15")
+    assert t[660][0] is None  # two paragraphs on: past the topic's reach
 
 
 @pytest.mark.parametrize("text,published,value,want", [
@@ -427,6 +430,19 @@ def test_a_figure_after_a_paragraph_that_counts_the_same_takes_its_time_and_anot
     t = {c.value: c for c in extract(read_text_article(text, published="2024-07-20"))}
     assert t[18_600].period == "2024-01/2024-06" and "check it" in t[18_600].notes[-1]
     assert t[1_000].period is None  # persons, not the cases the time was named for
+
+
+def test_a_sentence_that_parts_the_count_before_takes_its_time_whatever_it_counts():
+    # nikopol.informator.ua, 25 October 2023: those charged "of this number" are of the proceedings since the invasion
+    text = ("З початку повномасштабного вторгнення було розпочато близько 8000 кримінальних проваджень.\n"
+            "Далі йдуть наступні регіони:\n"
+            "- Дніпропетровська область – 669;\n"
+            "- Миколаївська область – 583;\n"
+            "При цьому підозру отримали з цієї кількості ухилянтів тільки 2015 осіб.\n"
+            "Підозру отримали 40 осіб.")
+    t = {c.printed: c for c in extract(read_text_article(text, published="2023-10-25"))}
+    assert t["669"].since == t["2015"].since == "2022-02-24"
+    assert t["40"].since is None  # another count, which says it parts nothing
 
 
 def test_the_figures_after_one_that_took_the_time_before_in_its_sentence_take_it_too():

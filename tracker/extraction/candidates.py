@@ -483,6 +483,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             offended_before = (paragraph_no[line], named_offences or kind_before)
         measured = set()  # the measures of this sentence's figures
         chained = False  # a figure took the topic's time: the list it heads goes on (each line a paragraph)
+        parts = bool(_FOLLOW_ON.search(sentence))  # "При цьому підозру отримали з цієї кількості … 2015 осіб"
         lent = counted_before[1] if (counted_before and _FOLLOW_ON.search(sentence) and (
             counted_before[0] == line or (paragraph_no[line] - paragraph_no[counted_before[0]] <= 1
                                           and _COMPARED_FROM.search(sentence)))) or listed else None
@@ -524,7 +525,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                 # the to's
                 c = replace(c, as_of=None, period=None, time_text="", assumed=False)
             if untimed and not (c.period or c.as_of or c.since or c.change):
-                c = _carried(c, told.get(c.value), near_topic, chained)
+                c = _carried(c, told.get(c.value), near_topic, chained or parts)
                 chained |= bool(near_topic and c.notes and CARRIED_NOTE in c.notes[-1])
             if c.period or c.as_of or c.since:
                 told.setdefault(c.value, (("period", c.period), ("as_of", c.as_of), ("since", c.since),

@@ -37,7 +37,8 @@ time         MONTH_STEMS (regex, January first), MONTH_WORDS (regex), MONTH_PERI
              (a quarter's word or its stem -> 1-4), HALF (regex, groups h and y), HALF_NUMBERS, AS_OF, STATE_AT (of
              AS_OF, the words of a state at a date even in a list of years: 'as of', not 'by'), END_OF;
              FOLLOW_ON (regex: a sentence that parts or continues the figure before it, and names no time, takes
-             that sentence's), SAME_TIME (regex: 'за вказаний термін', the time of the last sentence that named
+             that sentence's, or the time the count before it was given, whatever it counts: 'з цієї кількості'),
+             SAME_TIME (regex: 'за вказаний термін', the time of the last sentence that named
              one), SAME_PERIOD_IN (regex, the year as group 1: 'за тот же период 2021 года', that time's months
              in another year), NOW (regex: 'now', 'наразі': a sentence that names the article's own time takes
              no time from the sentences before it), SEASONS (regex: a season names a time of its own, which the
