@@ -284,6 +284,14 @@ def test_a_producer_typed_with_a_look_alike_letter_and_in_another_alphabet():
     assert read(text, "en", "2009-03-12")[0.01].claimant == "US Army"
 
 
+def test_a_producer_named_in_its_nominative_in_russian_and_in_the_paragraph_before():
+    """my.ua (February 2023): 'Об этом свидетельствуют данные "Опендатабот"', a paragraph before the figures; the
+    analyser guesses 'опендатабота' for the name's lemma in Russian."""
+    text = ('Об этом свидетельствуют данные "Опендатабот".\n'
+            "В 2022 году наибольшее количество дел было зарегистрировано в марте – 282 производства.")
+    assert read(text, "ru", "2023-02-09")[282].claimant == "Opendatabot"
+
+
 def test_the_army_as_the_producer_names_whose_figures_they_are():
     """The Herald-Tribune (2007) names no country, only the Army: 'according to revised figures from the Army',
     'the Army now says'. Its figures are the US Army's, claimant and country."""

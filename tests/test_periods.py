@@ -161,6 +161,26 @@ def test_a_sentence_after_a_dated_one_keeps_its_own_time_unless_it_parts_that_fi
 
 
 @pytest.mark.parametrize("text,published,value,want", [
+    # Ukrainska Pravda in Russian (29 April 2024) on the Prosecutor General's answer to hromadske
+    ("С начала российского полномасштабного вторжения правоохранители открыли более 10,7 тысячи уголовных дел.",
+     "2024-04-29", 10_700, (None, "2022-02-24", None)),
+    ("За время большой войны в Украине открыли почти 11 тысяч дел в отношении уклонистов", "2024-04-29", 11_000,
+     (None, "2022-02-24", None)),
+    # Haaretz on exemptions from the IDF (2012)
+    ("As recently as 2004, that figure was only 8.4 percent.", None, 0.084, ("2004", None, None)),
+    # my.ua on Opendatabot's count (February 2023): the year before the article, not the one compared with
+    ("В целом за весь прошлый год было учтено 1108 таких дел, что вдвое меньше, чем в предыдущую волну мобилизации "
+     "в 2015 году. Тогда было учтено 2256 производств.", "2023-02-09", 1108, ("2022", None, None)),
+    ("В целом за весь прошлый год было учтено 1108 таких дел, что вдвое меньше, чем в предыдущую волну мобилизации "
+     "в 2015 году. Тогда было учтено 2256 производств.", "2023-02-09", 2256, ("2015", None, None)),
+    ("Найбільше справ було у 2015 році. Тоді зареєстрували 2256 проваджень.", "2023-02-09", 2256,
+     ("2015", None, None)),
+])
+def test_starts_years_and_then_as_printed(text, published, value, want):
+    assert times(text, published)[value] == want
+
+
+@pytest.mark.parametrize("text,published,value,want", [
     # Viasna via Reform.by (2025): a start on a day with no year is of the article's year
     ("С 18 января в Беларуси произошло 9 волн помилования — всего были освобождены 170 человек.", "2025-08-26", 170,
      (None, "2025-01-18", None)),

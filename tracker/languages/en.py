@@ -119,8 +119,9 @@ SINCE_YEAR = [r"\bsince (?:the )?(?:[a-z'’-]+ ){1,6}in (\d{4})\b"]
 # a calendar year called one ("the Corona year 2020"; not a fiscal or school year, which straddle two)
 _YEAR_WHEN = r"\b(\d{4}),? (?:when|which)\b"
 _YEAR_CALLED = r"(?<!fiscal )(?<!budget )(?<!financial )(?<!school )(?<!academic )\byear (\d{4})\b"
+_YEAR_AS_RECENT = r"\bas (?:recently|early|late|long ago) as (\d{4})\b"  # 'As recently as 2004, … 8.4 percent'
 YEAR_PERIODS = [r"\b(?:in|during|for|throughout) (?:the (?:(?:entire|whole) )?(?:year )?)?(\d{4})(?: alone)?\b",
-                _YEAR_WHEN, _YEAR_CALLED]
+                _YEAR_WHEN, _YEAR_CALLED, _YEAR_AS_RECENT]
 SO_FAR = [r"\bso far in (\d{4})", r"\bsince the (?:start|beginning) of (\d{4})",
           r"\b(?:so far this year|since the (?:start|beginning) of (?:this|the) year|this year)\b()"]
 # "this year" alone, in a sentence of what is planned or expected, is the whole year, not the year so far
@@ -314,4 +315,4 @@ UNTIL = ["to", "until", "through", "as of", "by", "as of the end of", "by the en
 MONTHS_OF_YEAR = [r"\bthe first (\w+) months(?: of (\d{4}))?", r"\b(\w+) months of (\d{4})"]  # count, year
 # 'in 2023': the year a number of a list is about; 'a 373% rise from 2021, when it received 201'
 YEAR_MENTION = [r"\b(?:in|during|for) (?:the (?:(?:entire|whole) )?(?:year )?)?(\d{4})\b",
-                r"\bthe (\d{4}) (?:figure|total|count)\b", _YEAR_WHEN, _YEAR_CALLED]
+                r"\bthe (\d{4}) (?:figure|total|count)\b", _YEAR_WHEN, _YEAR_CALLED, _YEAR_AS_RECENT]
