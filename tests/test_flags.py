@@ -274,6 +274,53 @@ def test_another_producers_lower_count_is_not_stale(tmp_path):
     assert codes(flags_of(tmp_path, figs), "stale") == []
 
 
+# -- sum --------------------------------------------------------------------------------------------------
+
+# The GAO's applications for conscientious objector status (War Resisters' International, 2007): 56, 113, 118, 82
+# and 56 a year, 2002-2006, and the 425 of the five years a blog printed.
+CO = """\
+version: 1
+indicators:
+  co: {title: Applications for conscientious objector status, unit: applications, kind: flow}
+sources:
+  wri: {publisher: War Resisters' International, published: 2007-09-01}
+  biz: {publisher: Odd Numbers, published: 2007-10-01}
+events:
+figures:
+"""
+
+
+def co(years: tuple, total: int = 425, claimant: str = "GAO") -> str:
+    rows = [f"  - {{id: y{2002 + n}, indicator: co, value: {v}, period: '{2002 + n}', source: wri, claimant: GAO, "
+            f"quote: '{v}'}}\n" for n, v in enumerate(years)]
+    return CO + "".join(rows) + (f"  - {{id: all, indicator: co, value: {total}, period: 2002/2006, source: biz, "
+                                 f"claimant: {claimant}, quote: '{total}'}}\n")
+
+
+def test_parts_that_add_up_to_their_whole_raise_nothing(tmp_path):
+    assert codes(flags_of(tmp_path, "", co((56, 113, 118, 82, 56))), "sum") == []
+
+
+@pytest.mark.parametrize("years,total,named", [
+    ((560, 113, 118, 82, 56), 425, "y2002"),  # an extra digit: 929 against 425, and 56 would make it hold
+    ((56, 13, 118, 82, 56), 425, "y2003"),  # 113 with its first digit dropped: 325, and the whole leaves 113
+    ((56, 113, 118, 82, 56), 4250, "all"),  # the whole's slip
+])
+def test_a_part_or_whole_whose_slip_alone_makes_the_sum_hold_is_named(tmp_path, years, total, named):
+    (flag,) = [f for f in flags_of(tmp_path, "", co(years, total)) if f.code == "sum"]
+    assert (flag.figures[0], flag.severity) == (named, "error")
+
+
+def test_a_sum_no_single_slip_explains_is_a_notice_and_another_producers_total_is_never_a_slip(tmp_path):
+    """18 for 2004 (118 with its first digit dropped) leaves a sum no power of ten mends: which figure is wrong the
+    sum cannot say. A total of another producer's (Proekt's 5,260 beside Mediazona's years) counts otherwise:
+    even a sum a slip would mend is a notice."""
+    (flag,) = [f for f in flags_of(tmp_path, "", co((56, 113, 18, 82, 56))) if f.code == "sum"]
+    assert (flag.figures[0], flag.severity) == ("all", "notice") and "cannot tell which" in flag.message
+    (flag,) = [f for f in flags_of(tmp_path, "", co((560, 113, 118, 82, 56), claimant="Blog")) if f.code == "sum"]
+    assert flag.severity == "notice" and "Blog counts otherwise than GAO" in flag.message
+
+
 # -- relative, quote, undated ----------------------------------------------------------------------------
 
 
@@ -825,11 +872,12 @@ def test_a_bound_is_no_level_for_a_relative_claim(tmp_path):
 
 
 def test_codes_keep_the_order_of_their_families():
-    """Reports list codes in registration order: jumps, consistency, claims, definition (tracker.checks.run)."""
+    """Reports list codes in registration order: jumps, consistency, totals, claims, definition
+    (tracker.checks.run)."""
     from tracker.checks import codes
 
-    assert codes() == ("magnitude", "jump", "decrease", "conflict", "revision", "mislabel", "stale", "relative",
-                       "quote", "undated", "definition")
+    assert codes() == ("magnitude", "jump", "decrease", "conflict", "revision", "mislabel", "stale", "sum",
+                       "relative", "quote", "undated", "definition")
 
 
 def test_the_flags_table_keeps_its_columns_apart(tmp_path, capsys):

@@ -3,7 +3,7 @@
     result = check(ledger)          # every registered check on every indicator
     result.frame()                  # one row per flag
 
-Each family of checks lives in a file of its own (jumps, consistency, claims) and
+Each family of checks lives in a file of its own (jumps, consistency, totals, claims, definition) and
 joins the run with `@register(code, doc)` from `tracker.checks.base`; support for
 jumps is in `support`. To add a check, write it in the file of its family (or a new
 file imported by `run`) and register it: nothing else needs editing.

@@ -22,7 +22,7 @@ from tracker.models import Detector, ModelFit, get_detector
 from tracker.series import Series
 
 # Each family registers its checks on import; this order is the order of codes in reports.
-FAMILIES = ("jumps", "consistency", "claims", "definition")
+FAMILIES = ("jumps", "consistency", "totals", "claims", "definition")
 for _family in FAMILIES:
     importlib.import_module(f"tracker.checks.{_family}")
 
