@@ -10,6 +10,11 @@ def times(text: str, published: str = "2025-08-26") -> dict:
     return {c.value: (c.period, c.since, c.as_of) for c in extract(read_text_article(text, published=published))}
 
 
+def candidates(text: str, published: str, by: str = "printed") -> dict:
+    """The article's candidates by their number as printed (or by value: by="value")."""
+    return {getattr(c, by): c for c in extract(read_text_article(text, published=published))}
+
+
 def test_years_listed_before_their_numbers():
     t = times("За статтею 407 у 2022 році зареєстровано 6 тис 988 проваджень (з них 347 у період січень-лютий), у "
               "2023 році – 17 тис 658, у 2024-му – 67 тис 840 проваджень.")
@@ -447,7 +452,7 @@ def test_a_figure_after_a_paragraph_that_counts_the_same_takes_its_time_and_anot
             "military personnel were opened in the first half of 2024.\n\n"
             "Cases are initiated under two articles; 18.6 thousand cases have been opened under the first article.\n"
             "About 1,000 soldiers serve in each brigade.")
-    t = {c.value: c for c in extract(read_text_article(text, published="2024-07-20"))}
+    t = candidates(text, "2024-07-20", by="value")
     assert t[18_600].period == "2024-01/2024-06" and "check it" in t[18_600].notes[-1]
     assert t[1_000].period is None  # persons, not the cases the time was named for
 
@@ -460,7 +465,7 @@ def test_a_sentence_that_parts_the_count_before_takes_its_time_whatever_it_count
             "- Миколаївська область – 583;\n"
             "При цьому підозру отримали з цієї кількості ухилянтів тільки 2015 осіб.\n"
             "Підозру отримали 40 осіб.")
-    t = {c.printed: c for c in extract(read_text_article(text, published="2023-10-25"))}
+    t = candidates(text, "2023-10-25")
     assert t["669"].since == t["2015"].since == "2022-02-24"
     assert t["40"].since is None  # another count, which says it parts nothing
 
@@ -471,7 +476,7 @@ def test_the_figures_after_one_that_took_the_time_before_in_its_sentence_take_it
             "23 209 уголовных дел по дезертирству, из которых удалось предъявить обвинение подозреваемым только в 614 "
             "(2,6%) случаях.\n"
             "Около 1 000 военных служат в каждой бригаде.")
-    t = {c.printed: c for c in extract(read_text_article(text, published="2025-01-20"))}
+    t = candidates(text, "2025-01-20")
     assert t["23 209"].period == t["614"].period == t["2,6%"].period == "2024"
     assert t["около 1 000"].period is None  # a sentence of its own that counts another thing
 
@@ -514,7 +519,7 @@ def test_the_items_of_a_bulleted_list_count_what_the_figure_above_them_counts_an
     text = ("З початку повномасштабного вторгнення було розпочато близько 8000 кримінальних проваджень.\n"
             "В Закарпатській області зареєстровано 936 випадків. Далі йдуть наступні регіони:\n"
             "- Дніпропетровська область – 669;\n- Миколаївська область – 583;")
-    found = {c.value: c for c in extract(read_text_article(text, published="2023-10-25"))}
+    found = candidates(text, "2023-10-25", by="value")
     assert [found[v].facets.measure for v in (669, 583)] == ["proceedings", "proceedings"]
     assert [found[v].since for v in (669, 583)] == ["2022-02-24", "2022-02-24"]
     assert found[936].facets.measure is None  # no bullet, no measure word: nothing lent
