@@ -51,6 +51,7 @@ def _siblings(ledger: Ledger, series: Series) -> list[Series]:
 
 
 def _nearest_to(series: Series, p: Point) -> Point | None:
+    """The series' plain figure nearest `p`'s date, if one is within SAME_TIME_DAYS of it."""
     near = [q for q in series.plain if q.best and abs((q.mid - p.mid).days) <= SAME_TIME_DAYS]
     return min(near, key=lambda q: (abs((q.mid - p.mid).days), q.id)) if near else None
 

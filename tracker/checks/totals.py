@@ -59,9 +59,9 @@ def _holds(lo: float, hi: float, total: Point) -> bool:
     return lo * (1 - SUM_TOLERANCE) <= thi and tlo <= hi * (1 + SUM_TOLERANCE)
 
 
-def _slipped(slots: list[list[Point]], total: Point) -> tuple[Point, float] | None:
-    """(the one figure, its value mended) whose slip by a power of ten (SLIPS) alone makes the sum hold: a part
-    among the parts told once, or the total. None when none does, or more than one could."""
+def _slipped(slots: list[list[Point]], total: Point) -> Point | None:
+    """The one figure whose slip by a power of ten (SLIPS) alone makes the sum hold: a part among the parts told
+    once, or the total. None when none does, or more than one could."""
     lo, hi = _bounds(slots)
     found = []
     for slot in slots:
@@ -71,11 +71,11 @@ def _slipped(slots: list[list[Point]], total: Point) -> tuple[Point, float] | No
         plo, phi = allowed(p)
         for f in SLIPS:
             if _holds(lo - plo + plo / f, hi - phi + phi / f, total):
-                found.append((p, p.best / f))
+                found.append(p)
     tlo, thi = allowed(total)
     for f in SLIPS:  # the total as if its slip were mended
         if lo * (1 - SUM_TOLERANCE) <= thi / f and tlo / f <= hi * (1 + SUM_TOLERANCE):
-            found.append((total, total.best / f))
+            found.append(total)
     return found[0] if len(found) == 1 else None
 
 
@@ -108,7 +108,7 @@ def sums(ctx: Context) -> list[Flag]:
         # one producer's parts and whole: a slip can be told; another's total counts otherwise, by its own measure
         slip = _slipped(slots, total) if own == {claimant_key(total.claimant)} else None
         if slip is not None:
-            p, _ = slip
+            p = slip
             others = tuple(q.id for q in [total, *parts] if q.id != p.id)
             if p is total:
                 said = (f"{describe(ledger, p, unit)} is the whole of {', '.join(q.id for q in parts)}, which add "

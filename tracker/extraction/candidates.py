@@ -359,15 +359,16 @@ CARRIED_NOTE = "from the sentence before it, which counts the same"
 RESTATED_FROM = 100  # a value this large printed again is the same figure (smaller ones recur by chance)
 
 
-def _carried(c: Candidate, restated: tuple | None, topic: tuple | None, chained: bool = False) -> Candidate:
+def _carried(c: Candidate, restated: tuple | None, topic: tuple | None, whatever: bool = False) -> Candidate:
     """A figure whose sentence names no time, with the time of where its value was printed before (`restated`), else
     of the sentence before it that counts the same (`topic`: paragraph, time, measures): "в 2023 году … 14 тысячам
-    … «Кроме 14 тысяч …»"; "About 31,000 … this year. Up to 4,000 will be called". Once a figure of the sentence
-    took the topic's time (`chained`), the figures after it in the sentence take it whatever they count: "23 209
-    уголовных дел …, из которых … только в 614 (2,6%) случаях"."""
+    … «Кроме 14 тысяч …»"; "About 31,000 … this year. Up to 4,000 will be called". A figure takes the topic's time
+    whatever it counts (`whatever`) once a figure before it in its sentence took it ("23 209 уголовных дел …, из
+    которых … только в 614 (2,6%) случаях") or when its sentence says it parts the count before ("з цієї
+    кількості")."""
     if restated and c.value is not None and c.value >= RESTATED_FROM:
         how = "where the same number was printed before"
-    elif topic and c.facets is not None and (chained or c.facets.measure in topic[2]):
+    elif topic and c.facets is not None and (whatever or c.facets.measure in topic[2]):
         restated, how = topic[1], CARRIED_NOTE
     else:
         return c
@@ -484,7 +485,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         measured = set()  # the measures of this sentence's figures
         chained = False  # a figure took the topic's time: the list it heads goes on (each line a paragraph)
         parts = bool(_FOLLOW_ON.search(sentence))  # "При цьому підозру отримали з цієї кількості … 2015 осіб"
-        lent = counted_before[1] if (counted_before and _FOLLOW_ON.search(sentence) and (
+        lent = counted_before[1] if (counted_before and parts and (
             counted_before[0] == line or (paragraph_no[line] - paragraph_no[counted_before[0]] <= 1
                                           and _COMPARED_FROM.search(sentence)))) or listed else None
         # what the sentence before counts, when this one continues it (in its paragraph; in the next when it compares:
