@@ -139,6 +139,8 @@ def test_multipliers_are_ratios(text, value):
     "Засудили до 5 років позбавлення волі.",
     "This commitment costs us $10,000 a month.",
     "He extorted 300,000 rubles from a policeman.",
+    "Military police can impose fines of between 50 and 5,000 euros.",  # LSM (2024): the range's end is money
+    "Штраф составит от 3 до 5 тысяч рублей.",
     "See https://example.org/news/2024/06/18/7461452 for more.",
     "The 20th Motorized Rifle Division moved.",
     "It happened at 8:41 today.",
@@ -155,6 +157,11 @@ def test_multipliers_are_ratios(text, value):
 ])
 def test_not_figures(text):
     assert found(text) == []
+
+
+def test_a_range_of_counts_or_a_share_before_money_stays_a_figure():
+    assert found("Between 50 and 5,000 soldiers deserted.") == [(50.0, "exact"), (5000.0, "approx")]
+    assert found("Fines rose by 30% to 5 million dollars.") == [(0.3, "exact")]
 
 
 @pytest.mark.parametrize("text,value", [

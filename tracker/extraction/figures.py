@@ -18,6 +18,9 @@ _NAME_BEFORE = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+,\s$
 _MONTH_ABBREVIATION_AFTER = re.compile(r"^\s*(?:" + alternation("MONTH_ABBREVIATIONS") + r")\b", re.I)
 _MONEY_BEFORE = re.compile(r"([$€£₽₴]|\b(?:USD|EUR|RUB|UAH))\s?$")
 _MONEY_AFTER = re.compile(r"^\s?(" + alternation("MONEY_AFTER") + r"|₽|€|\$)", re.I)
+# the start of a range whose end is money ("fines of between 50 and 5,000 euros", "от 3 до 5 тысяч рублей")
+_MONEY_RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|\w{1,3})\s*\d[\d\s,.]*(?:\s\w+)?\s?(" + alternation("MONEY_AFTER")
+                                + r"|₽|€|\$)", re.I)
 # a code's article, a military unit's number
 _ARTICLE_BEFORE = re.compile(r"(" + alternation("ARTICLE_BEFORE") + r"|№)\s*№?\s*$", re.I)
 _ARTICLE_AFTER = re.compile(r"^\s*(?:" + alternation("ARTICLE_AFTER") + ")", re.I)
@@ -99,7 +102,8 @@ def why_not_a_figure(sentence: str, n: Num) -> str | None:
         if (DURATION_AFTER.match(after) or re.match(r"^[\s-]*times? a", after, re.I)) and not n.ratio:
             return "duration"
         return None
-    if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
+    if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after) \
+            or (not n.percent and _MONEY_RANGE_AFTER.match(after)):
         return "money"
     if before[-1:] in _QUOTES and after[:1] in _QUOTES:
         return "a name in quotes"  # call signs and slang: '300', «200»
