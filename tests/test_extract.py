@@ -159,9 +159,29 @@ def test_not_figures(text):
     assert found(text) == []
 
 
+@pytest.mark.parametrize("lang,text,want", [
+    # Haaretz (2014): "Number of IDF Draft Dodgers Surged 20% in 2013 … a 20 percent increase on the previous year"
+    ("en", "Number of IDF Draft Dodgers Surged 20% in 2013", (1.2, "ratio")),
+    ("en", "There were 1,985 draft dodgers, a 20 percent increase on the previous year.", (1.2, "ratio")),
+    ("en", "Desertions fell by almost 30% last year.", (0.7, "ratio")),
+    ("ru", "Количество дел выросло на 20% за год.", (1.2, "ratio")),
+    ("uk", "Кількість справ зменшилася на 15%.", (0.85, "ratio")),
+    # a level, not a change: "rose to", "до", a share of a total
+    ("en", "The share rose to 20% in 2013.", (0.2, None)),
+    ("ru", "Доля выросла до 20%.", (0.2, None)),
+    ("en", "The Army accounted for 497 deserters, making up 84% of the total.", (0.84, None)),  # Asia Economy (2022)
+])
+def test_a_percentage_is_a_change_when_its_words_say_it_rose_or_fell_by_it(lang, text, want):
+    from dataclasses import replace
+
+    found_ = [c for c in extract(replace(read_text_article(text, published="2014-03-01"), language=lang))
+              if c.percent or c.change]
+    assert [(round(c.value, 6), c.change) for c in found_] == [want]
+
+
 def test_a_range_of_counts_or_a_share_before_money_stays_a_figure():
     assert found("Between 50 and 5,000 soldiers deserted.") == [(50.0, "exact"), (5000.0, "approx")]
-    assert found("Fines rose by 30% to 5 million dollars.") == [(0.3, "exact")]
+    assert found("Fines rose by 30% to 5 million dollars.") == [(1.3, "exact")]  # a change (ratio), not money
 
 
 @pytest.mark.parametrize("text,value", [

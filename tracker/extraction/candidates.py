@@ -103,6 +103,21 @@ def _event_dates(ledger) -> dict[str, str]:
 _CHANGE = re.compile(alternation("CHANGE_WORDS"), re.I)  # words that make a number a change: 'twice as many'
 
 
+_PERCENT_CHANGE_BEFORE = re.compile(alternation("PERCENT_CHANGE_BEFORE"), re.I)
+_PERCENT_CHANGE_AFTER = re.compile(alternation("PERCENT_CHANGE_AFTER"), re.I)
+_FALL = re.compile(alternation("FALL_WORDS"), re.I)
+
+
+def _percent_change(sentence: str, n: Num) -> int:
+    """+1 or -1 when a percentage is a rise or a fall ("rose 20%", "a 20 percent increase", "снизилось на 5%"), 0
+    when it is a share or a level ("rose to 20%")."""
+    before, after = sentence[max(0, n.start - 60):n.start], sentence[n.end:n.end + 30]
+    m = _PERCENT_CHANGE_BEFORE.search(before) or _PERCENT_CHANGE_AFTER.match(after)
+    if not m:
+        return 0
+    return -1 if _FALL.search(m.group()) else 1
+
+
 def _ratio(sentence: str, n: Num) -> tuple[str | None, float | None]:
     """For "twice", "doubling", "33 times": (change, value); value None means not a figure."""
     change = "ratio" if _CHANGE.search(sentence[max(0, n.start - 30):n.end + 40]) else None
@@ -154,6 +169,9 @@ def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | N
             qualifier = "approx"  # "doubling": a round multiplier
         if n.percent:
             value, low, high = (None if x is None else x / 100 for x in (value, low, high))
+            rise = _percent_change(sentence, n) if not change and end is None else 0
+            if rise:  # "a 20 percent increase": the ratio of the later count to the earlier, 1.2
+                change, value = "ratio", round(1 + rise * value, 6)
         if n.share and qualifier == "exact":
             qualifier = "approx"  # "half of the cases": a share said in words is a rounding
         precision = None
@@ -171,7 +189,7 @@ def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | N
                       "side)",)
         out.append((n.start, n.end, Candidate(
             value=value, qualifier=qualifier, quote=sentence, printed=f"{qwords} {n.printed}".strip(), low=low,
-            high=high, percent=n.percent or n.share, change=change, noun=counted_noun(sentence, n),
+            high=high, percent=(n.percent or n.share) and not change, change=change, noun=counted_noun(sentence, n),
             time_text=time.get("time_text", ""),
             as_of=time.get("as_of"), period=time.get("period"), since=time.get("since"), per=time.get("per"),
             claimant=claimant, language=lang, vague=n.vague, precision=precision, assumed=bool(time.get("assumed")),

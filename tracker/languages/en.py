@@ -61,6 +61,17 @@ RANGE_NOT_AFTER = [r"\b(?:increas|ris|rose|grew|grow|fell|fall|drop|declin|jump|
                    r"(?:\s+\w+)?\s+from\s+$"]
 RANGE_END_BEFORE: dict = {}  # a bound word that ends a range instead (regex of the text before the number)
 CHANGE_WORDS = [r"\b(?:more|greater|higher|as many|increase|rise|grew|from|than)\b", "doubl", "tripl"]
+# a percentage that is a change, not a share: the words before it ("rose 20%", "up by almost 20%", "an increase of
+# 20%"; not "rose to 20%", a level) or after it ("a 20 percent increase", "20% more"); FALL_WORDS make it a fall
+PERCENT_CHANGE_BEFORE = [r"\b(?:rose|risen|rises|grew|grown|grows|increased|increases|jumped|jumps|surged|surges|soared|"
+                         r"climbed|climbs|(?<!making )(?<!made )(?<!makes )(?<!make )up|fell|falls|fallen|dropped|drops|"
+                         r"declined|declines|decreased|decreases|down|"
+                         r"plunged|slumped|(?:an? )?(?:increase|rise|growth|jump|decrease|decline|drop|fall|reduction) of)"
+                         r"(?: by)?(?: (?:some|about|nearly|almost|over|more than|around|roughly))?\s*$"]
+PERCENT_CHANGE_AFTER = [r"^\s*(?:increase|rise|jump|growth|surge|drop|decline|decrease|fall|reduction|more|less|fewer|"
+                        r"higher|lower)\b"]
+FALL_WORDS = [r"\b(?:fell|falls|fallen|dropped|drops|declined|declines|decreased|decreases|down|plunged|slumped|drop|"
+              r"decline|decrease|fall|reduction|less|fewer|lower)\b"]
 
 # -- what a number is not ----------------------------------------------------------------------
 AGE_AFTER = [r"(?:\s*[-–—]\s*\d{1,2}|\s+(?:to|and)\s+\d{1,2})?[\s-]*(?:year|years)[\s-]*old\b"]  # "22-29 years old"

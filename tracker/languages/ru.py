@@ -56,6 +56,12 @@ RANGE_JOIN = ["до", "и"]
 RANGE_NOT_AFTER: list[str] = []  # "с 200 до 300" after a verb of change is no range here: "с" starts none
 RANGE_END_BEFORE = {"до": r"\b(от|с)\s+[\d\s,.]+\s*до\s*$"}  # 'от 30 до': this 'до' ends a range, it is no bound
 CHANGE_WORDS = [r"\b(?:больше|более|вырос)\b", "вдвое", "втрое"]
+# a percentage that is a change, not a share ("выросло на 20%", "на 20% больше"; not "выросла до 20%", a level)
+PERCENT_CHANGE_BEFORE = [r"(?:вырос\w*|возрос\w*|увеличил\w*|подскочил\w*|снизил\w*|сократил\w*|уменьшил\w*|упал\w*|"
+                         r"рост\w*|прирост\w*|снижени\w*|увеличени\w*|сокращени\w*)(?: \w+){0,2} на\s*"
+                         r"(?:почти |около |более |примерно |свыше )?$"]
+PERCENT_CHANGE_AFTER = [r"^\s*(?:больше|меньше)\b"]
+FALL_WORDS = [r"(?:снизил|сократил|уменьшил|упал|снижени|сокращени|меньше)"]
 
 # -- what a number is not ----------------------------------------------------------------------
 AGE_AFTER = [r"-?(?:летн\w*)"]

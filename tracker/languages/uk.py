@@ -54,6 +54,11 @@ RANGE_JOIN = ["і", "та"]
 RANGE_NOT_AFTER: list[str] = []  # "с 200 до 300" after a verb of change is no range here: "с" starts none
 RANGE_END_BEFORE: dict = {}
 CHANGE_WORDS = [r"\b(?:зросл|більше)\b", "вдвічі", "втричі"]
+# a percentage that is a change, not a share ("зросла на 20%", "на 20% більше"; not "зросла до 20%", a level)
+PERCENT_CHANGE_BEFORE = [r"(?:зріс|зрос\w*|збільши\w*|знизи\w*|скороти\w*|зменши\w*|впа\w*|зростанн\w*|приріст\w*|"
+                         r"зниженн\w*|збільшенн\w*|скороченн\w*)(?: \w+){0,2} на\s*(?:майже |близько |понад |приблизно )?$"]
+PERCENT_CHANGE_AFTER = [r"^\s*(?:більше|менше)\b"]
+FALL_WORDS = [r"(?:знизи|скороти|зменши|впа|зниженн|скороченн|менше)"]
 
 # -- what a number is not ----------------------------------------------------------------------
 AGE_AFTER = [r"-?(?:річн\w*)"]
