@@ -480,9 +480,31 @@ def test_a_candidate_the_ledger_would_refuse_never_blocks_the_others(tmp_path, c
 
 
 def test_a_relative_claim_without_its_earlier_time_is_not_written_as_a_figure(shipped):
-    text = "date 2025-01-10\nIn 2024 courts passed twice as many sentences as a year earlier, Mediazona said."
+    text = "date 2025-01-10\nIn 2024 courts passed twice as many sentences, Mediazona said."
     doc = candidates_yaml(read_text_article(text), extract(read_text_article(text), shipped), shipped)
     assert "change: ratio" not in doc.split("# Not written")[0]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("In 2024 courts passed twice as many sentences as a year earlier, Mediazona said.", (2, "2024", "2023")),
+    ("Courts received 10,025 AWOL cases in 2024, a 20 percent increase on the previous year.", (1.2, "2024", "2023")),
+    ("Desertions in 2024 were 2.5 times higher than in 2022.", (2.5, "2024", "2022")),
+    ("За 2024 год вынесено более 6,5 тыс. приговоров, на 40% больше, чем годом ранее.", (1.4, "2024", "2023")),
+    ("Number of IDF Draft Dodgers Surged 20% in 2013", (1.2, "2013", None)),  # no earlier time named
+])
+def test_a_relative_claim_takes_the_earlier_time_its_sentence_names(text, want):
+    (c,) = [c for c in extract(read_text_article("date 2025-01-10\n" + text)) if c.change]
+    assert (round(c.value, 6), c.period, c.compared_to) == want
+
+
+def test_a_relative_claim_with_its_earlier_time_is_written_as_a_figure(shipped):
+    import yaml
+
+    text = "date 2025-01-10\nIn 2024 courts passed twice as many sentences as a year earlier, Mediazona said."
+    article = read_text_article(text)
+    doc = yaml.safe_load(candidates_yaml(article, extract(article, shipped), shipped).split("# Not written")[0])
+    assert [(f["value"], f["period"], f["compared_to"]) for f in doc["figures"] if f.get("change") == "ratio"] == \
+        [(2, "2024", "2023")]
 
 
 def test_a_dateline_near_the_top_is_the_publication_date():

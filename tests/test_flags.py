@@ -340,6 +340,14 @@ def test_relative_claim_the_series_contradicts(tmp_path):
     assert ("relative", "tpl", "error") in codes(flags_of(tmp_path, figs), "relative")
 
 
+def test_a_ratio_said_as_a_percentage_of_change_is_stated_by_its_quote(tmp_path):
+    fits = RATES + ("  - {id: pct, indicator: monthly, value: 2, change: ratio, period: 2024-01/2024-06, "
+                    "compared_to: 2023, source: late, quote: 'a 100 percent increase'}\n")
+    assert codes(flags_of(tmp_path, fits), "quote") == []
+    other = fits.replace("'a 100 percent increase'", "'a 20 percent increase'")
+    assert codes(flags_of(tmp_path, other), "quote") == [("quote", "pct", "warning")]
+
+
 def test_relative_claim_that_cannot_be_checked_is_a_notice(tmp_path):
     figs = ("  - {id: dbl, indicator: monthly, value: 2, change: ratio, period: 2024, compared_to: 2023, "
             "source: late, quote: doubling}\n")

@@ -73,7 +73,9 @@ def quotes(ctx: Context) -> list[Flag]:
     flags = []
     figures = [p.figure for p in series.points] + list(series.relative) + list(series.undated)
     for f in figures:
-        if f.status == "accepted" and not quote_states(f.quote, f.value, f.low, f.high):
+        if f.status == "accepted" and not quote_states(f.quote, f.value, f.low, f.high) and not (
+                f.change == "ratio" and f.value is not None and quote_states(f.quote, round(abs(f.value - 1), 6))):
+            # a ratio said as a percentage of change: "a 20 percent increase" states 1.2, "fell by 30%" 0.7
             flags.append(Flag("quote", "warning", series.indicator.id, (f.id,),
                               f"The quote of {f.id} does not state {stated(f, unit_of(series))}: check the number "
                               f"against the article."))

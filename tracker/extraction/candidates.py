@@ -53,6 +53,7 @@ class Candidate:
     high: float | None = None
     percent: bool = False
     change: str | None = None  # ratio, for "doubling", "three times more"
+    compared_to: str | None = None  # a change's earlier time: "a 20 percent increase on the previous year"
     noun: str = ""  # the counted words: "criminal cases"
     time_text: str = ""  # the time reference as written
     as_of: str | None = None
@@ -116,6 +117,18 @@ def _percent_change(sentence: str, n: Num) -> int:
     if not m:
         return 0
     return -1 if _FALL.search(m.group()) else 1
+
+
+def _compared_to(period: str, spans: list) -> str | None:
+    """The earlier time a change of a year compares with, where its sentence names one: the year before for "on
+    the previous year", "чем годом ранее"; an earlier year named beside it ("2,5 раза больше, чем в 2022")."""
+    if not re.fullmatch(r"\d{4}", period):
+        return None
+    if any(s.kind == "previous_year" for s in spans):
+        return str(int(period) - 1)
+    earlier = [p for s in spans if s.kind == "year" and re.fullmatch(r"\d{4}", p := dict(s.fields)["period"])
+               and p < period]
+    return max(earlier) if earlier else None
 
 
 def _ratio(sentence: str, n: Num) -> tuple[str | None, float | None]:
@@ -537,6 +550,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                 own_months = [m for m in months if not any(m.start < s.end and s.start < m.end for s in spans)]
                 c = _timed(c, spans + own_months, _clause(sentence, 0, start, end), start, sentence,
                            figure_starts, end)
+            if c.change and c.period and spans:
+                c = replace(c, compared_to=_compared_to(c.period, spans))
             if (c.as_of or c.period) and c.time_text and RANGE_NOT_AFTER.search(sentence, 0, start) \
                     and (to := min((p for p in figure_starts if p > start), default=None)) is not None \
                     and sentence.find(c.time_text, to) > to:  # `to`: the number after it

@@ -46,7 +46,7 @@ def _fits(c: Candidate, ind) -> tuple[bool, str]:
         return False, f"{ind.id} is a {ind.kind}: the sentence gives no period"
     if c.change and not (c.period or c.as_of):
         return False, "a relative claim needs the later time; none found"
-    if c.change:
+    if c.change and not c.compared_to:
         return False, "a relative claim needs the earlier time it compares with (compared_to); add it by hand"
     if ind.is_share != c.percent:
         return False, "a percentage and a share indicator go together"
@@ -116,6 +116,8 @@ def entry(c: Candidate, fid: str, sid: str, ledger=None, status: str = "candidat
     time = _time_field(c, ind)
     if time:
         fields.append(time)
+    if c.change and c.compared_to:
+        fields.append(("compared_to", c.compared_to))
     fields.append(("source", sid))
     if c.claimant:
         fields.append(("claimant", c.claimant))

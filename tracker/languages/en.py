@@ -141,7 +141,7 @@ PLANNED = [r"\b(?:will|would|plans?|planned|expects?|expected|intends?|(?:are|is
 LAST_YEAR = [r"\blast year\b"]
 THIS_YEAR_NAMED = [r"\bthis year\b"]  # regex: the article's year, as a time among others a sentence names
 # regex: the year before the one the sentence names (else the article's): "from 23 in the previous year to 484 in 2022"
-PREVIOUS_YEAR = [r"\b(?:in |during |for )?the (?:previous|preceding|prior) year\b", r"\bthe year before\b"]
+PREVIOUS_YEAR = [r"\b(?:in |during |for )?the (?:previous|preceding|prior) year\b", r"\bthe year before\b", r"\ba year (?:earlier|before)\b"]
 LAST_MONTH = [r"\blast month\b"]  # regex: the month before the article's
 THIS_YEAR_AFTER = [r"(?:of )?this year"]  # regex after a month or months: 'January to August of this year'
 LAST_YEAR_AFTER = [r"(?:of )?last year"]  # regex after a month: 'in November last year'
