@@ -180,6 +180,11 @@ def test_a_sentence_after_a_dated_one_keeps_its_own_time_unless_it_parts_that_fi
      "в 2015 году. Тогда было учтено 2256 производств.", "2023-02-09", 2256, ("2015", None, None)),
     ("Найбільше справ було у 2015 році. Тоді зареєстрували 2256 проваджень.", "2023-02-09", 2256,
      ("2015", None, None)),
+    # an undated post (brighteon, 2024): the start of a named year is its first day
+    ("Since the beginning of 2024, 37 thousand such cases have been recorded.", None, 37_000,
+     (None, "2024-01-01", None)),
+    ("С начала 2024 года возбуждено 37 тысяч дел.", None, 37_000, (None, "2024-01-01", None)),
+    ("So far in 2024, 37 thousand cases were recorded.", None, 37_000, ("2024", None, None)),
 ])
 def test_starts_years_and_then_as_printed(text, published, value, want):
     assert times(text, published)[value] == want
@@ -577,7 +582,7 @@ def test_a_year_named_apart_from_a_sentences_start_is_its_numbers_own():
     t = times(text, "2024-09-01")
     assert t[37000][0] == "2024-01-01/2024-09-01" and t[9000] == ("2022", None, None)
     t = times(text, None)  # undated: the start stays a start
-    assert t[37000] == (None, "2024", None) and t[9000] == ("2022", None, None)
+    assert t[37000] == (None, "2024-01-01", None) and t[9000] == ("2022", None, None)  # from its first day
     assert times("З початку вторгнення РФ у 2022 році відкрито 9 тисяч справ.", "2023-01-01")[9000] == \
         (None, "2022-02-24", None)
 

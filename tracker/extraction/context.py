@@ -119,6 +119,9 @@ def time_of(sentence: str, published: Span | None, events: dict[str, str], year:
             out["period"] = f"{start}-01-01/{published.last.isoformat()}"
             out["time_text"] = sentence[m.start():m.end()]
         out.pop("since", None)
+    elif m and "period" not in out and (named := next((g for g in m.groups() if g), None)):
+        out["since"] = f"{named}-01-01"  # "since the start of 2024" in an undated article: from its first day
+        out["time_text"] = sentence[m.start():m.end()]
     m = _LAST_MONTH.search(low)
     if m and published is not None:  # the month before the article's
         first = published.first
