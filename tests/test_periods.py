@@ -469,10 +469,23 @@ def test_a_sentence_that_parts_the_count_before_takes_its_time_whatever_it_count
             "- Дніпропетровська область – 669;\n"
             "- Миколаївська область – 583;\n"
             "При цьому підозру отримали з цієї кількості ухилянтів тільки 2015 осіб.\n"
-            "Підозру отримали 40 осіб.")
+            "У кожній бригаді служать 40 військових.")
     t = candidates(text, "2023-10-25")
     assert t["669"].since == t["2015"].since == "2022-02-24"
     assert t["40"].since is None  # another count, which says it parts nothing
+
+
+def test_those_charged_or_sentenced_after_a_count_of_cases_are_of_its_time():
+    # kemer-gov.ru (2004): a regional court's review of draft evasion cases, 1997-2003; interfax.com.ua (2025)
+    text = ("За период 1997 - 2003 г.г. из районных судов поступило 94 уголовных дела данной категории.\n"
+            "Всего осуждено по ч. 1 ст. 328 УК РФ 83 лица.\n"
+            "Около 1 000 военных служат в каждой бригаде.")
+    t = candidates(text, "2004-11-01")
+    assert t["94"].period == t["83"].period == "1997/2003"
+    assert t["около 1 000"].period is None  # people in general, no stage of the cases
+    text = ("Всього з початку повномасштабного вторгнення РФ кількість справ, відкритих за СЗЧ, складає 202 тис 997.\n"
+            "У 15 тис 564 з цих справ особам повідомили про підозру.")
+    assert candidates(text, "2025-08-26")["15 тис 564"].since == "2022-02-24"
 
 
 def test_the_figures_after_one_that_took_the_time_before_in_its_sentence_take_it_too():

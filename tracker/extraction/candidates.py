@@ -386,6 +386,9 @@ def _timed(c: Candidate, spans, clause: tuple[int, int], start: int, sentence: s
     return c
 
 
+# the stages of one set of criminal cases: those charged in them and sentenced are of the time the cases were
+# counted for ("поступило 94 уголовных дела … Всего осуждено … 83 лица")
+PIPELINE = frozenset({"cases", "court-cases", "proceedings", "persons-charged", "sentences"})
 CARRIED_NOTE = "from the sentence before it, which counts the same"
 RESTATED_FROM = 100  # a value this large printed again is the same figure (smaller ones recur by chance)
 
@@ -399,7 +402,8 @@ def _carried(c: Candidate, restated: tuple | None, topic: tuple | None, whatever
     кількості")."""
     if restated and c.value is not None and c.value >= RESTATED_FROM:
         how = "where the same number was printed before"
-    elif topic and c.facets is not None and (whatever or c.facets.measure in topic[2]):
+    elif topic and c.facets is not None and (whatever or c.facets.measure in topic[2]
+                                             or (c.facets.measure in PIPELINE and topic[2] <= PIPELINE)):
         restated, how = topic[1], CARRIED_NOTE
     else:
         return c
