@@ -228,6 +228,19 @@ def test_conflict_between_rates_for_one_period(tmp_path):
     assert ("conflict", "b", "error") in codes(flags_of(tmp_path, figs), "conflict")
 
 
+def test_a_count_for_a_small_part_of_a_period_is_a_part_of_its_whole_not_a_telling_of_its_pace(tmp_path):
+    """TSN (2025) on Ukraine's AWOL proceedings: 347 in January-February 2022, 6,988 in all of 2022 (the invasion
+    between): two months are a part of the year, which holds them; only a part larger than its whole contradicts
+    it. Seven months against ten (Ukraine's 2025 counts) are two tellings of one pace, compared a month at a time."""
+    def conflicts(told):
+        return codes(yearly_flags(tmp_path, told, "AWOL proceedings", "tsn: {publisher: TSN, published: 2025-08-26}",
+                                  "Prosecutor General"), "conflict")
+
+    assert conflicts([("jf", 347, "2022-01/2022-02"), ("y", 6988, "2022")]) == []
+    assert conflicts([("jf", 9347, "2022-01/2022-02"), ("y", 6988, "2022")]) != []  # more than the whole
+    assert conflicts([("jul", 11011, "2025-01/2025-07"), ("oct", 161000, "2025-01/2025-10")]) != []
+
+
 def test_stale_reprint_of_an_older_value(tmp_path):
     """The shape of 'over 7,400' printed in September 2024 after 10,025 had been public since June."""
     figs = STEADY + ("  - {id: new, indicator: cases, value: 10025, source: up, claimant: Mediazona, quote: 10025}\n"

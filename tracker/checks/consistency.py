@@ -158,11 +158,16 @@ REVISION_FACTOR = 1.1
 # later); re-prints of one release come within weeks, and one printed wrong is no revision (judgement)
 REVISION_LAG_DAYS = 90
 SAME_DAYS = 3  # two dates of a stock or rate this close speak of one time (judgement)
+# a flow's count for less than half of another's period is a part of it, not a telling of its pace: Ukraine's 347
+# AWOL proceedings of January-February 2022 and the 6,988 of the whole of 2022, the invasion between (a part can
+# only not exceed the whole); seven months against ten are two tellings of one pace (judgement)
+PART_OF = 0.5
 SAME_MONTH_GROWTH = 0.05  # rounding and a day or two of growth between two tellings of one monthly release
 
 
-def _same_time(a: Point, b: Point, growing: bool) -> float | None:
-    """None when `a` and `b` speak of different times; else the extra tolerance their comparison allows."""
+def _same_time(a: Point, b: Point, growing: bool, flow: bool = False) -> float | None:
+    """None when `a` and `b` speak of different times; else the extra tolerance their comparison allows. Of a
+    flow, a count for a part of another's period (less than PART_OF of it) speaks of another time."""
     if a.start == a.end and b.start == b.end:  # a running total grows even in three days
         same = a.start == b.start if growing else abs((a.start - b.start).days) <= SAME_DAYS
         return 0.0 if same else None
@@ -179,6 +184,8 @@ def _same_time(a: Point, b: Point, growing: bool) -> float | None:
         return None
     longer = max((a.end - a.start).days, (b.end - b.start).days) + 1
     common = (min(a.end, b.end) - max(a.start, b.start)).days + 1
+    if flow and common / longer < PART_OF:
+        return None  # a count of two months within a year's is a part of it (_part_exceeds), not its time
     return 1 - common / longer  # the part of the longer period the other does not cover
 
 
@@ -197,12 +204,26 @@ def _comparable_pair(series, a: Point, b: Point, extra: float) -> bool:
     return alo <= bhi and blo <= ahi
 
 
+def _part_exceeds(a: Point, b: Point) -> bool:
+    """Of two counts of a flow, one for a period within the other's: whether the part is more than the whole can
+    hold (each figure's qualifier considered). A part may be far less than its share of the whole: the rest of the
+    period may hold the rest."""
+    if a.start <= b.start and b.end <= a.end:
+        whole, part = a, b
+    elif b.start <= a.start and a.end <= b.end:
+        whole, part = b, a
+    else:
+        return False
+    return allowed(part)[0] > allowed(whole)[1]
+
+
 def _disagreeing(series):
     """Pairs of independent figures that speak of the same time but whose values cannot both be true, in the
     order of the series' figures. Only figures whose times meet (or lie within SAME_DAYS) can speak of one time:
     each is compared with those starting before its end, not with every other."""
     pts = series.independent()
     growing = series.indicator.kind == "cumulative"
+    flow = series.indicator.kind == "flow"
     by_start = sorted(range(len(pts)), key=lambda i: pts[i].start)
     found = []
     for n, i in enumerate(by_start):
@@ -215,8 +236,9 @@ def _disagreeing(series):
             if a.figure.as_of_defaulted != b.figure.as_of_defaulted:
                 continue  # a publication date is not the date a count holds for
             first, second = (a, b) if i < j else (b, a)
-            extra = _same_time(first, second, growing)
-            if extra is not None and not _comparable_pair(series, first, second, extra):
+            extra = _same_time(first, second, growing, flow)
+            if extra is not None and not _comparable_pair(series, first, second, extra) \
+                    or extra is None and flow and _part_exceeds(first, second):
                 found.append((min(i, j), max(i, j)))
     for i, j in sorted(found):
         yield pts[i], pts[j]
@@ -267,7 +289,7 @@ def _revision(ledger, a: Point, b: Point) -> tuple[Point, Point, str] | None:
 
 
 @register("conflict", "figures for the same time that cannot both be true", severity="error", names_culprit=True,
-          thresholds=("OVERLAP", "SAME_MONTH_GROWTH"))
+          thresholds=("OVERLAP", "SAME_MONTH_GROWTH", "PART_OF"))
 def conflicts(ctx: Context) -> list[Flag]:
     """Figures for the same day, the same month of one claimant's running total, or periods that overlap
     by OVERLAP or more; the flag names the one further from what the series' other figures imply (those already
