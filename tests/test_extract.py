@@ -497,6 +497,16 @@ def test_a_relative_claim_takes_the_earlier_time_its_sentence_names(text, want):
     assert (round(c.value, 6), c.period, c.compared_to) == want
 
 
+def test_a_relative_claim_counts_what_its_sentence_counts():
+    # Haaretz (2014): the change is of the draft dodgers its sentence names
+    from dataclasses import replace
+
+    for text in ("Number of IDF Draft Dodgers Surged 20% in 2013",
+                 "There were almost 2,000 in 2013, a 20 percent increase on the previous year, all draft dodgers."):
+        (c,) = [c for c in extract(replace(read_text_article(text, published="2014-03-01"), language="en")) if c.change]
+        assert c.read().measure == "persons", text
+
+
 def test_a_relative_claim_with_its_earlier_time_is_written_as_a_figure(shipped):
     import yaml
 

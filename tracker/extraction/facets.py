@@ -363,7 +363,7 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
         # ("120 являются студентами, которые обучаются в Российской Федерации"), not whose figure it is
         country = None
     country_value = country.value if country else whole
-    measure = "share" if percent else None if change else measure_at(marks, clause, sentence, number, others)
+    measure = "share" if percent else measure_at(marks, clause, sentence, number, others)
     producers = [m for m in in_sentence if m.facet == "producer"]
     group = MEASURES[measure][0] if measure else None
     if not producers and paragraph is not None:  # named before the sentence in its paragraph, else after it
