@@ -532,7 +532,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             seen.add((sentence, start))
             at = offset + start
             facets = facets_at(marks, (offset, offset + len(sentence)), _clause(sentence, offset, start, end),
-                               (at, offset + end), paragraph, percent=c.percent, change=bool(c.change),
+                               (at, offset + end), paragraph, percent=c.percent,
                                text=article.text, others=tuple(p for p in figures_at if p[0] != at))
             if facets.measure is None and lent:
                 facets = replace(facets, measure=lent)  # "The numbers rose yearly: 158 in 2021, …"

@@ -336,7 +336,7 @@ def _aside(text: str, m: Marker, number: tuple[int, int]) -> bool:
 
 def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tuple[int, int],
               number: tuple[int, int], paragraph: tuple[int, int] | None = None, *, percent: bool = False,
-              change: bool = False, article: bool = True, text: str = "",
+              article: bool = True, text: str = "",
               others: tuple[tuple[int, int], ...] = ()) -> Facets:
     """The facets of the number at `number` (offsets in the marked text): country and measure from its clause,
     then its sentence (then, for the country, the article's majority; another country named after it in another
