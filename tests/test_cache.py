@@ -171,8 +171,33 @@ def test_a_check_that_reads_other_indicators_is_never_served_stale(tmp_path):
     assert after_cached == after
 
 
+def test_a_jump_supported_by_the_producers_other_count_is_never_served_stale(tmp_path):
+    """The jump check reads the other indicators of its country and producer (support.moved_alike): changing the
+    unserved men's 2021 count must change whether the reservists' first figure is supported, cached or not."""
+    from test_flags import kdv
+
+    def jump(text, cached):
+        ledger = tracker.load(write(tmp_path, text), today=TODAY)
+        return [(f.severity, f.support) for f in check(ledger, cache=cached) if f.code == "jump"
+                and f.figures[0] == "res0"]
+
+    def own_release(text):  # the unserved men's 2021 count from a release of its own: no mislabel reads it
+        return text.replace("  hib:", "  dpa: {publisher: dpa, published: 2022-09-06}\n  hib:").replace(
+            "period: '2021', source: indo, claimant: Federal Government, quote: '23'",
+            "period: '2021', source: dpa, claimant: Federal Government, quote: '23'").replace(
+            "period: '2021', source: indo, claimant: Federal Government, quote: '230'",
+            "period: '2021', source: dpa, claimant: Federal Government, quote: '230'")
+
+    alike = own_release(kdv((10, 190, 266, 596), (23, 484, 593, 835)))
+    apart = own_release(kdv((10, 190, 266, 596), (230, 484, 593, 835)))
+    assert "source: dpa" in alike and "source: dpa" in apart
+    assert jump(alike, cached=True)[0][0] == "info"  # the cache now holds the supported reservists' series
+    assert jump(apart, cached=True) == jump(apart, cached=False) == [("warning", None)]
+
+
 def test_a_series_key_covers_what_its_checks_read():
     from tracker.checks.base import CHECKS, widest_scope
 
     assert widest_scope(CHECKS) == "release"  # mislabel reads the release; nothing reads the whole ledger
     assert {c.code for c in CHECKS if c.scope == "release"} == {"mislabel"}
+    assert {c.code for c in CHECKS if c.scope == "siblings"} == {"jump"}  # support reads the producer's other counts

@@ -213,14 +213,19 @@ class _Contents:
 def series_key(ledger, series, extra: str = "", scope: str = "series", memo: _Contents | None = None) -> str:
     """A key for everything a result about one indicator is made from, as wide as the widest scope of the
     checks run on it (tracker.checks.base): the indicator, its figures (not their place in the file), their
-    sources, the events that cover it, every indicator's definition and `extra`; for "release", the other
-    indicators' figures published in the same releases; for "ledger", the whole ledger."""
+    sources, the events that cover it, every indicator's definition and `extra`; for "siblings", the figures of
+    the other indicators of its country and producer; for "release", those and the other indicators' figures
+    published in the same releases; for "ledger", the whole ledger."""
     memo = memo or _Contents(ledger)
     h = hashlib.sha256(f"{extra}|{series.indicator!r}".encode())
     h.update(memo.definitions())
     if scope == "ledger":
         h.update(ledger.content_hash.encode())
-    elif scope == "release":
+    if scope in ("siblings", "release"):  # the producer's other counts, which support reads
+        for sid in ledger.siblings(series.indicator.id):
+            for p in ledger.series[sid].points:  # the accepted, dated figures support reads
+                h.update(memo.figure(p.figure) + memo.source(p.figure.source))
+    if scope == "release":
         for content in memo.mates(series):
             h.update(content)
     for p in (*series.points, *series.candidates, *series.rejected):

@@ -16,7 +16,9 @@ kinds          the indicator kinds it applies to (None: all)
 scope          what it reads besides its own series, which the cache key must cover:
                "series"  the indicator, its figures, their sources, the events that cover it and every
                          indicator's definition (its fields, not its figures)
-               "release" also other indicators' figures published in the same release
+               "siblings" also the figures of the other indicators of its country and producer
+                         (`Ledger.siblings`: the producer's other counts)
+               "release" also other indicators' figures published in the same release (and the siblings')
                "ledger"  anything in the ledger (the key is the whole ledger)
 names_culprit  its problems say which figure is wrong; a jump beside such a figure is its echo
 before_refit   it runs on the first fit, and the figures it names are set aside before the model is
@@ -88,7 +90,7 @@ class Context:
     aside: frozenset = frozenset()
 
 
-SCOPES = ("series", "release", "ledger")
+SCOPES = ("series", "siblings", "release", "ledger")  # each covers the ones before it
 
 
 @dataclass(frozen=True)

@@ -334,7 +334,7 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
     return p, factor, expected, abs(far), deferred
 
 
-@register("jump", "a figure outside the model's expected band for its date", severity="warning",
+@register("jump", "a figure outside the model's expected band for its date", severity="warning", scope="siblings",
           thresholds=("START_TREND_FACTOR", "AGREE_FACTOR", "SAME_TIME_DAYS", "MOVED_ALIKE_FACTOR"))
 def model_jumps(ctx: Context) -> list[Flag]:
     """Support (another claimant, the producer's own publication, an event, the producer's other counts moving

@@ -39,17 +39,6 @@ def support_for(ledger: Ledger, series: Series, p: Point, previous: Point | None
     return moved_alike(ledger, series, before, after)
 
 
-def _siblings(ledger: Ledger, series: Series) -> list[Series]:
-    """The other series of its country and producer (their definitions say so), of a kind that moves as it does
-    (a running total's steps are not a flow's level)."""
-    ind = series.indicator
-    if not ind.country or not ind.producer:
-        return []
-    running = ind.kind == "cumulative"
-    return [ledger.series[o.id] for o in ledger.indicators.values() if o.id != ind.id and o.country == ind.country
-            and o.producer == ind.producer and (o.kind == "cumulative") == running]
-
-
 def _nearest_to(series: Series, p: Point) -> Point | None:
     """The series' plain figure nearest `p`'s date, if one is within SAME_TIME_DAYS of it."""
     near = [q for q in series.plain if q.best and abs((q.mid - p.mid).days) <= SAME_TIME_DAYS]
@@ -62,7 +51,7 @@ def moved_alike(ledger: Ledger, series: Series, before: Point, after: Point) -> 
     if not before.best or not after.best or before.best <= 0 or after.best <= 0:
         return None
     change = math.log(after.best * comparable(series, after) / (before.best * comparable(series, before)))
-    for other in _siblings(ledger, series):
+    for other in (ledger.series[i] for i in ledger.siblings(series.indicator.id)):
         a, b = _nearest_to(other, before), _nearest_to(other, after)
         if a is None or b is None or a.mid >= b.mid or a.best <= 0 or b.best <= 0:
             continue

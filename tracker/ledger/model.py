@@ -157,6 +157,16 @@ class Ledger:
     def events_for(self, indicator_id: str) -> tuple[Event, ...]:
         return tuple(e for e in self.events if e.covers(indicator_id))
 
+    def siblings(self, indicator_id: str) -> tuple[str, ...]:
+        """The other indicators of its country and producer (their definitions say so), of a kind that moves as it
+        does (a running total's steps are not a flow's level): the producer's other counts, in ledger order."""
+        ind = self.indicators[indicator_id]
+        if not ind.country or not ind.producer:
+            return ()
+        running = ind.kind == "cumulative"
+        return tuple(o.id for o in self.indicators.values() if o.id != ind.id and o.country == ind.country
+                     and o.producer == ind.producer and (o.kind == "cumulative") == running)
+
     def figures_frame(self):
         """One row per figure, with its indicator and source fields joined in (a pandas DataFrame)."""
         from tracker.ledger.frames import figures_frame
