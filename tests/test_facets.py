@@ -292,6 +292,16 @@ def test_a_producer_named_in_its_nominative_in_russian_and_in_the_paragraph_befo
     assert read(text, "ru", "2023-02-09")[282].claimant == "Opendatabot"
 
 
+def test_their_number_counts_what_the_sentence_before_counts():
+    """Ukrainska Pravda in Russian (29 April 2024): "В 2023-м их количество выросло до 6745" goes on counting the
+    proceedings of the sentence before; a sentence with no such words counts nothing it does not name."""
+    text = ("В 2022 году таких уголовных производств было зарегистрировано 2431. В 2023-м их количество выросло до "
+            "6745.")
+    assert read(text, "ru", "2024-04-29")[6745].read().measure == "proceedings"
+    other = "В 2022 году таких уголовных производств было зарегистрировано 2431. В 2023-м выросло до 6745."
+    assert read(other, "ru", "2024-04-29")[6745].read().measure is None
+
+
 def test_the_army_as_the_producer_names_whose_figures_they_are():
     """The Herald-Tribune (2007) names no country, only the Army: 'according to revised figures from the Army',
     'the Army now says'. Its figures are the US Army's, claimant and country."""

@@ -174,7 +174,7 @@ SAME_PERIOD_IN = [r"\b(?:the )?same period (?:of|in|last year,? in) ((?:19|20)\d
 # reported'
 CORRECTED_BEFORE = [r"\b(?:not|instead of|rather than|corrected from|revised (?:up|down)(?:ward)? from)(?: the)?\s*$"]
 SAME_KIND = [r"\b(?:such|similar|these|those) (?:criminal )?(?:cases|crimes|offen[cs]es|proceedings)\b"]  # the kind before
-FOLLOW_ON = [r"\b(?:a further|of (?:them|these|those|which|this number)|including|the most|most of them|among them|accounted for)\b",
+FOLLOW_ON = [r"\b(?:a further|of (?:them|these|those|which|this number)|their (?:number|count)|including|the most|most of them|among them|accounted for)\b",
              r"^\W*(?:the|this|that) (?:\w+ )?(?:numbers?|figures?|count|tally) (?:have |has |had )?(?:been )?(?:rose|grew|"
              r"fell|were|was|stood|nudging|rising|falling|growing|declining|reached|dropped|increased|decreased|surged|"
              r"soared|jumped|climbed)\b",
