@@ -26,8 +26,8 @@ before_refit   it runs on the first fit, and the figures it names are set aside 
                again with the others on the refit (or its first flags stand when it named nothing).
                The others find those figures in `Context.aside`, to pass over when they judge a figure
                by its neighbours
-thresholds     the names of the module constants it is tuned by; each constant's comment says where its
-               value comes from
+thresholds     the names of the module constants it is tuned by ("module.NAME" for one of another module of
+               tracker.checks); each constant's comment says where its value comes from
 
 The order of registration is the order of the codes in reports.
 """
@@ -123,10 +123,15 @@ def register(code: str, doc: str, *, severity: str, kinds: tuple[str, ...] | Non
         raise ValueError(f"check {code!r}: scope must be one of {', '.join(SCOPES)}")
 
     def wrap(func):
+        import importlib
         import sys
 
-        module = sys.modules[func.__module__]
-        missing = [t for t in thresholds if not hasattr(module, t)]
+        def found(name: str) -> bool:  # "SLIPS" in the check's own module; "support.SAME_TIME_DAYS" in a sibling's
+            where, _, const = name.rpartition(".")
+            module = sys.modules[func.__module__] if not where else importlib.import_module(f"tracker.checks.{where}")
+            return hasattr(module, const)
+
+        missing = [t for t in thresholds if not found(t)]
         if missing:
             raise ValueError(f"check {code!r}: thresholds {missing} are not constants of {func.__module__}")
         CHECKS.append(Check(code, doc, func, severity, kinds, scope, names_culprit, before_refit, tuple(thresholds)))

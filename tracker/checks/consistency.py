@@ -11,7 +11,6 @@ import numpy as np
 
 from tracker.checks.base import (
     OVERLAP,
-    PAIR_AGREE,  # noqa: F401 (sides_with reads it: one of this check's thresholds)
     SAME_NUMBER,
     STEADIER,
     TOLERANCE,
@@ -474,7 +473,7 @@ def _told_otherwise(ledger, f) -> bool:
           "own series expects something else or has another value for its time", severity="warning",
           scope="release", names_culprit=True,
           before_refit=True, thresholds=("MISLABEL_TOLERANCE", "MISLABEL_OFF", "COUNT_NOISE", "MISLABEL_DAYS",
-                                         "PAIR_AGREE"))
+                                         "base.PAIR_AGREE"))
 def mislabels(ctx: Context) -> list[Flag]:
     ledger, series = ctx.ledger, ctx.series
     unit = unit_of(series)

@@ -8,7 +8,6 @@ import statistics
 import numpy as np
 
 from tracker.checks.base import (
-    PAIR_AGREE,  # noqa: F401 (sides_with reads it: one of this check's thresholds)
     STEADIER,
     Context,
     Flag,
@@ -27,7 +26,7 @@ from tracker.checks.base import (
     unit_of,
     within,
 )
-from tracker.checks.support import MOVED_ALIKE_FACTOR, SAME_TIME_DAYS, support_for  # noqa: F401 (thresholds named below)
+from tracker.checks.support import support_for
 from tracker.models import Observations
 from tracker.series import Series
 from tracker.text.formatting import format_value
@@ -126,7 +125,7 @@ def _isolated(fit, ordered: list, i: int, k: float) -> bool:
 @register("magnitude", "a figure about 10, 100 or 1,000 times what the rest of its series expects (a digit or "
           "unit slip)", severity="error", names_culprit=True, before_refit=True,
           thresholds=("MAGNITUDE_TOLERANCE", "UNIT_SLIP_FROM", "END_FAR_FACTOR", "AGREE_FACTOR", "AGREE_DAYS",
-                      "PAIR_AGREE", "STEADIER"))
+                      "base.PAIR_AGREE", "STEADIER"))
 def magnitudes(ctx: Context) -> list[Flag]:
     """Judged against the median of its nearest figures; at the ends of a series, where that median lags
     a quickening count, also against the figures nearest it (alone when they are a steady run: _steady_beyond) and
@@ -335,7 +334,7 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
 
 
 @register("jump", "a figure outside the model's expected band for its date", severity="warning", scope="siblings",
-          thresholds=("START_TREND_FACTOR", "AGREE_FACTOR", "SAME_TIME_DAYS", "MOVED_ALIKE_FACTOR"))
+          thresholds=("START_TREND_FACTOR", "AGREE_FACTOR", "support.SAME_TIME_DAYS", "support.MOVED_ALIKE_FACTOR"))
 def model_jumps(ctx: Context) -> list[Flag]:
     """Support (another claimant, the producer's own publication, an event, the producer's other counts moving
     alike) can explain a change of level or pace, for a series' first figure the change after it; never a single

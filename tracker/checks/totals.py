@@ -59,10 +59,9 @@ def _holds(lo: float, hi: float, total: Point) -> bool:
     return lo * (1 - SUM_TOLERANCE) <= thi and tlo <= hi * (1 + SUM_TOLERANCE)
 
 
-def _slipped(slots: list[list[Point]], total: Point) -> Point | None:
-    """The one figure whose slip by a power of ten (SLIPS) alone makes the sum hold: a part among the parts told
-    once, or the total. None when none does, or more than one could."""
-    lo, hi = _bounds(slots)
+def _slipped(slots: list[list[Point]], total: Point, lo: float, hi: float) -> Point | None:
+    """The one figure whose slip by a power of ten (SLIPS) alone makes the sum hold (the parts allowing `lo` to
+    `hi`): a part among the parts told once, or the total. None when none does, or more than one could."""
     found = []
     for slot in slots:
         if len(slot) != 1:
@@ -106,7 +105,7 @@ def sums(ctx: Context) -> list[Flag]:
         added = format_value(least) if least == most else f"{format_value(least)}–{format_value(most)}"
         own = {claimant_key(p.claimant) for p in parts}
         # one producer's parts and whole: a slip can be told; another's total counts otherwise, by its own measure
-        slip = _slipped(slots, total) if own == {claimant_key(total.claimant)} else None
+        slip = _slipped(slots, total, lo, hi) if own == {claimant_key(total.claimant)} else None
         if slip is not None:
             p = slip
             others = tuple(q.id for q in [total, *parts] if q.id != p.id)

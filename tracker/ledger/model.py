@@ -163,9 +163,15 @@ class Ledger:
         ind = self.indicators[indicator_id]
         if not ind.country or not ind.producer:
             return ()
-        running = ind.kind == "cumulative"
-        return tuple(o.id for o in self.indicators.values() if o.id != ind.id and o.country == ind.country
-                     and o.producer == ind.producer and (o.kind == "cumulative") == running)
+        return tuple(i for i in self._counts_of[(ind.country, ind.producer, ind.kind == "cumulative")] if i != ind.id)
+
+    @cached_property
+    def _counts_of(self) -> dict:
+        """(country, producer, running total or not) -> its indicators' ids in ledger order, built once."""
+        out: dict = {}
+        for o in self.indicators.values():
+            out.setdefault((o.country, o.producer, o.kind == "cumulative"), []).append(o.id)
+        return out
 
     def figures_frame(self):
         """One row per figure, with its indicator and source fields joined in (a pandas DataFrame)."""
