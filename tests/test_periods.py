@@ -488,6 +488,25 @@ def test_those_charged_or_sentenced_after_a_count_of_cases_are_of_its_time():
     assert candidates(text, "2025-08-26")["15 тис 564"].since == "2022-02-24"
 
 
+def test_a_table_under_a_head_that_names_its_measure_is_of_the_time_before_it():
+    # kemer-gov.ru (2004): the convicts' education, in a table under "Основные данные о личности осужденных:"
+    text = ("За период 1997 - 2003 г.г. из районных судов поступило 94 уголовных дела данной категории.\n"
+            "Всего осуждено по ч. 1 ст. 328 УК РФ 83 лица.\n"
+            "Основные данные о личности осужденных:\n"
+            "Образование:\n"
+            "Незаконченное среднее | Среднее | Высшее |\n"
+            "12 или 14,5% | 54 или 65% | - |\n"
+            "Род занятий:\n"
+            "Не работали и не учились | Работали | Учились |\n"
+            "36 или 43,4% | 28 или 33,7% | 19 или 22,9% |")
+    t = candidates(text, "2004-11-01")
+    assert t["12"].period == t["14,5%"].period == t["19"].period == "1997/2003"
+    assert t["12"].read().measure == t["36"].read().measure == "sentences"
+    # a head that is a sentence's end, not a list's, parts the paragraphs as before
+    text = text.replace("Основные данные о личности осужденных:", "Суды рассмотрели и другие дела в те годы.")
+    assert candidates(text, "2004-11-01")["12"].period is None
+
+
 def test_the_figures_after_one_that_took_the_time_before_in_its_sentence_take_it_too():
     # govorit.eu on Ukraine's interior ministry's figures for 2024: the 614 charged are of the 23 209 cases
     text = ("Суммарно за 2024 год было заведено 66 240 уголовных дел за самоволку.\n"

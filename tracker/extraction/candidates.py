@@ -324,6 +324,14 @@ def _heading(line: str) -> bool:
         and not any(ch.isdigit() for ch in line)
 
 
+def _furniture(line: str) -> bool:
+    """Whether a line only frames a list or a table: no number, and a head ending in ':' ("Основные данные о личности
+    осужденных:", "Образование:") or a row of column names ("Среднее | Высшее |"). It parts no paragraphs: the rows
+    under it are as near the sentence before it as the next paragraph would be."""
+    line = line.strip()
+    return bool(line) and not any(ch.isdigit() for ch in line) and (line.endswith(":") or line.count("|") >= 2)
+
+
 def _after_list_marks(lines: list[str]) -> list[bool]:
     """For each line, whether the line before it (blank lines aside) ends with ':' or ';': it is an item of a list
     ("… відкрито: ¶ 235 646 кримінальних справ за СЗЧ; ¶ 53 954 — за дезертирство.")."""
@@ -451,11 +459,12 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     topic = None
     # paragraphs counted for how far a time reaches: a subheading between two paragraphs (a short line that ends
     # without a sentence's stop, "The desertion rate in the Russian army is increasing") does not part them
-    paragraph_no = list(itertools.accumulate(bool(x.strip()) and not _heading(x) for x in lines))
+    paragraph_no = list(itertools.accumulate(bool(x.strip()) and not _heading(x) and not _furniture(x) for x in lines))
     told: dict[float, tuple] = {}  # the time each value was first printed with: a number printed again is the same
     offended_before = None  # (paragraph, offences) of the last sentence that named offences, for "таких дел" after it
     counted_before = None  # (line, measure) of the sentence before, when it counts one thing: one that continues it
     # counts the same ("… 912 violated overseas travel rules. The numbers rose yearly: 158 in 2021, …")
+    headed = None  # (paragraph, measure) of a list's head that names one ("… о личности осужденных:"), for its rows
     marks = markers(article.text, lang)
     # an article that names no country at all is about its outlet's, where its domain says which ("inform.kz"); one
     # that names several, none of them most, is its outlet's when it names that one ("Moldovans", "Ukrainians" and
@@ -477,6 +486,10 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             own = _own_time(sentence, published, events, context_year(article.text, starts, line, offset, published))
             if own:
                 carry = (line, own)
+            if _furniture(sentence):
+                measures = {m.value for m in between(marks, offset, offset + len(sentence)) if m.facet == "measure"}
+                if len(measures) == 1:
+                    headed = (paragraph_no[line], next(iter(measures)))
         if not nums or is_page_chrome(sentence):
             continue
         year = context_year(article.text, starts, line, offset, published)
@@ -536,6 +549,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                                text=article.text, others=tuple(p for p in figures_at if p[0] != at))
             if facets.measure is None and lent:
                 facets = replace(facets, measure=lent)  # "The numbers rose yearly: 158 in 2021, …"
+            elif facets.measure is None and headed and paragraph_no[line] - headed[0] <= 1:
+                facets = replace(facets, measure=headed[1])  # a row of a table under "… о личности осужденных:"
+                headed = (paragraph_no[line], headed[1])
             if not facets.offences and kind_before:
                 facets = replace(facets, offences=kind_before)  # "… число таких дел росло - в 2023-м их было 266"
             if facets.country is None and outlet_country:
