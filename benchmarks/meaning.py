@@ -16,6 +16,7 @@
     python benchmarks/meaning.py --unseen-13 # a thirteenth (unseen_13.yaml, session 17: Singapore, Myanmar, …), once
     python benchmarks/meaning.py --unseen-14 # a fourteenth (unseen_14.yaml, session 18: Mexico, South Africa, …), once
     python benchmarks/meaning.py --unseen-15 # a fifteenth (unseen_15.yaml, session 19: Israel, Armenia, …), once
+    python benchmarks/meaning.py --unseen-16 # a sixteenth (unseen_16.yaml, session 20: Ukraine by month, US COs, …)
 
 With the shipped ledger, each article is extracted as a curator would (its address, date and language given) and
 its candidates are matched to the labelled figures by value, in order. Reported:
