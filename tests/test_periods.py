@@ -507,6 +507,24 @@ def test_a_table_under_a_head_that_names_its_measure_is_of_the_time_before_it():
     assert candidates(text, "2004-11-01")["12"].period is None
 
 
+def test_a_paragraph_that_opens_with_a_time_and_what_it_counts_gives_its_time_to_the_figures_after_it():
+    # 24.kg (2015): the lead names the months and the conscripts; the next paragraph gives their number
+    text = ("В Кыргызстане за октябрь-декабрь 2014 года значительно увеличилось число призывников. Об этом сегодня "
+            "сказал начальник управления Генерального штаба.\n"
+            "По его словам, всего в республике на срочную военную службу призвано около 3,5 тысячи человек.")
+    assert candidates(text, None)["около 3,5 тысячи"].period == "2014-10/2014-12"
+    # the same sentence at the end of its paragraph is no lead: the paragraph after it is about something else
+    # (asiae.co.kr: "Notably, one deserter from last year has yet to be arrested.")
+    text = ("Об этом сегодня сказал начальник управления Генерального штаба. В Кыргызстане за октябрь-декабрь 2014 "
+            "года значительно увеличилось число призывников.\n"
+            "По его словам, всего в республике на срочную военную службу призвано около 3,5 тысячи человек.")
+    assert candidates(text, None)["около 3,5 тысячи"].period is None
+    # a lead that names no one counted lends nothing ("A news report in April citing Army statistics …")
+    text = ("Командир рассказал о весне 2014 года.\n"
+            "По его словам, всего в республике на срочную военную службу призвано около 3,5 тысячи человек.")
+    assert candidates(text, None)["около 3,5 тысячи"].period is None
+
+
 def test_the_figures_after_one_that_took_the_time_before_in_its_sentence_take_it_too():
     # govorit.eu on Ukraine's interior ministry's figures for 2024: the 614 charged are of the 23 209 cases
     text = ("Суммарно за 2024 год было заведено 66 240 уголовных дел за самоволку.\n"

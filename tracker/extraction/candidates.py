@@ -293,6 +293,20 @@ def _own_time(sentence: str, published, events, year) -> dict:
     return {k: v for k, v in time.items() if v}
 
 
+def _time_topic(sentence: str, marks, offset: int, published, events, paragraph: int, year) -> tuple | None:
+    """The topic (paragraph, time, measures) of a paragraph's first sentence when it names one time and counts nothing
+    but names what is counted ("В Кыргызстане за октябрь-декабрь 2014 года значительно увеличилось число
+    призывников."): the figures of that measure after it, in its paragraph or the next, that name no time are of its
+    time. None when it names no time, several, or nothing counted."""
+    measures = frozenset(m.value for m in between(marks, offset, offset + len(sentence))
+                         if m.facet in ("measure", "person"))
+    if not measures or _COMPARED_FROM.search(sentence) \
+            or len({s.fields for s in spans_in(sentence, year, year_of(published))}) > 1:
+        return None
+    time = _own_time(sentence, published, events, year)
+    return (paragraph, tuple(time.items()), measures) if time else None
+
+
 def _borrowed(sentence: str, time: dict, spans: list, own: bool, before: tuple | None, last: tuple | None,
               published, events) -> tuple[dict, list]:
     """The sentence's time and spans, with what it borrows from the sentences before it: one that parts or continues
@@ -324,12 +338,15 @@ def _heading(line: str) -> bool:
         and not any(ch.isdigit() for ch in line)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _furniture(line: str) -> bool:
     """Whether a line only frames a list or a table: no number, and a head ending in ':' ("Основные данные о личности
     осужденных:", "Образование:") or a row of column names ("Среднее | Высшее |"). It parts no paragraphs: the rows
     under it are as near the sentence before it as the next paragraph would be."""
     line = line.strip()
-    return bool(line) and not any(ch.isdigit() for ch in line) and (line.endswith(":") or line.count("|") >= 2)
+    return (line.endswith(":") or line.count("|") >= 2) and _DIGIT.search(line) is None
 
 
 def _after_list_marks(lines: list[str]) -> list[bool]:
@@ -492,6 +509,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                     headed = (paragraph_no[line], next(iter(measures)))
         if not nums or is_page_chrome(sentence):
             continue
+        opens = not article.text[starts[line]:offset].strip()  # the first sentence of its paragraph
         year = context_year(article.text, starts, line, offset, published)
         time = time_of(sentence, published, events, year)
         spans = spans_in(sentence, year, year_of(published)) if _YEARISH.search(sentence) else []
@@ -507,8 +525,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         last = (sentence, year) if own else last
         untimed = not (spans or time.get("period") or time.get("since") or time.get("as_of") or time.get("per")
                        or _NOW.search(sentence) or _SEASON.search(sentence) or _VAGUE_TIME.search(sentence))
-        item = _BULLET.match(sentence) is not None or (not article.text[starts[line]:offset].strip()
-                                                       and after_mark[line])
+        item = _BULLET.match(sentence) is not None or (opens and after_mark[line])
         # a line of a list: bulleted, or the first sentence of a line after one ending in ':' or ';'
         listed = item and counted_before is not None \
             and paragraph_no[line] - paragraph_no[counted_before[0]] <= LIST_REACH
@@ -594,7 +611,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             out.append(replace(c, why=why_suggested(c, ledger, article.title or "", vocabulary)) if ind else c)
         if chained:
             topic = (paragraph_no[line], *topic[1:])
-        if own:  # a sentence comparing with an earlier figure ("a decrease from 4 347 in 2012") is no topic
+        if own and not figure_starts and opens:  # "В Кыргызстане за октябрь-декабрь 2014 года … число призывников."
+            topic = _time_topic(sentence, marks, offset, published, events, paragraph_no[line], year)
+        elif own:  # a sentence comparing with an earlier figure ("a decrease from 4 347 in 2012") is no topic
             single = len({x.fields for x in spans}) <= 1 and measured and not _COMPARED_FROM.search(sentence)
             topic = (paragraph_no[line], tuple(_own_time(sentence, published, events, year).items()),
                      frozenset(measured)) if single else None
