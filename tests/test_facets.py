@@ -64,6 +64,10 @@ def read(text: str, lang: str | None = None, published: str = "2025-08-26"):
     ("Во втором триместре в ЦАХАЛ явились лишь 367 человек.", 367, "IL"),
     ("ЦАХАЛ не зможе призвати 4800 ультраортодоксів.", 4800, "IL"),
     ("The IDF has issued over 1,000 initial draft orders.", 1000, "IL"),
+    # The Guardian (2003), a blog on the GAO's report (2007): the United States by its abbreviation and its auditor
+    ("Of 2.7 million men and women in the active and reserve forces in the US, 29 were discharged as conscientious "
+     "objectors in 2002.", 29, "US"),
+    ("The GAO reports only 425 applications for conscientious objector status from 2002-2006.", 425, "US"),
 ])
 def test_whose_country_a_figure_is(text, value, country):
     assert read(text)[value].facets.country == country
@@ -116,6 +120,14 @@ def test_a_country_named_after_the_number_in_another_clause_is_where_not_whose()
 
 def test_a_word_written_small_is_not_a_country():
     assert read("Recruits polish 1,200 pairs of boots a week.")[1200].facets.country is None
+    assert read("Let us count again: 1,200 soldiers left.")[1200].facets.country is None  # the pronoun, not the US
+
+
+def test_a_country_an_operation_is_against_or_an_era_is_named_after_is_not_whose_figure_it_is():
+    # a blog (2007) on America's conscientious objectors; Russian: where an analyser tells a name from an adjective
+    assert read("During the Vietnam era about 200,000 men applied.")[200_000].facets.country is None
+    assert read("Военная операция против Украины: 300 дел.", "ru")[300].facets.country is None
+    assert read("Против украинских военных открыли 300 дел.", "ru")[300].facets.country == "UA"  # an adjective
 
 
 def test_the_article_says_whose_when_the_sentence_does_not():

@@ -525,6 +525,30 @@ def test_a_paragraph_that_opens_with_a_time_and_what_it_counts_gives_its_time_to
     assert candidates(text, None)["около 3,5 тысячи"].period is None
 
 
+def test_months_that_head_their_numbers_in_a_list_are_each_numbers_month():
+    # 24tv.ua (2025) on the Prosecutor General's counts by month: "2000 у грудні" is December's count, no year
+    text = ("У 2023 році кількість таких випадків продовжила рости. Справи за СЗЧ збільшилися від 795 у січні до 2000 "
+            "у грудні. Дезертирство теж набирало обертів: з 239 у лютому до 1491 у грудні.\n"
+            "У 2024 році зростання стало ще стрімкішим. Справ за СЗЧ було: січень – 2159, квітень – 3315, "
+            "листопад – 8779. У грудні – рекордні 15 511.")
+    t = candidates(text, "2025-10-29")
+    assert t["до 2000"].period == "2023-12" and t["239"].period == "2023-02"
+    assert t["2159"].period == "2024-01" and t["3315"].period == "2024-04" and t["8779"].period == "2024-11"
+    assert t["15 511"].period == "2024-12"
+    assert candidates("In 2024 the count rose: January - 2159, April - 3315.", "2025-10-29")["3315"].period == \
+        "2024-04"  # the year named before the months in their sentence
+    assert "2000" not in candidates("У 2000 році відкрили 795 справ.", "2025-10-29")  # a year, no count
+
+
+def test_the_first_months_of_this_year_are_one_period():
+    # sud.ua (2025-11-11): "протягом 10 місяців цього року" is January to October, not the year so far
+    t = candidates("Крім того, протягом 10 місяців цього року було відкрито ще майже 21,6 тисячі проваджень за "
+                   "статтею про дезертирство.", "2025-11-11")
+    assert t["майже 21,6 тисячі"].period == "2025-01/2025-10"
+    t = candidates("In the first ten months of this year, 2,500 cases were opened.", "2025-11-11")
+    assert t["2,500"].period == "2025-01/2025-10"
+
+
 def test_the_figures_after_one_that_took_the_time_before_in_its_sentence_take_it_too():
     # govorit.eu on Ukraine's interior ministry's figures for 2024: the 614 charged are of the 23 209 cases
     text = ("Суммарно за 2024 год было заведено 66 240 уголовных дел за самоволку.\n"

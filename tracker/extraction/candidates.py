@@ -17,6 +17,7 @@ from tracker.extraction.context import (
     MONTH_WORDS,
     claimant_of,
     counted_noun,
+    month_follows,
     months_by_number,
     near_text,
     rate_words_at,
@@ -244,6 +245,7 @@ def _pieces(offset: int, sentence: str):
 _CLAUSE_END = re.compile(r"[;:()]|(?<!\d),|,(?!\d)")  # not the comma of "6,988"
 _ASIDE = re.compile(r"\([^()\d]*\)")
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|" + MONTH_WORDS + "|" + alternation("LAST_YEAR") + "|"
+                      + alternation("THIS_YEAR_NAMED") + "|"
                       + alternation("END_OF_LAST_YEAR"), re.I)
 
 
@@ -262,9 +264,11 @@ _COMPARED_FROM = re.compile(alternation("COMPARED_FROM"), re.I)  # "a decrease f
 # "as of July 2022": a state, not a year so far, even in a list of years ("by September 2007 – 59" is the year so far)
 _AS_OF_WORD = re.compile(r"(?:" + alternation("STATE_AT") + r")\b", re.I)
 
+_DASH_NUMBER = re.compile(r"(?:[–—:]|\s-)\s*\d")  # "січень – 2159": a list that may head its numbers by months
 _BULLET = re.compile(r"\s*[-–—•*·]\s")  # a line of a list: "- Дніпропетровська область – 669;"
 LIST_REACH = 2  # paragraphs: a list's items follow the figure they part, its head ("Далі йдуть регіони:") between
 CONTEXT_REACH = 2_000  # characters before a sentence where the year of its paragraph is looked for
+_CONTEXT_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")
 
 
 def context_year(text: str, starts: list[int], line: int, offset: int, published) -> int | None:
@@ -272,9 +276,10 @@ def context_year(text: str, starts: list[int], line: int, offset: int, published
     month-by-month paragraph about 2023 in an article of 2025), else the article's; in an article with no date, the
     last year named before it in the text ("In the Corona year 2020 … In the previous year, 11,800")."""
     begin = starts[line] if published is not None else 0
-    years = re.findall(r"(?<!\d)(20\d\d)(?!\d)", text[max(begin, offset - CONTEXT_REACH):offset])
-    if years:
-        return int(years[-1])
+    at = max(begin, offset - CONTEXT_REACH)
+    years = [m for m in _CONTEXT_YEAR.finditer(text, at, offset) if not month_follows(text[m.end():m.end() + 40])]
+    if years:  # not a count of a month ("до 2000 у грудні")
+        return int(years[-1].group())
     return published.first.year if published is not None else None
 
 
@@ -536,7 +541,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             time["assumed"] = True
         claimant = claimant_of(sentence) or claimant_of(near_text(article.text, starts, offset, len(sentence)))
         months = [TimeSpan(at, at + len(text), (("period", period),), text, "month")
-                  for at, period, text in months_by_number(sentence, published, year)] if time.get("period") else []
+                  for at, period, text in months_by_number(sentence, published, year)] \
+            if time.get("period") or _DASH_NUMBER.search(sentence) else []
         rates = rate_words_at(sentence) if time.get("per") else []
         paragraph = (starts[line], starts[line + 1] if line + 1 < len(starts) else len(article.text))
         figure_starts = [n.start for n in nums if why_not_a_figure(sentence, n) is None]  # not years, not articles

@@ -30,6 +30,12 @@ _MONTH_PERIOD = re.compile(
     r"(?:\s+(?:of\s+)?(\d{4})(?!\d))?(?:\s*(?:" + alternation("YEAR_SUFFIX") + r"))?"
     r"(?:\s+(" + alternation("LAST_YEAR_AFTER") + r"))?(?!\w)")
 _LAST_MONTH = re.compile(alternation("LAST_MONTH"))
+
+
+def month_follows(after: str) -> bool:
+    """Whether a month named as a period starts `after` (the text after a number): "2000 у грудні", "2,000 in
+    December" count December's, a year is not followed so."""
+    return _MONTH_PERIOD.match(after.lstrip().lower()) is not None
 # what ends a range begun by a month: "по август", "to August 2022", "– 30 червня"
 _RANGE_END = re.compile(r"\s*(?:[-–—]|(?:" + alternation("PERIOD_TO") + r")\s)\s*(?:\d{1,2}\s+)?(?:"
                         + MONTH_WORDS + ")")
@@ -174,11 +180,23 @@ def month_period(m: re.Match, published: Span | None, context: int | None = None
     return f"{year}-{mon:02d}" if mon and year else None
 
 
+# a month that heads its number in a list: "січень – 2159, квітень – 3315" (the groups of _MONTH_PERIOD, two empty)
+_MONTH_DASH = re.compile(r"(?<!\w)(" + MONTH_WORDS + r")()()\s*(?:[–—:]|\s-)\s*(?=\d)")
+
+
+def _year_before(low: str, at: int, context: int | None) -> int | None:
+    """The last year the sentence names before `at` ("In 2024 … January - 2159"), else `context`; a number that heads
+    a month ("до 2000 у грудні") is that month's count, no year."""
+    named = [m for m in _YEAR.finditer(low, 0, at) if not month_follows(low[m.end():m.end() + 40])]
+    return int(named[-1].group()) if named else context
+
+
 def months_by_number(sentence: str, published: Span | None, context: int | None = None) -> list[tuple[int, str, str]]:
     """(where, YYYY-MM, as written) of each month a sentence names as a period, when it names two or more:
-    "in April 1,064 cases, in March 708" gives each figure its own month."""
-    found = [(m.start(), month_period(m, published, context), sentence[m.start():m.end()])
-             for m in _MONTH_PERIOD.finditer(sentence.lower())]
+    "in April 1,064 cases, in March 708", "січень – 2159, квітень – 3315" give each figure its own month."""
+    low = sentence.lower()
+    found = [(m.start(), month_period(m, published, _year_before(low, m.start(), context)), sentence[m.start():m.end()])
+             for pattern in (_MONTH_PERIOD, _MONTH_DASH) for m in pattern.finditer(low)]
     found = [f for f in found if f[1]]
     return found if len({f[1] for f in found}) >= 2 else []
 

@@ -72,13 +72,16 @@ def _tables(lang: str) -> dict:
     # every other country by its names, in one pattern: the name found says which (a dict for a value)
     others = {name: code for code, names in country_names(lang).items() if code not in m.COUNTRY_WORDS
               for name in names}
-    out = {"country": [(v, _phrase_pattern(p)) for v, p in m.COUNTRY_WORDS.items()]
+    # an abbreviation listed in capitals ("US") is matched in lower case like every phrase; markers keeps it only
+    # where the text writes it so ("US", not the pronoun "us")
+    out = {"country": [(v, _phrase_pattern(x.lower() for x in p)) for v, p in m.COUNTRY_WORDS.items()]
            + [(others, _phrase_pattern(re.escape(n) for n in others))],
            "measure": [(v, _phrase_pattern(p)) for v, p in m.MEASURE_WORDS.items()],
            "offence": [(v, _phrase_pattern(p)) for v, p in m.OFFENCE_WORDS.items()],
            "producer": [(v, _phrase_pattern(p)) for v, p in m.PRODUCER_NAMES.items()],
            "not_subject": [("", _phrase_pattern(m.NOT_SUBJECT))],
            "total": [("cumulative", _phrase_pattern(m.TOTAL_WORDS))]}
+    out["capitals"] = frozenset(x.lower() for p in m.COUNTRY_WORDS.values() for x in p if x.isupper())
     out["article"] = re.compile(r"(?<!\w)(?:" + "|".join(m.ARTICLE_WORDS) + r")\s*(\d{3}(?:\.\d)?)"
                                 r"((?:\s*(?:,|\w{1,3})\s*\d{3}(?:\.\d)?(?!\d))*)")
     return out
@@ -112,6 +115,8 @@ def markers(text: str, lang: str) -> Marks:
                                                                                     max(at, start))
                            for b, at in blocked.items()) or _towards(text, start, lang):
                         continue
+                    if m.group() in tables["capitals"] and not text[start:end].isupper():
+                        continue  # "us", not "US"
                     if not isinstance(value, str):  # the gazetteer's one pattern: the name says which country
                         if capitalised and not text[start].isupper():
                             continue  # "polish the boots"
@@ -156,16 +161,19 @@ def _people_of(phrase: str, pattern: re.Pattern, lang: str) -> bool:
 
 
 def _towards(text: str, start: int, lang: str) -> bool:
-    """Whether the country named at `start` is where someone goes: its name (not an adjective: "в украинские суды"
-    is where cases go) after a preposition of the language's TOWARDS, in its case ("сбежали в Россию", not "в
-    России")."""
+    """Whether the country named at `start` is where someone goes, or whom something is against: its name (not an
+    adjective: "в украинские суды" is where cases go) after a preposition of the language's TOWARDS, in its case
+    ("сбежали в Россию", not "в России"; "операция против Украины"); where no analyser reads the word, after a
+    preposition whose case is None."""
     towards = LANGUAGES[lang].TOWARDS
-    before = re.search(r"(\w+)\s+$", text[max(0, start - 8):start])
+    before = re.search(r"(\w+)\s+$", text[max(0, start - 10):start])
     if not towards or not before or before.group(1).lower() not in towards:
         return False
     case = towards[before.group(1).lower()]
+    if analyser(lang) is None:
+        return case is None
     word = re.match(r"\w+", text[start:start + 40])
-    parses = analyser(lang).parse(word.group()) if word and analyser(lang) else []
+    parses = analyser(lang).parse(word.group()) if word else []
     if not parses or parses[0].tag.POS != "NOUN":
         return False
     return case is None or any(case in p.tag for p in parses) and not any("loct" in p.tag for p in parses)

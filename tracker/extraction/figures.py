@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extraction.context import MONTH_WORDS
+from tracker.extraction.context import MONTH_WORDS, month_follows
 from tracker.languages import alternation, merged, pieces
 from tracker.text.numbers import DURATION_AFTER, scan
 
@@ -121,7 +121,8 @@ def why_not_a_figure(sentence: str, n: Num) -> str | None:
         return "duration"
     v = n.value
     plain_int = re.fullmatch(r"\d{4}", n.printed.strip()) is not None
-    if plain_int and 1900 <= v <= 2100 and not (_COUNT_AFTER_YEAR.match(after) and not _YEAR_BEFORE.search(before)):
+    if plain_int and 1900 <= v <= 2100 and not (_COUNT_AFTER_YEAR.match(after) and not _YEAR_BEFORE.search(before)) \
+            and not month_follows(after):  # "від 795 у січні до 2000 у грудні": December's count
         return "year"
     if re.search(r"(?:" + MONTH_WORDS + r")\.?\s*$", before, re.I) and v <= 31 and float(v).is_integer():
         return "date"

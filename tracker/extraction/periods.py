@@ -210,9 +210,10 @@ def spans_in(sentence: str, year: int | None, published: int | None = None) -> l
                 fields = (("as_of", fields[0][1]),)  # "at the end of December 2023", "as of June 2025": a count then
             if this_year and published is None:  # an undated article: its year is not known, nor this period's
                 fields, k = (("period", None),), "unresolved"
-            if fields:
-                taken.append((m.start(), m.end()))
-                out.append(TimeSpan(m.start(), m.end(), fields, sentence[m.start():m.end()], k))
+            end = this_year.end() if this_year else m.end()  # "за 10 місяців цього року": one span, the year's words
+            if fields:                                         # in it (not a second one for the whole year)
+                taken.append((m.start(), end))
+                out.append(TimeSpan(m.start(), end, fields, sentence[m.start():end], k))
     return sorted(out, key=lambda s: s.start)
 
 

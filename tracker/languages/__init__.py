@@ -56,7 +56,8 @@ claimants    CLAIMANT_PATTERNS (regex, the name as group 1), CLAIM_WORDS, NOT_NA
 nouns        STOP, NOUN_SKIP, CLAUSE_JOINS, DOMAIN_STEMS (stem -> English words of indicator titles),
              UNIT_WORDS (unit -> stems)
 facets       what a figure counts, as phrases of lemmas (regular expressions over lemmas joined by single spaces):
-             COUNTRY_WORDS (ISO code -> names, adjectives, armies, terms; other countries' names come from
+             COUNTRY_WORDS (ISO code -> names, adjectives, armies, terms; one written in capitals, 'US', counts
+             only where the text writes it so; other countries' names come from
              tracker.text.countries, where the language has pycountry's translations),
              COUNTRY_ADJECTIVE_SUFFIXES (a country's name's stem with one of these is its adjective, where the
              analyser knows the word: 'израильский'), COUNTRY_DEMONYM_SUFFIXES (the same for a noun of its people:
@@ -65,7 +66,8 @@ facets       what a figure counts, as phrases of lemmas (regular expressions ove
              Ukrainians'), NAMES_CAPITALISED (a country's names and adjectives are
              written with a capital: one written small is another word), NOT_SUBJECT (a country
              named next to these is not whose figure it is: 'invasion', 'intelligence'), TOWARDS (preposition -> the
-             case a country after it is in when someone goes there: 'в Россию'), MEASURE_WORDS (measure of
+             case a country after it is in when someone goes there, or when something is against it: 'в Россию',
+             'против Украины'; None: any case, and where no analyser reads cases, the preposition alone), MEASURE_WORDS (measure of
              tracker.ledger.definitions -> words), OFFENCE_WORDS, PRODUCER_NAMES (producer id -> names),
              TOTAL_WORDS ('already': a running total); ARTICLE_WORDS (regex before an article's number)
 articles     ABBREVIATIONS, YEAR_ABBREVIATIONS (one after a year ends a sentence when a long clause

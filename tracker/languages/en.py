@@ -243,7 +243,8 @@ COUNTRY_WORDS = {
     "UA": ["ukraine", "ukrainian", "ukrainians", "kyiv", "armed forces of ukraine", "afu", "verkhovna rada"],
     "RU": ["russia", "russian", "russians", "kremlin", "moscow", "putin"],
     "BY": ["belarus", "belarusian", "belarusians", "lukashenko", "minsk"],
-    "US": ["u s", "us army", "united states", "american", "americans", "pentagon", "iraq war", "u s marine corps"],
+    "US": ["u s", "US", "us army", "united states", "american", "americans", "pentagon", "iraq war", "u s marine corps",
+           "gao", "government accountability office"],
     "GB": ["britain", "british", "united kingdom", "uk", "royal navy", "royal air force", "raf", "royal marines",
            "royal military police", "hm forces", "house of commons", "england"],
     "DE": ["germany", "german", "germans", "bundeswehr", "bundestag", "berlin", "federal republic of germany"],
@@ -256,9 +257,10 @@ COUNTRY_ADJECTIVE_SUFFIXES: list[str] = []
 COUNTRY_DEMONYM_SUFFIXES: list[str] = []
 SHARE_OF = ["of", "among", "of all", "among all"]  # before a country's people: the whole a share is of
 NAMES_CAPITALISED = True  # a country's name or demonym is written with a capital: 'polish' is not Poland
-# (English: "to" comes before adjectives as well, "to Russian courts": not read)
+# (English: "to" and "against" come before adjectives as well, "to Russian courts", "against Ukrainian soldiers", and
+# no analyser tells them from names: not read)
 TOWARDS: dict[str, str | None] = {}
-NOT_SUBJECT = ["borders?", "invasions?", "wars?", "conflicts?", "escalation", "aggression", "attacks?", "tensions?",
+NOT_SUBJECT = ["borders?", "invasions?", "wars?", "era", "conflicts?", "escalation", "aggression", "attacks?", "tensions?",
                "threats?", "occupation",
                "intelligence", "hur", "gur",
                # who counts other countries' people: 'the Ukrainian OSINT group', 'a Russian outlet'

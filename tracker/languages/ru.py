@@ -213,7 +213,7 @@ COUNTRY_DEMONYM_SUFFIXES = ["ец", "ин", "янин", "анин", ""]
 SHARE_OF = ["из", "среди", "из всех", "среди всех"]  # before a country's people: the whole a share is of
 NAMES_CAPITALISED = False  # adjectives of countries are written small
 # a country after these, in this case, is where someone goes, not whose figure it is ("сбежали в Россию"; not "в России")
-TOWARDS = {"в": "accs", "во": "accs", "на": "accs"}
+TOWARDS = {"в": "accs", "во": "accs", "на": "accs", "против": "gent"}
 # a country named next to these is the war's, not the figure's ("вторжения в Украину", "украинская разведка")
 NOT_SUBJECT = ["граница", "вторжение", "война", "конфликт", "эскалация", "агрессия", "нападение", "оккупация", "разведка", "гур",
                # who counts other countries' people: 'украинская OSINT-группа', 'российское издание'
@@ -259,5 +259,5 @@ PERIOD_FROM = ["с", "со", "от", "в период с", "в период"]
 PERIOD_TO = ["по", "до"]
 MONTH_PART = [r"(?:начала|конца|середины|конец|середину)"]
 UNTIL = ["до", "по", "на начало", "на конец", "по состоянию на", "по состоянию на конец"]
-MONTHS_OF_YEAR = [r"\bза (?:первые )?(\w+) месяц\w*(?: (\d{4}))?"]
+MONTHS_OF_YEAR = [r"\b(?:за|в течение) (?:первые |первых )?(\w+) месяц\w*(?: (\d{4}))?"]
 YEAR_MENTION = [r"\b(?:в|за) (\d{4})(?:-м\b| году\b| год\b| г\.)?", r"(?<![\d-])(\d{4})-го\b", r"(?<![\d-])(\d{4}) года\b"]  # "2022 года … 2023-го —"

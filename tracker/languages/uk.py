@@ -205,7 +205,7 @@ COUNTRY_DEMONYM_SUFFIXES = ["ець", "ин", "янин", "анин", ""]
 SHARE_OF = ["з", "із", "серед", "з усіх", "серед усіх"]  # before a country's people: the whole a share is of
 NAMES_CAPITALISED = False  # adjectives of countries are written small
 # a country after these, in this case (None: any), is where someone goes, not whose figure it is ("втекли до Росії")
-TOWARDS = {"в": "accs", "у": "accs", "на": "accs", "до": None}
+TOWARDS = {"в": "accs", "у": "accs", "на": "accs", "до": None, "проти": "gent"}
 # a country named next to these is the war's, not the figure's ("вторгнення в Україну", "українська розвідка")
 NOT_SUBJECT = ["кордон", "вторгнення", "війна", "конфлікт", "ескалація", "агресія", "напад", "окупація", "розвідка", "гур",
                "osint", "група", "видання", "проєкт", "проект", "змі", "журналіст", "аналітик", "дослідник"]
@@ -248,5 +248,5 @@ PERIOD_FROM = ["з", "із", "від", "упродовж", "протягом", "
 PERIOD_TO = ["по", "до"]
 MONTH_PART = [r"(?:початку|кінця|середини|кінець|середину)"]
 UNTIL = ["до", "по", "на початок", "на кінець", "станом на", "станом на кінець"]
-MONTHS_OF_YEAR = [r"\bза (?:перші )?(\w+) місяц\w*(?: (\d{4}))?"]
+MONTHS_OF_YEAR = [r"\b(?:за|протягом) (?:перші |перших )?(\w+) місяц\w*(?: (\d{4}))?"]
 YEAR_MENTION = [r"\b(?:у|в|за) (\d{4})(?:-му\b| році\b| рік\b| р\.)?", r"(?<![\d-])(\d{4})-го\b", r"(?<![\d-])(\d{4}) року\b"]  # "2022 року … 2023-го —"
