@@ -191,6 +191,19 @@ def test_what_a_figure_counts(text, value, measure):
     assert read(text)[value].facets.measure == measure
 
 
+def test_a_clause_whose_verb_a_dash_stands_for_counts_what_the_clause_before_counts():
+    # Mediazona (2017) on sentences for draft evasion; Verstka on a garrison court's sentences
+    text = ("Каждый год выносится несколько сотен приговоров: в первом полугодии 2016 года осудили 290 человек, в 2015 "
+            "году — 742 человека, в 2014 году — 782 человека.")
+    assert read(text, "ru")[742].facets.measure == read(text, "ru")[782].facets.measure == "sentences"
+    text = ("Гарнизонный военный суд за лето приговорил к различным наказаниям восемь военнослужащих, а за весь "
+            "прошлый год — девять.")
+    assert read(text, "ru")[9].facets.measure == "sentences"
+    # no dash: a clause of its own, its people are people
+    text = "В первом полугодии 2016 года осудили 290 человек, в 2015 году задержали 742 человека."
+    assert read(text, "ru")[742].facets.measure == "persons"
+
+
 def test_offences_and_articles_of_a_code():
     c = read("За статтею 407 Кримінального кодексу України у 2024 році зареєстровано 67 840 проваджень.")[67_840]
     assert c.facets.articles == {"407"} and c.facets.offences == set()

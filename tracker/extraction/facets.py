@@ -342,6 +342,9 @@ def _aside(text: str, m: Marker, number: tuple[int, int]) -> bool:
     return closed >= 0 and not (opened < number[0] < closed)
 
 
+_ELIDED = re.compile(r"\s[—–]\s")  # a dash before a clause's number: its verb is the clause's before
+
+
 def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tuple[int, int],
               number: tuple[int, int], paragraph: tuple[int, int] | None = None, *, percent: bool = False,
               article: bool = True, text: str = "",
@@ -372,6 +375,10 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
         country = None
     country_value = country.value if country else whole
     measure = "share" if percent else measure_at(marks, clause, sentence, number, others)
+    if measure in ("persons", "persons-charged") and text and _ELIDED.search(text, clause[0], number[0]):
+        # "осудили 290 человек, в 2015 году — 742 человека": the dash stands for the verb of the clause before, which
+        # says what was done to them
+        measure = measure_at(marks, (sentence[0], clause[1]), sentence, number, others)
     producers = [m for m in in_sentence if m.facet == "producer"]
     group = MEASURES[measure][0] if measure else None
     if not producers and paragraph is not None:  # named before the sentence in its paragraph, else after it
