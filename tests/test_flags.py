@@ -872,6 +872,31 @@ def test_a_small_count_another_count_of_its_release_also_printed_is_no_mislabel_
     assert ("mislabel", "m4", "warning") in codes(flags_of(tmp_path, "", marines((15, 15, 15, 15, 25))), "mislabel")
 
 
+def lithuania(first_2016: int) -> str:
+    """Lithuania's draft evaders punished a year as three outlets printed the ministry's figures (Kurier Wileński,
+    newslookup, TTS): 270 in 2016, 5,500 in 2017 (the draft restored), 7,400 in 2018, 6,800 in January-July 2019;
+    Kurier's 2016 is `first_2016`."""
+    rows = [("kw16", first_2016, "2016", "kw"), ("nl16", 270, "2016", "nl"), ("tt16", 270, "2016", "tt"),
+            ("kw17", 5500, "2017", "kw"), ("nl17", 5500, "2017", "nl"), ("kw18", 7400, "2018", "kw"),
+            ("nl18", 7400, "2018", "nl"), ("tt19", 6800, "2019-01/2019-07", "tt")]
+    return "".join(f"  - {{id: {i}, indicator: yearly, value: {v}, period: '{p}', source: {src}, "
+                   f"claimant: Ministry of National Defence, quote: '{v}'}}\n" for i, v, p, src in rows)
+
+
+def test_a_misprint_its_producers_other_printings_outnumber_judges_no_neighbour(tmp_path):
+    """Kurier Wileński's 20 for the 2016 the two other outlets print as 270 is the conflict check's misprint; with it
+    among 2017's neighbours, the 5,500 of 2017 read as ten times the 733 they imply (a clean figure named as a
+    slip). Passed over, 2017 is judged by the 270 and the 7,400 around it: no flag."""
+    head = HEAD.replace("  stock:\n", "  yearly:\n    title: Draft evaders punished\n    unit: cases\n    kind: flow\n"
+                        "  stock:\n").replace("events:\n", "  kw: {publisher: Kurier Wileński, published: 2019-08-01}\n"
+                                              "  nl: {publisher: newslookup, published: 2019-08-02}\n"
+                                              "  tt: {publisher: TTS, published: 2019-08-03}\nevents:\n")
+    misprinted = flags_of(tmp_path, lithuania(20), head)
+    assert ("conflict", "kw16", "error") in codes(misprinted, "conflict")
+    assert codes(misprinted, "magnitude") == []
+    assert codes(flags_of(tmp_path, lithuania(270), head), "magnitude") == []  # the clean series: no slip either
+
+
 def test_two_exact_counts_of_one_release_are_two_numbers_not_a_mislabel(tmp_path):
     """5,006 cases since mobilisation and 5,024 cases in 2023, both exact in one article (The Moscow Times,
     29 Dec 2023), are two counts; an approximate twin is the same number rounded."""

@@ -253,6 +253,27 @@ def twins(series) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def misprints(series) -> frozenset[str]:
+    """Figures that disagree with their claimant's figure for the same time as more outlets printed it (_printings):
+    the odd printing, which the conflict check names; a check judging other figures by their neighbours passes it
+    over. Computed once per series."""
+    if "misprints" in series.memo:
+        return series.memo["misprints"]
+    pairs = [(a, b) for a, b in _disagreeing(series) if a.qualifier in ("exact", "approx")
+             and b.qualifier in ("exact", "approx") and claimant_key(a.claimant) == claimant_key(b.claimant)]
+    by_claimant = defaultdict(list)
+    for q in series.points if pairs else ():
+        by_claimant[claimant_key(q.claimant)].append(q)
+    out = set()
+    for a, b in pairs:
+        same = by_claimant[claimant_key(a.claimant)]
+        pa, pb = _printings(series, a, same), _printings(series, b, same)
+        if pa != pb:
+            out.add(a.id if pa < pb else b.id)
+    series.memo["misprints"] = frozenset(out)
+    return series.memo["misprints"]
+
+
 _CORRECTED = re.compile(alternation("CORRECTED_BEFORE"), re.I)
 
 

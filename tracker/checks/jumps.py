@@ -131,11 +131,13 @@ def magnitudes(ctx: Context) -> list[Flag]:
     a quickening count, also against the figures nearest it (alone when they are a steady run: _steady_beyond) and
     the model's expectation (when the model finds it out of line); a figure with a same-time twin it cannot be true
     with is no slip when the series' next figure sides with it (_judged)."""
-    from tracker.checks.consistency import twins
+    from tracker.checks.consistency import misprints, twins
 
     ledger, series = ctx.ledger, ctx.series
     ordered = sorted((p for p in series.independent() if p.best is not None), key=lambda q: (q.mid, q.id))
     apart = twins(series)  # a figure is not judged by the figure for its time that it cannot be true with
+    # nor any figure by a misprint: one producer's figure printed another way by more outlets (20 beside two 270s)
+    odd = misprints(series)
     found: dict[str, tuple] = {}
     aside: set[str] = set()  # further out of line than any slip, though by no power of ten: the jump check's
     maybe = range(len(ordered))  # a figure that is no slip with its neighbours all in is none without some
@@ -145,7 +147,8 @@ def magnitudes(ctx: Context) -> list[Flag]:
         exclude = frozenset(found) | aside
         for n in maybe:
             if ordered[n].id not in exclude and (n not in judged or not judged[n][1].isdisjoint(exclude)):
-                judged[n] = _judged(ctx, ordered, n, exclude, apart.get(ordered[n].id, frozenset()) - exclude)
+                judged[n] = _judged(ctx, ordered, n, exclude | (odd - {ordered[n].id}),
+                                    apart.get(ordered[n].id, frozenset()) - exclude)
         slips = [(n, judged[n][0]) for n in maybe if ordered[n].id not in exclude and judged[n][0] is not None]
         if not slips:
             break
