@@ -211,6 +211,13 @@ def test_offences_and_articles_of_a_code():
     assert c.facets.offences == {"desertion"}
     c = read("Courts sentenced 500 soldiers for going AWOL under articles 337 and 338.")[500]
     assert c.facets.offences == {"awol"} and c.facets.articles == {"337", "338"}
+    # an offence by its article's title (Mediazona, 2017: Art. 328; Ukraine's Art. 336), not its neighbour's (Art. 339)
+    c = read("Ежегодно выносится 742 приговора по статье об уклонении от прохождения военной службы.", "ru")[742]
+    assert c.facets.offences == {"draft-evasion"}
+    c = read("За ухилення від військової служби під час мобілізації відкрито 5 000 проваджень.", "uk")[5000]
+    assert c.facets.offences == {"draft-evasion"}
+    c = read("За уклонение от исполнения обязанностей военной службы осуждено 42 человека.", "ru")[42]
+    assert c.facets.offences == set()
 
 
 def test_an_article_that_names_its_country_only_through_its_producer_is_that_countrys():
