@@ -265,10 +265,11 @@ _COMPARED_FROM = re.compile(alternation("COMPARED_FROM"), re.I)  # "a decrease f
 _AS_OF_WORD = re.compile(r"(?:" + alternation("STATE_AT") + r")\b", re.I)
 
 _DASH_NUMBER = re.compile(r"(?:[–—:]|\s-)\s*\d")  # "січень – 2159": a list that may head its numbers by months
+_DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"\s*[-–—•*·]\s")  # a line of a list: "- Дніпропетровська область – 669;"
 LIST_REACH = 2  # paragraphs: a list's items follow the figure they part, its head ("Далі йдуть регіони:") between
 CONTEXT_REACH = 2_000  # characters before a sentence where the year of its paragraph is looked for
-_CONTEXT_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")
+_CONTEXT_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")  # a year a paragraph may be about
 
 
 def context_year(text: str, starts: list[int], line: int, offset: int, published) -> int | None:
@@ -341,9 +342,6 @@ def _heading(line: str) -> bool:
     line = line.strip()
     return bool(line) and line[-1] not in ".!?:;…»\"”)" and len(line.split()) <= HEADING_WORDS \
         and not any(ch.isdigit() for ch in line)
-
-
-_DIGIT = re.compile(r"\d")
 
 
 def _furniture(line: str) -> bool:
