@@ -540,6 +540,19 @@ def test_months_that_head_their_numbers_in_a_list_are_each_numbers_month():
     assert "2000" not in candidates("У 2000 році відкрили 795 справ.", "2025-10-29")  # a year, no count
 
 
+def test_last_year_beside_a_named_year_in_an_undated_article_is_not_that_year():
+    # Azatutyun via a mirror (undated) on Armenia's draft evasion; the same sentence dated reads last year
+    text = "In his words, it rose from around 1,500 in 2023 to 1,800 last year."
+    t = candidates(text, None)
+    assert t["around 1,500"].period == "2023" and t["1,800"].period is None  # not 2023: another time, unknown
+    assert candidates(text, "2025-02-01")["1,800"].period == "2024"
+    # alone in its sentence, an undated "last year" still takes the year its paragraph is about (govorit.eu)
+    text = ("Согласно итоговым подсчётам за 2024 год от МВД Украины, только в декабре было открыто более 15 тысяч "
+            "новых дел по статье о самовольном покидании воинской части.\n"
+            "Суммарно за прошлый год было заведено: 66 240 уголовных дел за самоволку.")
+    assert candidates(text, None)["66 240"].period == "2024"
+
+
 def test_the_first_months_of_this_year_are_one_period():
     # sud.ua (2025-11-11): "протягом 10 місяців цього року" is January to October, not the year so far
     t = candidates("Крім того, протягом 10 місяців цього року було відкрито ще майже 21,6 тисячі проваджень за "

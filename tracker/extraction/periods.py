@@ -27,7 +27,7 @@ class TimeSpan:
     text: str
     kind: str = ""  # days | days_one_year | day_to_month | months | year_to_month | months_of_year | until | month |
     # end_of_year | start_of_year | quarter | by_quarter | half | by_half | year | last_year | this_year |
-    # end_of_last_year | unresolved (months "of this year" in an undated article)
+    # end_of_last_year | unresolved (months "of this year", or "last year", in an undated article)
 
 
 _M = r"(" + MONTH_WORDS + r")"
@@ -208,7 +208,9 @@ def spans_in(sentence: str, year: int | None, published: int | None = None) -> l
             fields = _resolve(k, m.groups(), base, published)
             if kind == "month" and fields and _STATE_BEFORE.search(low, 0, m.start()):
                 fields = (("as_of", fields[0][1]),)  # "at the end of December 2023", "as of June 2025": a count then
-            if this_year and published is None:  # an undated article: its year is not known, nor this period's
+            if (this_year or kind == "last_year" and years) and published is None:
+                # an undated article: its year is not known, nor this period's; a "last year" beside a year the sentence
+                # names is another time than that year ("from 1,500 in 2023 to 1,800 last year": the 1,800 gets none)
                 fields, k = (("period", None),), "unresolved"
             end = this_year.end() if this_year else m.end()  # "за 10 місяців цього року": one span, the year's words
             if fields:                                         # in it (not a second one for the whole year)
