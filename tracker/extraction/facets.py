@@ -163,17 +163,14 @@ def _people_of(phrase: str, pattern: re.Pattern, lang: str) -> bool:
 def _towards(text: str, start: int, lang: str) -> bool:
     """Whether the country named at `start` is where someone goes, or whom something is against: its name (not an
     adjective: "в украинские суды" is where cases go) after a preposition of the language's TOWARDS, in its case
-    ("сбежали в Россию", not "в России"; "операция против Украины"); where no analyser reads the word, after a
-    preposition whose case is None."""
+    ("сбежали в Россию", not "в России"; "операция против Украины")."""
     towards = LANGUAGES[lang].TOWARDS
     before = re.search(r"(\w+)\s+$", text[max(0, start - 10):start])
     if not towards or not before or before.group(1).lower() not in towards:
         return False
     case = towards[before.group(1).lower()]
-    if analyser(lang) is None:
-        return case is None
     word = re.match(r"\w+", text[start:start + 40])
-    parses = analyser(lang).parse(word.group()) if word else []
+    parses = analyser(lang).parse(word.group()) if word and analyser(lang) else []
     if not parses or parses[0].tag.POS != "NOUN":
         return False
     return case is None or any(case in p.tag for p in parses) and not any("loct" in p.tag for p in parses)

@@ -67,7 +67,7 @@ facets       what a figure counts, as phrases of lemmas (regular expressions ove
              written with a capital: one written small is another word), NOT_SUBJECT (a country
              named next to these is not whose figure it is: 'invasion', 'intelligence'), TOWARDS (preposition -> the
              case a country after it is in when someone goes there, or when something is against it: 'в Россию',
-             'против Украины'; None: any case, and where no analyser reads cases, the preposition alone), MEASURE_WORDS (measure of
+             'против Украины'; None: any case), MEASURE_WORDS (measure of
              tracker.ledger.definitions -> words), OFFENCE_WORDS, PRODUCER_NAMES (producer id -> names),
              TOTAL_WORDS ('already': a running total); ARTICLE_WORDS (regex before an article's number)
 articles     ABBREVIATIONS, YEAR_ABBREVIATIONS (one after a year ends a sentence when a long clause
