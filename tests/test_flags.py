@@ -885,8 +885,8 @@ def lithuania(first_2016: int) -> str:
 
 def test_a_misprint_its_producers_other_printings_outnumber_judges_no_neighbour(tmp_path):
     """Kurier Wileński's 20 for the 2016 the two other outlets print as 270 is the conflict check's misprint; with it
-    among 2017's neighbours, the 5,500 of 2017 read as ten times the 733 they imply (a clean figure named as a
-    slip). Passed over, 2017 is judged by the 270 and the 7,400 around it: no flag."""
+    among 2017's neighbours, the 5,500 of 2017 was named a slip (in the seventh harvest's injection: "ten times the
+    733 its nearest figures imply"). Passed over, 2017 is judged by the 270 and the 7,400 around it: no flag."""
     head = HEAD.replace("  stock:\n", "  yearly:\n    title: Draft evaders punished\n    unit: cases\n    kind: flow\n"
                         "  stock:\n").replace("events:\n", "  kw: {publisher: Kurier Wileński, published: 2019-08-01}\n"
                                               "  nl: {publisher: newslookup, published: 2019-08-02}\n"
