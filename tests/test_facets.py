@@ -186,6 +186,8 @@ def test_the_article_says_whose_when_the_sentence_does_not():
     ("В 2022 году в эти суды поступило 38 дел по статьям об убийстве, подсчитала «Медиазона».", 38,
      "court-cases"),
     ("В Україні відкрили понад 185 тисяч справ за СЗЧ.", 185_000, "cases"),
+    # a blog on the GAO's report (2007): the force the applications are compared with
+    ("The GAO reports only 425 applications, compared with 2.3 million servicemembers.", 2_300_000, "persons"),
 ])
 def test_what_a_figure_counts(text, value, measure):
     assert read(text)[value].facets.measure == measure

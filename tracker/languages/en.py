@@ -271,7 +271,7 @@ MEASURE_WORDS = {
     "proceedings": ["proceedings?", "criminal proceedings?"],  # not 'opened': outlets say it of court cases
     "court-cases": ["received by (?:military )?courts?", "reach(?:ed|ing)? (?:military )?courts?",
                     "military courts?", "heard"],
-    "persons": ["soldiers?", "troops?", "servicem[ae]n", "people", "persons?", "deserters?", "officers?",
+    "persons": ["soldiers?", "troops?", "servicem[ae]n", "service ?members?", "people", "persons?", "deserters?", "officers?",
                 "prisoners?", "individuals?", "citizens?", "men", "personnel", "members", "recruits?", "conscripts?",
                 "desertions", "marines?", "sailors?", "airm[ae]n", "dodgers?", "draftees?", "evaders", "objectors",
                 "defaulters", "volunteers", "servants", "fugitives", "males", "females", "women", "youths",
