@@ -216,10 +216,17 @@ def _part_exceeds(a: Point, b: Point) -> bool:
     return allowed(part)[0] > allowed(whole)[1]
 
 
-def _disagreeing(series):
+def _disagreeing(series) -> tuple:
     """Pairs of independent figures that speak of the same time but whose values cannot both be true, in the
     order of the series' figures. Only figures whose times meet (or lie within SAME_DAYS) can speak of one time:
-    each is compared with those starting before its end, not with every other."""
+    each is compared with those starting before its end, not with every other. Found once a series: the conflict,
+    revision and magnitude checks all read them."""
+    if "disagreeing" not in series.memo:
+        series.memo["disagreeing"] = tuple(_pairs_apart(series))
+    return series.memo["disagreeing"]
+
+
+def _pairs_apart(series):
     pts = series.independent()
     growing = series.indicator.kind == "cumulative"
     flow = series.indicator.kind == "flow"

@@ -17,7 +17,7 @@ from tracker.extraction.context import (
     MONTH_WORDS,
     claimant_of,
     counted_noun,
-    month_follows,
+    last_year_named,
     months_by_number,
     near_text,
     rate_words_at,
@@ -277,10 +277,9 @@ def context_year(text: str, starts: list[int], line: int, offset: int, published
     month-by-month paragraph about 2023 in an article of 2025), else the article's; in an article with no date, the
     last year named before it in the text ("In the Corona year 2020 … In the previous year, 11,800")."""
     begin = starts[line] if published is not None else 0
-    at = max(begin, offset - CONTEXT_REACH)
-    years = [m for m in _CONTEXT_YEAR.finditer(text, at, offset) if not month_follows(text[m.end():m.end() + 40])]
-    if years:  # not a count of a month ("до 2000 у грудні")
-        return int(years[-1].group())
+    named = last_year_named(text, max(begin, offset - CONTEXT_REACH), offset, _CONTEXT_YEAR)
+    if named is not None:
+        return named
     return published.first.year if published is not None else None
 
 

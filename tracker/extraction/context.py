@@ -184,11 +184,17 @@ def month_period(m: re.Match, published: Span | None, context: int | None = None
 _MONTH_DASH = re.compile(r"(?<!\w)(" + MONTH_WORDS + r")()()\s*(?:[–—:]|\s-)\s*(?=\d)")
 
 
+def last_year_named(text: str, start: int, end: int, pattern: re.Pattern = _YEAR) -> int | None:
+    """The last year written in text[start:end] (`pattern`: 19xx and 20xx); a number that heads a month ("до 2000 у
+    грудні") is that month's count, no year."""
+    named = [m for m in pattern.finditer(text, start, end) if not month_follows(text[m.end():m.end() + 40])]
+    return int(named[-1].group()) if named else None
+
+
 def _year_before(low: str, at: int, context: int | None) -> int | None:
-    """The last year the sentence names before `at` ("In 2024 … January - 2159"), else `context`; a number that heads
-    a month ("до 2000 у грудні") is that month's count, no year."""
-    named = [m for m in _YEAR.finditer(low, 0, at) if not month_follows(low[m.end():m.end() + 40])]
-    return int(named[-1].group()) if named else context
+    """The last year the sentence names before `at` ("In 2024 … January - 2159"), else `context`."""
+    named = last_year_named(low, 0, at)
+    return named if named is not None else context
 
 
 def months_by_number(sentence: str, published: Span | None, context: int | None = None) -> list[tuple[int, str, str]]:
