@@ -54,3 +54,20 @@ def test_a_new_language_is_one_file(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
                          env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"})
     assert out.stdout.strip() == "ok", out.stderr
+
+
+NOMINATIVES = {"ru": "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+               "uk": "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень"}
+
+
+@pytest.mark.parametrize("code", [c for c, m in languages.LANGUAGES.items() if hasattr(m, "MONTH_FORMS")])
+def test_month_forms_are_the_analysers_forms_of_each_months_noun(code):
+    """The month names a language spells out are every form pymorphy3 inflects each month's noun to, no more
+    (a stem and any ending took 'майор', 'майже' and 'червоний' for months)."""
+    import pymorphy3
+
+    module = languages.LANGUAGES[code]
+    analyser = pymorphy3.MorphAnalyzer(lang=module.MORPHOLOGY)
+    for forms, month in zip(module.MONTH_FORMS, NOMINATIVES[code].split(), strict=True):
+        noun = next(p for p in analyser.parse(month) if p.tag.POS == "NOUN" and p.normal_form == month)
+        assert set(forms.split()) == {f.word for f in noun.lexeme}, month

@@ -750,3 +750,14 @@ def test_a_span_of_past_years_named_without_a_year_takes_none_from_the_sentence_
               "the department said. Over the past years, 30 percent of the exemptions had been due to obesity.",
               "2025-10-24")
     assert t[17000][0] == "2024" and t[0.3] == (None, None, None)
+
+
+@pytest.mark.parametrize("text, value, want", [
+    # nikvesti.com, 15 Oct 2025: "майже" is no May, so July to May is no period of the 7,6 thousand
+    ("У середньому щомісяця відкривають близько 4,5 тисячі нових справ, а рекордним став липень — майже 7,6 тисячі "
+     "проваджень.", 7600, None),
+    ("Майор сообщил, что с марта по июль 2025 года суды получили 7 400 дел.", 7400, "2025-03/2025-07"),
+    ("За словами майора, з березня по липень 2025 року суди отримали 7 400 справ.", 7400, "2025-03/2025-07"),
+])
+def test_a_month_is_a_months_name_not_a_word_that_begins_like_one(text, value, want):
+    assert times(text, "2025-10-15")[value][0] == want

@@ -29,7 +29,8 @@ qualifiers   AT_LEAST, APPROX, AT_MOST (words before a number); AT_LEAST_AFTER, 
 not figures  AGE_AFTER, MONEY_AFTER, ARTICLE_BEFORE, ARTICLE_AFTER, PART_OF_PERIOD, ORDINAL_SUFFIXES,
              YEAR_WORDS_AFTER (regex); TIMES_AFTER (regex: a multiplier's word, 'times', 'раза'); COUNT_AFTER_YEAR
              (a counted noun after a four-digit number: '2015 осіб' is a count) unless YEAR_BEFORE ('in', 'в')
-time         MONTH_STEMS (regex, January first), MONTH_WORDS (regex), MONTH_PERIOD_BEFORE, MONTH_PERIOD_FORMS,
+time         MONTH_STEMS (regex, January first), MONTH_WORDS (regex: a month's name as a whole word, no more;
+             ru and uk build it from MONTH_FORMS, every form of each month's noun), MONTH_PERIOD_BEFORE, MONTH_PERIOD_FORMS,
              YEAR_SUFFIX, RATE_WORDS (per -> regex), NOT_A_RATE, SINCE (event -> regex), SINCE_WORDS,
              SINCE_DATE (regex, groups d, m, y; {month} stands for a month's name), SINCE_YEAR, YEAR_PERIODS,
              SO_FAR, LAST_YEAR, THIS_YEAR_NAMED (the article's year among other times of a sentence), PREVIOUS_YEAR (the year before the one named beside it), LAST_MONTH,
