@@ -1570,7 +1570,7 @@ def test_conflicts_judged_again_only_within_reach_name_what_judging_all_again_na
         while left:
             margins = {n: c._culprit_last(series, a, b, frozenset(aside), printed) for n, (a, b) in left.items()}
             n = max(margins, key=lambda m: (margins[m][2], -m))
-            out[n] = margins[n][:2]
+            out[n] = margins[n]
             aside.add(margins[n][1].id)
             del left[n]
         return out
@@ -1692,3 +1692,28 @@ def test_a_twin_near_what_its_series_expects_is_a_mislabel_when_its_series_says_
     assert ("mislabel", "s21p", "warning") in codes(flags, "mislabel")
     (tmp_path / "f.yaml").write_text(CALL_UP % (134650, "134 650"), encoding="utf-8")
     assert codes(check(tracker.load(tmp_path / "f.yaml", today=TODAY)), "mislabel") == []
+
+
+# Mediazona's count of one offence a year, as Censor.NET printed it: 38 in 2022, then 266, 346 and 377 in nine months
+# of 2025; a second telling of 2022 (February to December) 1.6 times the first
+RUH = [("y22", 38, "2022"), ("y23", 266, "2023"), ("y24", 346, "2024"), ("y25", 377, "2025-01/2025-09")]
+CENSOR = "censor: {publisher: Censor.NET, published: 2025-10-20}"
+
+
+def test_the_first_time_of_a_growing_count_cannot_tell_which_telling_is_wrong(tmp_path):
+    """Both tellings of 2022 lie below what the years after imply, and a count may grow faster before the figures
+    that judge it: the conflict says the series cannot tell which, and names the later entry only as such."""
+    flags = [f for f in yearly_flags(tmp_path, [*RUH[:1], ("y22b", 61, "2022-02-06/2022-12-31"), *RUH[1:]],
+                                     "Cases a year", CENSOR, "Mediazona") if f.code == "conflict"]
+    assert [(f.figures, f.undecided) for f in flags] == [(("y22b", "y22"), True)]
+    assert "cannot tell which" in flags[0].message
+
+
+@pytest.mark.parametrize("twin, period, named", [
+    (3.8, "2022-02-06/2022-12-31", "y22b"),  # a slip apart: a tenth of the first telling is the one out of line
+    (426, "2023-02-06/2023-12-31", "y23b"),  # inside the series: the years on both sides judge the two
+])
+def test_tellings_a_slip_apart_or_inside_a_series_are_told_apart(tmp_path, twin, period, named):
+    flags = [f for f in yearly_flags(tmp_path, [*RUH, (named, twin, period)], "Cases a year", CENSOR, "Mediazona")
+             if f.code == "conflict"]
+    assert [(f.figures[0], f.undecided) for f in flags] == [(named, False)] and flags[0].score > 0

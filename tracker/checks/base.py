@@ -67,6 +67,12 @@ class Flag:
     def is_problem(self) -> bool:
         return self.severity in ("warning", "error")
 
+    @property
+    def undecided(self) -> bool:
+        """A conflict whose series cannot tell which figure is wrong (score 0): its first figure is named only as
+        the later entry in the ledger, not as the one out of line."""
+        return self.code == "conflict" and self.score == 0
+
     def as_dict(self) -> dict:
         return {"code": self.code, "severity": self.severity, "indicator": self.indicator,
                 "figure": self.figures[0] if self.figures else None, "related": list(self.figures[1:]),

@@ -11,6 +11,7 @@ import numpy as np
 
 from tracker.checks.base import (
     OVERLAP,
+    PAIR_AGREE,
     SAME_NUMBER,
     STEADIER,
     TOLERANCE,
@@ -30,6 +31,7 @@ from tracker.checks.base import (
     roughness,
     sides_with,
     unit_of,
+    within,
 )
 from tracker.languages import alternation
 from tracker.series import Point, claimant_key
@@ -316,7 +318,7 @@ def _revision(ledger, a: Point, b: Point) -> tuple[Point, Point, str] | None:
 
 
 @register("conflict", "figures for the same time that cannot both be true", severity="error", names_culprit=True,
-          thresholds=("OVERLAP", "SAME_MONTH_GROWTH", "PART_OF"))
+          thresholds=("OVERLAP", "SAME_MONTH_GROWTH", "PART_OF", "base.PAIR_AGREE"))
 def conflicts(ctx: Context) -> list[Flag]:
     """Figures for the same day, the same month of one claimant's running total, or periods that overlap
     by OVERLAP or more; the flag names the one further from what the series' other figures imply (those already
@@ -332,17 +334,19 @@ def conflicts(ctx: Context) -> list[Flag]:
     judged = _culprits(series, pairs, ctx.aside, printed)
     flags = []
     for n in sorted(judged):  # in the series' order, whatever the order they were decided in
-        a, b = judged[n]
+        a, b, margin = judged[n]
+        which = f"the rest of the series is closer to {a.id}" if margin > 0 else \
+            f"the rest of the series cannot tell which: {b.id}, entered later in the ledger, is named"
         flags.append(Flag("conflict", "error", series.indicator.id, (b.id, a.id),
                           f"{describe(ledger, b, unit)} and {describe(ledger, a, unit)} speak of the "
-                          f"same time but cannot both be true; the rest of the series is closer to "
-                          f"{a.id}."))
+                          f"same time but cannot both be true; {which}.", score=margin))
     return flags
 
 
-def _culprits(series, pairs: list, aside: frozenset, printed: dict[str, int]) -> dict[int, tuple[Point, Point]]:
-    """Each pair's (agreed with, culprit), the most decisive pair first: each culprit found is passed over when the
-    pairs left are judged (a 29 printed for a year of 582 must not judge the next year's two figures)."""
+def _culprits(series, pairs: list, aside: frozenset, printed: dict[str, int]) -> dict[int, tuple]:
+    """Each pair's (agreed with, culprit, by how much: 0 when nothing tells), the most decisive pair first: each
+    culprit found is passed over when the pairs left are judged (a 29 printed for a year of 582 must not judge the
+    next year's two figures)."""
     aside, left, out = set(aside), dict(enumerate(pairs)), {}
     margins, read = {}, {}
     while left:
@@ -352,8 +356,8 @@ def _culprits(series, pairs: list, aside: frozenset, printed: dict[str, int]) ->
                 read[m] = consulted(series, a, frozenset(aside) | {b.id}) | consulted(series, b,
                                                                                    frozenset(aside) | {a.id})
         n = max(left, key=lambda m: (margins[m][2], -m))
-        good, bad, _ = margins[n]
-        out[n] = (good, bad)
+        good, bad, margin = margins[n]
+        out[n] = (good, bad, margin)
         aside.add(bad.id)
         for m in left:
             if bad.id in read[m]:
@@ -391,9 +395,15 @@ def _culprit_last(series, a: Point, b: Point, aside: frozenset, printed: dict[st
         e = e or between(series, p, exclude)
         if e is None and series.indicator.kind != "cumulative":  # a rate or flow is level: one figure tells
             e = _nearest(series, p, exclude)
-        return abs(math.log(p.best / e)) if e and p.best else 0.0
+        return math.log(p.best / e) if e and p.best else 0.0
 
     oa, ob = off(a, b), off(b, a)
+    if oa * ob > 0 and within(a.best * comparable(series, a), b.best * comparable(series, b), PAIR_AGREE) \
+            and _at_an_end(series, a, b, aside):
+        oa = ob = 0.0  # two figures not a slip apart, both below what the other side implies (or both above): a
+        # count may have moved faster before the figures that judge them (38 a year, then 266, 346), so the one
+        # nearer is no likelier true
+    oa, ob = abs(oa), abs(ob)
     plain = a.qualifier in ("exact", "approx") and b.qualifier in ("exact", "approx")  # a bound prints no number
     if plain and claimant_key(a.claimant) == claimant_key(b.claimant):
         pa, pb = printed[a.id], printed[b.id]
@@ -404,6 +414,13 @@ def _culprit_last(series, a: Point, b: Point, aside: frozenset, printed: dict[st
     if oa == ob:  # nothing else to tell by: the one written later in the ledger
         return (a, b, 0.0) if (a.figure.file, a.figure.line) <= (b.figure.file, b.figure.line) else (b, a, 0.0)
     return (b, a, oa - ob) if oa > ob else (a, b, ob - oa)
+
+
+def _at_an_end(series, a: Point, b: Point, aside: frozenset) -> bool:
+    """Whether two figures for one time have other figures on one side of them only (the first or the last time of
+    the series): what those imply for them is carried past where the series says anything."""
+    sides = [around(series, p, aside | {a.id, b.id}, 1, 1) for p in (a, b)]
+    return all(not left or not right for left, right in sides)
 
 
 def _printings(series, p: Point, same_claimant: list | None = None) -> int:

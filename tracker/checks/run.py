@@ -101,12 +101,13 @@ def _one_culprit(series: Series, flags: list[Flag]) -> list[Flag]:
     # the checks that say which figure's value is wrong (a definition flag says what a quote counts: a figure filed
     # under the wrong indicator does not put its neighbours' values out of line)
     naming = culprit_codes() - {"definition"}
-    culprits = {f.figures[0] for f in flags if f.code in naming and f.is_problem}
+    culprits = {f.figures[0] for f in flags if f.code in naming and f.is_problem and not f.undecided}
     if not culprits:
         return flags
     # named by a check other than a conflict: a conflict with such a figure is its echo
     named = {f.figures[0] for f in flags if f.code in naming and f.code != "conflict" and f.is_problem}
-    otherwise = {f.figures[0] for f in flags if f.code in naming and f.code != "decrease" and f.is_problem}
+    otherwise = {f.figures[0] for f in flags if f.code in naming and f.code != "decrease" and f.is_problem
+                 and not f.undecided}
     ordered = [p.id for p in sorted(series.independent(), key=lambda q: (q.mid, q.id))]
     beside = {fid: set(ordered[max(0, i - 1):i] + ordered[i + 1:i + 2]) for i, fid in enumerate(ordered)}
     out = []
