@@ -34,6 +34,8 @@ just after it).
     python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_8/figures.yaml   # session 16's, once
     python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_9/figures.yaml   # session 17's, once
     python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_10/figures.yaml  # session 18's, once
+    python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_11/figures.yaml  # session 19's, once
+    python benchmarks/real_flags.py --ledger benchmarks/data/unseen_series_12/figures.yaml  # session 21's, once
 """
 
 from __future__ import annotations
