@@ -577,7 +577,7 @@ def test_the_figures_after_one_that_took_the_time_before_in_its_sentence_take_it
     # aftitinede.com on Austria's civilian service (2021), SQ on Ukraine's interior ministry (2025), The Nation (2023)
     ("In the Corona year 2020, a total of 14,093 young men were working as ordinary civil servants.", None, 14_093,
      "2020"),
-    ("The fiscal year 2006 saw 3,196 desertions.", None, 3_196, None),  # October to September: no calendar year
+    ("The fiscal year 2006 saw 3,196 desertions.", None, 3_196, "2005-10/2006-09"),  # October to September
     ("An additional 4,500 men performed extraordinary community service from the beginning of April to the end of "
      "July 2020.", None, 4_500, "2020-04/2020-07"),
     ("Согласно итоговым подсчётам за 2024 год, только в декабре было открыто более 15 тысяч новых дел.", None, 15_000,
@@ -761,3 +761,20 @@ def test_a_span_of_past_years_named_without_a_year_takes_none_from_the_sentence_
 ])
 def test_a_month_is_a_months_name_not_a_word_that_begins_like_one(text, value, want):
     assert times(text, "2025-10-15")[value][0] == want
+
+
+@pytest.mark.parametrize("text, value, want", [
+    # Fox News (AP), 2006: the Army's budget year runs from October to September
+    ("Desertions rose steadily from about 1,800 in budget year 1998 to about 4,400 in the budget year ended Sept. 30, "
+     "2001.", 1800, "1997-10/1998-09"),
+    ("Desertions rose steadily from about 1,800 in budget year 1998 to about 4,400 in the budget year ended Sept. 30, "
+     "2001.", 4400, "2000-10/2001-09"),
+    ("The Army counted 3,301 deserters in fiscal year 2006.", 3301, "2005-10/2006-09"),
+    ("The Army counted 3,301 deserters in FY2006.", 3301, "2005-10/2006-09"),
+    # Hansard: Britain's financial year runs from April to March
+    ("In the financial year 2003/04, 145 airmen went absent without leave.", 145, "2003-04/2004-03"),
+    # a start, not a year: no period
+    ("Since the 2000 fiscal year, 3,196 soldiers deserted.", 3196, None),
+])
+def test_a_fiscal_year_is_the_months_it_runs(text, value, want):
+    assert times(text, "2007-03-07")[value][0] == want

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.extraction.context import MONTH_WORDS, month_number
-from tracker.languages import alternation, merged, pieces
+from tracker.languages import LANGUAGES, alternation, merged, pieces
 from tracker.ledger.dates import Span
 
 
@@ -25,7 +25,8 @@ class TimeSpan:
     end: int
     fields: tuple[tuple[str, str | None], ...]  # ("period", ...), ("as_of", ...); ("period", None): not known
     text: str
-    kind: str = ""  # days | days_one_year | day_to_month | months | year_to_month | months_of_year | until | month |
+    kind: str = ""  # fiscal_<month it starts> | days | days_one_year | day_to_month | months | year_to_month |
+    # months_of_year | until | month |
     # end_of_year | start_of_year | quarter | by_quarter | half | by_half | year | last_year | this_year |
     # end_of_last_year | unresolved (months "of this year", or "last year", in an undated article)
 
@@ -41,7 +42,10 @@ _DATE = r"(?:" + _M + r"\s+(\d{1,2}),?\s+" + _Y + r"|(\d{1,2})\s+" + _M + r"\s+"
 
 @functools.cache
 def _patterns():
+    fiscal = [(f"fiscal_{start}", re.compile(p)) for m in LANGUAGES.values()
+              for start, ps in getattr(m, "FISCAL_YEARS", {}).items() for p in ps]
     return [
+        *fiscal,
         ("days", re.compile(_FROM + r"?" + _DATE + _YS + _TO + _DATE)),
         # "с 1 января по 30 июня 2025 года": the first day's year is the second's (or the one before)
         ("days_one_year", re.compile(_FROM + r"?(\d{1,2})\s+" + _M + _TO + r"(\d{1,2})\s+" + _M + r"\s+" + _Y)),
@@ -109,6 +113,10 @@ def _resolve(kind: str, g: tuple, year: int | None, published: int | None = None
             return None
         return (("as_of", f"{published - 1}-12"),) if kind == "end_of_last_year" else (("period", str(published - 1)),)
     g = [x for x in g if x is not None]
+    if kind.startswith("fiscal_"):  # a year starting in another month than January: named by the year it ends in
+        start, ends = int(kind[len("fiscal_"):]), int(g[0]) if len(g) == 1 else int(g[0][:2] + g[1])
+        return (("period", f"{ends - 1}-{start:02d}/{ends}-{start - 1:02d}"),) if 1 < start <= 12 and \
+            (len(g) == 1 or ends == int(g[0]) + 1) else None
     if kind == "days":
         def day(parts):
             if parts[0].isdigit():

@@ -33,6 +33,8 @@ time         MONTH_STEMS (regex, January first), MONTH_WORDS (regex: a month's n
              ru and uk build it from MONTH_FORMS, every form of each month's noun), MONTH_PERIOD_BEFORE, MONTH_PERIOD_FORMS,
              YEAR_SUFFIX, RATE_WORDS (per -> regex), NOT_A_RATE, SINCE (event -> regex), SINCE_WORDS,
              SINCE_DATE (regex, groups d, m, y; {month} stands for a month's name), SINCE_YEAR, YEAR_PERIODS,
+             FISCAL_YEARS (optional: the month a government's year starts in -> regex, groups y and maybe the
+             next year's two digits),
              SO_FAR, LAST_YEAR, THIS_YEAR_NAMED (the article's year among other times of a sentence), PREVIOUS_YEAR (the year before the one named beside it), LAST_MONTH,
              LAST_YEAR_AFTER (after a month: 'в ноябре прошлого года'), THIS_YEAR_AFTER (after months with no
              year: 'from January to August of this year' are the article's year's),

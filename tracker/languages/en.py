@@ -327,5 +327,15 @@ MONTH_PART = [r"the (?:beginning|start|end|middle) of"]  # regex: 'from the begi
 UNTIL = ["to", "until", "through", "as of", "by", "as of the end of", "by the end of"]  # 'to July 2025' alone: the count holds up to then
 MONTHS_OF_YEAR = [r"\bthe first (\w+) months(?: of (\d{4}))?", r"\b(\w+) months of (\d{4})"]  # count, year
 # 'in 2023': the year a number of a list is about; 'a 373% rise from 2021, when it received 201'
+# a government's year that is not the calendar's, by the month it starts in (regex, group y: the year it ends in, or
+# groups y and the two digits of the next: "2003/04"): "fiscal year 2006" is the US federal one, October 2005 to
+# September 2006; "financial year 2003/04" the British one, April 2003 to March 2004
+FISCAL_YEARS = {
+    # (after "since": a start, no period)
+    10: [r"(?<!since )(?<!since the )\b(?:fiscal|budget) (?:year )?((?:19|20)\d\d)\b",
+         r"(?<!since )\bfy ?((?:19|20)\d\d)\b", r"(?<!since the )\b((?:19|20)\d\d) (?:fiscal|budget) year\b",
+         r"\b(?:fiscal|budget) year (?:that )?ended sept(?:ember|\.)? 30,? ((?:19|20)\d\d)\b"],
+    4: [r"\bfinancial year ((?:19|20)\d\d)[/–-](\d\d)\b", r"\b((?:19|20)\d\d)[/–-](\d\d) financial year\b"],
+}
 YEAR_MENTION = [r"\b(?:in|during|for) (?:the (?:(?:entire|whole) )?(?:year )?)?(\d{4})\b",
                 r"\bthe (\d{4}) (?:figure|total|count)\b", _YEAR_WHEN, _YEAR_CALLED, _YEAR_AS_RECENT]
