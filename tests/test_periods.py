@@ -778,3 +778,19 @@ def test_a_month_is_a_months_name_not_a_word_that_begins_like_one(text, value, w
 ])
 def test_a_fiscal_year_is_the_months_it_runs(text, value, want):
     assert times(text, "2007-03-07")[value][0] == want
+
+
+@pytest.mark.parametrize("text, value, want", [
+    # Radio Svoboda, 6 Oct 2025: a numeral written with an apostrophe
+    ("За дев’ять місяців 2025 року до судів надійшло вже 377 таких кримінальних справ.", 377, "2025-01/2025-09"),
+    # novyny.live, 7 Oct 2025: a half-year whose year ends in "-го"
+    ("У 2023 році російські суди винесли 167 таких вироків, а в першій половині 2024-го — уже 143.", 143,
+     "2024-01/2024-06"),
+    ("В 2023 году суды вынесли 167 приговоров, а в первой половине 2024-го — уже 143.", 143, "2024-01/2024-06"),
+    # The Times of Central Asia (2024): years that head their numbers in a list
+    ("In four years, 40 suicides have been registered in the Armed Forces. In 2021 – 10, 2022 – 7, 2023 – 12, and "
+     "2024 – 11.", 12, "2023"),
+    ("In 2021 – 10, 2022 – 7, 2023 – 12, and 2024 – 11.", 7, "2022"),
+])
+def test_more_ways_to_write_the_time_of_a_number(text, value, want):
+    assert times(text, "2025-10-07")[value][0] == want

@@ -32,6 +32,9 @@ class TimeSpan:
 
 
 _M = r"(" + MONTH_WORDS + r")"
+# a year that heads its number in a list, in any language: "In 2021 – 10, 2022 – 7, 2023 – 12" (not a range of years,
+# which the "years" kind reads first, nor a month written 2021-10)
+_YEAR_DASH = re.compile(r"(?<![\d.,/–-])((?:19|20)\d\d)(?=\s*(?:[–—:]|\s-)\s*\d)")
 _Y = r"((?:19|20)\d\d)(?!\d)"  # a year, not any four digits ("до 5600–6000 дел")
 _YS = r"(?:\s*(?:року|рік|році|году|года|год|г\.|р\.|year))?(?:-(?:го|му|м|ого))?"
 _FROM = r"(?:(?:" + alternation("PERIOD_FROM") + r")\s+)"
@@ -65,6 +68,7 @@ def _patterns():
         # "в январе 2023 года": a month of a named year (not a day's date: "14 октября 2025 года")
         ("month", re.compile(r"(?<!\d)(?<!\d\s)" + _M + r"\s+" + _Y + _YS)),
         ("year", re.compile("|".join(f"(?:{p})" for p in pieces("YEAR_MENTION")))),
+        ("year", _YEAR_DASH),
         ("end_of_last_year", re.compile(alternation("END_OF_LAST_YEAR"))),
         ("last_year", re.compile(alternation("LAST_YEAR"))),
         ("this_year", re.compile(alternation("THIS_YEAR_NAMED"))),
