@@ -580,3 +580,15 @@ def test_this_figure_surged_counts_what_the_sentence_before_counted():
     got = read("In 2021, the number of applications stood at 201. This figure surged to 951 in 2022, representing a "
                "373% increase.", "en")
     assert got[951].facets.measure == "requests"
+
+
+@pytest.mark.parametrize("text, value, country", [
+    # Suspilne, 7 Oct 2025: Ukraine's courts convicted Russian soldiers: Ukraine's count
+    ("У справах за фактом порушення законів і звичаїв війни в Україні засуджено 202 російських військових.", 202, "UA"),
+    # amp.my.ua (Mediazona), 25 Jun 2025: Russia's courts convicted Ukrainian soldiers: Russia's count
+    ("У Росії за пів року засудили 184 українських військових, які потрапили в полон у Курській області.", 184, "RU"),
+    # with no other country in the clause, the nationality is whose
+    ("За рік засуджено 202 російських військових.", 202, "RU"),
+])
+def test_the_nationality_of_what_is_counted_yields_to_where_it_was_counted(text, value, country):
+    assert read(text, "uk")[value].facets.country == country

@@ -22,6 +22,7 @@ from tracker.ledger.definitions import CASES_COUNTED, COUNTS_ABROAD, GENERIC, ME
 from tracker.text.countries import country_names
 from tracker.text.lemmas import analyser, is_person, lemmatise
 
+QUALIFIES = 2  # characters: a country's adjective this close after a number qualifies what it counts
 NOT_SUBJECT_REACH = 3  # words: a country named this close to 'invasion', 'war', 'intelligence' is not the subject
 NOUN_REACH = 40  # characters after a number where its counted noun stands ("6 988 проваджень")
 PERSON_REACH = 20  # characters after a number where a noun of people with no measure word is its counted noun
@@ -363,6 +364,11 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
     for facet in ("country", "producer-country"):  # a country named outranks the one its producer counts in
         countries = [m for m in in_sentence if m.facet == facet]
         near = [m for m in countries if clause[0] <= m.start < clause[1]]
+        # the nationality of what is counted, just after the number ("засуджено 202 російських військових"), yields
+        # to another country its clause names: where they were counted ("в Україні")
+        nationality = [m for m in near if 0 <= m.start - number[1] <= QUALIFIES]
+        elsewhere = [m for m in near if m not in nationality and m.value not in {n.value for n in nationality}]
+        near = elsewhere if nationality and elsewhere else near
         country = country or _nearest(near or countries, number[0])
     whole = _article(marks, "country") if article else None
     if country is not None and whole and country.value != whole and country.facet == "country" \
