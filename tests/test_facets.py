@@ -592,3 +592,17 @@ def test_this_figure_surged_counts_what_the_sentence_before_counted():
 ])
 def test_the_nationality_of_what_is_counted_yields_to_where_it_was_counted(text, value, country):
     assert read(text, "uk")[value].facets.country == country
+
+
+@pytest.mark.parametrize("text, value, measure", [
+    # Radio Svoboda (Mediazona), 6 Oct 2025: the cases are what is counted, the soldiers whom they are against
+    ("Від початку повномасштабного російського вторгнення в Україну майже тисячі сягнула кількість порушених щодо "
+     "військових кримінальних справ за статтями про умисне вбивство.", 1000, "cases"),
+    # Mediazona (2023): a number after 'against' counts the people it names
+    ("As of March 21, 536 criminal cases had been opened against 548 soldiers.", 548, "persons"),
+    # detaly.co.il (2024): so does one after 'щодо'
+    ("«Ордера на арешт були видані щодо 1066 осіб, а 265 були оголошені ухилянтами», — сказав підполковник.", 1066,
+     "persons"),
+])
+def test_people_whom_the_counted_cases_are_against_are_not_what_is_counted(text, value, measure):
+    assert read(text)[value].facets.measure == measure

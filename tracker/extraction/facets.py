@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from tracker.languages import LANGUAGES
+from tracker.languages import LANGUAGES, alternation
 from tracker.ledger.definitions import CASES_COUNTED, COUNTS_ABROAD, GENERIC, MEASURES, PRODUCERS, PUBLISHES, Facets
 from tracker.text.countries import country_names
 from tracker.text.lemmas import analyser, is_person, lemmatise
@@ -240,8 +240,19 @@ def _counted_by_other(m, number: tuple[int, int], others: tuple[tuple[int, int],
     return last != number and m.start - last[1] <= NOUN_REACH
 
 
+_AGAINST_WHOM = re.compile(r"(?<!\w)(?:" + alternation("AGAINST_WHOM") + r")\s+(?:\w+\s+)?$", re.I)
+
+
+def _against(text: str, m: Marker, number: tuple[int, int]) -> bool:
+    """Whether people marked at `m` are whom what the number counts is against ("порушених щодо військових
+    кримінальних справ", "cases against servicemen"): a word of AGAINST_WHOM just before them (an adjective may stand
+    between), not before the number itself ("536 cases … against 548 soldiers": the 548 count the soldiers)."""
+    start = max(0, m.start - 30, number[1] if number[1] <= m.start else 0)
+    return bool(text) and _AGAINST_WHOM.search(text, start, m.start) is not None
+
+
 def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number: tuple[int, int],
-               others: tuple[tuple[int, int], ...] = ()) -> str | None:
+               others: tuple[tuple[int, int], ...] = (), text: str = "") -> str | None:
     """The measure a number counts: its counted noun (the measure word nearest after it in its clause; else a noun
     the analyser reads as people within PERSON_REACH after it; else the measure word nearest before it in its clause,
     else in its sentence, where a list's numbers share a noun; never a noun after another number of the sentence,
@@ -251,7 +262,8 @@ def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number
     charged ("in 15,564 of these cases suspects were notified"); a sentence or verdict in the clause that no other
     number counts makes cases or the accused sentences ("sentences have been passed in 360 cases", "17,721 of the
     accused have been sentenced")."""
-    in_sentence = [m for m in between(marks, *sentence) if m.facet == "measure"]
+    in_sentence = [m for m in between(marks, *sentence) if m.facet == "measure"
+                   and not (m.value == "persons" and _against(text, m, number))]
     in_clause = [m for m in in_sentence if clause[0] <= m.start < clause[1]]
     charged = any(m.value == "persons-charged" for m in in_clause)
     after = [m for m in in_clause if number[1] <= m.start <= number[1] + NOUN_REACH
@@ -259,7 +271,7 @@ def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number
     counted = min(after, key=lambda m: m.start) if after else None
     if counted is None:  # no measure word after it: a noun the analyser knows as people, just after it
         people = [m for m in between(marks, number[1], min(number[1] + PERSON_REACH, clause[1]))
-                  if m.facet == "person" and not _counted_by_other(m, number, others)]
+                  if m.facet == "person" and not _counted_by_other(m, number, others) and not _against(text, m, number)]
         counted = people[0] if people else None
     if counted is None:
         before = [m for m in in_clause if m.start < number[0]]
@@ -377,11 +389,11 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
         # ("120 являются студентами, которые обучаются в Российской Федерации"), not whose figure it is
         country = None
     country_value = country.value if country else whole
-    measure = "share" if percent else measure_at(marks, clause, sentence, number, others)
+    measure = "share" if percent else measure_at(marks, clause, sentence, number, others, text)
     if measure in ("persons", "persons-charged") and text and _ELIDED.search(text, clause[0], number[0]):
         # "осудили 290 человек, в 2015 году — 742 человека": the dash stands for the verb of the clause before, which
         # says what was done to them
-        measure = measure_at(marks, (sentence[0], clause[1]), sentence, number, others)
+        measure = measure_at(marks, (sentence[0], clause[1]), sentence, number, others, text)
     producers = [m for m in in_sentence if m.facet == "producer"]
     group = MEASURES[measure][0] if measure else None
     if not producers and paragraph is not None:  # named before the sentence in its paragraph, else after it

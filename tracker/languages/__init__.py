@@ -70,7 +70,8 @@ facets       what a figure counts, as phrases of lemmas (regular expressions ove
              written with a capital: one written small is another word), NOT_SUBJECT (a country
              named next to these is not whose figure it is: 'invasion', 'intelligence'), TOWARDS (preposition -> the
              case a country after it is in when someone goes there, or when something is against it: 'в Россию',
-             'против Украины'; None: any case), MEASURE_WORDS (measure of
+             'против Украины'; None: any case), AGAINST_WHOM (people after these are whom the counted cases are
+             against, not what is counted: 'справ щодо військових'), MEASURE_WORDS (measure of
              tracker.ledger.definitions -> words), OFFENCE_WORDS, PRODUCER_NAMES (producer id -> names),
              TOTAL_WORDS ('already': a running total); ARTICLE_WORDS (regex before an article's number)
 articles     ABBREVIATIONS, YEAR_ABBREVIATIONS (one after a year ends a sentence when a long clause
@@ -111,7 +112,7 @@ EXTRACTION_NAMES = (
     "NAME_TAIL", "INSTITUTIONS", "INSTITUTION_VERBS", "INSTITUTION_WORDS", "STOP", "NOUN_SKIP", "CLAUSE_JOINS",
     "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "YEAR_ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS", "COUNTRY_WORDS", "COUNTRY_ADJECTIVE_SUFFIXES", "COUNTRY_DEMONYM_SUFFIXES", "SHARE_OF",
     "NAMES_CAPITALISED",
-    "NOT_SUBJECT", "TOWARDS",
+    "NOT_SUBJECT", "TOWARDS", "AGAINST_WHOM",
     "MEASURE_WORDS", "OFFENCE_WORDS", "PRODUCER_NAMES", "TOTAL_WORDS", "ARTICLE_WORDS")
 
 

@@ -260,6 +260,8 @@ NAMES_CAPITALISED = True  # a country's name or demonym is written with a capita
 # (English: "to" and "against" come before adjectives as well, "to Russian courts", "against Ukrainian soldiers", and
 # no analyser tells them from names: not read)
 TOWARDS: dict[str, str | None] = {}
+# people after these are whom what is counted is against, not what is counted ("справ щодо військових")
+AGAINST_WHOM = ["against"]
 NOT_SUBJECT = ["borders?", "invasions?", "wars?", "era", "conflicts?", "escalation", "aggression", "attacks?", "tensions?",
                "threats?", "occupation",
                "intelligence", "hur", "gur",

@@ -231,6 +231,8 @@ SHARE_OF = ["из", "среди", "из всех", "среди всех"]  # bef
 NAMES_CAPITALISED = False  # adjectives of countries are written small
 # a country after these, in this case, is where someone goes, not whose figure it is ("сбежали в Россию"; not "в России")
 TOWARDS = {"в": "accs", "во": "accs", "на": "accs", "против": "gent"}
+# people after these are whom what is counted is against, not what is counted ("справ щодо військових")
+AGAINST_WHOM = ["против", "в отношении", "относительно"]
 # a country named next to these is the war's, not the figure's ("вторжения в Украину", "украинская разведка")
 NOT_SUBJECT = ["граница", "вторжение", "война", "конфликт", "эскалация", "агрессия", "нападение", "оккупация", "разведка", "гур",
                # who counts other countries' people: 'украинская OSINT-группа', 'российское издание'

@@ -223,6 +223,8 @@ SHARE_OF = ["з", "із", "серед", "з усіх", "серед усіх"]  #
 NAMES_CAPITALISED = False  # adjectives of countries are written small
 # a country after these, in this case (None: any), is where someone goes, not whose figure it is ("втекли до Росії")
 TOWARDS = {"в": "accs", "у": "accs", "на": "accs", "до": None, "проти": "gent"}
+# people after these are whom what is counted is against, not what is counted ("справ щодо військових")
+AGAINST_WHOM = ["щодо", "проти", "стосовно", "відносно"]
 # a country named next to these is the war's, not the figure's ("вторгнення в Україну", "українська розвідка")
 NOT_SUBJECT = ["кордон", "вторгнення", "війна", "конфлікт", "ескалація", "агресія", "напад", "окупація", "розвідка", "гур",
                "osint", "група", "видання", "проєкт", "проект", "змі", "журналіст", "аналітик", "дослідник"]
