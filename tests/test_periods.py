@@ -794,3 +794,10 @@ def test_a_fiscal_year_is_the_months_it_runs(text, value, want):
 ])
 def test_more_ways_to_write_the_time_of_a_number(text, value, want):
     assert times(text, "2025-10-07")[value][0] == want
+
+
+def test_a_start_from_the_invasion_written_with_vid():
+    """Radio Svoboda (Mediazona), 6 Oct 2025: "Від початку …" is "з початку …"."""
+    t = times("Від початку повномасштабного російського вторгнення в Україну майже тисячі сягнула кількість "
+              "порушених щодо військових кримінальних справ.", "2025-10-06")
+    assert t[1000][1] == "2022-02-24"
