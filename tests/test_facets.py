@@ -606,3 +606,12 @@ def test_the_nationality_of_what_is_counted_yields_to_where_it_was_counted(text,
 ])
 def test_people_whom_the_counted_cases_are_against_are_not_what_is_counted(text, value, measure):
     assert read(text)[value].facets.measure == measure
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    # novyny.live, 7 Oct 2025 (Ukraine's foreign intelligence on Russia's treason trials)
+    ("Загалом під судом опинилися 232 особи, і всі отримали реальні строки позбавлення волі.", "uk", 232),
+    ("Всего под судом оказались 232 человека.", "ru", 232),
+])
+def test_people_on_trial_are_persons_charged(text, lang, value):
+    assert read(text, lang)[value].facets.measure == "persons-charged"
