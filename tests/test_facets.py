@@ -615,3 +615,13 @@ def test_people_whom_the_counted_cases_are_against_are_not_what_is_counted(text,
 ])
 def test_people_on_trial_are_persons_charged(text, lang, value):
     assert read(text, lang)[value].facets.measure == "persons-charged"
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    # The Times of Central Asia (2024): suicides are people
+    ("In four years, 40 suicides have been registered in the Armed Forces.", "en", 40),
+    ("За четыре года в вооружённых силах зарегистрировано 40 самоубийств.", "ru", 40),
+    ("За чотири роки у збройних силах зареєстровано 40 самогубств.", "uk", 40),
+])
+def test_suicides_are_people(text, lang, value):
+    assert read(text, lang)[value].facets.measure == "persons"

@@ -277,7 +277,7 @@ MEASURE_WORDS = {
                 "prisoners?", "individuals?", "citizens?", "men", "personnel", "members", "recruits?", "conscripts?",
                 "desertions", "marines?", "sailors?", "airm[ae]n", "dodgers?", "draftees?", "evaders", "objectors",
                 "defaulters", "volunteers", "servants", "fugitives", "males", "females", "women", "youths",
-                "officials", "students",
+                "officials", "students", "suicides",
                 "population",  # plural: "as a conscientious objector" is no count of people
                 # "600 will be recruited", "4,000 were called up", "of those conscripted": a count of the people the
                 # verb says was done to
