@@ -328,11 +328,14 @@ def test_a_producer_named_in_its_nominative_in_russian_and_in_the_paragraph_befo
 
 def test_their_number_counts_what_the_sentence_before_counts():
     """Ukrainska Pravda in Russian (29 April 2024): "В 2023-м их количество выросло до 6745" goes on counting the
-    proceedings of the sentence before; a sentence with no such words counts nothing it does not name."""
+    proceedings of the sentence before, as a bare number with nothing counted named in its sentence does (0.20); a
+    number with a noun of its own that counts nothing the tool knows is lent nothing."""
     text = ("В 2022 году таких уголовных производств было зарегистрировано 2431. В 2023-м их количество выросло до "
             "6745.")
     assert read(text, "ru", "2024-04-29")[6745].read().measure == "proceedings"
-    other = "В 2022 году таких уголовных производств было зарегистрировано 2431. В 2023-м выросло до 6745."
+    bare = "В 2022 году таких уголовных производств было зарегистрировано 2431. В 2023-м выросло до 6745."
+    assert read(bare, "ru", "2024-04-29")[6745].read().measure == "proceedings"
+    other = "В 2022 году таких уголовных производств было зарегистрировано 2431. В 2023-м выросло до 6745 автомобилей."
     assert read(other, "ru", "2024-04-29")[6745].read().measure is None
 
 
@@ -625,3 +628,13 @@ def test_people_on_trial_are_persons_charged(text, lang, value):
 ])
 def test_suicides_are_people(text, lang, value):
     assert read(text, lang)[value].facets.measure == "persons"
+
+
+def test_a_bare_list_after_a_count_counts_what_it_counts():
+    """The Times of Central Asia (2024): the years' bare numbers after "40 suicides have been registered" are
+    suicides; numbers with a noun of their own are not lent one."""
+    first = "In four years, 40 suicides have been registered in the Armed Forces. "
+    found = read(first + "In 2021 – 10, 2022 – 7, 2023 – 12, and 2024 – 11.", "en")
+    assert [found[v].facets.measure for v in (10, 7, 12, 11)] == ["persons"] * 4
+    found = read(first + "In 2021 – 10 vehicles, 2022 – 7 vehicles.", "en")
+    assert found[10].facets.measure is None

@@ -264,6 +264,7 @@ _COMPARED_FROM = re.compile(alternation("COMPARED_FROM"), re.I)  # "a decrease f
 # "as of July 2022": a state, not a year so far, even in a list of years ("by September 2007 – 59" is the year so far)
 _AS_OF_WORD = re.compile(r"(?:" + alternation("STATE_AT") + r")\b", re.I)
 
+_BARE_AFTER = re.compile(r"\s*(?:[,.;:)!?»”\"]|$)")  # a number with no word after it: an item of a bare list
 _DASH_NUMBER = re.compile(r"(?:[–—:]|\s-)\s*\d")  # "січень – 2159": a list that may head its numbers by months
 _DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"\s*[-–—•*·]\s")  # a line of a list: "- Дніпропетровська область – 669;"
@@ -553,12 +554,14 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         measured = set()  # the measures of this sentence's figures
         chained = False  # a figure took the topic's time: the list it heads goes on (each line a paragraph)
         parts = bool(_FOLLOW_ON.search(sentence))  # "При цьому підозру отримали з цієї кількості … 2015 осіб"
-        lent = counted_before[1] if (counted_before and parts and (
+        bare = not any(m.facet in ("measure", "person") for m in in_sentence) and all(
+            _BARE_AFTER.match(sentence, n.end) for n in nums if n.start in figure_starts)
+        lent = counted_before[1] if (counted_before and (parts or bare) and (
             counted_before[0] == line or (paragraph_no[line] - paragraph_no[counted_before[0]] <= 1
                                           and _COMPARED_FROM.search(sentence)))) or listed else None
         # what the sentence before counts, when this one continues it (in its paragraph; in the next when it compares:
-        # "… about 1 650 persons in total. ¶ This is a significant decrease from 4 347 in 2012"), or is an item of its
-        # list
+        # "… about 1 650 persons in total. ¶ This is a significant decrease from 4 347 in 2012"), names nothing counted
+        # ("40 suicides have been registered. In 2021 – 10, 2022 – 7"), or is an item of its list
         for start, end, c in _sentence_candidates(sentence, lang, time, claimant, nums):
             if (sentence, start) in seen:
                 continue
