@@ -26,21 +26,21 @@ class TimeSpan:
     fields: tuple[tuple[str, str | None], ...]  # ("period", ...), ("as_of", ...); ("period", None): not known
     text: str
     kind: str = ""  # fiscal_<month it starts> | days | days_one_year | day_to_month | months | year_to_month |
-    # months_of_year | until | month |
-    # end_of_year | start_of_year | quarter | by_quarter | half | by_half | year | last_year | this_year |
-    # end_of_last_year | unresolved (months "of this year", or "last year", in an undated article)
+    # months_of_year | until | month | end_of_year | start_of_year | quarter | by_quarter | half | by_half | year |
+    # last_year | this_year | end_of_last_year | unresolved (months "of this year", or "last year", in an undated
+    # article)
 
 
 _M = r"(" + MONTH_WORDS + r")"
-# a year that heads its number in a list, in any language: "In 2021 – 10, 2022 – 7, 2023 – 12" (not a range of years,
-# which the "years" kind reads first, nor a month written 2021-10)
-_YEAR_DASH = re.compile(r"(?<![\d.,/–-])((?:19|20)\d\d)(?=\s*(?:[–—:]|\s-)\s*\d)")
 _Y = r"((?:19|20)\d\d)(?!\d)"  # a year, not any four digits ("до 5600–6000 дел")
 _YS = r"(?:\s*(?:року|рік|році|году|года|год|г\.|р\.|year))?(?:-(?:го|му|м|ого))?"
 _FROM = r"(?:(?:" + alternation("PERIOD_FROM") + r")\s+)"
 _TO = r"(?:\s*[-–—]\s*|\s+(?:" + alternation("PERIOD_TO") + r")\s+)"
 _PART = r"(?:(?:" + alternation("MONTH_PART") + r")\s+)?"  # "to the end of July 2020"
 _DATE = r"(?:" + _M + r"\s+(\d{1,2}),?\s+" + _Y + r"|(\d{1,2})\s+" + _M + r"\s+" + _Y + r")"
+# a year that heads its number in a list, in any language: "In 2021 – 10, 2022 – 7, 2023 – 12" (not a range of years,
+# which the "years" kind reads first, nor a month written 2021-10)
+_YEAR_DASH = re.compile(r"(?<![\d.,/–-])((?:19|20)\d\d)(?=\s*(?:[–—:]|\s-)\s*\d)")
 
 
 @functools.cache
