@@ -260,7 +260,7 @@ NAMES_CAPITALISED = True  # a country's name or demonym is written with a capita
 # (English: "to" and "against" come before adjectives as well, "to Russian courts", "against Ukrainian soldiers", and
 # no analyser tells them from names: not read)
 TOWARDS: dict[str, str | None] = {}
-# people after these are whom what is counted is against, not what is counted ("справ щодо військових")
+# people after these are whom what is counted is against, not what is counted ("cases against servicemen")
 AGAINST_WHOM = ["against"]
 NOT_SUBJECT = ["borders?", "invasions?", "wars?", "era", "conflicts?", "escalation", "aggression", "attacks?", "tensions?",
                "threats?", "occupation",
@@ -328,7 +328,6 @@ PERIOD_TO = ["to", "through", "till", "until", "and"]  # the word that ends a sp
 MONTH_PART = [r"the (?:beginning|start|end|middle) of"]  # regex: 'from the beginning of April to the end of July'
 UNTIL = ["to", "until", "through", "as of", "by", "as of the end of", "by the end of"]  # 'to July 2025' alone: the count holds up to then
 MONTHS_OF_YEAR = [r"\bthe first (\w+) months(?: of (\d{4}))?", r"\b(\w+) months of (\d{4})"]  # count, year
-# 'in 2023': the year a number of a list is about; 'a 373% rise from 2021, when it received 201'
 # a government's year that is not the calendar's, by the month it starts in (regex, group y: the year it ends in, or
 # groups y and the two digits of the next: "2003/04"): "fiscal year 2006" is the US federal one, October 2005 to
 # September 2006; "financial year 2003/04" the British one, April 2003 to March 2004
@@ -339,5 +338,6 @@ FISCAL_YEARS = {
          r"\b(?:fiscal|budget) year (?:that )?ended sept(?:ember|\.)? 30,? ((?:19|20)\d\d)\b"],
     4: [r"\bfinancial year ((?:19|20)\d\d)[/–-](\d\d)\b", r"\b((?:19|20)\d\d)[/–-](\d\d) financial year\b"],
 }
+# 'in 2023': the year a number of a list is about; 'a 373% rise from 2021, when it received 201'
 YEAR_MENTION = [r"\b(?:in|during|for) (?:the (?:(?:entire|whole) )?(?:year )?)?(\d{4})\b",
                 r"\bthe (\d{4}) (?:figure|total|count)\b", _YEAR_WHEN, _YEAR_CALLED, _YEAR_AS_RECENT]
