@@ -308,3 +308,21 @@ def test_a_thousand_alone_before_a_number_in_spanish_quotes():
     quote = "2 mil 022 salieron del Ejército en 2013; mil 176 en 2014; mil 252 en 2015."
     assert quote_states(quote, 2022) and quote_states(quote, 1176) and quote_states(quote, 1252)
     assert not quote_states("los 176 soldados", 1176)
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("відкрито три з половиною тисячі справ", "uk", 3500),
+    ("відкрито 3 з половиною тисячі справ", "uk", 3500),
+    ("суды получили три с половиной тысячи дел", "ru", 3500),
+    ("дві з половиною сотні вироків", "uk", 250),
+])
+def test_a_number_and_a_half_of_a_scale(text, lang, value):
+    assert [n.value for n in scan(text, lang)] == [value]
+
+
+def test_a_number_and_a_half_of_years_is_a_duration_not_a_figure():
+    """Radio Svoboda (Mediazona), 6 Oct 2025: "впродовж трьох з половиною років війни" counts nothing."""
+    for text in ("«Медіазона» зазначає, що кількість насильницьких злочинів безперервно зростає впродовж трьох з "
+                 "половиною років війни.", "Число преступлений растёт на протяжении трёх с половиной лет войны."):
+        assert list(extract(read_text_article(text, published="2025-10-06"))) == []
+    assert [n.value for n in scan("три з половиною", "uk")] == [3]  # no scale after it: three

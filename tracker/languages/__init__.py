@@ -17,7 +17,8 @@ identity     CODE (the file's name), NAME, ORDER (where it stands among the lang
              sign), LETTERS (letters that tell it from another language of its script)
 numbers      NUMBERS (by lemma where MORPHOLOGY names the pymorphy3 dictionary that inflects them, else every
              form), MULTIPLIERS ('hundred'), NUMBER_AND, ONE_BEFORE_MULTIPLIER ('a'), ONE_OF ('one of');
-             SCALES, VAGUE, RATIOS, SHARES (word -> value); PERCENT, DURATION_WORDS (regex);
+             SCALES, VAGUE, RATIOS, SHARES (word -> value); PERCENT, DURATION_WORDS (regex); AND_A_HALF (between
+             a number and a duration word);
              BOUND_BEFORE and ONE_AFTER_BOUND ('больше тысячи' is more than one thousand); OUT_OF ('two out
              of three'); ONE_AS_FIGURE_AFTER ('only one': the word one alone is a pronoun unless one of these
              comes before it); VAGUE_NOT_AFTER_DIGITS
@@ -103,7 +104,7 @@ other = LANGUAGES["other"]
 NUMBER_NAMES = ("NUMBERS", "SCALES", "VAGUE", "RATIOS", "SHARES", "PERCENT")
 EXTRACTION_NAMES = (
     "CODE", "NAME", "ORDER", "SCRIPT", "DECIMAL_COMMA", "LETTERS", *NUMBER_NAMES, "MORPHOLOGY", "MULTIPLIERS",
-    "NUMBER_AND", "ONE_BEFORE_MULTIPLIER", "ONE_OF", "DURATION_WORDS", "BOUND_BEFORE",
+    "NUMBER_AND", "ONE_BEFORE_MULTIPLIER", "ONE_OF", "DURATION_WORDS", "AND_A_HALF", "BOUND_BEFORE",
     "ONE_AFTER_BOUND", "OUT_OF", "ONE_AS_FIGURE_AFTER", "VAGUE_NOT_AFTER_DIGITS", "AT_LEAST", "APPROX", "AT_MOST", "AT_LEAST_AFTER",
     "AT_MOST_AFTER", "RANGE_START", "RANGE_JOIN", "RANGE_NOT_AFTER", "RANGE_END_BEFORE", "CHANGE_WORDS", "PERCENT_CHANGE_BEFORE", "PERCENT_CHANGE_AFTER", "FALL_WORDS", "AGE_AFTER", "AGE_BEFORE", "MONTH_ABBREVIATIONS", "MONEY_AFTER", "ARTICLE_BEFORE", "ARTICLE_AFTER", "ARTICLES_AFTER", "TIMES_AFTER",
     "PART_OF_PERIOD", "ORDINAL_SUFFIXES", "YEAR_WORDS_AFTER", "COUNT_AFTER_YEAR", "YEAR_BEFORE", "MONTH_STEMS", "MONTH_WORDS", "MONTH_PERIOD_BEFORE",

@@ -41,6 +41,7 @@ SHARES = {
 }
 PERCENT = [r"%", r"per\s?cent\b", r"percent\b"]
 DURATION_WORDS = [r"years?", r"months?", r"weeks?", r"days?", r"hours?", r"minutes?", r"decades?"]
+AND_A_HALF = ["and a half"]  # between a number and a duration word: 'three and a half years'
 BOUND_BEFORE = []  # words after which a genitive scale word means one of it ("больше тысячи")
 ONE_AFTER_BOUND: dict = {}
 OUT_OF = ["out of", "in", "of every"]  # 'two out of three'

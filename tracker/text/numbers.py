@@ -38,7 +38,8 @@ _PERCENT = re.compile(r"^\s?(" + alternation("PERCENT") + ")", re.I)
 _SCALE = re.compile(r"^\s?([^\W\d_]+)\.?", re.U)
 _EDGE_L, _EDGE_R = r"(?<![\w'’ʼ])", r"(?![\w'’ʼ])"
 # a unit of time right after a number: it is a duration ("up to 15 years", "шесть месяцев", "3 in 10 days")
-DURATION_AFTER = re.compile(r"[\s-]*(" + alternation("DURATION_WORDS") + r")\b", re.I)
+DURATION_AFTER = re.compile(r"[\s-]*(?:(?:" + alternation("AND_A_HALF") + r")\s+)?(" + alternation("DURATION_WORDS")
+                            + r")\b", re.I)
 # "больше тысячи", "около сотни", "понад тисячі": after these words the genitive is one thousand (hundred),
 # not the vague "thousands"
 _ONE_AFTER_BOUND = merged("ONE_AFTER_BOUND")
@@ -164,6 +165,10 @@ def _joined(found: list[Number], text: str) -> list[Number]:
     out: list[Number] = []
     for n in found:
         prev = out[-1] if out else None
+        half = _and_a_half(prev, n, text) if prev is not None else None
+        if half is not None:  # "три з половиною тисячі": 3,500
+            out[-1] = Number(prev.start, n.end, text[prev.start:n.end], half, (half,), False, prev.kind)
+            continue
         rest = _rest_after_scale(prev, n, text) if prev is not None else None
         if rest is not None:
             value = prev.value + n.value
@@ -179,6 +184,16 @@ def _joined(found: list[Number], text: str) -> list[Number]:
             continue
         out.append(n)
     return out
+
+
+def _and_a_half(prev: Number, n: Number, text: str) -> float | None:
+    """A whole number, AND_A_HALF, then a scale word read alone ('три з половиною тисячі', '3 с половиной тысячи'):
+    the number and a half of that scale. None otherwise."""
+    scale = _ONE_AFTER_BOUND.get(n.text.lower()) if n.kind == "vague" else None
+    if scale is None or prev.kind not in ("digits", "words") or prev.percent or not float(prev.value).is_integer() \
+            or not 0 < prev.value < 1000 or not _AND_A_HALF_BETWEEN.fullmatch(text[prev.end:n.start]):
+        return None
+    return (prev.value + 0.5) * scale
 
 
 def _rest_after_scale(prev: Number, n: Number, text: str) -> tuple[float, ...] | None:
@@ -198,6 +213,7 @@ def _rest_after_scale(prev: Number, n: Number, text: str) -> tuple[float, ...] |
 _SCALE_WORD_END = re.compile(r"\s([^\W\d_]{3,})\.?$")  # a scale word at the end of a number ('тисяч', 'тис.')
 _MONTH_AFTER = re.compile(r"\s*(?:" + alternation("MONTH_WORDS") + r")\b", re.I)
 _OUT_OF = re.compile(r"\s+(?:" + alternation("OUT_OF", escape=True) + r")\s+", re.I)
+_AND_A_HALF_BETWEEN = re.compile(r"\s+(?:" + alternation("AND_A_HALF", escape=True) + r")\s+", re.I)
 
 
 def _close(a: float, b: float) -> bool:
