@@ -753,9 +753,9 @@ def test_a_span_of_past_years_named_without_a_year_takes_none_from_the_sentence_
 
 
 @pytest.mark.parametrize("text, value, want", [
-    # nikvesti.com, 15 Oct 2025: "майже" is no May, so July to May is no period of the 7,6 thousand
+    # nikvesti.com, 15 Oct 2025: "майже" is no May, so July to May is no period of the 7,6 thousand (July is: below)
     ("У середньому щомісяця відкривають близько 4,5 тисячі нових справ, а рекордним став липень — майже 7,6 тисячі "
-     "проваджень.", 7600, None),
+     "проваджень.", 7600, "2025-07"),
     ("Майор сообщил, что с марта по июль 2025 года суды получили 7 400 дел.", 7400, "2025-03/2025-07"),
     ("За словами майора, з березня по липень 2025 року суди отримали 7 400 справ.", 7400, "2025-03/2025-07"),
 ])
@@ -801,3 +801,15 @@ def test_a_start_from_the_invasion_written_with_vid():
     t = times("Від початку повномасштабного російського вторгнення в Україну майже тисячі сягнула кількість "
               "порушених щодо військових кримінальних справ.", "2025-10-06")
     assert t[1000][1] == "2022-02-24"
+
+
+@pytest.mark.parametrize("text, value, want", [
+    # psm7 and nikvesti (Opendatabot), 15 Oct 2025: the month a record was set in, before a dash and its number
+    ("Однак липень став рекордним — 7 595 відкриттів.", 7595, "2025-07"),
+    ("У середньому щомісяця відкривають близько 4,5 тисячі нових справ, а рекордним став липень — майже 7,6 тисячі "
+     "проваджень.", 7600, "2025-07"),
+    # a month with no number after its dash gives none
+    ("Липень — місяць відпусток, і 500 людей поїхали.", 500, None),
+])
+def test_a_months_name_before_a_dash_and_its_number(text, value, want):
+    assert times(text, "2025-10-15")[value][0] == want

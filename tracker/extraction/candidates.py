@@ -265,7 +265,8 @@ _COMPARED_FROM = re.compile(alternation("COMPARED_FROM"), re.I)  # "a decrease f
 _AS_OF_WORD = re.compile(r"(?:" + alternation("STATE_AT") + r")\b", re.I)
 
 _BARE_AFTER = re.compile(r"\s*(?:[,.;:)!?»”\"]|$)")  # a number with no word after it: an item of a bare list
-_DASH_NUMBER = re.compile(r"(?:[–—:]|\s-)\s*\d")  # "січень – 2159": a list that may head its numbers by months
+# "січень – 2159", "липень — майже 7,6 тисячі": months that may head their numbers
+_DASH_NUMBER = re.compile(r"(?:[–—:]|\s-)\s*(?:[^\W\d]+\s+)?\d")
 _DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"\s*[-–—•*·]\s")  # a line of a list: "- Дніпропетровська область – 669;"
 LIST_REACH = 2  # paragraphs: a list's items follow the figure they part, its head ("Далі йдуть регіони:") between
@@ -538,8 +539,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             time["period"] = published.text[:7]  # a rate printed without a period holds around the article's date
             time["assumed"] = True
         claimant = claimant_of(sentence) or claimant_of(near_text(article.text, starts, offset, len(sentence)))
-        months = [TimeSpan(at, at + len(text), (("period", period),), text, "month")
-                  for at, period, text in months_by_number(sentence, published, year)] \
+        months = [TimeSpan(at, at + len(text), (("period", period),), text, kind)
+                  for at, period, text, kind in months_by_number(sentence, published, year)] \
             if time.get("period") or _DASH_NUMBER.search(sentence) else []
         rates = rate_words_at(sentence) if time.get("per") else []
         paragraph = (starts[line], starts[line + 1] if line + 1 < len(starts) else len(article.text))

@@ -182,6 +182,10 @@ def month_period(m: re.Match, published: Span | None, context: int | None = None
 
 # a month that heads its number in a list: "січень – 2159, квітень – 3315" (the groups of _MONTH_PERIOD, two empty)
 _MONTH_DASH = re.compile(r"(?<!\w)(" + MONTH_WORDS + r")()()\s*(?:[–—:]|\s-)\s*(?=\d)")
+# a sentence's one month, then at most two words and a dash before its number ("рекордним став липень — майже 7,6
+# тисячі", "липень став рекордним — 7 595"): the number is that month's
+_MONTH_HEAD = re.compile(r"(?<!\w)(" + MONTH_WORDS + r")()()(?:\s+[^\W\d]+){0,2}\s*(?:[–—]|\s-)\s*"
+                         r"(?=(?:[^\W\d]+\s+)?\d)")
 
 
 def last_year_named(text: str, start: int, end: int, pattern: re.Pattern = _YEAR) -> int | None:
@@ -197,14 +201,24 @@ def _year_before(low: str, at: int, context: int | None) -> int | None:
     return named if named is not None else context
 
 
-def months_by_number(sentence: str, published: Span | None, context: int | None = None) -> list[tuple[int, str, str]]:
-    """(where, YYYY-MM, as written) of each month a sentence names as a period, when it names two or more:
-    "in April 1,064 cases, in March 708", "січень – 2159, квітень – 3315" give each figure its own month."""
+def months_by_number(sentence: str, published: Span | None, context: int | None = None) \
+        -> list[tuple[int, str, str, str]]:
+    """(where, YYYY-MM, as written, kind) of each month a sentence names as a period, when it names two or more:
+    "in April 1,064 cases, in March 708", "січень – 2159, квітень – 3315" give each figure its own month (kind
+    "month"); or of its one month that heads its number after a dash (kind "month_head": "рекордним став липень —
+    майже 7,6 тисячі")."""
     low = sentence.lower()
-    found = [(m.start(), month_period(m, published, _year_before(low, m.start(), context)), sentence[m.start():m.end()])
-             for pattern in (_MONTH_PERIOD, _MONTH_DASH) for m in pattern.finditer(low)]
+    found = [(m.start(), month_period(m, published, _year_before(low, m.start(), context)), sentence[m.start():m.end()],
+              "month") for pattern in (_MONTH_PERIOD, _MONTH_DASH) for m in pattern.finditer(low)]
     found = [f for f in found if f[1]]
-    return found if len({f[1] for f in found}) >= 2 else []
+    if len({f[1] for f in found}) >= 2:
+        return found
+    heads = [m for m in _MONTH_HEAD.finditer(low)]
+    if len(heads) == 1 and not _YEAR.search(low):
+        m = heads[0]
+        period = month_period(m, published, context)
+        return [(m.start(), period, sentence[m.start():m.start() + len(m.group(1))], "month_head")] if period else []
+    return []
 
 
 def month_number(word: str | None) -> int:
