@@ -270,13 +270,9 @@ def misprints(series) -> frozenset[str]:
         return series.memo["misprints"]
     pairs = [(a, b) for a, b in _disagreeing(series) if a.qualifier in ("exact", "approx")
              and b.qualifier in ("exact", "approx") and claimant_key(a.claimant) == claimant_key(b.claimant)]
-    by_claimant = defaultdict(list)
-    for q in series.points if pairs else ():
-        by_claimant[claimant_key(q.claimant)].append(q)
     out = set()
     for a, b in pairs:
-        same = by_claimant[claimant_key(a.claimant)]
-        pa, pb = _printings(series, a, same), _printings(series, b, same)
+        pa, pb = _printed(series, a), _printed(series, b)
         if pa != pb:
             out.add(a.id if pa < pb else b.id)
     series.memo["misprints"] = frozenset(out)
@@ -327,10 +323,7 @@ def conflicts(ctx: Context) -> list[Flag]:
     ledger, series = ctx.ledger, ctx.series
     unit = unit_of(series)
     pairs = [(a, b) for a, b in _disagreeing(series) if _revision(ledger, a, b) is None]
-    by_claimant = defaultdict(list)  # each claimant's points, looked through once per point of a pair
-    for q in series.points:
-        by_claimant[claimant_key(q.claimant)].append(q)
-    printed = {p.id: _printings(series, p, by_claimant[claimant_key(p.claimant)]) for pair in pairs for p in pair}
+    printed = {p.id: _printed(series, p) for pair in pairs for p in pair}
     judged = _culprits(series, pairs, ctx.aside, printed)
     flags = []
     for n in sorted(judged):  # in the series' order, whatever the order they were decided in
@@ -421,6 +414,20 @@ def _at_an_end(series, a: Point, b: Point, aside: frozenset) -> bool:
     the series): what those imply for them is carried past where the series says anything."""
     sides = [around(series, p, aside | {a.id, b.id}, 1, 1) for p in (a, b)]
     return all(not left or not right for left, right in sides)
+
+
+def _printed(series, p: Point) -> int:
+    """_printings of `p`, once a series: the conflict check and `misprints` both ask (each claimant's points gathered
+    once, to look through per point)."""
+    memo = series.memo
+    if "by_claimant" not in memo:
+        by_claimant = defaultdict(list)
+        for q in series.points:
+            by_claimant[claimant_key(q.claimant)].append(q)
+        memo["by_claimant"], memo["printed"] = by_claimant, {}
+    if p.id not in memo["printed"]:
+        memo["printed"][p.id] = _printings(series, p, memo["by_claimant"][claimant_key(p.claimant)])
+    return memo["printed"][p.id]
 
 
 def _printings(series, p: Point, same_claimant: list | None = None) -> int:

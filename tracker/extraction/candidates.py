@@ -300,15 +300,15 @@ def _own_time(sentence: str, published, events, year) -> dict:
     return {k: v for k, v in time.items() if v}
 
 
-def _time_topic(sentence: str, marks, offset: int, published, events, paragraph: int, year) -> tuple | None:
+def _time_topic(sentence: str, marks, offset: int, spans: list, published, events, paragraph: int,
+                year) -> tuple | None:
     """The topic (paragraph, time, measures) of a paragraph's first sentence when it names one time and counts nothing
     but names what is counted ("В Кыргызстане за октябрь-декабрь 2014 года значительно увеличилось число
     призывников."): the figures of that measure after it, in its paragraph or the next, that name no time are of its
-    time. None when it names no time, several, or nothing counted."""
+    time. None when it names no time, several (`spans`: the times it names), or nothing counted."""
     measures = frozenset(m.value for m in between(marks, offset, offset + len(sentence))
                          if m.facet in ("measure", "person"))
-    if not measures or _COMPARED_FROM.search(sentence) \
-            or len({s.fields for s in spans_in(sentence, year, year_of(published))}) > 1:
+    if not measures or _COMPARED_FROM.search(sentence) or len({s.fields for s in spans}) > 1:
         return None
     time = _own_time(sentence, published, events, year)
     return (paragraph, tuple(time.items()), measures) if time else None
@@ -619,7 +619,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         if chained:
             topic = (paragraph_no[line], *topic[1:])
         if own and not figure_starts and opens:  # "В Кыргызстане за октябрь-декабрь 2014 года … число призывников."
-            topic = _time_topic(sentence, marks, offset, published, events, paragraph_no[line], year)
+            topic = _time_topic(sentence, marks, offset, spans, published, events, paragraph_no[line], year)
         elif own:  # a sentence comparing with an earlier figure ("a decrease from 4 347 in 2012") is no topic
             single = len({x.fields for x in spans}) <= 1 and measured and not _COMPARED_FROM.search(sentence)
             topic = (paragraph_no[line], tuple(_own_time(sentence, published, events, year).items()),
