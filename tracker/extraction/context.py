@@ -30,12 +30,6 @@ _MONTH_PERIOD = re.compile(
     r"(?:\s+(?:of\s+)?(\d{4})(?!\d))?(?:\s*(?:" + alternation("YEAR_SUFFIX") + r"))?"
     r"(?:\s+(" + alternation("LAST_YEAR_AFTER") + r"))?(?!\w)")
 _LAST_MONTH = re.compile(alternation("LAST_MONTH"))
-
-
-def month_follows(after: str) -> bool:
-    """Whether a month named as a period starts `after` (the text after a number): "2000 у грудні", "2,000 in
-    December" count December's, a year is not followed so."""
-    return _MONTH_PERIOD.match(after.lstrip().lower()) is not None
 # what ends a range begun by a month: "по август", "to August 2022", "– 30 червня"
 _RANGE_END = re.compile(r"\s*(?:[-–—]|(?:" + alternation("PERIOD_TO") + r")\s)\s*(?:\d{1,2}\s+)?(?:"
                         + MONTH_WORDS + ")")
@@ -49,6 +43,12 @@ _AS_OF = re.compile(r"\b(?:" + alternation("AS_OF") + r")\s+(?:" + alternation("
                     + MONTH_WORDS + r")\s*(\d{1,2}(?!\d))?(?:,?\s*(\d{4}))?")
 _MONTH_STEMS = [re.compile("|".join(stems)) for stems in zip(*(m.MONTH_STEMS for m in LANGUAGES.values()
                                                                if hasattr(m, "MONTH_STEMS")))]
+
+
+def month_follows(after: str) -> bool:
+    """Whether a month named as a period starts `after` (the text after a number): "2000 у грудні", "2,000 in
+    December" count December's, a year is not followed so."""
+    return _MONTH_PERIOD.match(after.lstrip().lower()) is not None
 
 
 def since_of(sentence: str, events: dict[str, str] | None = None, published: Span | None = None) \
@@ -213,7 +213,7 @@ def months_by_number(sentence: str, published: Span | None, context: int | None 
     found = [f for f in found if f[1]]
     if len({f[1] for f in found}) >= 2:
         return found
-    heads = [m for m in _MONTH_HEAD.finditer(low)]
+    heads = list(_MONTH_HEAD.finditer(low))
     if len(heads) == 1 and not _YEAR.search(low):
         m = heads[0]
         period = month_period(m, published, context)
