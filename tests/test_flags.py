@@ -744,6 +744,7 @@ def test_the_checks_that_run_before_the_refit_are_the_ones_declared(tmp_path, mo
     @base.register("probe", "names q2", severity="warning", names_culprit=True, before_refit=before_refit)
     def probe(ctx):
         seen.setdefault("probe", {}).setdefault(ctx.series.indicator.id, []).append(ctx.fit)
+        getattr(ctx.fit, "band", None)  # reads more than judgements: run again on the refit
         return [base.Flag("probe", "warning", ctx.series.indicator.id, ("q2",), "q2 is wrong")]
 
     @base.register("after", "looks at the fit", severity="notice")
@@ -759,6 +760,33 @@ def test_the_checks_that_run_before_the_refit_are_the_ones_declared(tmp_path, mo
         seen["after"]["cases"].judgements["q2"] == first.judgements["q2"]  # q2 keeps its first judgement
     assert base.CHECKS[-2].before_refit == before_refit and {c.code for c in base.CHECKS[:-2] if c.before_refit} \
         == {"magnitude", "decrease", "mislabel"}
+
+
+@pytest.mark.parametrize("reads", ["nothing", "q1", "q3", "band", "aside", "every judgement"])
+def test_a_check_before_the_refit_runs_again_only_when_the_refit_changed_what_it_read(tmp_path, monkeypatch, reads):
+    """Its flags on the first fit stand on the refit when it read no judgement the refit changed and nothing
+    else of the fit: q2 set aside changes q1's and q3's judgements (its neighbours), never q2's own."""
+    from tracker.checks import base
+
+    monkeypatch.setattr(base, "CHECKS", list(base.CHECKS))
+    monkeypatch.setattr("tracker.checks.run.CHECKS", base.CHECKS)
+    runs = []
+
+    @base.register("probe", "names q2", severity="warning", names_culprit=True, before_refit=True)
+    def probe(ctx):
+        if ctx.series.indicator.id != "cases":
+            return []
+        read = {"nothing": lambda: None, "q1": lambda: ctx.fit.judgements.get("q1"),
+                "q3": lambda: ctx.fit.judgements["q3"], "band": lambda: ctx.fit.band, "aside": lambda: ctx.aside,
+                "every judgement": lambda: list(ctx.fit.judgements.values())}[reads]()
+        runs.append(read)
+        j = ctx.fit.judgements.get("q2")  # the same on both fits: q2 keeps the judgement that set it aside
+        return [base.Flag("probe", "warning", ctx.series.indicator.id, ("q2",), f"q2 is wrong ({j.expected:.0f})")]
+
+    flags_of(tmp_path, STEADY)
+    assert len(runs) == (1 if reads == "nothing" else 2)
+    if reads in ("q1", "q3"):
+        assert runs[0] != runs[1]  # the refit changed it: the flags of the first fit could not stand
 
 
 # -- rules pinned both ways (each test was seen to fail with its rule broken once) -----------------------

@@ -73,8 +73,6 @@ def decreases(ctx: Context) -> list[Flag]:
     pace = np.array([(p.best or p.lo or 0.0) * comparable(series, p) for p in pts], dtype=float)
     bound_pace = np.array([p.lo * comparable(series, p) if p.lo else np.nan for p in pts], dtype=float)
     bound_paces = np.sort(bound_pace[~np.isnan(bound_pace)])
-    judged = [fit.judgements.get(p.id) if fit is not None else None for p in pts]
-    z = np.array([j.z if j is not None and j.z == j.z else 0.0 for j in judged], dtype=float)
 
     # pairs [b, a] (a earlier, b later) where b is lower than a beyond both qualifiers
     with np.errstate(invalid="ignore"):
@@ -117,6 +115,13 @@ def decreases(ctx: Context) -> list[Flag]:
     # judged by who agrees with it; else by the model
     ka, kb = above[a_idx], below[b_idx]
     sa, sb = np.where(far, -backers(a_idx, b_idx), 0), np.where(far, -backers(b_idx, a_idx), 0)
+    # the model's verdict, read only where it decides: for the figures of a fall tied on the counts above (run.py
+    # reuses these flags after the refit when the judgements they read are unchanged)
+    z = np.zeros(len(pts))
+    tie = (ka == kb) & (sa == sb)
+    for i in set(a_idx[tie].tolist()) | set(b_idx[tie].tolist()):
+        j = fit.judgements.get(pts[i].id) if fit is not None else None
+        z[i] = j.z if j is not None and j.z == j.z else 0.0
     za, zb = z[a_idx], z[b_idx]
     a_blamed = (ka > kb) | ((ka == kb) & ((sa > sb) | ((sa == sb) & (za > zb))))
     tied = np.nonzero((ka == kb) & far)[0]

@@ -313,11 +313,13 @@ def _slip(ctx: Context, ordered: list, n: int, exclude: frozenset) -> tuple | No
         deferred = other is not None and roughness(series, p.id) >= roughness(series, other.id)
     else:
         deferred = False
-    j = fit.judgements.get(p.id) if fit is not None else None
     last = n == len(ordered) - 1
     off = expected and (p.lo > END_FAR_FACTOR * expected or p.hi < expected / END_FAR_FACTOR)
-    if factor is None and (last and off or len(ordered) == 2) and j is not None and np.isfinite(j.z) \
-            and j.z > ctx.k:
+    # the model's judgement is read only where it decides (run.py reuses these flags after the refit when the
+    # judgements they read are unchanged)
+    j = fit.judgements.get(p.id) if factor is None and (last and off or len(ordered) == 2) and fit is not None \
+        else None
+    if j is not None and np.isfinite(j.z) and j.z > ctx.k:
         factor = magnitude(p.lo, p.hi, j.expected)
         expected = j.expected if factor is not None else expected
     if factor is None and series.indicator.kind == "cumulative" and not p.figure.as_of_defaulted \

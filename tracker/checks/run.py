@@ -90,8 +90,83 @@ def check_series(ledger: Ledger, series: Series,
     flags: list[Flag] = []
     for c in CHECKS:
         if c.applies(series):
-            flags += done[c.func] if c.func in done else c.func(ctx)
+            flags += done[c.func].flags if c.func in done and done[c.func].stands(fit) else c.func(ctx)
     return _one_culprit(series, _dedupe(flags)), fit
+
+
+class _Reading:
+    """A fit as a check run before the refit reads it: the judgements it read (by figure id) and whether it read
+    anything else (the band, the variances, the context's `aside`), so that its flags can stand after the refit
+    when the refit changed nothing it read (on a noisy ledger most series are refitted; the checks run before
+    the refit mostly read no judgement at all)."""
+
+    def __init__(self, fit: ModelFit):
+        self._fit, self.read, self.opaque = fit, {}, False
+        self.judgements = _ReadJudgements(fit.judgements, self)
+
+    def __getattr__(self, name: str):
+        self.opaque = True
+        return getattr(self._fit, name)
+
+
+class _ReadJudgements(dict):
+    """The judgements, each read recorded by its owner (_Reading); iterating over them reads them all."""
+
+    def __init__(self, judgements: dict, owner: _Reading):
+        super().__init__(judgements)
+        self._owner = owner
+
+    def get(self, key, default=None):
+        self._owner.read[key] = dict.get(self, key)
+        return dict.get(self, key, default)
+
+    def __getitem__(self, key):
+        self._owner.read[key] = dict.get(self, key)
+        return dict.__getitem__(self, key)
+
+    def __contains__(self, key) -> bool:
+        self._owner.read[key] = dict.get(self, key)
+        return dict.__contains__(self, key)
+
+    def __iter__(self):
+        self._owner.opaque = True
+        return dict.__iter__(self)
+
+    def keys(self):
+        self._owner.opaque = True
+        return dict.keys(self)
+
+    def values(self):
+        self._owner.opaque = True
+        return dict.values(self)
+
+    def items(self):
+        self._owner.opaque = True
+        return dict.items(self)
+
+
+class _ReadContext(Context):
+    """A Context whose reads of `aside` are recorded by its fit (_Reading): empty before the refit, not after."""
+
+    def __getattribute__(self, name: str):
+        if name == "aside":
+            object.__getattribute__(self, "fit").opaque = True
+        return object.__getattribute__(self, name)
+
+
+@dataclass(frozen=True)
+class _Done:
+    """A check's flags on the first fit, with what of the fit it read."""
+
+    flags: list[Flag]
+    reading: _Reading
+
+    def stands(self, fit: ModelFit | None) -> bool:
+        """Whether the flags hold on `fit` too: it read nothing but judgements, and those are the same in `fit`."""
+        r = self.reading
+        if fit is r._fit:
+            return True
+        return fit is not None and not r.opaque and all(fit.judgements.get(k) == j for k, j in r.read.items())
 
 
 def _one_culprit(series: Series, flags: list[Flag]) -> list[Flag]:
@@ -134,18 +209,22 @@ def _without_slips(ledger: Ledger, series: Series, obs, fit,
     """A fit in which figures already named as wrong by the checks that run before the refit (a slip by
     10, 100 or 1,000; the one a running total's fall points at; another indicator's value) are set aside,
     so that the rest are judged without them (a wrong figure must not make its neighbours look wrong); the
-    set-aside figures keep the judgement that found them. With the fit, the flags of the checks run on it
-    when it stands as it was, and the figures set aside."""
+    set-aside figures keep the judgement that found them. With the fit, the flags of the checks run on the first
+    fit (each with what it read of it: _Done), and the figures set aside."""
     if fit is None:
         return None, {}, frozenset()
-    ctx = Context(ledger, series, fit, detector.k)
-    done = {c.func: c.func(ctx) for c in CHECKS if c.before_refit and c.applies(series)}
-    slips = frozenset(f.figures[0] for found in done.values() for f in found)
+    done = {}
+    for c in CHECKS:
+        if c.before_refit and c.applies(series):
+            reading = _Reading(fit)
+            done[c.func] = _Done(c.func(_ReadContext(ledger, series, reading, detector.k)), reading)
+    slips = frozenset(f.figures[0] for found in done.values() for f in found.flags)
     keep = [i for i, fid in enumerate(obs.ids) if fid not in slips]
     if not slips or len(keep) < 2:
         return fit, done, slips  # the fit stands: those checks' flags stand with it (the band plays no part)
     rest = detector.refit(obs.subset(keep), fit)
-    return replace(rest, judgements={**rest.judgements, **{i: fit.judgements[i] for i in slips}}), {}, slips
+    # on the refit, each of those checks runs again unless it read nothing the refit changed (_Done.stands)
+    return replace(rest, judgements={**rest.judgements, **{i: fit.judgements[i] for i in slips}}), done, slips
 
 
 def _dedupe(flags: list[Flag]) -> list[Flag]:
