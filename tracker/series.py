@@ -67,44 +67,28 @@ class Point:
     low: float | None
     high: float | None
     echo_of: str | None = None  # the first figure of its echo group, if not itself
-    # its figure's id and the middle day of its interval, computed once: the checks ask for them millions of times
-    # on a large ledger
+    # its figure's id and qualifier, the middle day of its interval and its numbers as the checks read them (best,
+    # lo, hi), computed once: the checks ask for them millions of times on a large ledger
     id: str = field(init=False, repr=False, compare=False)
     mid: date = field(init=False, repr=False, compare=False)
+    qualifier: str = field(init=False, repr=False, compare=False)
+    best: float | None = field(init=False, repr=False, compare=False)  # the value, or the middle of its range
+    lo: float = field(init=False, repr=False, compare=False)  # the lowest value it allows (0 for an at_most)
+    hi: float = field(init=False, repr=False, compare=False)  # the highest value it allows (inf for an at_least)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "id", self.figure.id)
-        object.__setattr__(self, "mid", date.fromordinal((self.start.toordinal() + self.end.toordinal()) // 2))
-
-    @property
-    def qualifier(self) -> str:
-        return self.figure.qualifier
+        q = self.figure.qualifier
+        value, low, high = self.value, self.low, self.high
+        best = value if value is not None else (low + high) / 2 if low is not None and high is not None else None
+        for name, v in (("id", self.figure.id), ("qualifier", q),
+                        ("mid", date.fromordinal((self.start.toordinal() + self.end.toordinal()) // 2)),
+                        ("best", best), ("lo", 0.0 if q == "at_most" else low if low is not None else value),
+                        ("hi", float("inf") if q == "at_least" else high if high is not None else value)):
+            object.__setattr__(self, name, v)
 
     @property
     def claimant(self) -> str:
         return self.figure.claimant
-
-    @property
-    def best(self) -> float | None:
-        if self.value is not None:
-            return self.value
-        if self.low is not None and self.high is not None:
-            return (self.low + self.high) / 2
-        return None
-
-    @property
-    def lo(self) -> float:
-        """The lowest value the figure allows (0 for an at_most)."""
-        if self.qualifier == "at_most":
-            return 0.0
-        return self.low if self.low is not None else self.value
-
-    @property
-    def hi(self) -> float:
-        """The highest value the figure allows (inf for an at_least)."""
-        if self.qualifier == "at_least":
-            return float("inf")
-        return self.high if self.high is not None else self.value
 
 
 @dataclass(frozen=True)
