@@ -234,11 +234,11 @@ class StateSpace(Detector):
             j = fit.judgements[fid]
             judgements[fid] = dataclasses.replace(j, expected=j.expected * elapsed[i], lower=j.lower * elapsed[i],
                                                   upper=j.upper * elapsed[i])
-        band = fit.band.copy()
+        band = fit.band
         if len(band):
-            days = np.maximum(band["t"].to_numpy() - obs.since, 1.0)
-            for col in ("low", "mid", "high"):
-                band[col] = band[col].to_numpy() * days
+            values = band[EMPTY_BAND_COLUMNS].to_numpy(dtype=float, copy=True)
+            values[:, 1:] *= np.maximum(values[:, :1] - obs.since, 1.0)  # low, mid, high times the days elapsed
+            band = pd.DataFrame(values, columns=EMPTY_BAND_COLUMNS)
         return dataclasses.replace(fit, judgements=judgements, band=band)
 
     def _fit_robust(self, obs: Observations, params: np.ndarray | None = None,
@@ -424,4 +424,5 @@ class StateSpace(Detector):
             low, mid, high = (np.exp(np.minimum(x, 700.0)) for x in (level - self.k * sd, level, level + self.k * sd))
         else:
             low, mid, high = level - self.k * sd, level, level + self.k * sd
-        return pd.DataFrame({"t": t, "low": low, "mid": mid, "high": high}, columns=EMPTY_BAND_COLUMNS)
+        # one block of floats: a frame made from a dict of columns cost 5% of a noisy ledger's checks
+        return pd.DataFrame(np.column_stack((t, low, mid, high)), columns=EMPTY_BAND_COLUMNS)
