@@ -525,6 +525,22 @@ def test_a_paragraph_that_opens_with_a_time_and_what_it_counts_gives_its_time_to
     assert candidates(text, None)["около 3,5 тысячи"].period is None
 
 
+def test_a_paragraph_that_opens_with_a_time_and_names_nothing_counted_gives_its_time_to_its_own_figures():
+    # novyny.live (2025) on Russia's sentences for treason: the lead names the half-year, not what is counted
+    text = ("За перше півріччя 2025 року російська судова система встановила новий антирекорд. В Росії було винесено "
+            "224 вироки у справах, що стосуються державної зради.")
+    assert candidates(text, "2025-10-07")["224"].period == "2025-01/2025-06"
+    # ...within its paragraph only (newslookup.com, 2020: a history's year is not the next paragraph's plan's)
+    text = ("In 2015 the Lithuanian army reintroduced compulsory military service due to the threat.\n"
+            "It is well known that the authorities intend to increase the number of servicemen by 25%.")
+    assert candidates(text, "2020-08-21")["25%"].period is None
+    # dfwatch.net (undated): its "last year" and "this year" count from the year the lead names
+    text = ("The president has signed a decree about recruitment at compulsory military service for 2013. Last year, "
+            "1 300 citizens were recruited at the Interior Ministry; this year the number has dropped to 670.")
+    t = candidates(text, None)
+    assert t["1 300"].period == "2012" and t["670"].period == "2013"
+
+
 def test_months_that_head_their_numbers_in_a_list_are_each_numbers_month():
     # 24tv.ua (2025) on the Prosecutor General's counts by month: "2000 у грудні" is December's count, no year
     text = ("У 2023 році кількість таких випадків продовжила рости. Справи за СЗЧ збільшилися від 795 у січні до 2000 "

@@ -269,6 +269,10 @@ _BARE_AFTER = re.compile(r"\s*(?:[,.;:)!?»”\"]|$)")  # a number with no word 
 _DASH_NUMBER = re.compile(r"(?:[–—:]|\s-)\s*(?:[^\W\d]+\s+)?\d")
 _DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"\s*[-–—•*·]\s")  # a line of a list: "- Дніпропетровська область – 669;"
+# a paragraph's first sentence that names one time and counts nothing, nor names what is counted ("За перше півріччя
+# 2025 року російська судова система встановила новий антирекорд."): its time is that of every figure after it in the
+# paragraph that names none
+ANY_MEASURE = frozenset({"*"})
 LIST_REACH = 2  # paragraphs: a list's items follow the figure they part, its head ("Далі йдуть регіони:") between
 CONTEXT_REACH = 2_000  # characters before a sentence where the year of its paragraph is looked for
 _CONTEXT_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")  # a year a paragraph may be about
@@ -300,18 +304,29 @@ def _own_time(sentence: str, published, events, year) -> dict:
     return {k: v for k, v in time.items() if v}
 
 
+def _topic_year(topic: tuple | None, paragraph: int) -> int | None:
+    """In an undated article, the year a paragraph's topic sentence that names no measure names ("The president has
+    signed a decree about recruitment … for 2013."): the year its "this year" and "last year" count from ("Last year,
+    1 300 citizens were recruited …; this year the number has dropped to 670": 2012 and 2013)."""
+    if topic is None or topic[2] is not ANY_MEASURE or topic[0] != paragraph:
+        return None
+    period = dict(topic[1]).get("period") or ""
+    return int(period) if len(period) == 4 and period.isdigit() else None
+
+
 def _time_topic(sentence: str, marks, offset: int, spans: list, published, events, paragraph: int,
                 year) -> tuple | None:
     """The topic (paragraph, time, measures) of a paragraph's first sentence when it names one time and counts nothing
     but names what is counted ("В Кыргызстане за октябрь-декабрь 2014 года значительно увеличилось число
     призывников."): the figures of that measure after it, in its paragraph or the next, that name no time are of its
-    time. None when it names no time, several (`spans`: the times it names), or nothing counted."""
+    time; one that names nothing counted (ANY_MEASURE), every figure after it in its paragraph. None when it names no
+    time or several (`spans`: the times it names)."""
     measures = frozenset(m.value for m in between(marks, offset, offset + len(sentence))
                          if m.facet in ("measure", "person"))
-    if not measures or _COMPARED_FROM.search(sentence) or len({s.fields for s in spans}) > 1:
+    if _COMPARED_FROM.search(sentence) or len({s.fields for s in spans}) > 1:
         return None
     time = _own_time(sentence, published, events, year)
-    return (paragraph, tuple(time.items()), measures) if time else None
+    return (paragraph, tuple(time.items()), measures or ANY_MEASURE) if time else None
 
 
 def _borrowed(sentence: str, time: dict, spans: list, own: bool, before: tuple | None, last: tuple | None,
@@ -431,7 +446,7 @@ def _carried(c: Candidate, restated: tuple | None, topic: tuple | None, whatever
     кількості")."""
     if restated and c.value is not None and c.value >= RESTATED_FROM:
         how = "where the same number was printed before"
-    elif topic and c.facets is not None and (whatever or c.facets.measure in topic[2]
+    elif topic and c.facets is not None and (whatever or c.facets.measure in topic[2] or topic[2] is ANY_MEASURE
                                              or (c.facets.measure in PIPELINE and topic[2] <= PIPELINE)):
         restated, how = topic[1], CARRIED_NOTE
     else:
@@ -516,7 +531,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         opens = not article.text[starts[line]:offset].strip()  # the first sentence of its paragraph
         year = context_year(article.text, starts, line, offset, published)
         time = time_of(sentence, published, events, year)
-        spans = spans_in(sentence, year, year_of(published)) if _YEARISH.search(sentence) else []
+        spans = spans_in(sentence, year, year_of(published) or _topic_year(topic, paragraph_no[line])) \
+            if _YEARISH.search(sentence) else []
         if carry and carry[0] < line and not (spans or time.get("period") or time.get("since") or
                                                 time.get("as_of")):
             time = {**time, **carry[1]}  # a line of a list after "…відкрито:" counts for the time it names
@@ -533,8 +549,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         # a line of a list: bulleted, or the first sentence of a line after one ending in ':' or ';'
         listed = item and counted_before is not None \
             and paragraph_no[line] - paragraph_no[counted_before[0]] <= LIST_REACH
-        near_topic = topic if untimed and topic and paragraph_no[line] - topic[0] <= (LIST_REACH if listed else 1) \
-            else None
+        reach = 0 if topic and topic[2] is ANY_MEASURE else LIST_REACH if listed else 1  # paragraphs after the topic's
+        near_topic = topic if untimed and topic and paragraph_no[line] - topic[0] <= reach else None
         if time.get("per") and not (time.get("period") or time.get("since") or time.get("as_of")) and published:
             time["period"] = published.text[:7]  # a rate printed without a period holds around the article's date
             time["assumed"] = True
