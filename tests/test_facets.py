@@ -388,6 +388,17 @@ def test_a_sentence_that_continues_the_one_before_counts_what_it_counts():
     assert read(text)[170].facets.measure is None
 
 
+def test_a_count_that_continues_a_sentence_giving_a_share_counts_what_the_share_is_of():
+    """newslookup.com (2020): "… increase the number of servicemen … by 25%. From 2020, … their number will increase
+    from 20,790 to 26,850": servicemen, not a share; a percentage after it is a share as before."""
+    text = ("Lithuanian authorities intend to increase the number of servicemen of the Lithuanian Armed Forces by 25%. "
+            "From 2020, it is planned that their number will increase from 20,790 to 26,850 by 2024.")
+    assert read(text)[20790].facets.measure == read(text)[26850].facets.measure == "persons"
+    text = ("Lithuanian authorities intend to increase the number of servicemen by 25%. "
+            "Of them, 10% will serve in the navy.")
+    assert read(text)[0.1].facets.measure == "share"
+
+
 def test_an_article_that_names_no_country_is_its_outlets():
     """Kazinform (2025) on Pavlodar's conscripts never names Kazakhstan: its address does ('inform.kz'). A country
     the text names wins; a domain sites use as a generic one (.fm, .tv, .io) says nothing."""

@@ -23,7 +23,7 @@ from tracker.extraction.context import (
     rate_words_at,
     time_of,
 )
-from tracker.extraction.facets import between, facets_at, figure_spans, markers
+from tracker.extraction.facets import between, facets_at, figure_spans, markers, measure_at
 from tracker.extraction.figures import (
     RANGE_BEFORE,
     RANGE_JOIN,
@@ -498,8 +498,10 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     paragraph_no = list(itertools.accumulate(bool(x.strip()) and not _heading(x) and not _furniture(x) for x in lines))
     told: dict[float, tuple] = {}  # the time each value was first printed with: a number printed again is the same
     offended_before = None  # (paragraph, offences) of the last sentence that named offences, for "таких дел" after it
-    counted_before = None  # (line, measure) of the sentence before, when it counts one thing: one that continues it
-    # counts the same ("… 912 violated overseas travel rules. The numbers rose yearly: 158 in 2021, …")
+    # (line, measure, whole) of the sentence before, when it counts one thing (`whole`: for a share, measure_at's
+    # arguments for what it is a share of, "the number of servicemen … by 25%"): one that continues it counts the same
+    # ("… 912 violated overseas travel rules. The numbers rose yearly: 158 in 2021, …")
+    counted_before = None
     headed = None  # (paragraph, measure) of a list's head that names one ("… о личности осужденных:"), for its rows
     marks = markers(article.text, lang)
     # an article that names no country at all is about its outlet's, where its domain says which ("inform.kz"); one
@@ -568,7 +570,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             and paragraph_no[line] - offended_before[0] <= 1 and _SAME_KIND.search(sentence) else frozenset()
         if named_offences or kind_before:
             offended_before = (paragraph_no[line], named_offences or kind_before)
-        measured = set()  # the measures of this sentence's figures
+        measured, whole = set(), None  # the measures of this sentence's figures; where a share's whole is read
         chained = False  # a figure took the topic's time: the list it heads goes on (each line a paragraph)
         parts = bool(_FOLLOW_ON.search(sentence))  # "При цьому підозру отримали з цієї кількості … 2015 осіб"
         bare = not any(m.facet in ("measure", "person") for m in in_sentence) and all(
@@ -587,8 +589,11 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             facets = facets_at(marks, (offset, offset + len(sentence)), _clause(sentence, offset, start, end),
                                (at, offset + end), paragraph, percent=c.percent,
                                text=article.text, others=tuple(p for p in figures_at if p[0] != at))
-            if facets.measure is None and lent:
+            if facets.measure is None and lent and (lent != "share" or c.percent):
                 facets = replace(facets, measure=lent)  # "The numbers rose yearly: 158 in 2021, …"
+            elif facets.measure is None and lent and counted_before[2] and (of := measure_at(*counted_before[2])):
+                facets = replace(facets, measure=of)  # "… servicemen … by 25%. … their number will increase from
+                # 20,790 to 26,850": servicemen
             elif facets.measure is None and headed and paragraph_no[line] - headed[0] <= 1:
                 facets = replace(facets, measure=headed[1])  # a row of a table under "… о личности осужденных:"
                 headed = (paragraph_no[line], headed[1])
@@ -597,6 +602,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             if facets.country is None and outlet_country:
                 facets = replace(facets, country=outlet_country)  # an article naming no country: its outlet's
             measured |= {facets.measure} - {None}
+            if facets.measure == "share":  # where to read what it is a share of, should a count continue the sentence
+                whole = (marks, _clause(sentence, offset, start, end), (offset, offset + len(sentence)),
+                         (at, offset + end), tuple(p for p in figures_at if p[0] != at), article.text)
             named = PRODUCERS[facets.producer][0] if facets.producer else None
             c = replace(c, facets=facets, claimant=named if named and (not c.claimant or _producer_near(
                 marks, offset, len(sentence), paragraph)) else c.claimant or named)
@@ -641,5 +649,6 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             topic = (paragraph_no[line], tuple(_own_time(sentence, published, events, year).items()),
                      frozenset(measured)) if single else None
         if measured:  # a sentence that counts two things ("170 and 60, respectively") lends neither
-            counted_before = (line, next(iter(measured))) if len(measured) == 1 else None
+            counted_before = (line, next(iter(measured)), whole if measured == {"share"} else None) \
+                if len(measured) == 1 else None
     return out
