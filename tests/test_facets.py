@@ -386,6 +386,12 @@ def test_a_sentence_that_continues_the_one_before_counts_what_it_counts():
     text = ("Thus, 93 AWOL charges were filed and 61 verdicts were returned in January 2025. "
             "The figures stood at 170 and 60, respectively, in February.")
     assert read(text)[170].facets.measure is None
+    # weacom.ru (2021): "Эти показатели …" continues the count of the sentence before as "The numbers …" does
+    text = ("Осенью было призвано 127,5 тысяч человек. Эти показатели примерно соответствуют данным 2020 года — "
+            "135 тысяч весной и 128 тысяч осенью.")
+    assert read(text, "ru")[128000].facets.measure == "persons"
+    text = "Осенью было призвано 127,5 тысяч человек. Весной 2020 года соответствовали 135 тысяч по всей стране."
+    assert read(text, "ru")[135000].facets.measure is None
 
 
 def test_a_count_that_continues_a_sentence_giving_a_share_counts_what_the_share_is_of():
