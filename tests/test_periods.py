@@ -228,6 +228,10 @@ def test_a_range_of_counts_is_not_a_span_of_years():
      ("2023-01/2023-06", None, None)),
     ("За перше півріччя 2024 року відкрили 500 проваджень.", 500, ("2024-01/2024-06", None, None)),
     ("In the second half of 2023, 300 cases were opened.", 300, ("2023-07/2023-12", None, None)),
+    # ltn.com.tw (2025): to the year before the article's
+    ("There were 28,837 criminal cases involving 41,520 military personnel from 2014 to last year.", 28_837,
+     ("2014/2024", None, "2024")),
+    ("З 2020 року до минулого року відкрили 900 проваджень.", 900, ("2020/2024", None, "2024")),
 ])
 def test_spans_of_years_and_halves(text, value, want):
     assert times(text, "2025-12-09")[value] == want

@@ -26,9 +26,9 @@ class TimeSpan:
     fields: tuple[tuple[str, str | None], ...]  # ("period", ...), ("as_of", ...); ("period", None): not known
     text: str
     kind: str = ""  # fiscal_<month it starts> | days | days_one_year | day_to_month | months | year_to_month |
-    # months_of_year | until | month | end_of_year | start_of_year | quarter | by_quarter | half | by_half | year |
-    # last_year | this_year | end_of_last_year | unresolved (months "of this year", or "last year", in an undated
-    # article)
+    # years_to_last_year | months_of_year | until | month | end_of_year | start_of_year | quarter | by_quarter | half |
+    # by_half | year | last_year | this_year | end_of_last_year | unresolved (months "of this year", or "last year", in
+    # an undated article)
 
 
 _M = r"(" + MONTH_WORDS + r")"
@@ -58,6 +58,8 @@ def _patterns():
                               + r"(?:\s+" + _Y + r")?" + _YS)),
         ("year_to_month", re.compile(_FROM + _Y + _YS + _TO + _M + r"\s+" + _Y)),
         ("years", re.compile(_FROM + _Y + _YS + _TO + _Y + _YS)),
+        # "from 2014 to last year": to the year before the article's
+        ("years_to_last_year", re.compile(_FROM + _Y + _YS + _TO + r"(?:" + alternation("LAST_YEAR_AFTER") + r")\b")),
         ("years", re.compile(r"(?<![\d.,])" + _Y + r"\s*[-–—]\s*" + _Y)),  # "in 2003–2004", "у 2022-2025 роках"
         ("months_of_year", re.compile("|".join(f"(?:{p})" for p in pieces("MONTHS_OF_YEAR")))),
         ("until", re.compile(r"\b(?:" + alternation("UNTIL") + r")\s+" + _M + r"\s+" + _Y)),
@@ -116,6 +118,9 @@ def _resolve(kind: str, g: tuple, year: int | None, published: int | None = None
         if published is None:
             return None
         return (("as_of", f"{published - 1}-12"),) if kind == "end_of_last_year" else (("period", str(published - 1)),)
+    if kind == "years_to_last_year":
+        return (("period", f"{g[0]}/{published - 1}"), ("as_of", str(published - 1))) \
+            if published is not None and int(g[0]) < published - 1 else None
     g = [x for x in g if x is not None]
     if kind.startswith("fiscal_"):  # a year starting in another month than January: named by the year it ends in
         start, ends = int(kind[len("fiscal_"):]), int(g[0]) if len(g) == 1 else int(g[0][:2] + g[1])
