@@ -394,6 +394,17 @@ def test_a_sentence_that_continues_the_one_before_counts_what_it_counts():
     assert read(text, "ru")[135000].facets.measure is None
 
 
+def test_a_helplines_calls_are_requests_and_cos_are_people():
+    """Korea Herald (2020): "the center has received 295,000 calls from soldiers"; the Guardian (2003): "there were
+    3,800 COs" (conscientious objectors), after a line counting calls for advice."""
+    assert read("Since 2013, the center has received 295,000 calls from soldiers.")[295000].facets.measure == \
+        "requests"
+    assert read("На горячую линию поступило 5000 звонков от военных.", "ru")[5000].facets.measure == "requests"
+    text = ("· The Centre on Conscience and War reported 3,500 calls for advice in January.\n"
+            "· In the first world war, there were 3,800 COs; in the second world war, 42,000.")
+    assert read(text)[3500].facets.measure == "requests" and read(text)[3800].facets.measure == "persons"
+
+
 def test_a_count_that_continues_a_sentence_giving_a_share_counts_what_the_share_is_of():
     """newslookup.com (2020): "… increase the number of servicemen … by 25%. From 2020, … their number will increase
     from 20,790 to 26,850": servicemen, not a share; a percentage after it is a share as before."""

@@ -279,6 +279,7 @@ MEASURE_WORDS = {
                 "desertions", "marines?", "sailors?", "airm[ae]n", "dodgers?", "draftees?", "evaders", "objectors",
                 "defaulters", "volunteers", "servants", "fugitives", "males", "females", "women", "youths",
                 "officials", "students", "suicides",
+                "cos",  # conscientious objectors, as the Guardian abbreviates them ("there were 3,800 COs")
                 "population",  # plural: "as a conscientious objector" is no count of people
                 # "600 will be recruited", "4,000 were called up", "of those conscripted": a count of the people the
                 # verb says was done to
@@ -290,7 +291,7 @@ MEASURE_WORDS = {
     "people-helped": ["helped", "help", "assisted", "evacuated"],
     "sentences": ["sentences?", "sentenced", "verdicts?", "convictions?", "convicted", "fines?", "fined"],
     "requests": ["requests?", "appeals?", "applications?", "applicants", "inquiries", "contacted", "applied", "counsell?ed",
-                 "attempts"],
+                 "attempts", "calls"],  # a helpline's calls
 }
 OFFENCE_WORDS = {
     "awol": ["awols?", "absence without (?:official )?leave", "absent without (?:official )?leave",
