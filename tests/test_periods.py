@@ -232,6 +232,9 @@ def test_a_range_of_counts_is_not_a_span_of_years():
     ("There were 28,837 criminal cases involving 41,520 military personnel from 2014 to last year.", 28_837,
      ("2014/2024", None, "2024")),
     ("З 2020 року до минулого року відкрили 900 проваджень.", 900, ("2020/2024", None, "2024")),
+    # ria.ru (2026): a year in the instrumental case, after "compared with"
+    ("В 2025 году задержали 1424 мужчин, в 356 раз больше в сравнении с 2023 годом (4 человека).", 4,
+     ("2023", None, None)),
 ])
 def test_spans_of_years_and_halves(text, value, want):
     assert times(text, "2025-12-09")[value] == want
