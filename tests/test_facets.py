@@ -573,6 +573,29 @@ def test_cases_of_another_offence_are_not_suggested_into_an_awol_count(shipped):
     assert got[10308][1] == frozenset()
 
 
+def test_a_count_naming_no_offence_counts_those_its_paragraphs_figures_counted(shipped):
+    """news.ru on Ukraine's draft evasion: "… возбудили свыше 19 тысяч об уклонении от мобилизации … За три с
+    половиной года в стране зарегистрировали 19 273 дела": the 19 273 went to ua-awol-desertion-proceedings, its
+    sentence naming no offence; sud.ua's "255 тисяч справ щодо СЗЧ та ще 56,2 тисячі - щодо дезертирства. В цілому …
+    311 тисяч 327" counts both. An offence named beside no figure lends nothing (RFE/RL: "дезертировавшим", then 10
+    308 cases of refusal)."""
+    def suggested(text, published="2025-08-26"):
+        return {c.value: (c.indicator, c.facets.offences)
+                for c in extract(read_text_article(text, published=published), shipped)}
+
+    got = suggested("На Украине с февраля 2022 года возбудили свыше 19 тысяч дел об уклонении от мобилизации, сообщает "
+                    "издание со ссылкой на офис генпрокурора. За три с половиной года в стране зарегистрировали 19 273 "
+                    "дела, почти восемь тысяч из которых уже закрыты.")
+    assert got[19273] == (None, frozenset({"draft-evasion"}))
+    got = suggested("Зазначається, що з січня 2022 року до жовтня 2025 року в Україні відкрили 255 тисяч справ щодо "
+                    "СЗЧ та ще 56,2 тисячі - щодо дезертирства. В цілому йдеться про 311 тисяч 327 кримінальних "
+                    "проваджень.", "2025-11-11")
+    assert got[311327][1] == frozenset({"awol", "desertion"})
+    got = suggested("Точной статистики по дезертировавшим за последние три года нет. За 2024 год в российские военные "
+                    "суды поступили 10 308 уголовных дел об отказе от службы.", "2025-03-01")
+    assert got[10308][1] == frozenset()
+
+
 def test_a_part_of_a_count_of_several_offences_is_not_suggested_into_it(shipped):
     """for-ua.com (26 August 2025): "статті 408 ККУ (Дезертирство) … 50 058 кримінальних проваджень" went to
     ua-awol-desertion-proceedings, which counts Articles 407 and 408 together; so did counts of one offence where the

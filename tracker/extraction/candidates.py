@@ -498,6 +498,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     paragraph_no = list(itertools.accumulate(bool(x.strip()) and not _heading(x) and not _furniture(x) for x in lines))
     told: dict[float, tuple] = {}  # the time each value was first printed with: a number printed again is the same
     offended_before = None  # (paragraph, offences) of the last sentence that named offences, for "таких дел" after it
+    counted_offences = None  # (paragraph, offences) the figures of the last paragraph that named offences counted
     # (line, measure, whole) of the sentence before, when it counts one thing (`whole`: for a share, measure_at's
     # arguments for what it is a share of, "the number of servicemen … by 25%"): one that continues it counts the same
     # ("… 912 violated overseas travel rules. The numbers rose yearly: 158 in 2021, …")
@@ -568,6 +569,11 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
         named_offences = frozenset(m.value for m in in_sentence if m.facet == "offence")
         kind_before = offended_before[1] if not named_offences and offended_before \
             and paragraph_no[line] - offended_before[0] <= 1 and _SAME_KIND.search(sentence) else frozenset()
+        # a count that names no offence in a paragraph whose figures before it counted named offences counts those
+        # ("… свыше 19 тысяч об уклонении от мобилизации … За три с половиной года … 19 273 дела": draft evasion; "255
+        # тисяч справ щодо СЗЧ та ще 56,2 тисячі - щодо дезертирства. В цілому … 311 тисяч 327": both)
+        if not named_offences and not kind_before and counted_offences and counted_offences[0] == paragraph_no[line]:
+            kind_before = counted_offences[1]
         if named_offences or kind_before:
             offended_before = (paragraph_no[line], named_offences or kind_before)
         measured, whole = set(), None  # the measures of this sentence's figures; where a share's whole is read
@@ -602,6 +608,10 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             if facets.country is None and outlet_country:
                 facets = replace(facets, country=outlet_country)  # an article naming no country: its outlet's
             measured |= {facets.measure} - {None}
+            if facets.offences:  # every offence the paragraph's figures have counted so far
+                counted_offences = (paragraph_no[line], facets.offences | (
+                    counted_offences[1] if counted_offences and counted_offences[0] == paragraph_no[line]
+                    else frozenset()))
             if facets.measure == "share":  # where to read what it is a share of, should a count continue the sentence
                 whole = (marks, _clause(sentence, offset, start, end), (offset, offset + len(sentence)),
                          (at, offset + end), tuple(p for p in figures_at if p[0] != at), article.text)
