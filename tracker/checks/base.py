@@ -25,7 +25,8 @@ before_refit   it runs on the first fit, and the figures it names are set aside 
                refitted (so that one wrong figure does not make its neighbours look wrong); it runs
                again with the others on the refit, unless its first flags stand: it named nothing, or
                what it read of the fit (judgements by figure, recorded as it reads) is the same there.
-               Such a check reads the model's judgements only where they decide, and no band or `aside`.
+               (Reading the band, the variances or `aside` has it run again: read judgements only where they
+               decide.)
                The others find those figures in `Context.aside`, to pass over when they judge a figure
                by its neighbours
 thresholds     the names of the module constants it is tuned by ("module.NAME" for one of another module of
