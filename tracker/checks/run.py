@@ -118,33 +118,25 @@ class _ReadJudgements(dict):
         super().__init__(judgements)
         self._owner = owner
 
-    def get(self, key, default=None):
+
+def _reads_one(name: str):
+    def method(self, key, *rest):
         self._owner.read[key] = dict.get(self, key)
-        return dict.get(self, key, default)
+        return getattr(dict, name)(self, key, *rest)
+    return method
 
-    def __getitem__(self, key):
-        self._owner.read[key] = dict.get(self, key)
-        return dict.__getitem__(self, key)
 
-    def __contains__(self, key) -> bool:
-        self._owner.read[key] = dict.get(self, key)
-        return dict.__contains__(self, key)
-
-    def __iter__(self):
+def _reads_all(name: str):
+    def method(self):
         self._owner.opaque = True
-        return dict.__iter__(self)
+        return getattr(dict, name)(self)
+    return method
 
-    def keys(self):
-        self._owner.opaque = True
-        return dict.keys(self)
 
-    def values(self):
-        self._owner.opaque = True
-        return dict.values(self)
-
-    def items(self):
-        self._owner.opaque = True
-        return dict.items(self)
+for _name in ("get", "__getitem__", "__contains__"):
+    setattr(_ReadJudgements, _name, _reads_one(_name))
+for _name in ("__iter__", "keys", "values", "items"):
+    setattr(_ReadJudgements, _name, _reads_all(_name))
 
 
 class _ReadContext(Context):
