@@ -394,6 +394,16 @@ def test_a_sentence_that_continues_the_one_before_counts_what_it_counts():
     assert read(text, "ru")[135000].facets.measure is None
 
 
+def test_a_number_whose_noun_is_left_out_before_its_verb_counts_what_the_sentence_before_counts():
+    """Mexico News Daily (2016): "… 101,013 personnel deserted … So far in the current administration, just 4,991 have
+    left military life": the 4,991 are personnel. A number before "is the …" names what it is, not an elided noun."""
+    text = ("Between 2000 and 2006, 101,013 personnel deserted. So far in the current administration, just 4,991 have "
+            "left military life.")
+    assert read(text)[4991].facets.measure == "persons"
+    text = "Between 2000 and 2006, 101,013 personnel deserted. Of the total, 4,991 is the figure for the navy."
+    assert read(text)[4991].facets.measure is None
+
+
 def test_a_helplines_calls_are_requests_and_cos_are_people():
     """Korea Herald (2020): "the center has received 295,000 calls from soldiers"; the Guardian (2003): "there were
     3,800 COs" (conscientious objectors), after a line counting calls for advice."""

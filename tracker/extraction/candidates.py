@@ -264,7 +264,10 @@ _COMPARED_FROM = re.compile(alternation("COMPARED_FROM"), re.I)  # "a decrease f
 # "as of July 2022": a state, not a year so far, even in a list of years ("by September 2007 – 59" is the year so far)
 _AS_OF_WORD = re.compile(r"(?:" + alternation("STATE_AT") + r")\b", re.I)
 
-_BARE_AFTER = re.compile(r"\s*(?:[,.;:)!?»”\"]|$)")  # a number with no word after it: an item of a bare list
+# a number with no word after it (an item of a bare list), or with its noun left out before its verb ("just 4,991 have
+# left military life"; not "4,991 is the figure …")
+_BARE_AFTER = re.compile(r"\s*(?:[,.;:)!?»”\"]|$)"
+                         r"|\s+(?:have|has|had|were|was|are|is|will)\b(?!\s+(?:been\s+)?(?:a|an|the)\b)")
 # "січень – 2159", "липень — майже 7,6 тисячі": months that may head their numbers
 _DASH_NUMBER = re.compile(r"(?:[–—:]|\s-)\s*(?:[^\W\d]+\s+)?\d")
 _DIGIT = re.compile(r"\d")
