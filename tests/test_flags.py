@@ -1627,7 +1627,7 @@ def test_conflicts_judged_again_only_within_reach_name_what_judging_all_again_na
         path.write_text(make_ledger(800, 8, seed=seed, noisy=True), encoding="utf-8")
         for series in tracker.load(path, today=TODAY).series.values():
             pairs = list(c._disagreeing(series))
-            printed = {p.id: c._printings(series, p) for pair in pairs for p in pair}
+            printed = {p.id: c._printed(series, p) for pair in pairs for p in pair}
             assert c._culprits(series, pairs, frozenset(), printed) == all_again(series, pairs, printed)
             judged += len(pairs)
     assert judged > 150

@@ -435,17 +435,14 @@ def _printed(series, p: Point) -> int:
     return memo["printed"][p.id]
 
 
-def _printings(series, p: Point, same_claimant: list | None = None) -> int:
+def _printings(series, p: Point, same_claimant: list) -> int:
     """How many printings of its claimant's figure for its time agree with it (itself among them): its echoes and
-    the plain figures of that claimant (`same_claimant`, when already gathered) for nearly the same time (each
-    covering OVERLAP of the other) whose values can be true with it (a bound, which allows much, is no printing of
-    the number)."""
+    the plain figures of that claimant (`same_claimant`: its points) for nearly the same time (each covering OVERLAP
+    of the other) whose values can be true with it (a bound, which allows much, is no printing of the number).
+    Asked through _printed, which gathers each claimant's points once a series."""
     growing = series.indicator.kind == "cumulative"
-    key = claimant_key(p.claimant)
     n = 0
-    pool = same_claimant if same_claimant is not None else \
-        [q for q in series.points if claimant_key(q.claimant) == key]
-    for q in pool:
+    for q in same_claimant:
         if q is p or q.echo_of == p.id:
             n += 1
         elif q.qualifier in ("exact", "approx") and q.start <= p.end and p.start <= q.end:

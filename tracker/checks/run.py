@@ -38,7 +38,8 @@ class CheckResult:
     flags: tuple[Flag, ...]
     fits: dict
     acknowledged: tuple[Flag, ...] = ()
-    series: dict = field(default_factory=dict)  # each checked indicator's Series, for the band's policy
+    # the series by indicator (Ledger.series: each built when first asked for), for the band's policy of those checked
+    series: Mapping = field(default_factory=dict)
 
     def __iter__(self):
         return iter(self.flags)
@@ -278,26 +279,7 @@ def check(ledger: Ledger, indicators: list[str] | None = None, detector: Detecto
     code_at = {c: n for n, c in enumerate(codes())}
     severity_at = {s: n for n, s in enumerate(SEVERITIES)}
     flags.sort(key=lambda f: (-severity_at[f.severity], order[f.indicator], code_at[f.code], f.figures))
-    return _with_places(ledger, flags, fits, _Wanted(series, wanted))
-
-
-class _Wanted(Mapping):
-    """The checked indicators' series, each built when first asked for (a chart's bands ask; `tracker flags` does
-    not)."""
-
-    def __init__(self, series: Mapping, wanted: list[str]):
-        self._series, self._wanted = series, dict.fromkeys(wanted)
-
-    def __getitem__(self, indicator_id: str) -> Series:
-        if indicator_id not in self._wanted:
-            raise KeyError(indicator_id)
-        return self._series[indicator_id]
-
-    def __iter__(self):
-        return iter(self._wanted)
-
-    def __len__(self) -> int:
-        return len(self._wanted)
+    return _with_places(ledger, flags, fits, series)  # lazy: a chart's bands build theirs, `tracker flags` none
 
 
 def _with_places(ledger: Ledger, flags: list[Flag], fits: dict, series: Mapping) -> CheckResult:

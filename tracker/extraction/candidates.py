@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from tracker.extraction.article import Article
 from tracker.extraction.context import (
+    LIST_DASH,
     MONTH_WORDS,
     claimant_of,
     counted_noun,
@@ -269,7 +270,7 @@ _AS_OF_WORD = re.compile(r"(?:" + alternation("STATE_AT") + r")\b", re.I)
 _BARE_AFTER = re.compile(r"\s*(?:[,.;:)!?»”\"]|$)"
                          r"|\s+(?:have|has|had|were|was|are|is|will)\b(?!\s+(?:been\s+)?(?:a|an|the)\b)")
 # "січень – 2159", "липень — майже 7,6 тисячі": months that may head their numbers
-_DASH_NUMBER = re.compile(r"(?:[–—:]|\s-)\s*(?:[^\W\d]+\s+)?\d")
+_DASH_NUMBER = re.compile(LIST_DASH + r"\s*(?:[^\W\d]+\s+)?\d")
 _DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"\s*[-–—•*·]\s")  # a line of a list: "- Дніпропетровська область – 669;"
 # a paragraph's first sentence that names one time and counts nothing, nor names what is counted ("За перше півріччя
@@ -595,9 +596,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                 continue
             seen.add((sentence, start))
             at = offset + start
-            facets = facets_at(marks, (offset, offset + len(sentence)), _clause(sentence, offset, start, end),
-                               (at, offset + end), paragraph, percent=c.percent,
-                               text=article.text, others=tuple(p for p in figures_at if p[0] != at))
+            clause, others = _clause(sentence, offset, start, end), tuple(p for p in figures_at if p[0] != at)
+            facets = facets_at(marks, (offset, offset + len(sentence)), clause, (at, offset + end), paragraph,
+                               percent=c.percent, text=article.text, others=others)
             if facets.measure is None and lent and (lent != "share" or c.percent):
                 facets = replace(facets, measure=lent)  # "The numbers rose yearly: 158 in 2021, …"
             elif facets.measure is None and lent and counted_before[2] and (of := measure_at(*counted_before[2])):
@@ -616,8 +617,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                     counted_offences[1] if counted_offences and counted_offences[0] == paragraph_no[line]
                     else frozenset()))
             if facets.measure == "share":  # where to read what it is a share of, should a count continue the sentence
-                whole = (marks, _clause(sentence, offset, start, end), (offset, offset + len(sentence)),
-                         (at, offset + end), tuple(p for p in figures_at if p[0] != at), article.text)
+                whole = (marks, clause, (offset, offset + len(sentence)), (at, offset + end), others, article.text)
             named = PRODUCERS[facets.producer][0] if facets.producer else None
             c = replace(c, facets=facets, claimant=named if named and (not c.claimant or _producer_near(
                 marks, offset, len(sentence), paragraph)) else c.claimant or named)

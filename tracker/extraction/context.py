@@ -180,8 +180,10 @@ def month_period(m: re.Match, published: Span | None, context: int | None = None
     return f"{year}-{mon:02d}" if mon and year else None
 
 
+# what stands between a time that heads its number in a list and the number: "січень – 2159", "In 2021 – 10"
+LIST_DASH = r"(?:[–—:]|\s-)"
 # a month that heads its number in a list: "січень – 2159, квітень – 3315" (the groups of _MONTH_PERIOD, two empty)
-_MONTH_DASH = re.compile(r"(?<!\w)(" + MONTH_WORDS + r")()()\s*(?:[–—:]|\s-)\s*(?=\d)")
+_MONTH_DASH = re.compile(r"(?<!\w)(" + MONTH_WORDS + r")()()\s*" + LIST_DASH + r"\s*(?=\d)")
 # a sentence's one month, then at most two words and a dash before its number ("рекордним став липень — майже 7,6
 # тисячі", "липень став рекордним — 7 595"): the number is that month's
 _MONTH_HEAD = re.compile(r"(?<!\w)(" + MONTH_WORDS + r")()()(?:\s+[^\W\d]+){0,2}\s*(?:[–—]|\s-)\s*"

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from tracker.extraction.context import MONTH_WORDS, month_number
+from tracker.extraction.context import LIST_DASH, MONTH_WORDS, month_number
 from tracker.languages import LANGUAGES, alternation, merged, pieces
 from tracker.ledger.dates import Span
 
@@ -40,7 +40,7 @@ _PART = r"(?:(?:" + alternation("MONTH_PART") + r")\s+)?"  # "to the end of July
 _DATE = r"(?:" + _M + r"\s+(\d{1,2}),?\s+" + _Y + r"|(\d{1,2})\s+" + _M + r"\s+" + _Y + r")"
 # a year that heads its number in a list, in any language: "In 2021 – 10, 2022 – 7, 2023 – 12" (not a range of years,
 # which the "years" kind reads first, nor a month written 2021-10)
-_YEAR_DASH = re.compile(r"(?<![\d.,/–-])((?:19|20)\d\d)(?=\s*(?:[–—:]|\s-)\s*\d)")
+_YEAR_DASH = re.compile(r"(?<![\d.,/–-])((?:19|20)\d\d)(?=\s*" + LIST_DASH + r"\s*\d)")
 
 
 @functools.cache
