@@ -39,7 +39,7 @@ from tracker.extraction.figures import (
 from tracker.extraction.periods import TimeSpan, moved_to, spans_in, time_for, year_of
 from tracker.extraction.sentences import is_page_chrome, sentences
 from tracker.extraction.suggest import indicator_vocabulary, ranked, ruled_out, why_suggested
-from tracker.languages import alternation, detect
+from tracker.languages import alternation, detect, pieces
 from tracker.ledger.dates import DateError, parse_span
 from tracker.ledger.definitions import PRODUCERS, Facets
 from tracker.text.countries import country_of_address
@@ -265,10 +265,10 @@ _COMPARED_FROM = re.compile(alternation("COMPARED_FROM"), re.I)  # "a decrease f
 # "as of July 2022": a state, not a year so far, even in a list of years ("by September 2007 – 59" is the year so far)
 _AS_OF_WORD = re.compile(r"(?:" + alternation("STATE_AT") + r")\b", re.I)
 
-# a number with no word after it (an item of a bare list), or with its noun left out before its verb ("just 4,991 have
-# left military life"; not "4,991 is the figure …")
-_BARE_AFTER = re.compile(r"\s*(?:[,.;:)!?»”\"]|$)"
-                         r"|\s+(?:have|has|had|were|was|are|is|will)\b(?!\s+(?:been\s+)?(?:a|an|the)\b)")
+# a number with no word after it (an item of a bare list), or with its noun left out before its verb (each language's
+# NOUN_LEFT_OUT_BEFORE: "just 4,991 have left military life")
+_BARE_AFTER = re.compile(r"\s*(?:[,.;:)!?»”\"]|$)" + (r"|\s+(?:" + alternation("NOUN_LEFT_OUT_BEFORE") + ")"
+                                                      if pieces("NOUN_LEFT_OUT_BEFORE") else ""))
 # "січень – 2159", "липень — майже 7,6 тисячі": months that may head their numbers
 _DASH_NUMBER = re.compile(LIST_DASH + r"\s*(?:[^\W\d]+\s+)?\d")
 _DIGIT = re.compile(r"\d")

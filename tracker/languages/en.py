@@ -42,6 +42,8 @@ SHARES = {
 PERCENT = [r"%", r"per\s?cent\b", r"percent\b"]
 DURATION_WORDS = [r"years?", r"months?", r"weeks?", r"days?", r"hours?", r"minutes?", r"decades?"]
 AND_A_HALF = ["and a half"]  # between a number and a duration word: 'three and a half years'
+# a verb right after a number whose noun is left out ("just 4,991 have left military life"; not "4,991 is the figure")
+NOUN_LEFT_OUT_BEFORE = [r"(?:have|has|had|were|was|are|is|will)\b(?!\s+(?:been\s+)?(?:a|an|the)\b)"]
 BOUND_BEFORE = []  # words after which a genitive scale word means one of it ("больше тысячи")
 ONE_AFTER_BOUND: dict = {}
 OUT_OF = ["out of", "in", "of every"]  # 'two out of three'
