@@ -452,6 +452,31 @@ def test_an_article_that_names_no_country_is_its_outlets():
     assert country(several, "https://www.inform.kz/ru/x") is None
 
 
+def test_a_sentence_naming_no_country_is_the_one_country_named_just_before_it():
+    """Azernews (2021) on Armenia's desertion cases names Armenia four times and Azerbaijan three: no majority, and
+    its address says Azerbaijan. "… with regard to 10,000 people" names no country; the paragraph before names one,
+    Armenia, so the figure is Armenia's. Where the paragraphs before name two, neither decides: the outlet's again."""
+    from dataclasses import replace
+
+    text = ("Armenia launches criminal cases for desertion in war\n"
+            "Armenia’s law-enforcement agencies have launched criminal cases against over 10,000 people on charges of "
+            "desertion during the war with Azerbaijan last year.\n"
+            "It is still unclear which decision will be adopted with regard to 10,000 people against whom legal "
+            "proceedings have been launched.\n"
+            "According to official reports, 3,439 Armenian soldiers died.\n"
+            "Azerbaijan’s losses in the war with Armenia are 2,855, according to the Azerbaijani Defence Ministry. "
+            "In addition, 50 Azerbaijani soldiers are still missing.")
+
+    def countries(text):
+        article = replace(read_text_article(text, published="2021-02-11"), language="en",
+                          url="https://azernews.az/karabakh/176093.html")
+        return [c.facets.country for c in extract(article)]
+
+    assert countries(text) == ["AM", "AM", "AM", "AZ", "AZ"]
+    two = text.replace("on charges of", "(Azerbaijan’s figure is lower) on charges of")
+    assert countries(two)[1] == "AZ"  # Armenia and Azerbaijan before it: the outlet's
+
+
 def test_the_people_a_countrys_words_mark_are_not_a_country_in_the_count():
     """'Lithuanians and Latvians' marks two countries once each and people twice: the people do not make the
     gazetteer's countries outnumber the one Russia a text names."""

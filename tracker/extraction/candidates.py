@@ -476,6 +476,19 @@ def _producer_near(marks, offset: int, length: int, paragraph: tuple[int, int]) 
                                                             max(offset + length, paragraph[1])))
 
 
+def _country_before(marks, starts: list[int], line: int, at: int) -> str | None:
+    """In an article of several countries, none most: the one country named before `at` in its paragraph and the one
+    before, if one only ("Armenia's law-enforcement agencies have launched criminal cases against over 10,000 people
+    … ¶ It is still unclear … with regard to 10,000 people": Armenia's, not the outlet's Azerbaijan)."""
+    previous = line - 1
+    while previous > 0 and not starts[previous + 1] - starts[previous] > 1:
+        previous -= 1
+    near = between(marks, starts[max(previous, 0)], at)
+    people = {(m.start, m.end) for m in near if m.facet in ("people-part", "person")}  # "Moldovans": of whom
+    named = {m.value for m in near if m.facet in ("country", "producer-country") and (m.start, m.end) not in people}
+    return named.pop() if len(named) == 1 else None
+
+
 def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candidates:
     """Every candidate figure in the article, in order of appearance, with a suggested indicator; at most
     `limit` (what was left out is said in the result's `left_out`)."""
@@ -609,6 +622,9 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                 headed = (paragraph_no[line], headed[1])
             if not facets.offences and kind_before:
                 facets = replace(facets, offences=kind_before)  # "… число таких дел росло - в 2023-м их было 266"
+            if facets.country is None and marks.country is None \
+                    and (told_of := _country_before(marks, starts, line, at)):
+                facets = replace(facets, country=told_of)
             if facets.country is None and outlet_country:
                 facets = replace(facets, country=outlet_country)  # an article naming no country: its outlet's
             measured |= {facets.measure} - {None}
