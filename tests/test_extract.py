@@ -1,6 +1,7 @@
 """Extraction: number formats and qualifiers per language, exclusions, context, output, append."""
 
 import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -802,3 +803,21 @@ def test_a_text_article_given_an_address_is_published_by_its_host():
     assert read_text_article(text).publisher is None
     doc = candidates_yaml(read_text_article(text, url="https://www.inform.kz/ru/x", published="2025-12-08"), [])
     assert 'publisher: "inform.kz"' in doc
+
+
+def test_a_suggestion_does_not_depend_on_pythons_hash_seed():
+    """Two indicators whose words fit a candidate equally well tie: the ledger's order breaks it, in every run. (Sums
+    over sets of words in the order of their hashes differed in their last bits between runs, and "19 з яких" went
+    to one of the two refusal-sentence indicators or the other by PYTHONHASHSEED.)"""
+    script = (
+        "import tracker\n"
+        "from dataclasses import replace\n"
+        "from tracker.extraction import extract, read_text_article\n"
+        "text = ('У справах за фактом порушення законів і звичаїв війни в Україні засуджено 202 російських "
+        "військових, 19 з яких фізично перебували на лаві підсудних під час оголошення вироків.')\n"
+        "article = replace(read_text_article(text, published='2025-09-01'), language='uk')\n"
+        f"print([c.indicator for c in extract(article, tracker.load({str(LEDGER)!r}))])\n")
+    runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("104", "105")}
+    assert len(runs) == 1 and "refusal-sentences" in runs.pop()

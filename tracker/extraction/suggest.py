@@ -74,7 +74,9 @@ def _vocabulary_of(indicators: tuple) -> tuple[dict, dict, dict]:
         for w in v:
             df[w] = df.get(w, 0) + 1
     idf = {w: math.log((1 + len(vocabs)) / n) for w, n in df.items()}  # words few indicators use tell most
-    weight = {i: sum(idf[w] for w in v) for i, v in vocabs.items()}  # each vocabulary's own weight
+    # sums over sets by math.fsum, exact whatever their order: a float sum in the order of a set's hashes differs
+    # in its last bits between runs, and ties between indicators with it
+    weight = {i: math.fsum(idf[w] for w in v) for i, v in vocabs.items()}  # each vocabulary's own weight
     return vocabs, idf, weight
 
 
@@ -221,14 +223,14 @@ def scores(c: Candidate, ledger, context: str = "", vocabulary=None):
     # cannot tell
     far = (_tokens(c.quote) | _tokens(context)) & idf.keys() - near
     unit = _unit_of(c.noun)
-    explainable = sum(idf[w] for w in near) + FAR * sum(idf[w] for w in far)
+    explainable = math.fsum(idf[w] for w in near) + FAR * math.fsum(idf[w] for w in far)
     for ind in ledger.indicators.values():
         vocab = vocabs[ind.id]
         if not vocab or explainable == 0:
             continue
         if near.isdisjoint(vocab) and far.isdisjoint(vocab):
             continue  # no word in common: a score of 0
-        hits = sum(idf[w] for w in near & vocab) + FAR * sum(idf[w] for w in far & vocab)
+        hits = math.fsum(idf[w] for w in near & vocab) + FAR * math.fsum(idf[w] for w in far & vocab)
         score = 2 * hits / (explainable + weight[ind.id])  # like a Dice coefficient
         if unit is not None:  # people may be soldiers, but an indicator of people fits them better
             score *= 1.4 if _unit_of(ind.unit) == unit else 1.0 if (unit == "people" and ind.unit == "soldiers") \
