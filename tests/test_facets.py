@@ -188,6 +188,17 @@ def test_the_article_says_whose_when_the_sentence_does_not():
     ("В Україні відкрили понад 185 тисяч справ за СЗЧ.", 185_000, "cases"),
     # a blog on the GAO's report (2007): the force the applications are compared with
     ("The GAO reports only 425 applications, compared with 2.3 million servicemembers.", 2_300_000, "persons"),
+    # no noun printed, but what stands right after the number says it counts people (BBC, 2003; Korea Times, 2020)
+    ("Of the 1,100 who have so far reported for duty, 7% were failed for medical reasons.", 1100, "persons"),
+    ("About 13% of the 3,300 called up so far have sought adjudications.", 3300, "persons"),
+    ("Korean military saw 1,174 desert since 2013", 1174, "persons"),
+    ("The ministry opened 300 cases against men who refused.", 300, "cases"),  # its own noun comes first
+    # nouns of people the list lacked (Jerusalem Post, 2025)
+    ("The IDF can draft 4,800 haredim this year and approximately 5,700 of the 2025 cohort.", 4800, "persons"),
+    ("The IDF can draft 4,800 haredim this year and approximately 5,700 of the 2025 cohort.", 5700, "persons"),
+    # "закордонних справ", "внутренних дел" are affairs, not cases (detaly.co.il, 2024)
+    ("На засіданні комісії з питань закордонних справ він заявив, що армія не набере 4800.", 4800, None),
+    ("Министерство внутренних дел сообщило, что задержано 4800.", 4800, None),
 ])
 def test_what_a_figure_counts(text, value, measure):
     assert read(text)[value].facets.measure == measure

@@ -82,6 +82,9 @@ def _tables(lang: str) -> dict:
            "producer": [(v, _phrase_pattern(p)) for v, p in m.PRODUCER_NAMES.items()],
            "not_subject": [("", _phrase_pattern(m.NOT_SUBJECT))],
            "total": [("cumulative", _phrase_pattern(m.TOTAL_WORDS))]}
+    # over the text itself, not its lemmas: what stands right after a number and says it counts people
+    out["people_after"] = re.compile(r"(?<!\w)(?:" + "|".join(m.PEOPLE_AFTER) + r")(?!\w)", re.I) \
+        if m.PEOPLE_AFTER else None
     out["capitals"] = frozenset(x.lower() for p in m.COUNTRY_WORDS.values() for x in p if x.isupper())
     out["article"] = re.compile(r"(?<!\w)(?:" + "|".join(m.ARTICLE_WORDS) + r")\s*(\d{3}(?:\.\d)?)"
                                 r"((?:\s*(?:,|\w{1,3})\s*\d{3}(?:\.\d)?(?!\d))*)")
@@ -140,6 +143,8 @@ def markers(text: str, lang: str) -> Marks:
     for start, end in lem.origins if LANGUAGES[lang].MORPHOLOGY else ():  # people the analyser knows as such
         if is_person(text[start:end], lang):
             found.append(Marker(start, end, "person", "persons"))
+    if tables["people_after"] is not None:  # "the 1,100 who have reported", "3,300 called up so far"
+        found += [Marker(m.start(), m.end(), "person", "persons") for m in tables["people_after"].finditer(text)]
     for m in tables["article"].finditer(text):
         for number in [m.group(1), *re.findall(r"\d{3}(?:\.\d)?", m.group(2) or "")]:
             found.append(Marker(m.start(), m.end(), "article", number))

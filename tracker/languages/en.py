@@ -42,6 +42,10 @@ SHARES = {
 PERCENT = [r"%", r"per\s?cent\b", r"percent\b"]
 DURATION_WORDS = [r"years?", r"months?", r"weeks?", r"days?", r"hours?", r"minutes?", r"decades?"]
 AND_A_HALF = ["and a half"]  # between a number and a duration word: 'three and a half years'
+# right after a number, these say it counts people though no noun of them is printed ("the 1,100 who have
+# reported", "3,300 called up so far", "1,174 desert since 2013"): the analyser's languages read nouns instead
+PEOPLE_AFTER = [r"who", r"(?:called up|drafted|conscripted|mobili[sz]ed|recruited|enlisted)\b(?!\s+(?:by|to)\b)",
+                r"desert(?:ed)?"]
 # a verb right after a number whose noun is left out ("just 4,991 have left military life"; not "4,991 is the figure")
 NOUN_LEFT_OUT_BEFORE = [r"(?:have|has|had|were|was|are|is|will)\b(?!\s+(?:been\s+)?(?:a|an|the)\b)"]
 BOUND_BEFORE = []  # words after which a genitive scale word means one of it ("больше тысячи")
@@ -280,7 +284,7 @@ MEASURE_WORDS = {
                 "prisoners?", "individuals?", "citizens?", "men", "personnel", "members", "recruits?", "conscripts?",
                 "desertions", "marines?", "sailors?", "airm[ae]n", "dodgers?", "draftees?", "evaders", "objectors",
                 "defaulters", "volunteers", "servants", "fugitives", "males", "females", "women", "youths",
-                "officials", "students", "suicides",
+                "officials", "students", "suicides", "haredim", "cohorts?",
                 "cos",  # conscientious objectors, as the Guardian abbreviates them ("there were 3,800 COs")
                 "population",  # plural: "as a conscientious objector" is no count of people
                 # "600 will be recruited", "4,000 were called up", "of those conscripted": a count of the people the
