@@ -29,6 +29,8 @@ def read(text: str, lang: str | None = None, published: str = "2025-08-26"):
     ("В Германии подали 951 заявление об отказе от военной службы.", 951, "DE"),
     # a country no language module lists, by its name in the gazetteer (tracker.text.countries)
     ("Israel's army opened 1,200 cases against soldiers who refused to serve.", 1200, "IL"),
+    # a war a clause of its own speaks of is not the country's before it (internetor.net, 2025)
+    ("Of those polled, 1,200 would not defend Taiwan if war broke out.", 1200, "TW"),
     ("В Израиле возбудили 1200 дел против отказников.", 1200, "IL"),
     ("У Південній Кореї відкрили 1200 справ.", 1200, "KR"),
     # its adjective: a demonym (countryinfo) in English, one the analyser knows in Russian and Ukrainian

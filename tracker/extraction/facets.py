@@ -28,6 +28,9 @@ NOUN_REACH = 40  # characters after a number where its counted noun stands ("6 9
 PERSON_REACH = 20  # characters after a number where a noun of people with no measure word is its counted noun
 # ("лише 177 ультраортодоксальних юнаків": one adjective between)
 _SENTENCE_BREAK = re.compile(r"\n|[.!?]\s")  # 'war' ending a headline is not next to the name opening the text
+# a country before 'war' with a clause's opening (CLAUSE_OPENS) between is not the war's: "defend Taiwan if war
+# broke out"
+_CLAUSE_OPENS = re.compile(r"(?<!\w)(?:" + alternation("CLAUSE_OPENS") + r")(?!\w)", re.I)
 ARTICLE_MAJORITY = 2 / 3  # the share of an article's country words one country needs to be the article's
 FACETS = ("country", "measure", "offence", "producer")
 
@@ -117,6 +120,7 @@ def markers(text: str, lang: str) -> Marks:
                     i = lem.token(m.start())
                     if any(abs(i - b) <= NOT_SUBJECT_REACH and not _SENTENCE_BREAK.search(text, min(at, start),
                                                                                     max(at, start))
+                           and not (i < b and _CLAUSE_OPENS.search(text, end, at))
                            for b, at in blocked.items()) or _towards(text, start, lang):
                         continue
                     if m.group() in tables["capitals"] and not text[start:end].isupper():

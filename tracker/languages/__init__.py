@@ -60,7 +60,8 @@ offences     SAME_KIND (regex: 'таких дел', 'such cases': a sentence tha
 corrections  CORRECTED_BEFORE (regex before a number the text says is replaced: 'not the 2,011 it had reported')
 claimants    CLAIMANT_PATTERNS (regex, the name as group 1), CLAIM_WORDS, NOT_NAMES, NAME_TAIL, INSTITUTIONS
              (regex), INSTITUTION_VERBS, INSTITUTION_WORDS
-nouns        STOP, NOUN_SKIP, CLAUSE_JOINS, DOMAIN_STEMS (stem -> English words of indicator titles),
+nouns        STOP, NOUN_SKIP, CLAUSE_JOINS, CLAUSE_OPENS (a clause of its own opens: 'if', 'якщо'),
+             DOMAIN_STEMS (stem -> English words of indicator titles),
              UNIT_WORDS (unit -> stems)
 facets       what a figure counts, as phrases of lemmas (regular expressions over lemmas joined by single spaces):
              COUNTRY_WORDS (ISO code -> names, adjectives, armies, terms; one written in capitals, 'US', counts
@@ -113,7 +114,7 @@ EXTRACTION_NAMES = (
     "PART_OF_PERIOD", "ORDINAL_SUFFIXES", "YEAR_WORDS_AFTER", "COUNT_AFTER_YEAR", "YEAR_BEFORE", "MONTH_STEMS", "MONTH_WORDS", "MONTH_PERIOD_BEFORE",
     "MONTH_PERIOD_FORMS", "YEAR_SUFFIX", "RATE_WORDS", "NOT_A_RATE", "SINCE", "SINCE_WORDS", "SINCE_DATE", "SINCE_YEAR",
     "YEAR_PERIODS", "SO_FAR", "THIS_YEAR", "PLANNED", "LAST_YEAR", "THIS_YEAR_NAMED", "LAST_MONTH", "LAST_YEAR_AFTER", "THIS_YEAR_AFTER", "END_OF_LAST_YEAR", "END_OF_YEAR", "START_OF_YEAR", "QUARTER", "QUARTER_NUMBERS", "HALF", "HALF_NUMBERS", "AS_OF", "STATE_AT", "CORRECTED_BEFORE", "FOLLOW_ON", "NOUN_LEFT_OUT_BEFORE", "PEOPLE_AFTER", "SAME_KIND", "SAME_TIME", "SAME_PERIOD_IN", "NOW", "SEASONS", "VAGUE_TIMES", "COMPARED_FROM", "MONTH_PART", "END_OF", "CLAIMANT_PATTERNS", "CLAIM_WORDS", "NOT_NAMES",
-    "NAME_TAIL", "INSTITUTIONS", "INSTITUTION_VERBS", "INSTITUTION_WORDS", "STOP", "NOUN_SKIP", "CLAUSE_JOINS",
+    "NAME_TAIL", "INSTITUTIONS", "INSTITUTION_VERBS", "INSTITUTION_WORDS", "STOP", "NOUN_SKIP", "CLAUSE_JOINS", "CLAUSE_OPENS",
     "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "YEAR_ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS", "COUNTRY_WORDS", "COUNTRY_ADJECTIVE_SUFFIXES", "COUNTRY_DEMONYM_SUFFIXES", "SHARE_OF",
     "NAMES_CAPITALISED",
     "NOT_SUBJECT", "TOWARDS", "AGAINST_WHOM",

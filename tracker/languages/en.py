@@ -212,6 +212,8 @@ STOP = ["in", "on", "for", "have", "has", "had", "were", "was", "by", "to", "at"
         "the", "a", "an"]
 NOUN_SKIP = ["more", "such", "of"]  # passed over before the counted noun ('more such deserters')
 CLAUSE_JOINS = ["while", "but", "and", "whereas"]
+# open a clause of their own: a country before them is not the 'war' after them
+CLAUSE_OPENS = ["if", "when", "whether", "unless", "because", "once", "until", "should", "in case"]
 DOMAIN_STEMS = {"assist": "help", "escap": "flee"}  # stems -> the English words of indicator titles
 UNIT_WORDS = {"cases": ["cases"], "soldiers": ["soldier", "deserter", "military personnel", "men"],
               "people": ["people", "person", "others", "russians"], "sentences": ["sentence", "verdict", "convict"]}

@@ -180,6 +180,8 @@ STOP = ["в", "на", "за", "по", "у", "и", "что", "который", "�
         "против"]
 NOUN_SKIP = ["из"]
 CLAUSE_JOINS = ["а", "но", "и"]
+# open a clause of their own: a country before them is not the 'war' after them
+CLAUSE_OPENS = ["если", "когда", "пока", "потому что", "в случае"]
 DOMAIN_STEMS = {
     "дел": "cases", "уголовн": "criminal", "суд": "courts", "приговор": "sentences", "решени": "sentences",
     "дезертир": "deserted", "самовол": "awol", "солдат": "soldiers", "военнослужащ": "soldiers",

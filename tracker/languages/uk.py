@@ -175,6 +175,8 @@ INSTITUTION_WORDS = ["озвідк", "ГУР", "Міноборони", "Генш
 STOP = ["в", "на", "за", "по", "у", "і", "та", "які", "з", "із", "від", "до", "є", "проти"]
 NOUN_SKIP = ["із"]
 CLAUSE_JOINS = ["а", "і", "але", "а також"]
+# open a clause of their own: a country before them is not the 'war' after them
+CLAUSE_OPENS = ["якщо", "коли", "поки", "тому що", "у разі"]
 DOMAIN_STEMS = {
     "справ": "cases", "кримінальн": "criminal", "суд": "courts", "вирок": "sentences", "дезертир": "deserted",
     "військов": "soldiers", "бійц": "soldiers", "мобіліз": "mobilisation", "людей": "people", "людям": "people",
