@@ -145,7 +145,8 @@ def measure(path: Path) -> None:
                     MEASURES[read.measure][0] == MEASURES[g["measure"]][0]
                 n["proposal"][0] += ok
                 if not ok:
-                    wrong.append(f"proposal: {new_indicator(c)[0]} (read {read.country}, {read.measure}) for {g}")
+                    wrong.append(f"proposal: {new_indicator(c)[0]} (read {read.country}, {read.measure}) for {g} "
+                                 f"({a['url']})")
             if any(k in g for k in ("period", "since", "as_of")):
                 n["period"][1] += 1
                 ok = _time_ok(c, g)
