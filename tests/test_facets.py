@@ -405,6 +405,13 @@ def test_a_sentence_that_continues_the_one_before_counts_what_it_counts():
     assert read(text, "ru")[128000].facets.measure == "persons"
     text = "Осенью было призвано 127,5 тысяч человек. Весной 2020 года соответствовали 135 тысяч по всей стране."
     assert read(text, "ru")[135000].facets.measure is None
+    # anews (2023): the sentence opens with a time and stands in the next paragraph; "that number" still continues
+    # the count before it. Two paragraphs on, or with no word that continues it, it does not.
+    text = ('"In 2021, we received 201 applications for conscientious objection," a spokesperson said.\n\n'
+            "For 2022, that number had risen to 951, he added.")
+    assert read(text)[951].facets.measure == "requests"
+    assert read(text.replace("\n\n", "\n\nNo comment was given.\n\n"))[951].facets.measure is None
+    assert read(text.replace("that number had risen to", "the office counted"))[951].facets.measure is None
 
 
 def test_a_number_whose_noun_is_left_out_before_its_verb_counts_what_the_sentence_before_counts():

@@ -182,9 +182,12 @@ SAME_PERIOD_IN = [r"\b(?:the )?same period (?:of|in|last year,? in) ((?:19|20)\d
 CORRECTED_BEFORE = [r"\b(?:not|instead of|rather than|corrected from|revised (?:up|down)(?:ward)? from)(?: the)?\s*$"]
 SAME_KIND = [r"\b(?:such|similar|these|those) (?:criminal )?(?:cases|crimes|offen[cs]es|proceedings)\b"]  # the kind before
 FOLLOW_ON = [r"\b(?:a further|of (?:them|these|those|which|this number)|their (?:number|count)|including|the most|most of them|among them|accounted for)\b",
-             r"^\W*(?:the|this|that) (?:\w+ )?(?:numbers?|figures?|count|tally) (?:have |has |had )?(?:been )?(?:rose|grew|"
-             r"fell|were|was|stood|nudging|rising|falling|growing|declining|reached|dropped|increased|decreased|surged|"
-             r"soared|jumped|climbed)\b",
+             # "The numbers rose …", "For 2022, that number had risen to 951", "If this trend continues, the total
+             # figure will be …": a time or a condition may open the sentence
+             r"^\W*(?:[^,.]{1,40},\s*)?(?:the|this|that) (?:\w+ )?(?:numbers?|figures?|count|tally) "
+             r"(?:have |has |had |will |would )?(?:been |be )?(?:rose|risen|grew|grown|"
+             r"fell|fallen|were|was|stood|nudging|rising|falling|growing|declining|reached|dropped|increased|decreased|surged|"
+             r"soared|jumped|climbed|between)\b",
              r"^\W*(?:this|that|it) (?:is|was|marks|marked) (?:a |an )?(?:\w+ )?(?:decrease|increase|rise|drop|fall|"
              r"jump) (?:from|on)\b"]
 END_OF = ["the end of ", "late "]
