@@ -412,6 +412,10 @@ def test_a_sentence_that_continues_the_one_before_counts_what_it_counts():
     assert read(text)[951].facets.measure == "requests"
     assert read(text.replace("\n\n", "\n\nNo comment was given.\n\n"))[951].facets.measure is None
     assert read(text.replace("that number had risen to", "the office counted"))[951].facets.measure is None
+    # Vice (2019): "That's up from 12 the year before" compares with the count before it
+    text = ("Last year, Finland sentenced at least 40 conscientious objectors to prison or house arrest. "
+            "That's up from 12 the year before.")
+    assert read(text)[12].facets.measure == "sentences"
 
 
 def test_a_number_whose_noun_is_left_out_before_its_verb_counts_what_the_sentence_before_counts():

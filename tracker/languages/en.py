@@ -188,8 +188,8 @@ FOLLOW_ON = [r"\b(?:a further|of (?:them|these|those|which|this number)|their (?
              r"(?:have |has |had |will |would )?(?:been |be )?(?:rose|risen|grew|grown|"
              r"fell|fallen|were|was|stood|nudging|rising|falling|growing|declining|reached|dropped|increased|decreased|surged|"
              r"soared|jumped|climbed|between)\b",
-             r"^\W*(?:this|that|it) (?:is|was|marks|marked) (?:a |an )?(?:\w+ )?(?:decrease|increase|rise|drop|fall|"
-             r"jump) (?:from|on)\b"]
+             r"^\W*(?:this|that|it)(?: is| was| marks| marked|'s|’s) (?:a |an )?(?:\w+ )?(?:decrease|increase|rise|drop|"
+             r"fall|jump|up|down) (?:from|on)\b"]  # "That's up from 12 the year before"
 END_OF = ["the end of ", "late "]
 
 # -- who says so -------------------------------------------------------------------------------
