@@ -731,6 +731,14 @@ def test_more_wordings_of_a_start(text, published, value, since):
     assert times(text, published)[value][1] == since
 
 
+def test_a_start_on_an_events_day_and_a_count_through_a_day():
+    """Eurasia Review (2017): "… have been arrested through July 27 since the end of the General Amnesty on midnight
+    December 31, 2016": a running total from that day to July 27 of the article's year."""
+    text = ("Eight officers and 4,410 other rank personnel have been arrested through July 27 since the end of the "
+            "General Amnesty on midnight December 31, 2016.")
+    assert times(text, "2017-07-30")[4410] == (None, "2016-12-31", "2017-07-27")
+
+
 def test_a_count_after_a_range_in_its_sentence_is_of_that_range():
     """for-ua.com (26 August 2025): "з 2022 року по липень 2025 року зареєстровано сумарно 50 058 …, у 1248
     провадженнях повідомлено про підозру". The 1248 took "з 2022 року" as a start of its own (and its "у 1248" was

@@ -130,7 +130,9 @@ SINCE = {
 SINCE_WORDS = ["since", "throughout", "after the", "years of"]  # a cheap test before SINCE
 # regex: a start on a day, its year optional ('since January 18'); {month} stands for any month's name
 SINCE_DATE = [r"\bsince (?P<m>{month}) (?P<d>\d{{1,2}})(?!\d)(?:,? (?P<y>\d{{4}}))?",
-              r"\bsince (?P<d>\d{{1,2}}) (?P<m>{month})(?: (?P<y>\d{{4}}))?"]
+              r"\bsince (?P<d>\d{{1,2}}) (?P<m>{month})(?: (?P<y>\d{{4}}))?",
+              # "since the end of the General Amnesty on midnight December 31, 2016": an event's day
+              r"\bsince (?:the )?(?:[\w'’-]+ ){{1,7}}?on (?:midnight )?(?P<m>{month}) (?P<d>\d{{1,2}})(?!\d)(?:,? (?P<y>\d{{4}}))?"]
 # 'since the Iraq invasion in 2003', 'since the escalation of the conflict with Russia in 2022': from that year
 SINCE_YEAR = [r"\bsince (?:the )?(?:[a-z'’-]+ ){1,6}in (\d{4})\b"]
 # a year that what follows is about ("that of 2022, which saw 29,997", "a rise from 2021, when it received 201"), and
@@ -162,7 +164,7 @@ HALF = [r"\b(?:the )?(?P<h>first|second) half of (?P<y>\d{4})\b"]  # regex, grou
 HALF_NUMBERS = {"first": 1, "second": 2}
 QUARTER_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 STATE_AT = ["as of"]  # of AS_OF, the words of a state at a date, even in a list of years' counts
-AS_OF = ["as of", "by", "at"]  # "at the end of December 2023" (with END_OF): a count then
+AS_OF = ["as of", "by", "at", "through"]  # "at the end of December 2023" (with END_OF): a count then
 # regex: a sentence that parts the figure before it ("Of them, 120 ...", "the most in Kharkiv (660)"); with no time
 # of its own it counts for that sentence's time
 # regex: the time of the last sentence that named one ("during that period"); and the same months in another year
