@@ -198,6 +198,9 @@ def test_the_article_says_whose_when_the_sentence_does_not():
     # nouns of people the list lacked (Jerusalem Post, 2025)
     ("The IDF can draft 4,800 haredim this year and approximately 5,700 of the 2025 cohort.", 4800, "persons"),
     ("The IDF can draft 4,800 haredim this year and approximately 5,700 of the 2025 cohort.", 5700, "persons"),
+    # "возбуждено … дел": cases investigators opened, never a court's (tizgin.kz, 2025)
+    ("За год в Казахстане возбудили рекордные 700 дел против завербовавшихся.", 700, "proceedings"),
+    ("В течение 2023 года было возбуждено 1499 уголовных дел.", 1499, "proceedings"),
     # "закордонних справ", "внутренних дел" are affairs, not cases (detaly.co.il, 2024)
     ("На засіданні комісії з питань закордонних справ він заявив, що армія не набере 4800.", 4800, None),
     ("Министерство внутренних дел сообщило, что задержано 4800.", 4800, None),
