@@ -176,7 +176,8 @@ NOW = [r"\b(?:now|currently|today|at present|presently|at the moment|to date)\b"
 SEASONS = [r"\b(?:spring|summer|autumn|winter)\b"]  # a season: a time of its own the reader does not resolve
 # a span of years named without one: a time of its own the reader does not resolve ("Over the past years, 30 percent")
 VAGUE_TIMES = [r"\b(?:over|in|during) (?:the )?(?:past|last|recent) (?:few |several )?(?:years|decades?)\b",
-               r"\bover the years\b"]
+               r"\bover the years\b",
+               r"\b(?:the )?(?:early |mid-?|late )?(?:19|20)\d0s\b"]  # "By the early 1970s": a decade
 COMPARED_FROM = [r"\b(?:decrease|increase|rise|drop|fall|jump|down|up)(?: \w+){0,3} from\b", r"\bcompared (?:with|to)\b"]
 SAME_PERIOD_IN = [r"\b(?:the )?same period (?:of|in|last year,? in) ((?:19|20)\d\d)\b"]
 # regex before a number the text says is replaced: 'the Army now says 2,543 soldiers deserted, not the 2,011 it had
