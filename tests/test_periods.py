@@ -781,9 +781,12 @@ def test_a_span_of_past_years_named_without_a_year_takes_none_from_the_sentence_
               "the department said. Over the past years, 30 percent of the exemptions had been due to obesity.",
               "2025-10-24")
     assert t[17000][0] == "2024" and t[0.3] == (None, None, None)
-    # The Copenhagen Post (2021): "… four out of the 5,000 conscripts last year … By the early 1970s, the number had
-    # peaked at 18 percent of all conscripts": a decade of its own
-    t = times("In total it represents four out of the 5,000 conscripts last year. "
+    # The Copenhagen Post (2021): "… more than 99 percent of them … last year … By the early 1970s, the number had
+    # peaked at 18 percent of all conscripts": a share of a decade of its own, not of last year
+    t = times("Only four conscientious objectors undertook national service in 2020.\n"
+              "In total it represents four out of the 5,000 conscripts last year, and it underlines how more than 99 "
+              "percent of them want to be there.\n"
+              "The four conscientious objectors in question probably volunteered as well.\n"
               "By the early 1970s, the number had peaked at 18 percent of all conscripts.", "2021-02-19")
     assert t[5000][0] == "2020" and t[0.18] == (None, None, None)
 
