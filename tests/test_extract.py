@@ -821,3 +821,13 @@ def test_a_suggestion_does_not_depend_on_pythons_hash_seed():
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("104", "105")}
     assert len(runs) == 1 and "refusal-sentences" in runs.pop()
+
+
+def test_a_number_restated_in_brackets_is_one_figure():
+    """Eurasia Review (2017): "four thousand four hundred and ten (4,410) other rank personnel" is one figure, not
+    two candidates for the curator to reconcile; a different number in brackets is a figure of its own."""
+    text = ("Eight officers and four thousand four hundred and ten (4,410) other rank personnel have been arrested "
+            "through July 27 since the end of the General Amnesty on midnight December 31, 2016.")
+    assert [c.value for c in extract(read_text_article(text, published="2017-07-30"))] == [8, 4410]
+    text = "Courts received 200 (250 in 2023) cases."
+    assert [c.value for c in extract(read_text_article(text, published="2024-05-01"))] == [200, 250]

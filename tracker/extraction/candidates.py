@@ -154,6 +154,9 @@ def _range_end(sentence: str, n: Num, nxt: Num | None) -> Num | None:
     return None
 
 
+_RESTATED = re.compile(r"\s*\(")  # between a number and its restatement in brackets
+
+
 def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | None,
                          nums: list[Num] | None = None) -> list[tuple[int, int, Candidate]]:
     """The candidates of one sentence with where each number starts and ends in it, before an indicator is
@@ -174,7 +177,11 @@ def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | N
             change, value = _ratio(sentence, n)
             if value is None:
                 continue
-        end = _range_end(sentence, n, nums[i + 1] if i + 1 < len(nums) else None)
+        nxt = nums[i + 1] if i + 1 < len(nums) else None
+        if nxt is not None and nxt.value == n.value and _RESTATED.fullmatch(sentence, n.end, nxt.start) \
+                and sentence[nxt.end:nxt.end + 1] == ")":
+            skip_next = True  # "four thousand four hundred and ten (4,410)": one figure, printed twice
+        end = _range_end(sentence, n, nxt)
         if end is not None:
             qualifier, low, high, value, skip_next = "range", n.value, end.value, None, True
             n = Num(n.start, end.end, n.value, sentence[n.start:end.end], percent=end.percent or n.percent)
