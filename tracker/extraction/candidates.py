@@ -488,7 +488,7 @@ def _country_before(marks, starts: list[int], line: int, at: int) -> str | None:
     before, if one only ("Armenia's law-enforcement agencies have launched criminal cases against over 10,000 people
     … ¶ It is still unclear … with regard to 10,000 people": Armenia's, not the outlet's Azerbaijan)."""
     previous = line - 1
-    while previous > 0 and not starts[previous + 1] - starts[previous] > 1:
+    while previous > 0 and starts[previous + 1] - starts[previous] <= 1:  # blank lines between paragraphs
         previous -= 1
     near = between(marks, starts[max(previous, 0)], at)
     people = {(m.start, m.end) for m in near if m.facet in ("people-part", "person")}  # "Moldovans": of whom
