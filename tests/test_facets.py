@@ -392,6 +392,19 @@ def test_a_proposed_indicator_names_a_country_by_its_iso_name():
     assert new_indicator(c)[:2] == ("il-criminal-cases-in-year", "Criminal cases in Israel in a year")
 
 
+def test_a_proposed_indicator_is_not_named_after_the_words_of_another_clause():
+    """Azernews (2021): "Azerbaijan's losses … are 2,855, according to the information …" names nothing counted after
+    the number: the proposal is az-count, not az-according; a number restated in brackets counts the words after the
+    brackets ("four thousand four hundred and ten (4,410) other rank personnel")."""
+    from tracker.extraction.suggest import new_indicator
+
+    text = ("Azerbaijan’s losses in the 44-day-war with Armenia are 2,855, according to the information provided by "
+            "the Azerbaijani Defence Ministry on January 18.")
+    assert new_indicator(read(text)[2855])[0] == "az-count"
+    text = "Eight officers and four thousand four hundred and ten (4,410) other rank personnel have been arrested."
+    assert read(text)[4410].noun == "other rank personnel"
+
+
 def test_a_sentence_that_continues_the_one_before_counts_what_it_counts():
     """allthe.news (2025): "… 912 violated overseas travel rules. The numbers rose yearly: 158 in 2021, …": the
     years count the people the sentence before counts. A sentence before that counts two things lends neither (TASS:

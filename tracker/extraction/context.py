@@ -271,8 +271,17 @@ _NOUN_SKIP = set(pieces("NOUN_SKIP"))  # passed over before the counted noun ("m
 _CLAUSE_JOIN = re.compile(r"[,;:(]\s|\s(?:" + alternation("CLAUSE_JOINS") + r")\s")
 
 
+_RESTATEMENT = re.compile(r"\s*\([^()]*\)")  # "four thousand … and ten (4,410) other rank personnel"
+_CLAUSE_MARK = re.compile(r"\s*[,;!?]")  # "… are 2,855, according to …": nothing counted is named after it
+
+
 def counted_noun(sentence: str, n: Num) -> str:
+    """The words right after a number that say what it counts, up to three; none when a clause mark follows it
+    ("are 2,855, according to …"); a bracket right after it is passed over."""
     after = sentence[n.end:n.end + 80]
+    after = after[m.end():] if (m := _RESTATEMENT.match(after)) else after
+    if _CLAUSE_MARK.match(after):
+        return ""
     words = re.findall(r"[\w'’-]+", after)
     out = []
     for w in words:
