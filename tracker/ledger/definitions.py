@@ -69,7 +69,8 @@ PRODUCERS = {
 # when the figure counts what it counts (Idite Lesom publishes no court cases)
 PUBLISHES = {
     "mediazona": {"cases", "sentences", "persons", "share"}, "idite-lesom": {"persons", "requests", "share"},
-    "ua-prosecutor-general": {"cases", "persons", "share"}, "ua-state-bureau-of-investigation": {"cases", "persons"},
+    "ua-prosecutor-general": {"cases", "persons", "sentences", "share"},  # its registry counts verdicts too
+    "ua-state-bureau-of-investigation": {"cases", "persons"},
     "ua-intelligence": {"persons"}, "opendatabot": {"cases", "share"}, "viasna": {"persons"},
     "us-army": {"persons", "share"}, "de-bafza": {"requests"},  # applications for conscientious objection
 }
