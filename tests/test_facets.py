@@ -321,6 +321,10 @@ def test_a_producer_named_elsewhere_is_the_claimant_only_of_what_it_counts():
     cands = read(text, published="2024-09-16")
     assert cands[900].claimant == "Idite Lesom"
     assert cands[7400].claimant is None  # Idite Lesom counts no court cases: not said to be its figure
+    # Suspilne (2025): Ukraine's Prosecutor General, named in the paragraph after them, counts verdicts too
+    text = ("У справах за фактом порушення законів і звичаїв війни в Україні засуджено 202 російських військових.\n\n"
+            "Про це Укрінформу повідомили в Офісі генерального прокурора у відповідь на запит.")
+    assert read(text, "uk", published="2025-10-07")[202].facets.producer == "ua-prosecutor-general"
 
 
 def test_a_producer_typed_with_a_look_alike_letter_and_in_another_alphabet():
