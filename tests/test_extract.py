@@ -807,20 +807,20 @@ def test_a_text_article_given_an_address_is_published_by_its_host():
 
 def test_a_suggestion_does_not_depend_on_pythons_hash_seed():
     """Two indicators whose words fit a candidate equally well tie: the ledger's order breaks it, in every run. (Sums
-    over sets of words in the order of their hashes differed in their last bits between runs, and "19 з яких" went
-    to one of the two refusal-sentence indicators or the other by PYTHONHASHSEED.)"""
+    over sets of words in the order of their hashes differed in their last bits between runs: re-russia.net's "471
+    дело" went to art337-court-cases under PYTHONHASHSEED=1 and to art337-court-cases-since-invasion under 3.)"""
     script = (
         "import tracker\n"
         "from dataclasses import replace\n"
         "from tracker.extraction import extract, read_text_article\n"
-        "text = ('У справах за фактом порушення законів і звичаїв війни в Україні засуджено 202 російських "
-        "військових, 19 з яких фізично перебували на лаві підсудних під час оголошення вироків.')\n"
-        "article = replace(read_text_article(text, published='2025-09-01'), language='uk')\n"
+        "text = ('Абсолютное большинство дел приходится на ст. 337 УК РФ о «самовольном оставлении части» "
+        "(471 дело).')\n"
+        "article = replace(read_text_article(text, published='2024-01-10'), language='ru')\n"
         f"print([c.indicator for c in extract(article, tracker.load({str(LEDGER)!r}))])\n")
     runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout
-            for seed in ("104", "105")}
-    assert len(runs) == 1 and "refusal-sentences" in runs.pop()
+            for seed in ("1", "3")}
+    assert runs == {"['art337-court-cases']\n"}
 
 
 def test_a_number_restated_in_brackets_is_one_figure():
