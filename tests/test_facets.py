@@ -722,6 +722,9 @@ def test_this_figure_surged_counts_what_the_sentence_before_counted():
     ("У Росії за пів року засудили 184 українських військових, які потрапили в полон у Курській області.", 184, "RU"),
     # with no other country in the clause, the nationality is whose
     ("За рік засуджено 202 російських військових.", 202, "RU"),
+    # the nationality of another number's soldiers is that number's, not the next clause's "19 з яких"
+    ("У справах за фактом порушення законів і звичаїв війни в Україні засуджено 202 російських військових, 19 з яких "
+     "фізично перебували на лаві підсудних.", 19, "UA"),
 ])
 def test_the_nationality_of_what_is_counted_yields_to_where_it_was_counted(text, value, country):
     assert read(text, "uk")[value].facets.country == country

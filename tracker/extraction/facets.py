@@ -384,6 +384,10 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
     country = None
     for facet in ("country", "producer-country"):  # a country named outranks the one its producer counts in
         countries = [m for m in in_sentence if m.facet == facet]
+        # the nationality of what another number counts ("засуджено 202 російських військових, 19 з яких …") is that
+        # number's, where the sentence names another country
+        theirs = [m for m in countries if any(0 <= m.start - o[1] <= QUALIFIES for o in others)]
+        countries = [m for m in countries if m not in theirs] or countries
         near = [m for m in countries if clause[0] <= m.start < clause[1]]
         # the nationality of what is counted, just after the number ("засуджено 202 російських військових"), yields
         # to another country its clause names: where they were counted ("в Україні")
