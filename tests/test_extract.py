@@ -831,3 +831,16 @@ def test_a_number_restated_in_brackets_is_one_figure():
     assert [c.value for c in extract(read_text_article(text, published="2017-07-30"))] == [8, 4410]
     text = "Courts received 200 (250 in 2023) cases."
     assert [c.value for c in extract(read_text_article(text, published="2024-05-01"))] == [200, 250]
+
+
+def test_a_suggestion_that_ties_with_another_says_so():
+    """re-russia.net's "471 дело" fits art337-court-cases and art337-court-cases-since-invasion equally: the ledger's
+    order picks the first, and the note names the other for the curator to choose between them."""
+    from dataclasses import replace
+
+    text = "Абсолютное большинство дел приходится на ст. 337 УК РФ о «самовольном оставлении части» (471 дело)."
+    (c,) = extract(replace(read_text_article(text, published="2024-01-10"), language="ru"), tracker.load(LEDGER))
+    assert c.indicator == "art337-court-cases" and c.why.endswith("as good a fit: art337-court-cases-since-invasion")
+    text = "Russia's military courts received 4,212 AWOL cases in 2024."
+    (c,) = extract(read_text_article(text, published="2025-01-10"), tracker.load(LEDGER))
+    assert c.indicator and "as good a fit" not in c.why

@@ -298,6 +298,11 @@ def why_suggested(c: Candidate, ledger, context: str = "", vocabulary=None) -> s
         parts.append("the same " + ", ".join(
             f"{f} ({describe(f, getattr(defined, f))})" if f in ("country", "measure") else
             f"producer ({PRODUCERS[defined.producer][0]})" if f == "producer" else "offence" for f in same))
+    best = [(i, s) for i, s, ruled in scores(c, ledger, context, vocabulary) if not ruled]
+    top = max((s for _, s in best), default=0)
+    tied = [i for i, s in best if s == top and i != ind.id]
+    if tied:  # the ledger's order chose: the curator should
+        parts.append(f"as good a fit: {', '.join(tied)}")
     return "; ".join(parts)
 
 
