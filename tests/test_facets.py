@@ -194,6 +194,7 @@ def test_the_article_says_whose_when_the_sentence_does_not():
     ("Of the 1,100 who have so far reported for duty, 7% were failed for medical reasons.", 1100, "persons"),
     ("About 13% of the 3,300 called up so far have sought adjudications.", 3300, "persons"),
     ("Korean military saw 1,174 desert since 2013", 1174, "persons"),
+    ("The total figure due to be called up is 6,000, allowing for exemptions.", 6000, "persons"),  # the BBC (2003)
     ("The ministry opened 300 cases against men who refused.", 300, "cases"),  # its own noun comes first
     # nouns of people the list lacked (Jerusalem Post, 2025)
     ("The IDF can draft 4,800 haredim this year and approximately 5,700 of the 2025 cohort.", 4800, "persons"),

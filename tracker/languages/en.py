@@ -297,7 +297,7 @@ MEASURE_WORDS = {
                 "population",  # plural: "as a conscientious objector" is no count of people
                 # "600 will be recruited", "4,000 were called up", "of those conscripted": a count of the people the
                 # verb says was done to
-                "(?:will be|were|was|have been|has been|had been|are|is) (?:recruited|drafted|conscripted|called up"
+                "(?:will be|were|was|have been|has been|had been|are|is|to be) (?:recruited|drafted|conscripted|called up"
                 "|called|mobili[sz]ed|enlisted|inducted)",
                 "(?:those|the ones) (?:recruited|drafted|conscripted|called up|mobili[sz]ed|enlisted|inducted)"],
     "persons-charged": ["charged", "suspicion", "notices? of suspicion",
