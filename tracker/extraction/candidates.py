@@ -154,9 +154,6 @@ def _range_end(sentence: str, n: Num, nxt: Num | None) -> Num | None:
     return None
 
 
-_RESTATED = re.compile(r"\s*\(")  # between a number and its restatement in brackets
-
-
 def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | None,
                          nums: list[Num] | None = None) -> list[tuple[int, int, Candidate]]:
     """The candidates of one sentence with where each number starts and ends in it, before an indicator is
@@ -178,7 +175,7 @@ def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | N
             if value is None:
                 continue
         nxt = nums[i + 1] if i + 1 < len(nums) else None
-        if nxt is not None and nxt.value == n.value and _RESTATED.fullmatch(sentence, n.end, nxt.start) \
+        if nxt is not None and nxt.value == n.value and sentence[n.end:nxt.start].strip() == "(" \
                 and sentence[nxt.end:nxt.end + 1] == ")":
             skip_next = True  # "four thousand four hundred and ten (4,410)": one figure, printed twice
         end = _range_end(sentence, n, nxt)
@@ -671,11 +668,11 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             if cut:
                 c = replace(c, notes=c.notes + (f"the sentence ran past {MAX_SENTENCE:,} characters: the quote is "
                                                 "the clause around the number",))
-            ind, score, ruled = ranked(c, ledger, article.title or "", vocabulary)
+            ind, score, ruled, tied = ranked(c, ledger, article.title or "", vocabulary)
             c = replace(c, indicator=ind, score=score)
             if ruled:  # the indicator its words fit best, but whose definition it contradicts
                 c = replace(c, notes=c.notes + (ruled_out(c, ledger, ruled),))
-            out.append(replace(c, why=why_suggested(c, ledger, article.title or "", vocabulary)) if ind else c)
+            out.append(replace(c, why=why_suggested(c, ledger, article.title or "", vocabulary, tied)) if ind else c)
         if chained:
             topic = (paragraph_no[line], *topic[1:])
         if own and not figure_starts and opens:  # "В Кыргызстане за октябрь-декабрь 2014 года … число призывников."

@@ -180,22 +180,28 @@ def suggest_indicator(c: Candidate, ledger, context: str = "", vocabulary=None) 
     An indicator whose definition the sentence contradicts (another country, measure, offence, start or kind of
     time) is never suggested. Among the rest, words near the number count fully, the rest of the sentence less;
     the counted unit and the kind of time must fit, and each facet that agrees raises the score."""
-    best, score, _ = ranked(c, ledger, context, vocabulary)
+    best, score, *_ = ranked(c, ledger, context, vocabulary)
     return best, score
 
 
-def ranked(c: Candidate, ledger, context: str = "", vocabulary=None) -> tuple[str | None, float, str | None]:
-    """(the best indicator that fits, its score, the best by words alone when that one was ruled out)."""
-    best, best_score, by_words, by_words_score = None, 0.0, None, 0.0
+def ranked(c: Candidate, ledger, context: str = "", vocabulary=None) \
+        -> tuple[str | None, float, str | None, tuple[str, ...]]:
+    """(the best indicator that fits, its score, the best by words alone when that one was ruled out, the other
+    indicators that fit exactly as well: the ledger's order chose among them)."""
+    best, best_score, by_words, by_words_score, fitting = None, 0.0, None, 0.0, []
     for ind_id, score, ruled in scores(c, ledger, context, vocabulary):
         if ruled:
             if score > by_words_score:
                 by_words, by_words_score = ind_id, score
-        elif score > best_score:
-            best, best_score = ind_id, score
+        else:
+            fitting.append((ind_id, score))
+            if score > best_score:
+                best, best_score = ind_id, score
     score = min(1.0, best_score)
     ruled = by_words if by_words_score > best_score and by_words_score >= 0.2 else None
-    return (best, round(score, 2), ruled) if score >= 0.2 else (None, round(score, 2), ruled)
+    if score < 0.2:
+        return None, round(score, 2), ruled, ()
+    return best, round(score, 2), ruled, tuple(i for i, s in fitting if s == best_score and i != best)
 
 
 def choices(c: Candidate, ledger, context: str = "", n: int = 5) -> list[tuple[str, float]]:
@@ -266,9 +272,10 @@ def scores(c: Candidate, ledger, context: str = "", vocabulary=None):
         yield ind.id, score, ""
 
 
-def why_suggested(c: Candidate, ledger, context: str = "", vocabulary=None) -> str:
+def why_suggested(c: Candidate, ledger, context: str = "", vocabulary=None, tied: tuple[str, ...] | None = None) -> str:
     """In words, what made `c.indicator` the suggestion: the telling words both share, the counted unit,
-    the kind of time. For the note a curator reads."""
+    the kind of time, and the indicators that fit as well (`tied`, as `ranked` gave them; asked of it when not
+    given). For the note a curator reads."""
     ind = ledger.indicators.get(c.indicator) if ledger is not None and c.indicator else None
     if ind is None:
         return ""
@@ -298,9 +305,7 @@ def why_suggested(c: Candidate, ledger, context: str = "", vocabulary=None) -> s
         parts.append("the same " + ", ".join(
             f"{f} ({describe(f, getattr(defined, f))})" if f in ("country", "measure") else
             f"producer ({PRODUCERS[defined.producer][0]})" if f == "producer" else "offence" for f in same))
-    best = [(i, s) for i, s, ruled in scores(c, ledger, context, vocabulary) if not ruled]
-    top = max((s for _, s in best), default=0)
-    tied = [i for i, s in best if s == top and i != ind.id]
+    tied = ranked(c, ledger, context, vocabulary)[3] if tied is None else tied
     if tied:  # the ledger's order chose: the curator should
         parts.append(f"as good a fit: {', '.join(tied)}")
     return "; ".join(parts)
