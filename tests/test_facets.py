@@ -427,12 +427,13 @@ def test_a_sentence_that_continues_the_one_before_counts_what_it_counts():
     text = "Осенью было призвано 127,5 тысяч человек. Весной 2020 года соответствовали 135 тысяч по всей стране."
     assert read(text, "ru")[135000].facets.measure is None
     # anews (2023): the sentence opens with a time and stands in the next paragraph; "that number" still continues
-    # the count before it. Two paragraphs on, or with no word that continues it, it does not.
+    # the count before it, as a bare number does. Two paragraphs on, or with a noun of its own, it does not.
     text = ('"In 2021, we received 201 applications for conscientious objection," a spokesperson said.\n\n'
             "For 2022, that number had risen to 951, he added.")
     assert read(text)[951].facets.measure == "requests"
     assert read(text.replace("\n\n", "\n\nNo comment was given.\n\n"))[951].facets.measure is None
-    assert read(text.replace("that number had risen to", "the office counted"))[951].facets.measure is None
+    assert read(text.replace("that number had risen to 951", "the office counted 951 visits"))[951].facets.measure \
+        is None
     # Vice (2019): "That's up from 12 the year before" compares with the count before it
     text = ("Last year, Finland sentenced at least 40 conscientious objectors to prison or house arrest. "
             "That's up from 12 the year before.")
@@ -559,6 +560,17 @@ def test_a_sentence_that_goes_on_about_the_figure_before_counts_what_it_counts()
     got = read("Some 415 people broke barracks last year. The annual figures have been nudging downward, albeit with "
                "slight fluctuations, reaching 643 in 2013 and 619 in 2012.", "en")
     assert got[643].facets.measure == got[619].facets.measure == "persons"
+
+
+def test_a_bare_figure_in_the_next_paragraph_counts_what_the_paragraph_before_counts():
+    # Azernews (2021): the losses print no noun; the soldiers of the paragraph before are what they count
+    got = read("According to official reports, 3,439 Armenian soldiers died during the Second Karabakh War with "
+               "Azerbaijan.\n\nAzerbaijan’s losses in the 44-day-war with Armenia are 2,855, according to the "
+               "information provided by the Azerbaijani Defence Ministry on January 18.", "en")
+    assert got[2855].facets.measure == "persons"
+    got = read("According to official reports, 3,439 Armenian soldiers died.\n\nThe war lasted 44 days.\n\n"
+               "Azerbaijan’s losses are 2,855.", "en")
+    assert got[2855].facets.measure is None  # two paragraphs on: nothing lent
 
 
 def test_a_line_of_a_list_counts_what_the_line_before_it_counts():

@@ -604,10 +604,11 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             _BARE_AFTER.match(sentence, n.end) for n in nums if n.start in figure_starts)
         lent = counted_before[1] if (counted_before and (parts or bare) and (
             counted_before[0] == line or (paragraph_no[line] - paragraph_no[counted_before[0]] <= 1
-                                          and (parts or _COMPARED_FROM.search(sentence))))) or listed else None
-        # what the sentence before counts, when this one continues it (in its paragraph; in the next when it compares:
-        # "… about 1 650 persons in total. ¶ This is a significant decrease from 4 347 in 2012"), names nothing counted
-        # ("40 suicides have been registered. In 2021 – 10, 2022 – 7"), or is an item of its list
+                                          and (parts or bare or _COMPARED_FROM.search(sentence))))) or listed else None
+        # what the sentence before counts, when this one continues it (in its paragraph or the next: "… about 1 650
+        # persons in total. ¶ This is a significant decrease from 4 347 in 2012"), names nothing counted ("40 suicides
+        # have been registered. In 2021 – 10, 2022 – 7"; "… 3,439 Armenian soldiers died … ¶ Azerbaijan's losses …
+        # are 2,855"), or is an item of its list
         for start, end, c in _sentence_candidates(sentence, lang, time, claimant, nums):
             if (sentence, start) in seen:
                 continue
