@@ -776,6 +776,26 @@ def test_suicides_are_people(text, lang, value):
     assert read(text, lang)[value].facets.measure == "persons"
 
 
+@pytest.mark.parametrize("text, lang, value", [
+    # NEWSru.co.il (2025) and 7kanal: a verb whose subject is people, before a number that prints no noun
+    ("Во втором триместре из 7 014 повесток явились лишь 367 (около 5%).", "ru", 367),
+    ("В первом триместре из 3 000 повесток откликнулись 627 (около 20%), выдано 18 ордеров на арест.", "ru", 627),
+    ("Из 500 ультраортодоксов, которые должны были явиться в военкомат, прибыло всего около тридцати.", "ru", 30),
+    ("У другому триместрі з 7 014 повісток з'явилися лише 367.", "uk", 367),
+    # detaly.co.il (2025): the ultra-Orthodox by their Hebrew name, which the analyser does not know
+    ("Армія не зможе виконати цільовий показник набору — 4800 харедім.", "uk", 4800),
+    ("Армия не сможет призвать 4800 харедим.", "ru", 4800),
+])
+def test_people_a_verb_or_a_word_the_analyser_lacks_says_are_counted(text, lang, value):
+    assert read(text, lang)[value].facets.measure == "persons"
+
+
+def test_a_verb_of_people_before_a_number_with_a_noun_of_its_own_says_nothing_of_it():
+    assert read("Прибыло 30 повесток.", "ru")[30].facets.measure is None
+    assert read("Из 3 000 повесток откликнулись на призыв военкомата в тот день 627.", "ru")[627].facets.measure \
+        is None  # too far from its verb to be its subject for sure
+
+
 def test_a_bare_list_after_a_count_counts_what_it_counts():
     """The Times of Central Asia (2024): the years' bare numbers after "40 suicides have been registered" are
     suicides; numbers with a noun of their own are not lent one."""

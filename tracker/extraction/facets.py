@@ -39,7 +39,8 @@ FACETS = ("country", "measure", "offence", "producer")
 class Marker:
     start: int  # in the original text
     end: int
-    facet: str  # country | producer-country | measure | person | people-part | offence | producer | article | total
+    facet: str  # country | producer-country | measure | person | people-part | people_before | offence | producer
+    # | article | total
     value: str
 
 
@@ -84,6 +85,7 @@ def _tables(lang: str) -> dict:
            "offence": [(v, _phrase_pattern(p)) for v, p in m.OFFENCE_WORDS.items()],
            "producer": [(v, _phrase_pattern(p)) for v, p in m.PRODUCER_NAMES.items()],
            "not_subject": [("", _phrase_pattern(m.NOT_SUBJECT))],
+           "people_before": [("persons", _phrase_pattern(m.PEOPLE_BEFORE))] if m.PEOPLE_BEFORE else [],
            "total": [("cumulative", _phrase_pattern(m.TOTAL_WORDS))]}
     # over the text itself, not its lemmas: what stands right after a number and says it counts people
     out["people_after"] = re.compile(r"(?<!\w)(?:" + "|".join(m.PEOPLE_AFTER) + r")(?!\w)", re.I) \
@@ -111,7 +113,7 @@ def markers(text: str, lang: str) -> Marks:
     gazetteer: list[Marker] = []
     blocked = {lem.token(m.start()): lem.original(m.start(), m.end())[0]
                for m in tables["not_subject"][0][1].finditer(lem.text)}
-    for facet in ("country", "measure", "offence", "producer", "total"):
+    for facet in ("country", "measure", "offence", "producer", "total", "people_before"):
         for value, pattern in tables[facet]:
             for m in pattern.finditer(lem.text):
                 start, end = lem.original(m.start(), m.end())
@@ -282,6 +284,10 @@ def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number
         people = [m for m in between(marks, number[1], min(number[1] + PERSON_REACH, clause[1]))
                   if m.facet == "person" and not _counted_by_other(m, number, others) and not _against(text, m, number)]
         counted = people[0] if people else None
+    if counted is None and _BARE.match(text, number[1]):  # "явились лишь 367 (около 5%)": the verb's subject
+        verbs = [m for m in between(marks, clause[0], number[0]) if m.facet == "people_before"
+                 and _QUALIFIERS_ONLY.fullmatch(text, m.end, number[0])]
+        counted = verbs[-1] if verbs else None
     if counted is None:
         before = [m for m in in_clause if m.start < number[0]]
         counted = max(before, key=lambda m: m.start) if before else _nearest(in_sentence, number[0])
@@ -310,6 +316,8 @@ def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number
 
 
 _CLAUSE_MARK = re.compile(r"[,;]")
+_BARE = re.compile(r"\s*(?:[,.;:()!?»”\"—–-]|$)")  # no word after a number: its noun is printed nowhere
+_QUALIFIERS_ONLY = re.compile(r"(?:\s+[^\W\d]{1,6})?(?:\s+[^\W\d]{1,6})?\s+")  # "всего около", "лишь": short words
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 

@@ -45,6 +45,8 @@ time         MONTH_STEMS (regex, January first), MONTH_WORDS (regex: a month's n
              NOUN_LEFT_OUT_BEFORE (regex: a verb right after a number whose noun is left out, which then
              counts what the sentence before counts); PEOPLE_AFTER (regex, matched on the text: right after a number,
              says it counts people though no noun of them is printed: 'who'; none where an analyser reads nouns);
+             PEOPLE_BEFORE (lemma phrases: a verb whose subject is people, right before a number that prints no
+             noun, says it counts them: 'явились лишь 367', 'прибыло около тридцати');
              FOLLOW_ON (regex: a sentence that parts or continues the figure before it, and names no time, takes
              that sentence's, or the time the count before it was given, whatever it counts: 'з цієї кількості'),
              SAME_TIME (regex: 'за вказаний термін', the time of the last sentence that named
@@ -113,7 +115,7 @@ EXTRACTION_NAMES = (
     "AT_MOST_AFTER", "RANGE_START", "RANGE_JOIN", "RANGE_NOT_AFTER", "RANGE_END_BEFORE", "CHANGE_WORDS", "PERCENT_CHANGE_BEFORE", "PERCENT_CHANGE_AFTER", "FALL_WORDS", "AGE_AFTER", "AGE_BEFORE", "MONTH_ABBREVIATIONS", "MONEY_AFTER", "ARTICLE_BEFORE", "ARTICLE_AFTER", "ARTICLES_AFTER", "TIMES_AFTER",
     "PART_OF_PERIOD", "ORDINAL_SUFFIXES", "YEAR_WORDS_AFTER", "COUNT_AFTER_YEAR", "YEAR_BEFORE", "MONTH_STEMS", "MONTH_WORDS", "MONTH_PERIOD_BEFORE",
     "MONTH_PERIOD_FORMS", "YEAR_SUFFIX", "RATE_WORDS", "NOT_A_RATE", "SINCE", "SINCE_WORDS", "SINCE_DATE", "SINCE_YEAR",
-    "YEAR_PERIODS", "SO_FAR", "THIS_YEAR", "PLANNED", "LAST_YEAR", "THIS_YEAR_NAMED", "LAST_MONTH", "LAST_YEAR_AFTER", "THIS_YEAR_AFTER", "END_OF_LAST_YEAR", "END_OF_YEAR", "START_OF_YEAR", "QUARTER", "QUARTER_NUMBERS", "HALF", "HALF_NUMBERS", "AS_OF", "STATE_AT", "CORRECTED_BEFORE", "FOLLOW_ON", "NOUN_LEFT_OUT_BEFORE", "PEOPLE_AFTER", "SAME_KIND", "SAME_TIME", "SAME_PERIOD_IN", "NOW", "SEASONS", "VAGUE_TIMES", "COMPARED_FROM", "MONTH_PART", "END_OF", "CLAIMANT_PATTERNS", "CLAIM_WORDS", "NOT_NAMES",
+    "YEAR_PERIODS", "SO_FAR", "THIS_YEAR", "PLANNED", "LAST_YEAR", "THIS_YEAR_NAMED", "LAST_MONTH", "LAST_YEAR_AFTER", "THIS_YEAR_AFTER", "END_OF_LAST_YEAR", "END_OF_YEAR", "START_OF_YEAR", "QUARTER", "QUARTER_NUMBERS", "HALF", "HALF_NUMBERS", "AS_OF", "STATE_AT", "CORRECTED_BEFORE", "FOLLOW_ON", "NOUN_LEFT_OUT_BEFORE", "PEOPLE_AFTER", "PEOPLE_BEFORE", "SAME_KIND", "SAME_TIME", "SAME_PERIOD_IN", "NOW", "SEASONS", "VAGUE_TIMES", "COMPARED_FROM", "MONTH_PART", "END_OF", "CLAIMANT_PATTERNS", "CLAIM_WORDS", "NOT_NAMES",
     "NAME_TAIL", "INSTITUTIONS", "INSTITUTION_VERBS", "INSTITUTION_WORDS", "STOP", "NOUN_SKIP", "CLAUSE_JOINS", "CLAUSE_OPENS",
     "DOMAIN_STEMS", "UNIT_WORDS", "ABBREVIATIONS", "YEAR_ABBREVIATIONS", "CAPITALS", "PAGE_CHROME", "CHART_WORDS", "COUNTRY_WORDS", "COUNTRY_ADJECTIVE_SUFFIXES", "COUNTRY_DEMONYM_SUFFIXES", "SHARE_OF",
     "NAMES_CAPITALISED",
