@@ -796,6 +796,14 @@ def test_a_verb_of_people_before_a_number_with_a_noun_of_its_own_says_nothing_of
         is None  # too far from its verb to be its subject for sure
 
 
+def test_episodes_of_going_awol_are_counted_as_cases_are_not_as_people():
+    # The Independent (2009): the soldiers are who went AWOL; what is counted is how often
+    got = read("More than 17,000 episodes of troops going Awol since 2003\n\nBritish soldiers have gone on the run "
+               "from their posts on more than 17,001 occasions since the start of the Iraq war, with 17,470 incidents "
+               "recorded since the Iraq invasion in 2003.", "en")
+    assert [got[v].facets.measure for v in (17000, 17001, 17470)] == ["cases"] * 3
+
+
 def test_a_bare_list_after_a_count_counts_what_it_counts():
     """The Times of Central Asia (2024): the years' bare numbers after "40 suicides have been registered" are
     suicides; numbers with a noun of their own are not lent one."""

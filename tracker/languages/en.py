@@ -285,7 +285,8 @@ NOT_SUBJECT = ["borders?", "invasions?", "wars?", "era", "conflicts?", "escalati
                "osint", "group", "outlet", "project", "media", "newspaper", "journalists?", "analysts?",
                "researchers?"]
 MEASURE_WORDS = {
-    "cases": ["cases?", "criminal cases?"],
+    # "17,000 episodes of troops going AWOL", "on more than 17,000 occasions": events counted, as cases are, not people
+    "cases": ["cases?", "criminal cases?", "episodes?", "incidents?", "occasions", "instances"],
     "proceedings": ["proceedings?", "criminal proceedings?"],  # not 'opened': outlets say it of court cases
     "court-cases": ["received by (?:military )?courts?", "reach(?:ed|ing)? (?:military )?courts?",
                     "military courts?", "heard"],
