@@ -582,6 +582,16 @@ def test_a_line_of_a_list_counts_what_the_line_before_it_counts():
     assert got[53954].facets.measure is None  # no list: nothing before it counts
 
 
+def test_a_country_named_outranks_the_country_of_an_offences_term(shipped):
+    # newskiev.ru (2025): a Russian outlet writes Russia's term, "СОЧ", of Ukraine's count; the 250 тысяч were
+    # suggested into deserters-since-invasion, a Russian indicator
+    text = ("Для сравнения, на Украине с февраля 2022 года и по июль 2025 года официально зафиксировано уже 250 тысяч "
+            "дезертиров и СОЧ.")
+    (got,) = [c for c in extract(read_text_article(text, published="2025-09-18"), shipped) if c.value == 250000]
+    assert (got.facets.country, got.indicator) == ("UA", None)
+    assert read("Зафиксировано уже 250 тысяч дезертиров и СОЧ.", "ru")[250000].facets.country == "RU"  # no name
+
+
 def test_the_country_a_conflict_is_with_is_not_whose_figure_it_is():
     # Indians Daily (December 2025) on Ukraine's proceedings
     text = ("Ukrainian authorities have classified key data. The last publicly released figures indicated that nearly "

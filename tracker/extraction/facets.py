@@ -390,6 +390,7 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
         parts = {(m.start, m.end) for m in in_sentence if m.facet == "people-part"}
         in_sentence = [m for m in in_sentence if not (m.facet == "country" and (m.start, m.end) in parts)]
     country = None
+    terms = {(m.start, m.end) for m in in_sentence if m.facet == "offence"}
     for facet in ("country", "producer-country"):  # a country named outranks the one its producer counts in
         countries = [m for m in in_sentence if m.facet == facet]
         # the nationality of what another number counts ("засуджено 202 російських військових, 19 з яких …") is that
@@ -402,7 +403,10 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
         nationality = [m for m in near if 0 <= m.start - number[1] <= QUALIFIES]
         elsewhere = [m for m in near if m not in nationality and m.value not in {n.value for n in nationality}]
         near = elsewhere if nationality and elsewhere else near
-        country = country or _nearest(near or countries, number[0])
+        # an offence's term ("СОЧ", "СЗЧ") says whose law only where no country is named: "на Украине … 250 тысяч
+        # дезертиров и СОЧ" are Ukraine's
+        named = [m for m in near or countries if (m.start, m.end) not in terms]
+        country = country or _nearest(named or near or countries, number[0])
     whole = _article(marks, "country") if article else None
     if country is not None and whole and country.value != whole and country.facet == "country" \
             and not clause[0] <= country.start < clause[1] and country.start > number[1]:
