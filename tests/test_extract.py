@@ -98,6 +98,12 @@ def test_qualifiers(text, value, qualifier):
     ("The courts issued 34-35 verdicts a day.", 34, 35),
     ("От 20 до 30 процентов остаются.", 0.2, 0.3),
     ("Від 20% до 30% залишаються.", 0.2, 0.3),
+    # newskiev.ru and TSN (2025): the scale word after the range's end is its start's too
+    ("Это дает около 16-20 тысяч уголовных дел в месяц.", 16000, 20000),
+    ("Сукупно близько 17–18 тисяч на місяць.", 17000, 18000),
+    ("Было 1,5-2 тысячи дел.", 1500, 2000),
+    ("Some 5-7 million people fled.", 5_000_000, 7_000_000),
+    ("There were 1,500-2,000 cases.", 1500, 2000),  # thousands in digits: no scale word
 ])
 def test_ranges(text, low, high):
     assert ((pytest.approx(low), pytest.approx(high)), "range") in found(text)

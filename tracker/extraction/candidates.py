@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from dataclasses import dataclass, field, replace
 
@@ -141,17 +142,35 @@ def _ratio(sentence: str, n: Num) -> tuple[str | None, float | None]:
     return change, n.value
 
 
-def _range_end(sentence: str, n: Num, nxt: Num | None) -> Num | None:
-    """The number that closes a range begun by `n` ("between 34 and 35", "34-35"), if any."""
+def _range_end(sentence: str, n: Num, nxt: Num | None) -> tuple[Num, float] | None:
+    """The number that closes a range begun by `n` ("between 34 and 35", "34-35"), if any, and the range's low end:
+    `n`, in the scale the end's word gives both where only the end prints one ("16-20 тысяч": 16,000)."""
     if nxt is None or n.words or nxt.words:
         return None
     gap = sentence[n.end:nxt.start]
     joined = RANGE_JOIN.fullmatch(gap) and (RANGE_BEFORE.search(sentence[max(0, n.start - 12):n.start])
                                              or re.fullmatch(r"\s*[-–—]\s*", gap) or re.fullmatch(r"\s*to\s*", gap))
-    if joined and nxt.value >= n.value and 0 < nxt.value / max(n.value, 1e-9) < 10 \
+    low = n.value * _scale(nxt) if _scale(n) == 1 else n.value
+    if joined and nxt.value >= low and 0 < nxt.value / max(low, 1e-9) < 10 \
             and not why_not_a_figure(sentence, nxt) and not RANGE_NOT_AFTER.search(sentence, 0, n.start):
-        return nxt
+        return nxt, low
     return None
+
+
+_LEADING_DIGITS = re.compile(r"\d+(?:[.,]\d{1,2}(?!\d))?")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _scale(n: Num) -> float:
+    """The scale a number's word gives it ("20 тысяч": 1,000; "1,5 тысячи": 1,000), 1 where it prints none."""
+    printed = n.printed.strip()
+    digits = _LEADING_DIGITS.match(printed)
+    if n.percent or digits is None or not _LETTER.search(printed, digits.end()) \
+            or _DIGIT.search(printed, digits.end()):
+        return 1  # no word after its digits ("2,000" prints its thousands in digits)
+    base = float(digits.group().replace(",", "."))
+    scale = n.value / base if base else 1
+    return next((s for s in (1e3, 1e6, 1e9) if math.isclose(scale, s, rel_tol=1e-9)), 1)
 
 
 def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | None,
@@ -178,9 +197,10 @@ def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | N
         if nxt is not None and nxt.value == n.value and sentence[n.end:nxt.start].strip() == "(" \
                 and sentence[nxt.end:nxt.end + 1] == ")":
             skip_next = True  # "four thousand four hundred and ten (4,410)": one figure, printed twice
-        end = _range_end(sentence, n, nxt)
-        if end is not None:
-            qualifier, low, high, value, skip_next = "range", n.value, end.value, None, True
+        ranged = _range_end(sentence, n, nxt)
+        end = ranged[0] if ranged else None
+        if ranged is not None:
+            qualifier, low, high, value, skip_next = "range", ranged[1], end.value, None, True
             n = Num(n.start, end.end, n.value, sentence[n.start:end.end], percent=end.percent or n.percent)
         if n.vague:
             qualifier = "at_least"
