@@ -582,6 +582,16 @@ def test_a_line_of_a_list_counts_what_the_line_before_it_counts():
     assert got[53954].facets.measure is None  # no list: nothing before it counts
 
 
+@pytest.mark.parametrize("text", [
+    # newskiev.ru (2025): cases the courts heard, and cases sent to them, are the courts' cases
+    "Российские суды почти за три года рассмотрели более 20 тысяч уголовных дел.",
+    "Весной военные следователи передавали в суды около 20 тысяч уголовных дел.",
+    "До суда дошли 20 тысяч уголовных дел.",
+])
+def test_cases_courts_heard_or_received_are_court_cases_in_russian(text):
+    assert read(text, "ru")[20000].facets.measure == "court-cases"
+
+
 def test_a_country_named_outranks_the_country_of_an_offences_term(shipped):
     # newskiev.ru (2025): a Russian outlet writes Russia's term, "СОЧ", of Ukraine's count; the 250 тысяч were
     # suggested into deserters-since-invasion, a Russian indicator
