@@ -40,6 +40,12 @@ def test_a_number_that_is_not_there_is_not_stated():
     assert not quote_states("Military courts heard 64 cases.", 684)
 
 
+def test_digits_a_space_apart_that_no_grouping_takes_are_numbers_of_their_own():
+    # Hansard (1987): "1983 149 670 19" is a row of a table, not 149,670; "17 658" is one number
+    assert [n.value for n in scan("1983 149 670 19", "en")] == [1983, 149, 670, 19]
+    assert [n.value for n in scan("В 2023 году — 17 658 дел.", "ru")] == [2023, 17658]
+
+
 def test_value_follows_the_language():
     (en,) = scan("7,4 thousand", "en")
     (ru,) = scan("7,4 тыс.", "ru")

@@ -27,6 +27,7 @@ DIGITS = re.compile(
     r"(?:(?<=[" + _ATTACHED + r"])|(?<![\w.,/#:]))(?<![^\W\d_]-)(\d{1,3}(?:[" + _GROUP + r"](?:\d{3}))+(?:,\d+)?"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:[.,]\d+)?)"
     r"(?:(?=(?:[kK]|bn)(?![\w]))|(?=[" + _ATTACHED + r"])|(?![\w/]))")
+_RUN_AFTER = re.compile(r"[" + SPACES + r"]\d")  # more digits after a number, a space between
 SCALES = merged("SCALES")
 _THOUSAND_BEFORE = merged("THOUSAND_BEFORE")
 _ALONE_BEFORE = re.compile(r"(?<![\w\d])(" + "|".join(map(re.escape, _THOUSAND_BEFORE)) + r")\s+$", re.I) \
@@ -104,6 +105,13 @@ def scan(text: str, lang: str = "en") -> list[Number]:
     for m in DIGITS.finditer(text):
         s, e = m.span(1)
         token = m.group(1)
+        if _RUN_AFTER.match(text, e) and any(c in SPACES for c in token):
+            # "1983 149 670 19": a group of digits follows that no grouping takes, so this is a row of a table,
+            # each group a number of its own, not 149,670
+            for g in re.finditer(r"\d+", token):
+                found.append(Number(s + g.start(), s + g.end(), g.group(), float(g.group()),
+                                    tuple(sorted(_digit_readings(g.group())))))
+            continue
         scale = _SCALE.match(text[e:e + 40])
         factor = SCALES.get(scale.group(1).lower()) if scale else None
         try:
