@@ -22,6 +22,14 @@ def test_years_listed_before_their_numbers():
     assert t[17658][0] == "2023" and t[67840][0] == "2024"
 
 
+def test_a_year_heading_a_row_of_a_table_is_the_rows_numbers_time():
+    # Hansard (1987): a written answer's table, a year and a number for each service on each line
+    t = times("Numbers deserting or going absent without leave: 1983 to 1986\n"
+              "Royal Navy and Royal Marines Army Royal Air Force\n1983 149 670 19\n1984 110 662 16", "1987-04-02")
+    assert [t[v][0] for v in (149, 670, 19, 110, 662, 16)] == ["1983"] * 3 + ["1984"] * 3
+    assert times("Form 1983 149 670 19", "1987-04-02")[149][0] is None  # no year heads the line
+
+
 def test_years_listed_after_their_numbers():
     t = times("Unauthorized abandonment was registered in 6,988 cases in 2022 and 18,628 cases in 2023.")
     assert t[6988][0] == "2022" and t[18628][0] == "2023"

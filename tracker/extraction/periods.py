@@ -41,6 +41,8 @@ _DATE = r"(?:" + _M + r"\s+(\d{1,2}),?\s+" + _Y + r"|(\d{1,2})\s+" + _M + r"\s+"
 # a year that heads its number in a list, in any language: "In 2021 – 10, 2022 – 7, 2023 – 12" (not a range of years,
 # which the "years" kind reads first, nor a month written 2021-10)
 _YEAR_DASH = re.compile(r"(?<![\d.,/–-])((?:19|20)\d\d)(?=\s*" + LIST_DASH + r"\s*\d)")
+# a year that heads a row of a table, the row's numbers its own: "1983 149 670 19"
+_YEAR_ROW = re.compile(r"^[ \t]*((?:19|20)\d\d)(?=(?:[ \t]+\d[\d,.]*)+[ \t]*$)", re.M)
 
 
 @functools.cache
@@ -71,6 +73,7 @@ def _patterns():
         ("month", re.compile(r"(?<!\d)(?<!\d\s)" + _M + r"\s+" + _Y + _YS)),
         ("year", re.compile("|".join(f"(?:{p})" for p in pieces("YEAR_MENTION")))),
         ("year", _YEAR_DASH),
+        ("headed_year", _YEAR_ROW),  # the row's own even where the sentence names no other time
         ("end_of_last_year", re.compile(alternation("END_OF_LAST_YEAR"))),
         ("last_year", re.compile(alternation("LAST_YEAR"))),
         ("this_year", re.compile(alternation("THIS_YEAR_NAMED"))),
@@ -186,7 +189,7 @@ def _resolve(kind: str, g: tuple, year: int | None, published: int | None = None
         end = f"{g[1]}-{months * n:02d}"
         return (("as_of", end),) if kind.startswith("by_") else \
             (("period", f"{g[1]}-{months * (n - 1) + 1:02d}/{end}"),)
-    if kind == "year":  # four digits are a year only as _Y's are ("у 1248 провадженнях" is a count)
+    if kind in ("year", "headed_year"):  # four digits are a year only as _Y's are ("у 1248 провадженнях" is a count)
         return (("period", g[0]),) if g and _YEAR_IN.fullmatch(g[0]) else None
     if kind == "previous_year":  # `year`: the one the sentence names nearest it, else the article's
         return (("period", str(year - 1)),) if year else None
