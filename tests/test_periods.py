@@ -30,6 +30,16 @@ def test_a_year_heading_a_row_of_a_table_is_the_rows_numbers_time():
     assert times("Form 1983 149 670 19", "1987-04-02")[149][0] is None  # no year heads the line
 
 
+def test_a_list_of_months_after_a_list_of_a_named_years_months_is_of_that_year():
+    # TSN (29 October 2025): desertion's months of 2022 follow AWOL's, in a paragraph that names no year
+    first = "Так, у січні 2022 року було відкрито 197 справ, у лютому — 142, у березні — 167.\n\n"
+    then = "Щодо дезертирства статистика мала такий вигляд: січень — 10 справ, лютий — 19, березень — 501."
+    t = times(first + then, "2025-10-29")
+    assert [t[v][0] for v in (10, 19, 501)] == ["2022-01", "2022-02", "2022-03"]
+    t = times("У 2022 році було відкрито 6988 справ.\n\n" + then, "2025-10-29")  # no list of months before it
+    assert [t[v][0] for v in (10, 19, 501)] == ["2025-01", "2025-02", "2025-03"]
+
+
 def test_years_listed_after_their_numbers():
     t = times("Unauthorized abandonment was registered in 6,988 cases in 2022 and 18,628 cases in 2023.")
     assert t[6988][0] == "2022" and t[18628][0] == "2023"

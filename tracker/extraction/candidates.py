@@ -314,7 +314,27 @@ def context_year(text: str, starts: list[int], line: int, offset: int, published
     named = last_year_named(text, max(begin, offset - CONTEXT_REACH), offset, _CONTEXT_YEAR)
     if named is not None:
         return named
+    if published is not None and line > 0:  # a list of months after the list of months of a year goes on in it
+        end = starts[line + 1] if line + 1 < len(starts) else len(text)
+        previous = _previous_paragraph(text, starts, line)
+        if previous is not None and len(_MONTH.findall(text, starts[line], end)) >= LISTED_MONTHS \
+                and len(_MONTH.findall(text, *previous)) >= LISTED_MONTHS:
+            named = last_year_named(text, previous[0], previous[1], _CONTEXT_YEAR)
+            if named is not None:
+                return named
     return published.first.year if published is not None else None
+
+
+LISTED_MONTHS = 3  # months a paragraph names that make it a list of months ("січень — 10 справ, лютий — 19, …")
+_MONTH = re.compile(r"(?<!\w)(?:" + MONTH_WORDS + r")(?!\w)", re.I)
+
+
+def _previous_paragraph(text: str, starts: list[int], line: int) -> tuple[int, int] | None:
+    """The span of the last line before `line` that holds any text (blank lines part paragraphs)."""
+    for i in range(line - 1, -1, -1):
+        if text[starts[i]:starts[i + 1]].strip():
+            return starts[i], starts[i + 1]
+    return None
 
 
 def _own_time(sentence: str, published, events, year) -> dict:
