@@ -592,6 +592,13 @@ def test_cases_courts_heard_or_received_are_court_cases_in_russian(text):
     assert read(text, "ru")[20000].facets.measure == "court-cases"
 
 
+def test_opendatabots_cases_are_the_proceedings_it_re_tells():
+    # glavnoe.in.ua (2025): Opendatabot counts the proceedings the Prosecutor General registers
+    text = "Щомісяця правоохоронці реєструють майже 16 тисяч справ про СЗЧ, повідомляє Опендатабот."
+    got = read(text, "uk")[16000]
+    assert (got.facets.producer, got.facets.measure) == ("opendatabot", "proceedings")
+
+
 def test_a_country_named_outranks_the_country_of_an_offences_term(shipped):
     # newskiev.ru (2025): a Russian outlet writes Russia's term, "СОЧ", of Ukraine's count; the 250 тысяч were
     # suggested into deserters-since-invasion, a Russian indicator

@@ -77,7 +77,8 @@ PUBLISHES = {
 # what "cases" means in a producer's count, where its words say only "cases": Mediazona counts the cases courts
 # received, Ukraine's prosecutors and its State Bureau of Investigation the proceedings they registered
 CASES_COUNTED = {"mediazona": "court-cases", "ua-prosecutor-general": "proceedings",
-                 "ua-state-bureau-of-investigation": "proceedings"}
+                 "ua-state-bureau-of-investigation": "proceedings",
+                 "opendatabot": "proceedings"}  # it re-tells the proceedings the Prosecutor General registers
 # producers whose counts are of another country's people (an intelligence service counts the enemy's deserters):
 # naming them says nothing of whose figure it is
 COUNTS_ABROAD = {"ua-intelligence"}
