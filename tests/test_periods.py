@@ -40,6 +40,15 @@ def test_a_list_of_months_after_a_list_of_a_named_years_months_is_of_that_year()
     assert [t[v][0] for v in (10, 19, 501)] == ["2025-01", "2025-02", "2025-03"]
 
 
+def test_a_rate_in_a_season_is_not_given_the_articles_month():
+    # newskiev.ru (2025): a season names a time the reader does not resolve; the article's month is not it
+    c = candidates("Весной 2025 года следователи передавали в суды около 1000 уголовных дел каждый месяц.",
+                   "2025-09-18", by="value")[1000]
+    assert (c.period, c.assumed) == (None, False)
+    c = candidates("Следователи передают в суды около 1000 уголовных дел каждый месяц.", "2025-09-18", by="value")[1000]
+    assert (c.period, c.assumed) == ("2025-09", True)
+
+
 def test_years_listed_after_their_numbers():
     t = times("Unauthorized abandonment was registered in 6,988 cases in 2022 and 18,628 cases in 2023.")
     assert t[6988][0] == "2022" and t[18628][0] == "2023"

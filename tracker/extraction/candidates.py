@@ -615,7 +615,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             and paragraph_no[line] - paragraph_no[counted_before[0]] <= LIST_REACH
         reach = 0 if topic and topic[2] is ANY_MEASURE else LIST_REACH if listed else 1  # paragraphs after the topic's
         near_topic = topic if untimed and topic and paragraph_no[line] - topic[0] <= reach else None
-        if time.get("per") and not (time.get("period") or time.get("since") or time.get("as_of")) and published:
+        if time.get("per") and not (time.get("period") or time.get("since") or time.get("as_of")) and published \
+                and not (_SEASON.search(sentence) or _VAGUE_TIME.search(sentence)):  # "весной 2025 года": its own
             time["period"] = published.text[:7]  # a rate printed without a period holds around the article's date
             time["assumed"] = True
         claimant = claimant_of(sentence) or claimant_of(near_text(article.text, starts, offset, len(sentence)))
