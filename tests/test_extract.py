@@ -62,6 +62,16 @@ def test_percentages_become_shares(text, value):
     assert [v for v, _ in found(text)] == [pytest.approx(value)]
 
 
+@pytest.mark.parametrize("text,value", [
+    # a blog on the US Army (2007): counts per thousand are shares, one figure each
+    ("About nine in every 1,000 soldiers deserted.", 0.009),
+    ("Nearly seven per 1,000 deserted a year earlier.", 0.007),
+    ("But 1 in 100 deserting is significant.", 0.01),
+])
+def test_counts_in_every_hundred_or_thousand_are_shares(text, value):
+    assert [v for v, _ in found(text)] == [pytest.approx(value)]
+
+
 @pytest.mark.parametrize("text,value,qualifier", [
     ("Over 7,400 cases were opened.", 7400, "at_least"),
     ("More than 900 people fled.", 900, "at_least"),

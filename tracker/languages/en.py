@@ -51,7 +51,7 @@ PEOPLE_BEFORE: list = []  # English puts the verb after its subject: PEOPLE_AFTE
 NOUN_LEFT_OUT_BEFORE = [r"(?:have|has|had|were|was|are|is|will)\b(?!\s+(?:been\s+)?(?:a|an|the)\b)"]
 BOUND_BEFORE = []  # words after which a genitive scale word means one of it ("больше тысячи")
 ONE_AFTER_BOUND: dict = {}
-OUT_OF = ["out of", "in", "of every"]  # 'two out of three'
+OUT_OF = ["out of", "in", "of every", "in every", "per"]  # 'two out of three', 'nine in every 1,000'
 ONE_AS_FIGURE_AFTER = ["at least", "only", "just", "more than", "over"]  # ...unless one of these comes before it
 
 # -- qualifiers and ranges ---------------------------------------------------------------------

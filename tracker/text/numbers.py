@@ -184,7 +184,8 @@ def _joined(found: list[Number], text: str) -> list[Number]:
             continue
         if prev is not None and prev.kind in ("digits", "words") and n.kind in ("digits", "words") \
                 and not (prev.percent or n.percent) and float(prev.value).is_integer() \
-                and float(n.value).is_integer() and 0 < prev.value < n.value <= 100 \
+                and float(n.value).is_integer() and 0 < prev.value < n.value \
+                and (n.value <= 100 or n.value in _RATE_BASES) \
                 and _OUT_OF.fullmatch(text[prev.end:n.start]) and not DURATION_AFTER.match(text, n.end):
             share = prev.value / n.value  # 'two out of three': the second number says what the first is a share of
             out[-1] = Number(prev.start, n.end, text[prev.start:n.end], share, (share, prev.value, n.value), False,
@@ -220,6 +221,7 @@ def _rest_after_scale(prev: Number, n: Number, text: str) -> tuple[float, ...] |
 
 _SCALE_WORD_END = re.compile(r"\s([^\W\d_]{3,})\.?$")  # a scale word at the end of a number ('тисяч', 'тис.')
 _MONTH_AFTER = re.compile(r"\s*(?:" + alternation("MONTH_WORDS") + r")\b", re.I)
+_RATE_BASES = {1_000, 10_000, 100_000}  # 'nine in every 1,000', 'seven per 1,000': a share too
 _OUT_OF = re.compile(r"\s+(?:" + alternation("OUT_OF", escape=True) + r")\s+", re.I)
 _AND_A_HALF_BETWEEN = re.compile(r"\s+(?:" + alternation("AND_A_HALF", escape=True) + r")\s+", re.I)
 
