@@ -49,6 +49,17 @@ def test_a_rate_in_a_season_is_not_given_the_articles_month():
     assert (c.period, c.assumed) == ("2025-09", True)
 
 
+def test_an_article_that_counts_by_fiscal_years_means_them_by_its_plain_years():
+    # the Herald-Tribune (2007) and a blog on the Army's desertions: "last year", "In 2005" are the Army's fiscal years
+    text = ("A total of 3,196 active-duty soldiers deserted the Army last year, according to revised figures. The new "
+            "calculations significantly alter the annual desertion totals since the 2000 fiscal year. In 2005, the "
+            "Army now says 2,543 soldiers deserted.")
+    t = times(text, "2007-03-23")
+    assert (t[3196][0], t[2543][0]) == ("2005-10/2006-09", "2004-10/2005-09")
+    t = times(text.replace("since the 2000 fiscal year", "since 2000"), "2007-03-23")
+    assert (t[3196][0], t[2543][0]) == ("2006", "2005")  # no fiscal year named: calendar years
+
+
 def test_years_listed_after_their_numbers():
     t = times("Unauthorized abandonment was registered in 6,988 cases in 2022 and 18,628 cases in 2023.")
     assert t[6988][0] == "2022" and t[18628][0] == "2023"

@@ -37,7 +37,7 @@ from tracker.extraction.figures import (
     rounding,
     why_not_a_figure,
 )
-from tracker.extraction.periods import TimeSpan, moved_to, spans_in, time_for, year_of
+from tracker.extraction.periods import TimeSpan, as_fiscal, fiscal_start, moved_to, spans_in, time_for, year_of
 from tracker.extraction.sentences import is_page_chrome, sentences
 from tracker.extraction.suggest import indicator_vocabulary, ranked, ruled_out, why_suggested
 from tracker.languages import alternation, detect, pieces
@@ -296,6 +296,7 @@ _BARE_AFTER = re.compile(r"\s*(?:[,.;:)!?»”\"]|$)" + (r"|\s+(?:" + alternatio
 # "січень – 2159", "липень — майже 7,6 тисячі": months that may head their numbers
 _DASH_NUMBER = re.compile(LIST_DASH + r"\s*(?:[^\W\d]+\s+)?\d")
 _DIGIT = re.compile(r"\d")
+_PLAIN_YEAR = re.compile(r"(?:19|20)\d\d")
 _BULLET = re.compile(r"\s*[-–—•*·]\s")  # a line of a list: "- Дніпропетровська область – 669;"
 # a paragraph's first sentence that names one time and counts nothing, nor names what is counted ("За перше півріччя
 # 2025 року російська судова система встановила новий антирекорд."): its time is that of every figure after it in the
@@ -571,6 +572,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     # "Russians" on army.md)
     named = {m.value for m in marks if m.facet in ("country", "producer-country")}
     outlet_country = country_of_address(article.url) if not named or marks.country is None else None
+    fiscal = fiscal_start(article.text)  # an article that counts by fiscal years: its plain years are such years
     if named and outlet_country not in named:
         outlet_country = None
     for offset, sentence, cut in (p for o, s in sentences(article.text) for p in _pieces(o, s)):
@@ -707,6 +709,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             if c.period or c.as_of or c.since:
                 told.setdefault(c.value, (("period", c.period), ("as_of", c.as_of), ("since", c.since),
                                           ("time_text", c.time_text)))
+            if fiscal and c.period and _PLAIN_YEAR.fullmatch(c.period):  # "In 2005, … 2,543 soldiers deserted" in
+                c = replace(c, period=as_fiscal(c.period, fiscal))  # an article of the Army's fiscal years
             if cut:
                 c = replace(c, notes=c.notes + (f"the sentence ran past {MAX_SENTENCE:,} characters: the quote is "
                                                 "the clause around the number",))

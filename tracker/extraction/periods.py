@@ -282,5 +282,23 @@ def time_for(spans: list[TimeSpan], clause: tuple[int, int], start: int, end: in
     return spans[0] if spans else None  # the one time the sentence names, more exact than its pieces
 
 
+_SINCE_WORD = re.compile(r"\bsince (?:the )?")
+
+
+def fiscal_start(text: str) -> int | None:
+    """The month the years of an article that counts by fiscal years named by the year they end in start in ("in
+    fiscal year 2007, which ended Sept. 30": October), None where it names none: its plain years are those years."""
+    low = _SINCE_WORD.sub("", text.lower())  # "since the 2000 fiscal year" names one too
+    for kind, pattern in _patterns():
+        if kind.startswith("fiscal_") and pattern.groups == 1 and pattern.search(low):
+            return int(kind[len("fiscal_"):])
+    return None
+
+
+def as_fiscal(year: str, start: int) -> str:
+    """A plain year as the fiscal year of that name starting in month `start` ('2005', 10: '2004-10/2005-09')."""
+    return f"{int(year) - 1}-{start:02d}/{year}-{start - 1:02d}"
+
+
 def year_of(published: Span | None) -> int | None:
     return published.first.year if published is not None else None
