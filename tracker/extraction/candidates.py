@@ -521,17 +521,12 @@ def _producer_near(marks, offset: int, length: int, paragraph: tuple[int, int]) 
                                                             max(offset + length, paragraph[1])))
 
 
-def _country_before(marks, starts: list[int], line: int, at: int) -> str | None:
-    """In an article of several countries, none most: the one country named before `at` in its paragraph and the one
-    before, if one only ("Armenia's law-enforcement agencies have launched criminal cases against over 10,000 people
-    … ¶ It is still unclear … with regard to 10,000 people": Armenia's, not the outlet's Azerbaijan)."""
+def _paragraph_before(starts: list[int], line: int) -> int:
+    """Where the paragraph before `line` starts (blank lines between skipped), or `line`'s own start if none."""
     previous = line - 1
-    while previous > 0 and starts[previous + 1] - starts[previous] <= 1:  # blank lines between paragraphs
+    while previous > 0 and starts[previous + 1] - starts[previous] <= 1:
         previous -= 1
-    near = between(marks, starts[max(previous, 0)], at)
-    people = {(m.start, m.end) for m in near if m.facet in ("people-part", "person")}  # "Moldovans": of whom
-    named = {m.value for m in near if m.facet in ("country", "producer-country") and (m.start, m.end) not in people}
-    return named.pop() if len(named) == 1 else None
+    return starts[max(previous, 0)]
 
 
 def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candidates:
@@ -659,7 +654,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             at = offset + start
             clause, others = _clause(sentence, offset, start, end), tuple(p for p in figures_at if p[0] != at)
             facets = facets_at(marks, (offset, offset + len(sentence)), clause, (at, offset + end), paragraph,
-                               percent=c.percent, text=article.text, others=others)
+                               percent=c.percent, text=article.text, others=others,
+                               before=_paragraph_before(starts, line), outlet=outlet_country)
             if facets.measure is None and lent and (lent != "share" or c.percent):
                 facets = replace(facets, measure=lent)  # "The numbers rose yearly: 158 in 2021, …"
             elif facets.measure is None and lent and counted_before[2] and (of := measure_at(*counted_before[2])):
@@ -670,11 +666,6 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                 headed = (paragraph_no[line], headed[1])
             if not facets.offences and kind_before:
                 facets = replace(facets, offences=kind_before)  # "… число таких дел росло - в 2023-м их было 266"
-            if facets.country is None and marks.country is None \
-                    and (told_of := _country_before(marks, starts, line, at)):
-                facets = replace(facets, country=told_of)
-            if facets.country is None and outlet_country:
-                facets = replace(facets, country=outlet_country)  # an article naming no country: its outlet's
             measured |= {facets.measure} - {None}
             if facets.offences:  # every offence the paragraph's figures have counted so far
                 counted_offences = (paragraph_no[line], facets.offences | (

@@ -372,13 +372,25 @@ def _aside(text: str, m: Marker, number: tuple[int, int]) -> bool:
 _ELIDED = re.compile(r"\s[—–]\s")  # a dash before a clause's number: its verb is the clause's before
 
 
+def country_before(marks, start: int, at: int) -> str | None:
+    """In an article of several countries, none most: the one country named from `start` (the paragraph before the
+    figure's) to `at`, if one only ("Armenia's law-enforcement agencies have launched criminal cases against over
+    10,000 people … ¶ It is still unclear … with regard to 10,000 people": Armenia's, not the outlet's Azerbaijan)."""
+    near = between(marks, start, at)
+    people = {(m.start, m.end) for m in near if m.facet in ("people-part", "person")}  # "Moldovans": of whom
+    named = {m.value for m in near if m.facet in ("country", "producer-country") and (m.start, m.end) not in people}
+    return named.pop() if len(named) == 1 else None
+
+
 def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tuple[int, int],
               number: tuple[int, int], paragraph: tuple[int, int] | None = None, *, percent: bool = False,
               article: bool = True, text: str = "",
-              others: tuple[tuple[int, int], ...] = ()) -> Facets:
+              others: tuple[tuple[int, int], ...] = (), before: int | None = None, outlet: str | None = None) -> Facets:
     """The facets of the number at `number` (offsets in the marked text): country and measure from its clause,
     then its sentence (then, for the country, the article's majority; another country named after it in another
-    clause yields to the article's); offences from its clause, else its sentence;
+    clause yields to the article's; then the one country named from `before`, where the paragraph before the
+    figure's starts, to the number: country_before; then `outlet`, its outlet's country); offences from its clause,
+    else its sentence;
     articles from its sentence;
     (given the `text` and the sentence's `others` numbers, the offences named are parted between them: own_offences);
     the producer named in its sentence, else its paragraph, else the one the article names most."""
@@ -414,6 +426,9 @@ def facets_at(marks: tuple[Marker, ...], sentence: tuple[int, int], clause: tupl
         # ("120 являются студентами, которые обучаются в Российской Федерации"), not whose figure it is
         country = None
     country_value = country.value if country else whole
+    if country_value is None and before is not None:
+        country_value = country_before(marks, before, number[0])
+    country_value = country_value or outlet  # an article naming no country, or several, none most: its outlet's
     measure = "share" if percent else measure_at(marks, clause, sentence, number, others, text)
     if measure in ("persons", "persons-charged") and text and _ELIDED.search(text, clause[0], number[0]):
         # "осудили 290 человек, в 2015 году — 742 человека": the dash stands for the verb of the clause before, which
