@@ -60,6 +60,14 @@ def test_an_article_that_counts_by_fiscal_years_means_them_by_its_plain_years():
     assert (t[3196][0], t[2543][0]) == ("2006", "2005")  # no fiscal year named: calendar years
 
 
+def test_a_year_after_from_in_a_list_of_numbers_is_each_ones():
+    # the Herald (2006): soldiers still missing by the year they left; "from 2001 to 2005" stays a span
+    t = times("Figures for those still on the run are 86 from 2001, 118 from 2002, 134 from 2003 and 229 from 2004.",
+              "2006-05-29")
+    assert [t[v][0] for v in (86, 118, 134, 229)] == ["2001", "2002", "2003", "2004"]
+    assert times("Some 2,670 went absent from 2001 to 2005.", "2006-05-29")[2670][0] == "2001/2005"
+
+
 def test_years_listed_after_their_numbers():
     t = times("Unauthorized abandonment was registered in 6,988 cases in 2022 and 18,628 cases in 2023.")
     assert t[6988][0] == "2022" and t[18628][0] == "2023"

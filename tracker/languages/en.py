@@ -358,4 +358,6 @@ FISCAL_YEARS = {
 }
 # 'in 2023': the year a number of a list is about; 'a 373% rise from 2021, when it received 201'
 YEAR_MENTION = [r"\b(?:in|during|for) (?:the (?:(?:entire|whole) )?(?:year )?)?(\d{4})\b",
-                r"\bthe (\d{4}) (?:figure|total|count)\b", _YEAR_WHEN, _YEAR_CALLED, _YEAR_AS_RECENT]
+                r"\bthe (\d{4}) (?:figure|total|count)\b", _YEAR_WHEN, _YEAR_CALLED, _YEAR_AS_RECENT,
+                # a number's own year in a list ("still on the run are 86 from 2001, 118 from 2002"), no span's start
+                r"(?<=\d )from ((?:19|20)\d\d)\b(?!\s*(?:to|until|till|through|[-–—/]))"]
