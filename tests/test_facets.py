@@ -194,6 +194,8 @@ def test_the_article_says_whose_when_the_sentence_does_not():
     ("Of the 1,100 who have so far reported for duty, 7% were failed for medical reasons.", 1100, "persons"),
     ("About 13% of the 3,300 called up so far have sought adjudications.", 3300, "persons"),
     ("Korean military saw 1,174 desert since 2013", 1174, "persons"),
+    ("Another 2725 went absent without leave last year.", 2725, "persons"),  # the Herald (2006)
+    ("Some 480 fled to the border.", 480, "persons"),
     ("The total figure due to be called up is 6,000, allowing for exemptions.", 6000, "persons"),  # the BBC (2003)
     ("The ministry opened 300 cases against men who refused.", 300, "cases"),  # its own noun comes first
     # nouns of people the list lacked (Jerusalem Post, 2025)

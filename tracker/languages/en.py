@@ -45,7 +45,7 @@ AND_A_HALF = ["and a half"]  # between a number and a duration word: 'three and 
 # right after a number, these say it counts people though no noun of them is printed ("the 1,100 who have
 # reported", "3,300 called up so far", "1,174 desert since 2013"): the analyser's languages read nouns instead
 PEOPLE_AFTER = [r"who", r"(?:called up|drafted|conscripted|mobili[sz]ed|recruited|enlisted)\b(?!\s+(?:by|to)\b)",
-                r"desert(?:ed)?"]
+                r"desert(?:ed)?", r"(?:went|gone|going) (?:absent|awol)", r"absconded", r"fled", r"defected"]
 PEOPLE_BEFORE: list = []  # English puts the verb after its subject: PEOPLE_AFTER
 # a verb right after a number whose noun is left out ("just 4,991 have left military life"; not "4,991 is the figure")
 NOUN_LEFT_OUT_BEFORE = [r"(?:have|has|had|were|was|are|is|will)\b(?!\s+(?:been\s+)?(?:a|an|the)\b)"]
