@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import importlib
 
-__version__ = "0.22.0"
+__version__ = "0.23.0"
 
 # name -> (module, attribute): the public API, imported when first used
 _API = {
