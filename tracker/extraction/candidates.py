@@ -521,14 +521,6 @@ def _producer_near(marks, offset: int, length: int, paragraph: tuple[int, int]) 
                                                             max(offset + length, paragraph[1])))
 
 
-def _paragraph_before(starts: list[int], line: int) -> int:
-    """Where the paragraph before `line` starts (blank lines between skipped), or `line`'s own start if none."""
-    previous = line - 1
-    while previous > 0 and starts[previous + 1] - starts[previous] <= 1:
-        previous -= 1
-    return starts[max(previous, 0)]
-
-
 def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candidates:
     """Every candidate figure in the article, in order of appearance, with a suggested indicator; at most
     `limit` (what was left out is said in the result's `left_out`)."""
@@ -655,7 +647,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             clause, others = _clause(sentence, offset, start, end), tuple(p for p in figures_at if p[0] != at)
             facets = facets_at(marks, (offset, offset + len(sentence)), clause, (at, offset + end), paragraph,
                                percent=c.percent, text=article.text, others=others,
-                               before=_paragraph_before(starts, line), outlet=outlet_country)
+                               before=(_previous_paragraph(article.text, starts, line) or paragraph)[0],
+                               outlet=outlet_country)
             if facets.measure is None and lent and (lent != "share" or c.percent):
                 facets = replace(facets, measure=lent)  # "The numbers rose yearly: 158 in 2021, …"
             elif facets.measure is None and lent and counted_before[2] and (of := measure_at(*counted_before[2])):
