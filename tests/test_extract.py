@@ -72,6 +72,17 @@ def test_counts_in_every_hundred_or_thousand_are_shares(text, value):
     assert [v for v, _ in found(text)] == [pytest.approx(value)]
 
 
+@pytest.mark.parametrize("text,value", [
+    # UNN (2025): "every fifth case" in each gender of what is counted
+    ("Еще в 2022 году каждое пятое дело доходило до суда.", 0.2),
+    ("Каждый пятый солдат вернулся.", 0.2),
+    ("Каждая десятая заявка отклонена.", 0.1),
+    ("У 2022 році кожне п'яте провадження доходило до суду.", 0.2),
+])
+def test_every_nth_is_a_share(text, value):
+    assert [v for v, _ in found(text)] == [pytest.approx(value)]
+
+
 @pytest.mark.parametrize("text,value,qualifier", [
     ("Over 7,400 cases were opened.", 7400, "at_least"),
     ("More than 900 people fled.", 900, "at_least"),
