@@ -21,7 +21,7 @@
     python benchmarks/meaning.py --unseen-18 # an eighteenth (unseen_18.yaml, session 22: Korea, Israel, Taiwan, …)
     python benchmarks/meaning.py --unseen-19 # a nineteenth (unseen_19.yaml, session 23: Sri Lanka, Armenia, Denmark)
     python benchmarks/meaning.py --unseen-20 # a twentieth (unseen_20.yaml, session 24: Britain, Lithuania, Nigeria, …)
-    python benchmarks/meaning.py --unseen-21 # a twenty-first (unseen_21.yaml, session 24, after all its changes: Estonia, …)
+    python benchmarks/meaning.py --unseen-21 # a twenty-first (unseen_21.yaml, session 24, at its end: Estonia, …)
 
 With the shipped ledger, each article is extracted as a curator would (its address, date and language given) and
 its candidates are matched to the labelled figures by value, in order. Reported:
