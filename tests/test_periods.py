@@ -68,6 +68,16 @@ def test_a_year_after_from_in_a_list_of_numbers_is_each_ones():
     assert times("Some 2,670 went absent from 2001 to 2005.", "2006-05-29")[2670][0] == "2001/2005"
 
 
+def test_a_paragraphs_opening_start_is_the_start_of_a_count_held_at_a_date_after_it():
+    # 112.ua (2024): the lead names the start and no number; the count "станом на вересень 2024 року" is since then
+    lead = ("Правоохоронні органи зафіксували рекордну кількість кримінальних проваджень щодо СЗЧ з моменту "
+            "російського вторгнення. ")
+    count = "За даними Офісу Генерального прокурора, станом на вересень 2024 року, було відкрито 89 127 таких справ."
+    assert times(lead + count, "2024-10-01")[89127] == (None, "2022-02-24", "2024-09")
+    assert times(lead + "\n\nІнше.\n\nЩе інше.\n\n" + count, "2024-10-01")[89127] == (None, None, "2024-09")
+    assert times("С момента российского вторжения открыто 89 127 дел.", "2024-10-01")[89127][1] == "2022-02-24"
+
+
 def test_years_listed_after_their_numbers():
     t = times("Unauthorized abandonment was registered in 6,988 cases in 2022 and 18,628 cases in 2023.")
     assert t[6988][0] == "2022" and t[18628][0] == "2023"

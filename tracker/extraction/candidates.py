@@ -23,6 +23,7 @@ from tracker.extraction.context import (
     months_by_number,
     near_text,
     rate_words_at,
+    since_of,
     time_of,
 )
 from tracker.extraction.facets import between, facets_at, figure_spans, markers, measure_at
@@ -553,6 +554,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
     # ("… 912 violated overseas travel rules. The numbers rose yearly: 158 in 2021, …")
     counted_before = None
     headed = None  # (paragraph, measure) of a list's head that names one ("… о личности осужденных:"), for its rows
+    started = None  # (paragraph, start, its words, measures) of a paragraph's opening that names a start and no number
     marks = markers(article.text, lang)
     # an article that names no country at all is about its outlet's, where its domain says which ("inform.kz"); one
     # that names several, none of them most, is its outlet's when it names that one ("Moldovans", "Ukrainians" and
@@ -579,6 +581,11 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                 measures = {m.value for m in between(marks, offset, offset + len(sentence)) if m.facet == "measure"}
                 if len(measures) == 1:
                     headed = (paragraph_no[line], next(iter(measures)))
+        if not nums and not article.text[starts[line]:offset].strip() and (opening := since_of(sentence, events)):
+            # "… кримінальних проваджень … з моменту російського вторгнення." ¶ "… станом на вересень 2024 року …
+            # 89 127": a count at a date that names no start is counted since the start its paragraph opened with
+            started = (paragraph_no[line], *opening, frozenset(m.value for m in between(marks, offset, offset + len(
+                sentence)) if m.facet in ("measure", "person")))
         if not nums or is_page_chrome(sentence):
             continue
         opens = not article.text[starts[line]:offset].strip()  # the first sentence of its paragraph
@@ -690,6 +697,10 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             if untimed and not (c.period or c.as_of or c.since or c.change):
                 c = _carried(c, told.get(c.value), near_topic, chained or parts)
                 chained |= bool(near_topic and c.notes and CARRIED_NOTE in c.notes[-1])
+            elif c.as_of and not (c.since or c.period or c.change) and started and c.facets is not None \
+                    and 0 <= paragraph_no[line] - started[0] <= 1 and c.facets.measure in started[3]:
+                c = replace(c, since=started[1], notes=c.notes + (
+                    f"its sentence names no start: took '{started[2]}' its paragraph opened with (check it)",))
             if c.period or c.as_of or c.since:
                 told.setdefault(c.value, (("period", c.period), ("as_of", c.as_of), ("since", c.since),
                                           ("time_text", c.time_text)))
