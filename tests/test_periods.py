@@ -78,6 +78,17 @@ def test_a_paragraphs_opening_start_is_the_start_of_a_count_held_at_a_date_after
     assert times("С момента российского вторжения открыто 89 127 дел.", "2024-10-01")[89127][1] == "2022-02-24"
 
 
+def test_a_sentence_that_says_what_the_figures_before_were_takes_their_time():
+    # Slovo i Dilo (2025): "Це лише 0,6% і 0,03% …" are the shares of 2021's counts in the sentence before
+    first = "У 2021 році правоохоронці відкрили лише 2 тисячі кримінальних справ через СЗЧ. "
+    t = times(first + "Це лише 0,6% серед загальної кількості правопорушень.", "2025-05-23")
+    assert t[0.006][0] == "2021"
+    t = times(first + "Це стало відомо 0,6% читачів.", "2025-05-23")  # not a share of the count before
+    assert t[0.006][0] is None
+    t = times("В 2021 году открыли 2 тысячи дел. Это лишь 0,6% от всех.", "2025-05-23")
+    assert t[0.006][0] == "2021"
+
+
 def test_years_listed_after_their_numbers():
     t = times("Unauthorized abandonment was registered in 6,988 cases in 2022 and 18,628 cases in 2023.")
     assert t[6988][0] == "2022" and t[18628][0] == "2023"
