@@ -89,6 +89,18 @@ def test_a_sentence_that_says_what_the_figures_before_were_takes_their_time():
     assert t[0.006][0] == "2021"
 
 
+def test_a_part_of_a_whole_restated_after_of_takes_the_wholes_time():
+    # 112.ua (2024): "З 59 606 справ … лише 4 698": the 4 698 are of the 59 606 counted as of September 2024
+    first = ("Станом на вересень 2024 року було відкрито 59 606 справ щодо СЗЧ.\n"
+             "Якщо в 2022 році було відкрито 6 641 провадження, а в 2023 - 17 658, то у 2024 році - 35 307.\n")
+    then = "Однак лише частина доходить до суду. З 59 606 справ щодо СЗЧ до суду попали лише 4 698."
+    t = times(first + then, "2024-10-01")
+    assert t[4698][2] == "2024-09"
+    assert t[4698] == t[59606]
+    assert times(first.replace("Станом на вересень 2024 року було", "Було") + then, "2024-10-01")[4698] \
+        == (None, None, None)  # the whole printed with no time
+
+
 def test_years_listed_after_their_numbers():
     t = times("Unauthorized abandonment was registered in 6,988 cases in 2022 and 18,628 cases in 2023.")
     assert t[6988][0] == "2022" and t[18628][0] == "2023"

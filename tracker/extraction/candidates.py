@@ -487,15 +487,30 @@ CARRIED_NOTE = "from the sentence before it, which counts the same"
 RESTATED_FROM = 100  # a value this large printed again is the same figure (smaller ones recur by chance)
 
 
-def _carried(c: Candidate, restated: tuple | None, topic: tuple | None, whatever: bool = False) -> Candidate:
+_OF_WHOLE = re.compile(r"(?:^|\W)(?:" + alternation("OUT_OF", escape=True) + r")\s+$", re.I)
+
+
+def _whole_told(sentence: str, nums, start: int, told: dict) -> tuple | None:
+    """The time of a whole printed before with one, restated before `start` in its clause after an OUT_OF word ("З
+    59 606 справ … до суду попали лише 4 698": the part is of the whole's time)."""
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
+    for n in nums:
+        if clause_start <= n.start < start and n.value >= RESTATED_FROM and n.value in told \
+                and _OF_WHOLE.search(sentence[max(0, n.start - 12):n.start]):
+            return told[n.value]
+    return None
+
+
+def _carried(c: Candidate, restated: tuple | None, topic: tuple | None, whatever: bool = False,
+             part: bool = False) -> Candidate:
     """A figure whose sentence names no time, with the time of where its value was printed before (`restated`), else
     of the sentence before it that counts the same (`topic`: paragraph, time, measures): "в 2023 году … 14 тысячам
     … «Кроме 14 тысяч …»"; "About 31,000 … this year. Up to 4,000 will be called". A figure takes the topic's time
     whatever it counts (`whatever`) once a figure before it in its sentence took it ("23 209 уголовных дел …, из
     которых … только в 614 (2,6%) случаях") or when its sentence says it parts the count before ("з цієї
-    кількості")."""
+    кількості"). `part`: `restated` is the time of a whole it is a part of (_whole_told)."""
     if restated and c.value is not None and c.value >= RESTATED_FROM:
-        how = "where the same number was printed before"
+        how = "of the whole it is a part of, printed before" if part else "where the same number was printed before"
     elif topic and c.facets is not None and (whatever or c.facets.measure in topic[2] or topic[2] is ANY_MEASURE
                                              or (c.facets.measure in PIPELINE and topic[2] <= PIPELINE)):
         restated, how = topic[1], CARRIED_NOTE
@@ -695,7 +710,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                 # the to's
                 c = replace(c, as_of=None, period=None, time_text="", assumed=False)
             if untimed and not (c.period or c.as_of or c.since or c.change):
-                c = _carried(c, told.get(c.value), near_topic, chained or parts)
+                part_of = None if c.value in told else _whole_told(sentence, nums, start, told)
+                c = _carried(c, told.get(c.value) or part_of, near_topic, chained or parts, part_of is not None)
                 chained |= bool(near_topic and c.notes and CARRIED_NOTE in c.notes[-1])
             elif c.as_of and not (c.since or c.period or c.change) and started and c.facets is not None \
                     and 0 <= paragraph_no[line] - started[0] <= 1 and c.facets.measure in started[3]:
