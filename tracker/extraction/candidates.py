@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import math
 import re
 from dataclasses import dataclass, field, replace
 
@@ -151,27 +150,11 @@ def _range_end(sentence: str, n: Num, nxt: Num | None) -> tuple[Num, float] | No
     gap = sentence[n.end:nxt.start]
     joined = RANGE_JOIN.fullmatch(gap) and (RANGE_BEFORE.search(sentence[max(0, n.start - 12):n.start])
                                              or re.fullmatch(r"\s*[-–—]\s*", gap) or re.fullmatch(r"\s*to\s*", gap))
-    low = n.value * _scale(nxt) if _scale(n) == 1 else n.value
+    low = n.value * nxt.scale if n.scale == 1 else n.value
     if joined and nxt.value >= low and 0 < nxt.value / max(low, 1e-9) < 10 \
             and not why_not_a_figure(sentence, nxt) and not RANGE_NOT_AFTER.search(sentence, 0, n.start):
         return nxt, low
     return None
-
-
-_LEADING_DIGITS = re.compile(r"\d+(?:[.,]\d{1,2}(?!\d))?")
-_LETTER = re.compile(r"[^\W\d_]")
-
-
-def _scale(n: Num) -> float:
-    """The scale a number's word gives it ("20 тысяч": 1,000; "1,5 тысячи": 1,000), 1 where it prints none."""
-    printed = n.printed.strip()
-    digits = _LEADING_DIGITS.match(printed)
-    if n.percent or digits is None or not _LETTER.search(printed, digits.end()) \
-            or _DIGIT.search(printed, digits.end()):
-        return 1  # no word after its digits ("2,000" prints its thousands in digits)
-    base = float(digits.group().replace(",", "."))
-    scale = n.value / base if base else 1
-    return next((s for s in (1e3, 1e6, 1e9) if math.isclose(scale, s, rel_tol=1e-9)), 1)
 
 
 def _sentence_candidates(sentence: str, lang: str, time: dict, claimant: str | None,

@@ -63,6 +63,7 @@ class Num:
     vague: bool = False
     ratio: bool = False
     share: bool = False  # a fraction said in words: "half", "каждый третий"
+    scale: float = 1  # the factor of a scale word after its digits ("20 тысяч": 1,000)
 
 
 def numbers_in(sentence: str, lang: str) -> list[Num]:
@@ -81,8 +82,7 @@ def numbers_in(sentence: str, lang: str) -> list[Num]:
             if re.match(r"^[:.]\d", after) or re.search(r"\d[:.]$", before):
                 continue  # a time (8:41) or a dotted date (16.09.2024)
         out.append(Num(n.start, n.end, n.value, n.text, percent=n.percent, words=n.words, vague=n.kind == "vague",
-                       share=n.kind == "share",
-                        ratio=n.kind == "ratio"))
+                       share=n.kind == "share", ratio=n.kind == "ratio", scale=n.scale))
     return out
 
 

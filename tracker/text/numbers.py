@@ -81,6 +81,7 @@ class Number:
     readings: tuple[float, ...]  # in any language's conventions, and /100 for a percentage
     percent: bool = False
     kind: str = "digits"  # digits | words | vague | ratio | share (a fraction said in words)
+    scale: float = 1  # the factor of a scale word after digits ("20 тысяч": 1,000), 1 where none is printed
 
     @property
     def words(self) -> bool:
@@ -131,7 +132,8 @@ def scan(text: str, lang: str = "en") -> list[Number]:
         if pct:
             end += pct.end()
             readings |= {r / 100 for r in readings}
-        found.append(Number(s, end, text[s:end].strip(), value, tuple(sorted(readings)), bool(pct)))
+        found.append(Number(s, end, text[s:end].strip(), value, tuple(sorted(readings)), bool(pct),
+                            scale=factor or 1))
     low = text.lower()
     tokens = set(numwords.WORD.findall(low))
     taken = [(n.start, n.end) for n in found]
