@@ -700,11 +700,11 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                     and 0 <= paragraph_no[line] - started[0] <= 1 and c.facets.measure in started[3]:
                 c = replace(c, since=started[1], notes=c.notes + (
                     f"its sentence names no start: took '{started[2]}' its paragraph opened with (check it)",))
+            if fiscal and c.period and _PLAIN_YEAR.fullmatch(c.period):  # "In 2005, … 2,543 soldiers deserted" in
+                c = replace(c, period=as_fiscal(c.period, fiscal))  # an article of the Army's fiscal years
             if c.period or c.as_of or c.since:
                 told.setdefault(c.value, (("period", c.period), ("as_of", c.as_of), ("since", c.since),
                                           ("time_text", c.time_text)))
-            if fiscal and c.period and _PLAIN_YEAR.fullmatch(c.period):  # "In 2005, … 2,543 soldiers deserted" in
-                c = replace(c, period=as_fiscal(c.period, fiscal))  # an article of the Army's fiscal years
             if cut:
                 c = replace(c, notes=c.notes + (f"the sentence ran past {MAX_SENTENCE:,} characters: the quote is "
                                                 "the clause around the number",))
