@@ -280,7 +280,6 @@ _BARE_AFTER = re.compile(r"\s*(?:[,.;:)!?»”\"]|$)" + (r"|\s+(?:" + alternatio
 # "січень – 2159", "липень — майже 7,6 тисячі": months that may head their numbers
 _DASH_NUMBER = re.compile(LIST_DASH + r"\s*(?:[^\W\d]+\s+)?\d")
 _DIGIT = re.compile(r"\d")
-_PLAIN_YEAR = re.compile(r"(?:19|20)\d\d")
 _BULLET = re.compile(r"\s*[-–—•*·]\s")  # a line of a list: "- Дніпропетровська область – 669;"
 # a paragraph's first sentence that names one time and counts nothing, nor names what is counted ("За перше півріччя
 # 2025 року російська судова система встановила новий антирекорд."): its time is that of every figure after it in the
@@ -619,6 +618,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             if time.get("period") or _DASH_NUMBER.search(sentence) else []
         rates = rate_words_at(sentence) if time.get("per") else []
         paragraph = (starts[line], starts[line + 1] if line + 1 < len(starts) else len(article.text))
+        before_start = (_previous_paragraph(article.text, starts, line) or paragraph)[0]  # the paragraph before's
         figure_starts = [n.start for n in nums if why_not_a_figure(sentence, n) is None]  # not years, not articles
         in_sentence = between(marks, offset, offset + len(sentence))
         figures_at = figure_spans([(n.start, n.end, n.printed) for n in nums], in_sentence, offset)  # to part offences
@@ -652,8 +652,7 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
             clause, others = _clause(sentence, offset, start, end), tuple(p for p in figures_at if p[0] != at)
             facets = facets_at(marks, (offset, offset + len(sentence)), clause, (at, offset + end), paragraph,
                                percent=c.percent, text=article.text, others=others,
-                               before=(_previous_paragraph(article.text, starts, line) or paragraph)[0],
-                               outlet=outlet_country)
+                               before=before_start, outlet=outlet_country)
             if facets.measure is None and lent and (lent != "share" or c.percent):
                 facets = replace(facets, measure=lent)  # "The numbers rose yearly: 158 in 2021, …"
             elif facets.measure is None and lent and counted_before[2] and (of := measure_at(*counted_before[2])):
@@ -700,8 +699,8 @@ def extract(article: Article, ledger=None, limit: int = MAX_CANDIDATES) -> Candi
                     and 0 <= paragraph_no[line] - started[0] <= 1 and c.facets.measure in started[3]:
                 c = replace(c, since=started[1], notes=c.notes + (
                     f"its sentence names no start: took '{started[2]}' its paragraph opened with (check it)",))
-            if fiscal and c.period and _PLAIN_YEAR.fullmatch(c.period):  # "In 2005, … 2,543 soldiers deserted" in
-                c = replace(c, period=as_fiscal(c.period, fiscal))  # an article of the Army's fiscal years
+            if fiscal and c.period:  # "In 2005, … 2,543 soldiers deserted" in an article of the Army's fiscal years
+                c = replace(c, period=as_fiscal(c.period, fiscal))
             if c.period or c.as_of or c.since:
                 told.setdefault(c.value, (("period", c.period), ("as_of", c.as_of), ("since", c.since),
                                           ("time_text", c.time_text)))

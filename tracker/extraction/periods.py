@@ -295,9 +295,12 @@ def fiscal_start(text: str) -> int | None:
     return None
 
 
-def as_fiscal(year: str, start: int) -> str:
-    """A plain year as the fiscal year of that name starting in month `start` ('2005', 10: '2004-10/2005-09')."""
-    return f"{int(year) - 1}-{start:02d}/{year}-{start - 1:02d}"
+def as_fiscal(period: str, start: int) -> str:
+    """A plain year as the fiscal year of that name starting in month `start` ('2005', 10: '2004-10/2005-09'); any
+    other period as it is."""
+    if not _YEAR_IN.fullmatch(period):
+        return period
+    return f"{int(period) - 1}-{start:02d}/{period}-{start - 1:02d}"
 
 
 def year_of(published: Span | None) -> int | None:
