@@ -39,7 +39,7 @@ FACETS = ("country", "measure", "offence", "producer")
 class Marker:
     start: int  # in the original text
     end: int
-    facet: str  # country | producer-country | measure | person | people-part | people_before | offence | producer
+    facet: str  # country | producer-country | measure | person | people-part | people-before | offence | producer
     # | article | total
     value: str
 
@@ -85,7 +85,7 @@ def _tables(lang: str) -> dict:
            "offence": [(v, _phrase_pattern(p)) for v, p in m.OFFENCE_WORDS.items()],
            "producer": [(v, _phrase_pattern(p)) for v, p in m.PRODUCER_NAMES.items()],
            "not_subject": [("", _phrase_pattern(m.NOT_SUBJECT))],
-           "people_before": [("persons", _phrase_pattern(m.PEOPLE_BEFORE))] if m.PEOPLE_BEFORE else [],
+           "people-before": [("persons", _phrase_pattern(m.PEOPLE_BEFORE))] if m.PEOPLE_BEFORE else [],
            "total": [("cumulative", _phrase_pattern(m.TOTAL_WORDS))]}
     # over the text itself, not its lemmas: what stands right after a number and says it counts people
     out["people_after"] = re.compile(r"(?<!\w)(?:" + "|".join(m.PEOPLE_AFTER) + r")(?!\w)", re.I) \
@@ -113,7 +113,7 @@ def markers(text: str, lang: str) -> Marks:
     gazetteer: list[Marker] = []
     blocked = {lem.token(m.start()): lem.original(m.start(), m.end())[0]
                for m in tables["not_subject"][0][1].finditer(lem.text)}
-    for facet in ("country", "measure", "offence", "producer", "total", "people_before"):
+    for facet in ("country", "measure", "offence", "producer", "total", "people-before"):
         for value, pattern in tables[facet]:
             for m in pattern.finditer(lem.text):
                 start, end = lem.original(m.start(), m.end())
@@ -285,7 +285,7 @@ def measure_at(marks, clause: tuple[int, int], sentence: tuple[int, int], number
                   if m.facet == "person" and not _counted_by_other(m, number, others) and not _against(text, m, number)]
         counted = people[0] if people else None
     if counted is None and _BARE.match(text, number[1]):  # "явились лишь 367 (около 5%)": the verb's subject
-        verbs = [m for m in between(marks, clause[0], number[0]) if m.facet == "people_before"
+        verbs = [m for m in between(marks, clause[0], number[0]) if m.facet == "people-before"
                  and _QUALIFIERS_ONLY.fullmatch(text, m.end, number[0])]
         counted = verbs[-1] if verbs else None
     if counted is None:
